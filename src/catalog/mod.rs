@@ -1,0 +1,281 @@
+//! The catalog: every AKS target, auth type, client type and configuration
+//! key Service Connector knows. Data lives in [`targets`] and the generated
+//! [`keys`] table; this module only looks things up.
+
+pub mod ids;
+#[rustfmt::skip]
+mod keys;
+pub mod targets;
+
+pub use ids::{AuthId, ClientId, CognitiveKind, TargetId};
+pub use targets::{target, Param, TargetDef, TARGETS};
+
+use serde::Serialize;
+
+/// One configuration key for a (target, account kind, auth, client) combination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyRow {
+    /// Target id.
+    pub target: TargetId,
+    /// Account kind, for `cognitiveservices` only.
+    pub kind: Option<CognitiveKind>,
+    /// Auth id.
+    pub auth: AuthId,
+    /// Client id.
+    pub client: ClientId,
+    /// The default configuration key name.
+    pub key: &'static str,
+    /// The documentation's example value (`None` where the docs give none).
+    pub example: Option<&'static str>,
+    /// Index into the source list.
+    source: usize,
+}
+
+impl KeyRow {
+    /// The document (and its date) the row was taken from.
+    pub fn source(&self) -> &'static str {
+        keys::SOURCES[self.source]
+    }
+}
+
+/// Every configuration key row, in the table's order.
+pub fn key_rows() -> &'static [KeyRow] {
+    &keys::KEY_ROWS
+}
+
+/// The configuration keys of one combination, in the table's order.
+///
+/// `kind` matters only for `cognitiveservices`; it is ignored for other targets.
+pub fn keys_for(
+    target: TargetId,
+    kind: CognitiveKind,
+    auth: AuthId,
+    client: ClientId,
+) -> impl Iterator<Item = &'static KeyRow> {
+    let kind = (target == TargetId::CognitiveServices).then_some(kind);
+    keys::KEY_ROWS.iter().filter(move |r| {
+        r.target == target && r.kind == kind && r.auth == auth && r.client == client
+    })
+}
+
+/// The whole catalog as serializable data; the designer builds its form from it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalog {
+    /// Every target with its parameters, auth ids and client ids.
+    pub targets: Vec<TargetEntry>,
+    /// Every auth id with a display name.
+    pub auth_types: Vec<IdEntry>,
+    /// Every client id with a display name.
+    pub client_types: Vec<IdEntry>,
+    /// Every Cognitive Services account kind.
+    pub cognitive_kinds: Vec<&'static str>,
+    /// Every configuration key.
+    pub keys: Vec<KeyEntry>,
+}
+
+/// A target in the serialized catalog.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetEntry {
+    /// Target id.
+    pub id: TargetId,
+    /// Human-readable name.
+    pub display_name: &'static str,
+    /// ARM id pattern, or `null` when the target id must be pasted.
+    pub arm_id_pattern: Option<&'static str>,
+    /// Locating parameters.
+    pub parameters: Vec<ParamEntry>,
+    /// Auth ids, default first.
+    pub auth_types: &'static [AuthId],
+    /// The default auth id.
+    pub default_auth: AuthId,
+    /// Client ids.
+    pub client_types: &'static [ClientId],
+    /// Deprecated by Azure.
+    pub deprecated: bool,
+}
+
+/// A locating parameter in the serialized catalog.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParamEntry {
+    /// Field name inside the spec's `target` object.
+    pub field: &'static str,
+    /// az CLI flag.
+    pub flag: &'static str,
+    /// Whether the value is a credential.
+    pub secret: bool,
+}
+
+/// An id with its display name.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdEntry {
+    /// The id.
+    pub id: &'static str,
+    /// Display name.
+    pub display_name: &'static str,
+}
+
+/// A configuration key in the serialized catalog.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyEntry {
+    /// Target id.
+    pub target: TargetId,
+    /// Account kind (`cognitiveservices` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CognitiveKind>,
+    /// Auth id.
+    pub auth: AuthId,
+    /// Client id.
+    pub client: ClientId,
+    /// Default key name.
+    pub key: &'static str,
+    /// Documentation example, or `null`.
+    pub example: Option<&'static str>,
+    /// Source document.
+    pub source: &'static str,
+}
+
+impl AuthId {
+    /// Human-readable name.
+    pub const fn display_name(self) -> &'static str {
+        match self {
+            AuthId::WorkloadIdentity => "Workload identity",
+            AuthId::ConnectionString => "Connection string",
+            AuthId::Secret => "Username and password",
+            AuthId::ServicePrincipal => "Service principal",
+            AuthId::KeyvaultCsi => "Secrets Store CSI driver",
+        }
+    }
+}
+
+impl ClientId {
+    /// Human-readable name.
+    pub const fn display_name(self) -> &'static str {
+        match self {
+            ClientId::None => "None",
+            ClientId::Dotnet => ".NET",
+            ClientId::Java => "Java",
+            ClientId::Python => "Python",
+            ClientId::Nodejs => "Node.js",
+            ClientId::Go => "Go",
+            ClientId::Php => "PHP",
+            ClientId::Ruby => "Ruby",
+            ClientId::Django => "Django",
+            ClientId::SpringBoot => "Spring Boot",
+            ClientId::KafkaSpringBoot => "Kafka Spring Boot",
+        }
+    }
+}
+
+/// Returns the whole catalog.
+///
+/// ```
+/// let catalog = aks_service_connector::catalog();
+/// assert_eq!(catalog.targets.len(), 27);
+/// assert!(catalog.keys.iter().any(|k| k.key == "AZURE_STORAGEBLOB_RESOURCEENDPOINT"));
+/// ```
+pub fn catalog() -> Catalog {
+    Catalog {
+        targets: TARGETS
+            .iter()
+            .map(|t| TargetEntry {
+                id: t.id,
+                display_name: t.display_name,
+                arm_id_pattern: t.arm_id_pattern,
+                parameters: t
+                    .parameters
+                    .iter()
+                    .map(|p| ParamEntry {
+                        field: p.field(),
+                        flag: p.flag(),
+                        secret: p.is_secret(),
+                    })
+                    .collect(),
+                auth_types: t.auth_types,
+                default_auth: t.default_auth(),
+                client_types: t.client_types,
+                deprecated: t.deprecated,
+            })
+            .collect(),
+        auth_types: AuthId::ALL
+            .iter()
+            .map(|a| IdEntry {
+                id: a.as_str(),
+                display_name: a.display_name(),
+            })
+            .collect(),
+        client_types: ClientId::ALL
+            .iter()
+            .map(|c| IdEntry {
+                id: c.as_str(),
+                display_name: c.display_name(),
+            })
+            .collect(),
+        cognitive_kinds: CognitiveKind::ALL.iter().map(|k| k.as_str()).collect(),
+        keys: key_rows()
+            .iter()
+            .map(|r| KeyEntry {
+                target: r.target,
+                kind: r.kind,
+                auth: r.auth,
+                client: r.client,
+                key: r.key,
+                example: r.example,
+                source: r.source(),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_row_is_a_supported_combination() {
+        for r in key_rows() {
+            let t = target(r.target);
+            assert!(t.auth_types.contains(&r.auth), "{} {}", r.target, r.auth);
+            assert!(
+                t.client_types.contains(&r.client),
+                "{} {}",
+                r.target,
+                r.client
+            );
+            assert_eq!(r.kind.is_some(), r.target == TargetId::CognitiveServices);
+        }
+        assert_eq!(key_rows().len(), 1152);
+    }
+
+    #[test]
+    fn keys_for_selects_one_combination() {
+        let keys: Vec<_> = keys_for(
+            TargetId::StorageBlob,
+            CognitiveKind::AiServices,
+            AuthId::WorkloadIdentity,
+            ClientId::Python,
+        )
+        .map(|r| r.key)
+        .collect();
+        assert_eq!(
+            keys,
+            [
+                "AZURE_STORAGEBLOB_RESOURCEENDPOINT",
+                "AZURE_STORAGEBLOB_CLIENTID"
+            ]
+        );
+        let openai: Vec<_> = keys_for(
+            TargetId::CognitiveServices,
+            CognitiveKind::OpenAi,
+            AuthId::ConnectionString,
+            ClientId::None,
+        )
+        .map(|r| r.key)
+        .collect();
+        assert_eq!(openai, ["AZURE_OPENAI_BASE", "AZURE_OPENAI_KEY"]);
+    }
+}

@@ -1,0 +1,6 @@
+//! Catalog, policy, Kubernetes rendering, planning and error classification
+//! for Azure Service Connector with an AKS cluster as the source.
+
+pub mod catalog;
+
+pub use catalog::catalog;
