@@ -2,5 +2,17 @@
 //! for Azure Service Connector with an AKS cluster as the source.
 
 pub mod catalog;
+pub mod error;
+pub mod policy;
+pub mod resolve;
+pub mod spec;
+pub mod values;
 
 pub use catalog::catalog;
+pub use error::{Error, Finding, Severity};
+pub use policy::validate;
+pub use spec::{ConnectionSpec, RenderOptions, SecretEncoding};
+pub mod render;
+pub mod yaml;
+
+pub use render::{render, Bundle, Document, Object};

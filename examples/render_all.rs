@@ -1,0 +1,68 @@
+//! Renders every target × auth × client (and every account kind and workload
+//! kind) into one YAML file per combination, for schema validation in CI.
+//!
+//! Usage: `cargo run --example render_all -- <output dir>`
+
+use aks_service_connector::catalog::{self, AuthId, CognitiveKind, TargetId};
+use aks_service_connector::{render, ConnectionSpec, RenderOptions, SecretEncoding};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: render_all <output dir>");
+        return ExitCode::from(2);
+    };
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("error: cannot create {dir}: {e}");
+        return ExitCode::from(2);
+    }
+    let mut count = 0;
+    for t in catalog::TARGETS.iter() {
+        let kinds: &[CognitiveKind] = if t.id == TargetId::CognitiveServices {
+            CognitiveKind::ALL
+        } else {
+            &[CognitiveKind::AiServices]
+        };
+        for kind in kinds {
+            for auth in t.auth_types {
+                for client in t.client_types {
+                    for (i, workload) in ["Job", "Deployment", "Pod"].iter().enumerate() {
+                        let mut spec = ConnectionSpec::default();
+                        spec.target.r#type = t.id.as_str().to_owned();
+                        if t.id == TargetId::CognitiveServices {
+                            spec.target.kind = Some(kind.as_str().to_owned());
+                        }
+                        spec.namespace = Some("apps".to_owned());
+                        spec.auth = Some(aks_service_connector::spec::AuthSpec {
+                            r#type: Some(auth.as_str().to_owned()),
+                            ..Default::default()
+                        });
+                        spec.client_type = Some(client.as_str().to_owned());
+                        spec.workload = Some(aks_service_connector::spec::WorkloadSpec {
+                            kind: Some((*workload).to_owned()),
+                            ..Default::default()
+                        });
+                        let encoding = if i == 1 { SecretEncoding::Data } else { SecretEncoding::StringData };
+                        let bundle = match render(&spec, &RenderOptions { secret_encoding: encoding }) {
+                            Ok(b) => b,
+                            Err(e) => {
+                                eprintln!("error: {} {} {} {workload}: {e}", t.id, auth, client);
+                                return ExitCode::FAILURE;
+                            }
+                        };
+                        let kind_part = if t.id == TargetId::CognitiveServices { format!("-{}", kind.as_str()) } else { String::new() };
+                        let file = format!("{dir}/{}{kind_part}_{}_{}_{}.yaml", t.id, auth, client, workload.to_lowercase());
+                        if let Err(e) = std::fs::write(&file, bundle.yaml()) {
+                            eprintln!("error: cannot write {file}: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                        count += 1;
+                    }
+                }
+            }
+        }
+    }
+    let _ = AuthId::ALL;
+    println!("rendered {count} bundles into {dir}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,85 @@
+//! The policy rule table: one record per rule, apart from the checks.
+
+use crate::error::{Finding, Severity};
+use serde::Serialize;
+
+/// A policy rule: a stable code, its severity and what it checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rule {
+    /// Stable code, e.g. `SC001`.
+    pub code: &'static str,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// What the rule checks.
+    pub summary: &'static str,
+}
+
+impl Rule {
+    /// A finding of this rule on `field`.
+    pub fn at(&self, field: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+macro_rules! rules {
+    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
+        $(
+            #[doc = $summary]
+            pub const $name: Rule = Rule { code: $code, severity: Severity::$sev, summary: $summary };
+        )+
+        /// Every rule, by code.
+        pub const ALL: &[Rule] = &[$($name),+];
+    };
+}
+
+rules! {
+    CONNECTION_NAME = "SC001", Error, "connection name: letters, digits, '.' and '_', 1 to 60 characters";
+    CONFLUENT_SCHEMA_SUFFIX = "SC002", Error, "confluent-cloud connection names must not end with '_schema'";
+    NAMESPACE = "SC003", Error, "namespace must be a DNS-1123 label";
+    OBJECT_NAME = "SC004", Error, "object names must be DNS-1123 subdomains (workloads at most 63 characters)";
+    LABEL = "SC005", Error, "label keys must be qualified names and values valid label values";
+    SECRET_KEY = "SC006", Error, "secret keys must match [-._a-zA-Z0-9]+, at most 253 characters";
+    CUSTOMIZED_KEY = "SC007", Error, "customized keys must map default keys of the combination to unique names";
+    AUTH_SUPPORTED = "SC008", Error, "the auth type must be supported for the target on AKS";
+    CLIENT_SUPPORTED = "SC009", Error, "the client type must be supported for the target";
+    TARGET_SUPPORTED = "SC010", Error, "the target must be one of the 27 AKS targets";
+    LOCATING_PARAMETERS = "SC011", Info, "locating parameters missing: placeholders stay in the rendered values";
+    TARGET_ID = "SC012", Error, "a pasted target id must match the target's ARM id pattern";
+    GUID = "SC013", Error, "client, tenant, subscription and object ids must be GUIDs";
+    IDENTITY_ID = "SC014", Error, "the workload identity must be a user-assigned identity resource id";
+    CREDENTIALS_MISSING = "SC015", Info, "credentials not given: placeholders stay in the rendered values";
+    CSI_IGNORES_IDENTITY = "SC016", Warning, "keyvault-csi uses the add-on identity: identity inputs are ignored";
+    CONFLUENT_FORMAT = "SC017", Error, "confluent bootstrap server is host:port and the schema registry an https URL";
+    APPCONFIG_LOCAL_AUTH = "SC018", Warning, "appconfig with a connection string fails when local auth is disabled";
+    DEPRECATED_TARGET = "SC019", Warning, "the target is deprecated";
+    PREFER_WORKLOAD_IDENTITY = "SC020", Warning, "a secret-based auth type where workload identity is supported";
+    CREDENTIALS_IN_YAML = "SC021", Warning, "real credentials are given: the rendered YAML holds secrets";
+    DEFAULT_NAMESPACE = "SC022", Warning, "the default namespace is shared by everything that names no namespace";
+    VALUE_KEY = "SC023", Error, "values must name configuration keys of the combination";
+    ACCOUNT_KIND = "SC024", Error, "target.kind is the cognitiveservices account kind";
+    KEYVAULT_OBJECT = "SC025", Error, "key vault objects need a name and a type of secret, key or cert";
+    UNDOCUMENTED_KEYS = "SC026", Warning, "configuration names are not documented for this combination";
+    INFERRED_KEY_NAMES = "SC027", Warning, "the key names of a second connection of the same type are inferred";
+    WORKLOAD = "SC028", Error, "workload kind is Job, Deployment, Pod or none, with a non-empty image and command";
+    GENERATED_NAME = "SC029", Info, "a generated name or value follows an input that is not given yet";
+    PARTIAL_KEYS = "SC030", Warning, "the documented key list of this combination is partial";
+    IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_sequential() {
+        for (i, rule) in ALL.iter().enumerate() {
+            assert_eq!(rule.code, format!("SC{:03}", i + 1));
+        }
+    }
+}

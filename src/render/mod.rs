@@ -1,0 +1,148 @@
+//! Rendering: the Kubernetes objects a connection puts in the cluster, built
+//! as typed k8s-openapi objects and emitted as YAML in a fixed order
+//! (ServiceAccount, Secret, SecretProviderClass, workload — spec §4).
+
+pub mod secret;
+pub mod service_account;
+pub mod spc;
+pub mod workload;
+
+use k8s_openapi::api::apps::v1::Deployment;
+use k8s_openapi::api::batch::v1::Job;
+use k8s_openapi::api::core::v1::{Pod, Secret, ServiceAccount};
+use serde::Serialize;
+
+use crate::error::{Error, Finding};
+use crate::policy;
+use crate::spec::{ConnectionSpec, RenderOptions};
+pub use spc::SecretProviderClass;
+
+/// A rendered Kubernetes object, typed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Object {
+    /// v1 ServiceAccount.
+    ServiceAccount(ServiceAccount),
+    /// v1 Secret.
+    Secret(Secret),
+    /// secrets-store.csi.x-k8s.io/v1 SecretProviderClass.
+    SecretProviderClass(SecretProviderClass),
+    /// batch/v1 Job.
+    Job(Job),
+    /// apps/v1 Deployment.
+    Deployment(Deployment),
+    /// v1 Pod.
+    Pod(Pod),
+}
+
+impl Object {
+    /// The Kubernetes kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Object::ServiceAccount(_) => "ServiceAccount",
+            Object::Secret(_) => "Secret",
+            Object::SecretProviderClass(_) => "SecretProviderClass",
+            Object::Job(_) => "Job",
+            Object::Deployment(_) => "Deployment",
+            Object::Pod(_) => "Pod",
+        }
+    }
+}
+
+/// One document of the bundle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    /// Kubernetes kind.
+    pub kind: &'static str,
+    /// Object name.
+    pub name: String,
+    /// Namespace.
+    pub namespace: String,
+    /// The typed object.
+    pub object: Object,
+    /// The object as a YAML document.
+    pub yaml: String,
+}
+
+/// The rendered objects of one connection, with the policy findings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bundle {
+    /// Documents in apply order.
+    pub documents: Vec<Document>,
+    /// Warnings and info findings (errors prevent rendering).
+    pub findings: Vec<Finding>,
+}
+
+impl Bundle {
+    /// The multi-document YAML stream.
+    pub fn yaml(&self) -> String {
+        crate::yaml::join_documents(self.documents.iter().map(|d| d.yaml.as_str()))
+    }
+
+    /// The documents' objects as a JSON array.
+    pub fn json(&self) -> String {
+        let objects: Vec<&Object> = self.documents.iter().map(|d| &d.object).collect();
+        serde_json::to_string_pretty(&objects).unwrap_or_else(|_| "[]".to_owned())
+    }
+}
+
+fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
+    let kind = object.kind();
+    let yaml = crate::yaml::to_yaml(&object).map_err(|e| Error::Yaml {
+        kind,
+        name: name.to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(Document { kind, name: name.to_owned(), namespace: namespace.to_owned(), object, yaml })
+}
+
+/// Renders the Kubernetes objects of a connection.
+///
+/// Fails with [`Error::InvalidSpec`] when policy finds an error; the same
+/// spec always gives byte-identical YAML.
+///
+/// ```
+/// use aks_service_connector::{render, ConnectionSpec, RenderOptions};
+/// let spec: ConnectionSpec = serde_json::from_str(r#"{
+///     "connectionName": "storage_conn", "namespace": "apps",
+///     "target": { "type": "storage-blob", "account": "mystore" } }"#).unwrap();
+/// let bundle = render(&spec, &RenderOptions::default()).unwrap();
+/// let kinds: Vec<_> = bundle.documents.iter().map(|d| d.kind).collect();
+/// assert_eq!(kinds, ["ServiceAccount", "Secret", "Job"]);
+/// assert!(bundle.yaml().contains("https://mystore.blob.core.windows.net/"));
+/// ```
+pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, Error> {
+    let (findings, resolved) = policy::check(spec);
+    let r = match resolved {
+        Some(r) if !policy::has_errors(&findings) => r,
+        _ => return Err(Error::InvalidSpec { findings }),
+    };
+    let ns = r.namespace.as_str();
+    let mut documents = Vec::with_capacity(4);
+    if r.has_service_account() {
+        let sa = service_account::build(&r);
+        documents.push(document(Object::ServiceAccount(sa), &r.names.service_account, ns)?);
+    }
+    if r.has_secret() {
+        let s = secret::build(&r, options.secret_encoding);
+        documents.push(document(Object::Secret(s), &r.names.secret, ns)?);
+    } else {
+        let spc = spc::build(&r).map_err(|e| Error::Yaml {
+            kind: "SecretProviderClass",
+            name: r.names.secret_provider_class.clone(),
+            message: e.to_string(),
+        })?;
+        documents.push(document(Object::SecretProviderClass(spc), &r.names.secret_provider_class, ns)?);
+    }
+    if let Some(w) = &r.workload {
+        let object = match workload::build(&r, w) {
+            workload::WorkloadObject::Job(j) => Object::Job(j),
+            workload::WorkloadObject::Deployment(d) => Object::Deployment(d),
+            workload::WorkloadObject::Pod(p) => Object::Pod(p),
+        };
+        documents.push(document(object, &w.name, ns)?);
+    }
+    Ok(Bundle { documents, findings })
+}

@@ -1,0 +1,31 @@
+//! The connection Secret (spec §4.1).
+
+use k8s_openapi::api::core::v1::Secret;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use k8s_openapi::ByteString;
+
+use crate::resolve::Resolved;
+use crate::spec::SecretEncoding;
+
+/// Builds the Opaque Secret holding the connection's configuration.
+pub fn build(r: &Resolved<'_>, encoding: SecretEncoding) -> Secret {
+    let entries = r.config.iter().map(|e| (e.key.clone(), e.value.clone()));
+    let (string_data, data) = match encoding {
+        SecretEncoding::StringData => (Some(entries.collect()), None),
+        SecretEncoding::Data => (
+            None,
+            Some(entries.map(|(k, v)| (k, ByteString(v.into_bytes()))).collect()),
+        ),
+    };
+    Secret {
+        metadata: ObjectMeta {
+            name: Some(r.names.secret.clone()),
+            namespace: Some(r.namespace.clone()),
+            ..Default::default()
+        },
+        type_: Some("Opaque".to_owned()),
+        string_data,
+        data,
+        ..Default::default()
+    }
+}

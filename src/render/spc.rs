@@ -1,0 +1,104 @@
+//! The SecretProviderClass (a CRD k8s-openapi does not model) and its
+//! `objects` parameter, a YAML document held in a string.
+
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::catalog::Param;
+use crate::resolve::{nonempty, Resolved};
+use crate::spec::KeyVaultObject;
+
+/// `secrets-store.csi.x-k8s.io/v1` SecretProviderClass.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SecretProviderClass {
+    /// Always `secrets-store.csi.x-k8s.io/v1`.
+    pub api_version: String,
+    /// Always `SecretProviderClass`.
+    pub kind: String,
+    /// Name and namespace.
+    pub metadata: ObjectMeta,
+    /// Provider and its parameters.
+    pub spec: SecretProviderClassSpec,
+}
+
+/// The SecretProviderClass spec.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SecretProviderClassSpec {
+    /// Always `azure`.
+    pub provider: String,
+    /// Provider parameters; every value is a string.
+    pub parameters: BTreeMap<String, String>,
+}
+
+/// One entry of the `objects` array, as the Azure provider reads it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ObjectEntry<'a> {
+    object_name: &'a str,
+    object_type: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object_version: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object_alias: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ObjectsDoc {
+    array: Vec<String>,
+}
+
+/// The `objects` parameter: `array:` of strings, each a YAML mapping itself.
+/// Both levels go through the YAML emitter, so names cannot inject structure.
+fn objects_parameter(objects: &[KeyVaultObject]) -> Result<String, serde_yaml::Error> {
+    let array = objects
+        .iter()
+        .map(|o| {
+            crate::yaml::to_yaml(&ObjectEntry {
+                object_name: &o.name,
+                object_type: &o.r#type,
+                object_version: nonempty(o.version.as_deref()),
+                object_alias: nonempty(o.alias.as_deref()),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    crate::yaml::to_yaml(&ObjectsDoc { array })
+}
+
+/// Builds the SecretProviderClass of a keyvault-csi connection.
+pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, serde_yaml::Error> {
+    let entry = |suffix: &str| {
+        r.config
+            .iter()
+            .find(|e| e.default_key.ends_with(suffix))
+            .map(|e| e.value.clone())
+    };
+    let or_placeholder = |v: Option<String>, p: &str| v.unwrap_or_else(|| format!("<{p}>"));
+    let vault = r
+        .spec
+        .target
+        .param(Param::Vault)
+        .map(str::to_owned)
+        .or_else(|| entry("_NAME").filter(|v| !v.starts_with('<')));
+    let tenant = r.tenant_id().map(str::to_owned).or_else(|| entry("_TENANTID"));
+    let parameters = BTreeMap::from([
+        ("usePodIdentity".to_owned(), "false".to_owned()),
+        ("useVMManagedIdentity".to_owned(), "true".to_owned()),
+        ("userAssignedIdentityID".to_owned(), or_placeholder(entry("_CLIENTID"), "AZURE_KEYVAULT_CLIENTID")),
+        ("keyvaultName".to_owned(), or_placeholder(vault, "AZURE_KEYVAULT_NAME")),
+        ("tenantId".to_owned(), or_placeholder(tenant, "AZURE_KEYVAULT_TENANTID")),
+        ("objects".to_owned(), objects_parameter(&r.keyvault_objects)?),
+    ]);
+    Ok(SecretProviderClass {
+        api_version: "secrets-store.csi.x-k8s.io/v1".to_owned(),
+        kind: "SecretProviderClass".to_owned(),
+        metadata: ObjectMeta {
+            name: Some(r.names.secret_provider_class.clone()),
+            namespace: Some(r.namespace.clone()),
+            ..Default::default()
+        },
+        spec: SecretProviderClassSpec { provider: "azure".to_owned(), parameters },
+    })
+}

@@ -1,0 +1,133 @@
+//! The sample workload: the seed document's `sc-sample-job` Job and the
+//! Deployment and Pod variants (spec §4.3), with the CSI mount of §4.4.
+
+use k8s_openapi::api::apps::v1::{Deployment, DeploymentSpec};
+use k8s_openapi::api::batch::v1::{Job, JobSpec};
+use k8s_openapi::api::core::v1::{
+    CSIVolumeSource, Container, EnvFromSource, Pod, PodSpec, PodTemplateSpec, SecretEnvSource,
+    Volume, VolumeMount,
+};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use std::collections::BTreeMap;
+
+use crate::catalog::AuthId;
+use crate::resolve::{Resolved, Workload, WorkloadKind};
+
+/// The label the workload-identity webhook looks for on pods.
+pub const WI_LABEL: &str = "azure.workload.identity/use";
+/// The CSI volume name used by the samples.
+pub const CSI_VOLUME: &str = "secrets-store01-inline";
+/// Where the CSI volume is mounted.
+pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
+
+/// A rendered workload object.
+pub enum WorkloadObject {
+    /// Job.
+    Job(Job),
+    /// Deployment.
+    Deployment(Deployment),
+    /// Pod.
+    Pod(Pod),
+}
+
+fn labels(pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
+    (!pairs.is_empty()).then(|| pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
+}
+
+fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
+    let csi = r.auth == AuthId::KeyvaultCsi;
+    let container = Container {
+        name: "raw-linux".to_owned(),
+        image: Some(w.image.clone()),
+        command: Some(w.command.clone()),
+        env_from: (!csi).then(|| {
+            vec![EnvFromSource {
+                secret_ref: Some(SecretEnvSource { name: r.names.secret.clone(), ..Default::default() }),
+                ..Default::default()
+            }]
+        }),
+        volume_mounts: csi.then(|| {
+            vec![VolumeMount {
+                name: CSI_VOLUME.to_owned(),
+                mount_path: CSI_MOUNT_PATH.to_owned(),
+                read_only: Some(true),
+                ..Default::default()
+            }]
+        }),
+        ..Default::default()
+    };
+    PodSpec {
+        service_account_name: r.has_service_account().then(|| r.names.service_account.clone()),
+        containers: vec![container],
+        // Deployments only allow `Always`, the default, so they name none.
+        restart_policy: (w.kind != WorkloadKind::Deployment).then(|| "OnFailure".to_owned()),
+        volumes: csi.then(|| {
+            vec![Volume {
+                name: CSI_VOLUME.to_owned(),
+                csi: Some(CSIVolumeSource {
+                    driver: "secrets-store.csi.k8s.io".to_owned(),
+                    read_only: Some(true),
+                    volume_attributes: Some(BTreeMap::from([(
+                        "secretProviderClass".to_owned(),
+                        r.names.secret_provider_class.clone(),
+                    )])),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }]
+        }),
+        ..Default::default()
+    }
+}
+
+/// Builds the chosen workload kind.
+pub fn build(r: &Resolved<'_>, w: &Workload) -> WorkloadObject {
+    let wi: &[(&str, &str)] = if r.has_service_account() { &[(WI_LABEL, "true")] } else { &[] };
+    let meta = |labels_: Option<BTreeMap<String, String>>| ObjectMeta {
+        name: Some(w.name.clone()),
+        namespace: Some(r.namespace.clone()),
+        labels: labels_,
+        ..Default::default()
+    };
+    let spec = pod_spec(r, w);
+    match w.kind {
+        // The webhook reads the label from the pod, so the template carries it;
+        // the Job keeps it too, as in the seed document.
+        WorkloadKind::Job => WorkloadObject::Job(Job {
+            metadata: meta(labels(wi)),
+            spec: Some(JobSpec {
+                template: PodTemplateSpec {
+                    metadata: labels(wi).map(|l| ObjectMeta { labels: Some(l), ..Default::default() }),
+                    spec: Some(spec),
+                },
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        WorkloadKind::Deployment => {
+            let mut template_labels = vec![("app", "sc-sample")];
+            template_labels.extend_from_slice(wi);
+            WorkloadObject::Deployment(Deployment {
+                metadata: meta(None),
+                spec: DeploymentSpec {
+                    replicas: Some(1),
+                    selector: LabelSelector {
+                        match_labels: labels(&[("app", "sc-sample")]),
+                        ..Default::default()
+                    },
+                    template: PodTemplateSpec {
+                        metadata: Some(ObjectMeta { labels: labels(&template_labels), ..Default::default() }),
+                        spec: Some(spec),
+                    },
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+        }
+        WorkloadKind::Pod => WorkloadObject::Pod(Pod {
+            metadata: meta(labels(wi)),
+            spec: Some(spec),
+            ..Default::default()
+        }),
+    }
+}

@@ -1,0 +1,454 @@
+//! Resolution: a connection spec with every default applied — ids parsed,
+//! names generated, configuration keys and values chosen. Policy checks the
+//! result; rendering and planning read it.
+
+use crate::catalog::{self, AuthId, ClientId, CognitiveKind, TargetDef, TargetId};
+use crate::error::Finding;
+use crate::policy::rules;
+use crate::spec::{ConnectionSpec, KeyVaultObject};
+use crate::values::{self, Knowns};
+
+/// The workload kinds that can be rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkloadKind {
+    /// `batch/v1` Job (the seed document's `sc-sample-job`).
+    Job,
+    /// `apps/v1` Deployment.
+    Deployment,
+    /// `v1` Pod.
+    Pod,
+}
+
+impl WorkloadKind {
+    /// The Kubernetes kind.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WorkloadKind::Job => "Job",
+            WorkloadKind::Deployment => "Deployment",
+            WorkloadKind::Pod => "Pod",
+        }
+    }
+
+    const fn default_name(self) -> &'static str {
+        match self {
+            WorkloadKind::Job => "sc-sample-job",
+            WorkloadKind::Deployment => "sc-sample-deployment",
+            WorkloadKind::Pod => "sc-sample-pod",
+        }
+    }
+}
+
+/// The sample workload, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workload {
+    /// Kind.
+    pub kind: WorkloadKind,
+    /// Object name.
+    pub name: String,
+    /// Container image.
+    pub image: String,
+    /// Container command.
+    pub command: Vec<String>,
+}
+
+/// One configuration entry of the Secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigEntry {
+    /// The catalog's default key name.
+    pub default_key: &'static str,
+    /// The key written to the Secret (second-connection form and customization applied).
+    pub key: String,
+    /// The value: supplied, or the example with known placeholders filled.
+    pub value: String,
+    /// Whether the value came from `values` in the spec.
+    pub supplied: bool,
+    /// Whether the key holds a credential.
+    pub credential: bool,
+}
+
+/// Generated (or overridden) object names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names {
+    /// Secret.
+    pub secret: String,
+    /// ServiceAccount.
+    pub service_account: String,
+    /// SecretProviderClass.
+    pub secret_provider_class: String,
+    /// Federated identity credential (manual commands).
+    pub federated_credential: String,
+}
+
+/// A connection spec with every default applied.
+#[derive(Debug, Clone)]
+pub struct Resolved<'a> {
+    /// The input.
+    pub spec: &'a ConnectionSpec,
+    /// The target's catalog row.
+    pub target: &'static TargetDef,
+    /// Cognitive Services account kind (meaningful for `cognitiveservices` only).
+    pub kind: CognitiveKind,
+    /// Auth id (supported for the target).
+    pub auth: AuthId,
+    /// Client id (supported for the target).
+    pub client: ClientId,
+    /// Connection (linker) name.
+    pub connection_name: String,
+    /// Kubernetes namespace.
+    pub namespace: String,
+    /// Object names.
+    pub names: Names,
+    /// The workload, unless `none`.
+    pub workload: Option<Workload>,
+    /// Configuration entries in catalog order (for keyvault-csi: the SecretProviderClass inputs).
+    pub config: Vec<ConfigEntry>,
+    /// Key Vault objects for the SecretProviderClass.
+    pub keyvault_objects: Vec<KeyVaultObject>,
+}
+
+impl Resolved<'_> {
+    /// The identity or service principal client id, when given.
+    pub fn client_id(&self) -> Option<&str> {
+        self.auth_field(|a| a.client_id.as_deref())
+    }
+
+    /// The tenant id, when given.
+    pub fn tenant_id(&self) -> Option<&str> {
+        self.auth_field(|a| a.tenant_id.as_deref())
+    }
+
+    /// The target's subscription: given, or the cluster's.
+    pub fn target_subscription(&self) -> Option<&str> {
+        nonempty(self.spec.target.subscription.as_deref()).or_else(|| {
+            self.spec
+                .cluster
+                .as_ref()
+                .and_then(|c| nonempty(c.subscription.as_deref()))
+        })
+    }
+
+    fn auth_field<'s>(&'s self, f: impl Fn(&'s crate::spec::AuthSpec) -> Option<&'s str>) -> Option<&'s str> {
+        self.spec.auth.as_ref().and_then(|a| nonempty(f(a)))
+    }
+
+    /// Whether this connection renders a Secret.
+    pub fn has_secret(&self) -> bool {
+        self.auth != AuthId::KeyvaultCsi
+    }
+
+    /// Whether this connection renders a ServiceAccount.
+    pub fn has_service_account(&self) -> bool {
+        self.auth == AuthId::WorkloadIdentity
+    }
+}
+
+pub(crate) fn nonempty(s: Option<&str>) -> Option<&str> {
+    s.filter(|s| !s.is_empty())
+}
+
+/// The `<c>` part of generated names: the connection name lower-cased, `_` and
+/// `.` turned into `-`, anything else outside `[a-z0-9-]` removed.
+pub fn name_slug(connection_name: &str) -> String {
+    connection_name
+        .chars()
+        .filter_map(|c| match c {
+            '_' | '.' => Some('-'),
+            c if c.is_ascii_alphanumeric() || c == '-' => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `<prefix><c><suffix>`, with `<c>` cut so that the name stays within 253 characters.
+fn generated(prefix: &str, slug: &str, suffix: &str) -> String {
+    let room = 253 - prefix.len() - suffix.len();
+    // The slug is ASCII, so any byte index is a char boundary.
+    let cut = slug.get(..room.min(slug.len())).unwrap_or(slug).trim_end_matches('-');
+    format!("{prefix}{cut}{suffix}")
+}
+
+/// The default connection name: the target id without '-', plus `_conn`.
+pub fn default_connection_name(target: TargetId) -> String {
+    format!("{}_conn", target.as_str().replace('-', ""))
+}
+
+/// Inserts the connection name after `{Cloud}_{Type}_` (spec §3.1), for a second
+/// connection of the same target type. Spring property names are left alone.
+pub fn second_connection_key(key: &str, connection_name: &str) -> String {
+    let mut underscores = key.match_indices('_').map(|(i, _)| i);
+    match (underscores.next(), underscores.next()) {
+        (Some(_), Some(second)) if !key.contains('.') => {
+            let conn = connection_name.to_ascii_uppercase().replace('.', "_");
+            format!("{}{}_{}", &key[..=second], conn, &key[second + 1..])
+        }
+        _ => key.to_owned(),
+    }
+}
+
+/// Whether a configuration key holds a credential.
+pub fn is_credential_key(key: &str) -> bool {
+    let k = key.to_ascii_uppercase();
+    ["CONNECTIONSTRING", "CONNECTION-STRING", "PASSWORD", "SECRET", "ACCOUNT-KEY", "ACCESS-KEY", "SASLCONFIG", "JAAS", "USERINFO", "USER.INFO", "CLIENT-KEY"]
+        .iter()
+        .any(|s| k.contains(s))
+        || k.ends_with("_KEY")
+}
+
+/// Parses the ids of the spec. Returns the findings for unknown or unsupported ids.
+fn resolve_ids(
+    spec: &ConnectionSpec,
+    findings: &mut Vec<Finding>,
+) -> Option<(&'static TargetDef, CognitiveKind, AuthId, ClientId)> {
+    let t = spec.target.r#type.as_str();
+    let Some(target) = TargetId::parse(t).map(catalog::target) else {
+        let supported: Vec<_> = TargetId::ALL.iter().map(|t| t.as_str()).collect();
+        let message = match t {
+            "fabric-sql" | "containerapp" => format!(
+                "target `{t}` is not available with AKS as the source; expected one of {}",
+                supported.join(", ")
+            ),
+            _ => format!("expected one of {}, found `{t}`", supported.join(", ")),
+        };
+        findings.push(rules::TARGET_SUPPORTED.at("target.type", message));
+        return None;
+    };
+
+    let mut ok = true;
+    let kind = match nonempty(spec.target.kind.as_deref()) {
+        None => CognitiveKind::AiServices,
+        Some(k) if target.id != TargetId::CognitiveServices => {
+            findings.push(rules::ACCOUNT_KIND.at(
+                "target.kind",
+                format!("expected no kind for target `{}` (only cognitiveservices has one), found `{k}`", target.id),
+            ));
+            ok = false;
+            CognitiveKind::AiServices
+        }
+        Some(k) => CognitiveKind::parse(k).unwrap_or_else(|| {
+            findings.push(rules::ACCOUNT_KIND.at(
+                "target.kind",
+                format!("expected one of AIServices, OpenAI, CognitiveServices, found `{k}`"),
+            ));
+            ok = false;
+            CognitiveKind::AiServices
+        }),
+    };
+
+    let auth = match spec.auth.as_ref().and_then(|a| nonempty(a.r#type.as_deref())) {
+        None => target.default_auth(),
+        Some(a) => match AuthId::parse(a).filter(|a| target.auth_types.contains(a)) {
+            Some(a) => a,
+            None => {
+                findings.push(rules::AUTH_SUPPORTED.at(
+                    "auth.type",
+                    format!(
+                        "auth `{a}` is not supported for `{}` on AKS; expected one of {}",
+                        target.id,
+                        join(target.auth_types)
+                    ),
+                ));
+                ok = false;
+                target.default_auth()
+            }
+        },
+    };
+
+    let client = match nonempty(spec.client_type.as_deref()) {
+        None => ClientId::None,
+        Some(c) => match ClientId::parse(c).filter(|c| target.client_types.contains(c)) {
+            Some(c) => c,
+            None => {
+                findings.push(rules::CLIENT_SUPPORTED.at(
+                    "clientType",
+                    format!(
+                        "client `{c}` is not supported for `{}`; expected one of {}",
+                        target.id,
+                        join(target.client_types)
+                    ),
+                ));
+                ok = false;
+                ClientId::None
+            }
+        },
+    };
+    ok.then_some((target, kind, auth, client))
+}
+
+fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn resolve_workload(spec: &ConnectionSpec, auth: AuthId, findings: &mut Vec<Finding>) -> Option<Workload> {
+    let w = spec.workload.clone().unwrap_or_default();
+    let kind = match nonempty(w.kind.as_deref()) {
+        None | Some("Job") => WorkloadKind::Job,
+        Some("Deployment") => WorkloadKind::Deployment,
+        Some("Pod") => WorkloadKind::Pod,
+        Some("none") => return None,
+        Some(other) => {
+            findings.push(rules::WORKLOAD.at(
+                "workload.kind",
+                format!("expected one of Job, Deployment, Pod, none, found `{other}`"),
+            ));
+            WorkloadKind::Job
+        }
+    };
+    let image = w.image.unwrap_or_else(|| "alpine".to_owned());
+    if image.is_empty() || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        findings.push(rules::WORKLOAD.at(
+            "workload.image",
+            format!("expected a non-empty image reference without spaces or control characters, found {image:?}"),
+        ));
+    }
+    let csi = auth == AuthId::KeyvaultCsi;
+    let command = w.command.unwrap_or_else(|| {
+        let c: &[&str] = match (kind, csi) {
+            (WorkloadKind::Deployment, false) => &["sh", "-c", "printenv && tail -f /dev/null"],
+            (WorkloadKind::Deployment, true) => &["sh", "-c", "ls -l /mnt/secrets-store && tail -f /dev/null"],
+            (_, false) => &["printenv"],
+            (_, true) => &["ls", "-l", "/mnt/secrets-store"],
+        };
+        c.iter().map(|s| (*s).to_owned()).collect()
+    });
+    if command.is_empty() {
+        findings.push(rules::WORKLOAD.at("workload.command", "expected at least one command word, found an empty list"));
+    }
+    let name = w.name.unwrap_or_else(|| kind.default_name().to_owned());
+    Some(Workload { kind, name, image, command })
+}
+
+/// Resolves a spec. Returns `None` (with findings) when the target, auth,
+/// client or account kind cannot be used; other problems are left to policy.
+pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Option<Resolved<'a>> {
+    let ids = resolve_ids(spec, findings);
+    let auth_for_workload = ids.map(|(_, _, a, _)| a).unwrap_or(AuthId::ConnectionString);
+    let workload = resolve_workload(spec, auth_for_workload, findings);
+    let (target, kind, auth, client) = ids?;
+
+    let connection_name = nonempty(spec.connection_name.as_deref())
+        .map(str::to_owned)
+        .unwrap_or_else(|| default_connection_name(target.id));
+    let namespace = nonempty(spec.namespace.as_deref()).unwrap_or("default").to_owned();
+    let slug = name_slug(&connection_name);
+    let overrides = spec.names.clone().unwrap_or_default();
+    let auth_spec = spec.auth.clone().unwrap_or_default();
+    let client_id = nonempty(auth_spec.client_id.as_deref());
+
+    let service_account = overrides.service_account.clone().unwrap_or_else(|| {
+        match client_id.filter(|c| crate::policy::k8s_names::guid(c)) {
+            Some(c) => format!("sc-account-{}", c.to_ascii_lowercase()),
+            None => generated("sc-account-", &slug, ""),
+        }
+    });
+    let names = Names {
+        secret: overrides.secret.clone().unwrap_or_else(|| generated("sc-", &slug, "-secret")),
+        service_account,
+        secret_provider_class: overrides
+            .secret_provider_class
+            .clone()
+            .unwrap_or_else(|| generated("sc-", &slug, "-spc")),
+        federated_credential: overrides
+            .federated_credential
+            .clone()
+            .unwrap_or_else(|| generated("sc-", &slug, "-fic")),
+    };
+
+    let cluster_sub = spec.cluster.as_ref().and_then(|c| nonempty(c.subscription.as_deref()));
+    let knowns = Knowns {
+        params: Some(&spec.target),
+        subscription: nonempty(spec.target.subscription.as_deref()).or(cluster_sub),
+        client_id,
+        tenant_id: nonempty(auth_spec.tenant_id.as_deref()),
+        username: nonempty(auth_spec.username.as_deref()),
+        password: nonempty(auth_spec.password.as_deref()),
+        client_secret: nonempty(auth_spec.secret.as_deref()),
+    };
+
+    // For keyvault-csi these entries feed the SecretProviderClass, not a Secret.
+    let config = {
+        catalog::keys_for(target.id, kind, auth, client)
+            .map(|row| {
+                let base = if spec.another_connection_of_type && !client.is_spring() {
+                    second_connection_key(row.key, &connection_name)
+                } else {
+                    row.key.to_owned()
+                };
+                let key = spec.customized_keys.get(row.key).cloned().unwrap_or_else(|| base.clone());
+                let supplied = spec
+                    .values
+                    .get(&key)
+                    .or_else(|| spec.values.get(row.key))
+                    .or_else(|| spec.values.get(&base));
+                let (value, supplied) = match supplied {
+                    Some(v) => (v.clone(), true),
+                    None => (values::fill(row.key, row.example, target.id, auth, &knowns), false),
+                };
+                ConfigEntry {
+                    default_key: row.key,
+                    credential: is_credential_key(row.key),
+                    key,
+                    value,
+                    supplied,
+                }
+            })
+            .collect()
+    };
+
+    let keyvault_objects = match &spec.keyvault {
+        Some(kv) if !kv.objects.is_empty() => kv.objects.clone(),
+        _ => vec![KeyVaultObject {
+            name: "<KEYVAULT_SECRET_NAME>".to_owned(),
+            r#type: "secret".to_owned(),
+            version: None,
+            alias: None,
+        }],
+    };
+
+    Some(Resolved {
+        spec,
+        target,
+        kind,
+        auth,
+        client,
+        connection_name,
+        namespace,
+        names,
+        workload,
+        config,
+        keyvault_objects,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_generated_names() {
+        assert_eq!(name_slug("storage_conn"), "storage-conn");
+        assert_eq!(name_slug("A.b_C"), "a-b-c");
+        assert_eq!(generated("sc-", "storage-conn", "-secret"), "sc-storage-conn-secret");
+        let long = "a".repeat(300);
+        assert_eq!(generated("sc-", &long, "-secret").len(), 253);
+        assert_eq!(default_connection_name(TargetId::StorageBlob), "storageblob_conn");
+    }
+
+    #[test]
+    fn second_connection_keys() {
+        assert_eq!(
+            second_connection_key("AZURE_STORAGEBLOB_RESOURCEENDPOINT", "conn2"),
+            "AZURE_STORAGEBLOB_CONN2_RESOURCEENDPOINT"
+        );
+        assert_eq!(second_connection_key("AZURE_OPENAI_BASE", "a.b"), "AZURE_OPENAI_A_B_BASE");
+        assert_eq!(second_connection_key("spring.redis.host", "c"), "spring.redis.host");
+    }
+
+    #[test]
+    fn credential_keys() {
+        assert!(is_credential_key("AZURE_STORAGEBLOB_CONNECTIONSTRING"));
+        assert!(is_credential_key("azure.storage.account-key"));
+        assert!(is_credential_key("AZURE_OPENAI_KEY"));
+        assert!(!is_credential_key("AZURE_STORAGEBLOB_RESOURCEENDPOINT"));
+        assert!(!is_credential_key("AZURE_KEYVAULT_SCOPE"));
+    }
+}

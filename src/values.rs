@@ -1,0 +1,266 @@
+//! Secret values: the documentation's example with the placeholders this
+//! connection already knows filled in (spec §4.1 "Values").
+
+use crate::catalog::{AuthId, Param, TargetId};
+
+/// What a connection knows that can fill a placeholder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Knowns<'a> {
+    /// Locating parameter lookup.
+    pub params: Option<&'a crate::spec::TargetSpec>,
+    /// The target's subscription (given, or the cluster's).
+    pub subscription: Option<&'a str>,
+    /// Identity or service principal client id.
+    pub client_id: Option<&'a str>,
+    /// Tenant id.
+    pub tenant_id: Option<&'a str>,
+    /// Database username (`secret` auth).
+    pub username: Option<&'a str>,
+    /// Database password (`secret` auth).
+    pub password: Option<&'a str>,
+    /// Service principal secret.
+    pub client_secret: Option<&'a str>,
+}
+
+/// Where a placeholder's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Param(Param),
+    Subscription,
+    ClientId,
+    TenantId,
+    Username,
+    Password,
+    ClientSecret,
+}
+
+/// Placeholders of the documentation examples and what fills them.
+/// Anything not listed (keys fetched from the target, ambiguous hosts) stays.
+const PLACEHOLDERS: &[(&str, Source)] = &[
+    ("<storage-account-name>", Source::Param(Param::Account)),
+    ("<account name>", Source::Param(Param::Account)),
+    ("<account-name>", Source::Param(Param::Account)),
+    ("<account>", Source::Param(Param::Account)),
+    ("<database-server>", Source::Param(Param::Account)),
+    ("<mongo-db-server>", Source::Param(Param::Account)),
+    ("<keyspace>", Source::Param(Param::KeySpace)),
+    ("<database>", Source::Param(Param::Database)),
+    ("<collection or graphs>", Source::Param(Param::Graph)),
+    ("<vault-name>", Source::Param(Param::Vault)),
+    ("<App-Configuration-name>", Source::Param(Param::AppConfig)),
+    ("<AppConfigurationName>", Source::Param(Param::AppConfig)),
+    ("<Event-Hubs-namespace>", Source::Param(Param::Namespace)),
+    ("<Service-Bus-namespace>", Source::Param(Param::Namespace)),
+    ("<SignalR-name>", Source::Param(Param::Signalr)),
+    ("<name>", Source::Param(Param::Webpubsub)),
+    ("<RedisName>", Source::Param(Param::Server)),
+    ("<redis-server-name>", Source::Param(Param::Server)),
+    ("<PostgreSQL-server-name>", Source::Param(Param::Server)),
+    ("<your-postgres-server-name>", Source::Param(Param::Server)),
+    ("<sql-server>", Source::Param(Param::Server)),
+    ("<database-name>", Source::Param(Param::Database)),
+    ("<sql-database>", Source::Param(Param::Database)),
+    ("<sql-db>", Source::Param(Param::Database)),
+    ("<resource-group-name>", Source::Param(Param::ResourceGroup)),
+    ("<subscription-ID>", Source::Subscription),
+    ("<client-ID>", Source::ClientId),
+    ("<client-id>", Source::ClientId),
+    ("00001111-aaaa-2222-bbbb-3333cccc4444", Source::ClientId),
+    ("<tenant-ID>", Source::TenantId),
+    ("<tenant-id>", Source::TenantId),
+    ("<username>", Source::Username),
+    ("<sql-username>", Source::Username),
+    ("<sql-user>", Source::Username),
+    ("<MySQL-DB-username>", Source::Username),
+    ("<MySQL-DBusername>", Source::Username),
+    ("<mongo-db-admin-user>", Source::Username),
+    ("<password>", Source::Password),
+    ("<sql-password>", Source::Password),
+    ("<MySQL-DB-password>", Source::Password),
+    ("<client-secret>", Source::ClientSecret),
+    ("Aa1Bb~2Cc3.-Dd4Ee5Ff6Gg7Hh8Ii9_Jj0Kk1Ll2", Source::ClientSecret),
+];
+
+impl Knowns<'_> {
+    fn get(&self, source: Source, target: TargetId, auth: AuthId) -> Option<&str> {
+        let v = match source {
+            // Redis Enterprise host names differ from the Azure Cache examples (spec §8 #17).
+            Source::Param(Param::Server) if target == TargetId::RedisEnterprise => None,
+            Source::Param(p) => self.params.and_then(|t| t.param(p)),
+            Source::Subscription => self.subscription,
+            Source::ClientId if matches!(auth, AuthId::WorkloadIdentity | AuthId::ServicePrincipal) => {
+                self.client_id
+            }
+            Source::TenantId => self.tenant_id,
+            Source::Username if auth == AuthId::Secret => self.username,
+            Source::Password if auth == AuthId::Secret => self.password,
+            Source::ClientSecret if auth == AuthId::ServicePrincipal => self.client_secret,
+            _ => None,
+        };
+        v.filter(|s| !s.is_empty())
+    }
+}
+
+/// The value for `key`, built from the documentation `example`.
+///
+/// Known placeholders are filled, unknown ones stay in angle brackets; a key
+/// without an example is filled by its name's suffix or becomes `<KEY>`.
+pub fn fill(
+    key: &str,
+    example: Option<&str>,
+    target: TargetId,
+    auth: AuthId,
+    knowns: &Knowns<'_>,
+) -> String {
+    if target == TargetId::ConfluentCloud {
+        return confluent(key, knowns);
+    }
+    match example {
+        Some(example) => fill_example(example, target, auth, knowns),
+        None => by_suffix(key, auth, knowns).unwrap_or_else(|| format!("<{key}>")),
+    }
+}
+
+fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'_>) -> String {
+    // A bare `storage-account-name` (Spring example without brackets) is a placeholder too.
+    if example == "storage-account-name" {
+        return knowns
+            .get(Source::Param(Param::Account), target, auth)
+            .unwrap_or(example)
+            .to_owned();
+    }
+    let mut out = String::with_capacity(example.len());
+    let mut rest = example;
+    'scan: while !rest.is_empty() {
+        for (placeholder, source) in PLACEHOLDERS {
+            if let Some(after) = rest.strip_prefix(placeholder) {
+                match knowns.get(*source, target, auth) {
+                    Some(v) => out.push_str(v),
+                    None => out.push_str(placeholder),
+                }
+                rest = after;
+                continue 'scan;
+            }
+        }
+        // In Cosmos Table values `<table-name>` sits where the account's host goes (spec §4.1).
+        if target == TargetId::CosmosTable {
+            if let Some(after) = rest.strip_prefix("<table-name>") {
+                match knowns.get(Source::Param(Param::Account), target, auth) {
+                    Some(v) => out.push_str(v),
+                    None => out.push_str("<table-name>"),
+                }
+                rest = after;
+                continue;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+fn by_suffix(key: &str, auth: AuthId, knowns: &Knowns<'_>) -> Option<String> {
+    let upper = key.to_ascii_uppercase();
+    let ends = |s: &str| upper.ends_with(s);
+    let v = if ends("CLIENTID") || ends("CLIENT-ID") {
+        matches!(auth, AuthId::WorkloadIdentity | AuthId::ServicePrincipal)
+            .then_some(knowns.client_id)
+            .flatten()
+    } else if ends("TENANTID") || ends("TENANT-ID") {
+        knowns.tenant_id
+    } else if ends("CLIENTSECRET") || ends("CLIENT-SECRET") || ends("CLIENT-KEY") {
+        (auth == AuthId::ServicePrincipal).then_some(knowns.client_secret).flatten()
+    } else if ends("USER") || ends("USERNAME") || ends("UID") {
+        (auth == AuthId::Secret).then_some(knowns.username).flatten()
+    } else if ends("PASSWORD") {
+        (auth == AuthId::Secret).then_some(knowns.password).flatten()
+    } else {
+        None
+    };
+    v.filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// Confluent values are rebuilt from the inputs (the doc's examples are pseudo-code).
+fn confluent(key: &str, knowns: &Knowns<'_>) -> String {
+    let p = |param: Param, placeholder: &str| -> String {
+        knowns
+            .params
+            .and_then(|t| t.param(param))
+            .unwrap_or(placeholder)
+            .to_owned()
+    };
+    let upper = key.to_ascii_uppercase();
+    if upper.ends_with("BOOTSTRAPSERVER") || upper.ends_with("BOOTSTRAP.SERVERS") {
+        p(Param::BootstrapServer, "<bootstrap-server>")
+    } else if upper.ends_with("KAFKASASLCONFIG") || upper.ends_with("JAAS.CONFIG") {
+        format!(
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username='{}' password='{}';",
+            p(Param::KafkaKey, "<kafka-key>"),
+            p(Param::KafkaSecret, "<kafka-secret>")
+        )
+    } else if upper.ends_with("SCHEMAREGISTRY_URL") || upper.ends_with("REGISTRY.URL") {
+        p(Param::SchemaRegistry, "<schema-registry>")
+    } else if upper.ends_with("USERINFO") || upper.ends_with("USER.INFO") {
+        format!(
+            "{}:{}",
+            p(Param::SchemaKey, "<schema-key>"),
+            p(Param::SchemaSecret, "<schema-secret>")
+        )
+    } else {
+        format!("<{key}>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::TargetSpec;
+
+    #[test]
+    fn fills_known_placeholders_and_keeps_the_rest() {
+        let t = TargetSpec { account: Some("mystore".into()), ..Default::default() };
+        let k = Knowns { params: Some(&t), ..Default::default() };
+        let v = fill(
+            "AZURE_STORAGEBLOB_CONNECTIONSTRING",
+            Some("DefaultEndpointsProtocol=https;AccountName=<account name>;AccountKey=<account-key>;EndpointSuffix=core.windows.net"),
+            TargetId::StorageBlob,
+            AuthId::ConnectionString,
+            &k,
+        );
+        assert_eq!(v, "DefaultEndpointsProtocol=https;AccountName=mystore;AccountKey=<account-key>;EndpointSuffix=core.windows.net");
+    }
+
+    #[test]
+    fn client_id_only_for_identity_auths() {
+        let k = Knowns { client_id: Some("c1"), ..Default::default() };
+        let wi = fill("X_CLIENTID", Some("<client-ID>"), TargetId::StorageBlob, AuthId::WorkloadIdentity, &k);
+        assert_eq!(wi, "c1");
+        let none = fill("X_CLIENTID", None, TargetId::StorageBlob, AuthId::ConnectionString, &k);
+        assert_eq!(none, "<X_CLIENTID>");
+    }
+
+    #[test]
+    fn confluent_values_are_rebuilt() {
+        let t = TargetSpec {
+            kafka_key: Some("K".into()),
+            schema_registry: Some("https://r".into()),
+            ..Default::default()
+        };
+        let k = Knowns { params: Some(&t), ..Default::default() };
+        let jaas = fill("AZURE_CONFLUENTCLOUDKAFKA_KAFKASASLCONFIG", Some("x"), TargetId::ConfluentCloud, AuthId::Secret, &k);
+        assert!(jaas.contains("username='K' password='<kafka-secret>'"), "{jaas}");
+        let info = fill("spring.kafka.properties.schema.registry.basic.auth.user.info", None, TargetId::ConfluentCloud, AuthId::Secret, &k);
+        assert_eq!(info, "<schema-key>:<schema-secret>");
+    }
+
+    #[test]
+    fn cosmos_table_host_takes_the_account() {
+        let t = TargetSpec { account: Some("acc".into()), ..Default::default() };
+        let k = Knowns { params: Some(&t), ..Default::default() };
+        let v = fill("AZURE_COSMOS_RESOURCEENDPOINT", Some("https://<table-name>.documents.azure.com:443/"), TargetId::CosmosTable, AuthId::WorkloadIdentity, &k);
+        assert_eq!(v, "https://acc.documents.azure.com:443/");
+    }
+}
