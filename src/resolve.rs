@@ -49,6 +49,8 @@ pub struct Workload {
     pub image: String,
     /// Container command.
     pub command: Vec<String>,
+    /// Extra labels from the spec.
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 /// One configuration entry of the Secret.
@@ -354,6 +356,7 @@ fn resolve_workload(
         name,
         image,
         command,
+        labels: w.labels,
     })
 }
 

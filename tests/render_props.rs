@@ -86,6 +86,7 @@ proptest! {
         custom_key in name_or_tricky("[-._a-zA-Z0-9]{1,40}"),
         image in name_or_tricky("[a-z0-9./:@-]{1,40}"),
         command in prop::collection::vec(tricky(), 0..3),
+        labels in prop::collection::btree_map(name_or_tricky("[a-z]{1,8}(/[a-z]{1,8})?"), name_or_tricky("[a-z0-9]{0,8}"), 0..3),
         data in any::<bool>(),
     ) {
         let mut s = common::spec("storage-blob", None, "connection-string", "python");
@@ -95,7 +96,7 @@ proptest! {
         s.target.account = Some(account.clone());
         s.customized_keys.insert("AZURE_STORAGEBLOB_CONNECTIONSTRING".into(), custom_key.clone());
         s.values.insert(custom_key.clone(), value.clone());
-        s.workload = Some(WorkloadSpec { kind: Some("Pod".into()), name: None, image: Some(image.clone()), command: Some(command.clone()) });
+        s.workload = Some(WorkloadSpec { kind: Some("Pod".into()), name: None, image: Some(image.clone()), command: Some(command.clone()), labels: labels.clone() });
         let encoding = if data { SecretEncoding::Data } else { SecretEncoding::StringData };
         let Some(bundle) = expect_policy_error(render(&s, &RenderOptions { secret_encoding: encoding })) else {
             return Ok(());
@@ -124,6 +125,11 @@ proptest! {
         let got: Vec<&str> = container["command"].as_sequence().expect("command").iter().filter_map(Value::as_str).collect();
         prop_assert_eq!(got, command.iter().map(String::as_str).collect::<Vec<_>>());
         prop_assert_eq!(str_at(&container["envFrom"][0], &["secretRef", "name"]), Some(secret_name.as_str()));
+        let got_labels: std::collections::BTreeMap<String, String> = match pod["metadata"].get("labels") {
+            Some(l) => serde_yaml::from_value(l.clone()).expect("labels are strings"),
+            None => Default::default(),
+        };
+        prop_assert_eq!(got_labels, labels);
     }
 
     /// Valid names with tricky values must always render: values never fail policy.

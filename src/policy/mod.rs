@@ -258,6 +258,30 @@ fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     }
     if let Some(w) = &r.workload {
         check_name(f, "workload.name", &w.name, true);
+        check_labels(w, f);
+    }
+}
+
+/// Labels the renderer sets itself; user labels may not replace them.
+const RESERVED_LABELS: &[&str] = &["app", crate::render::workload::WI_LABEL];
+
+fn check_labels(w: &resolve::Workload, f: &mut Vec<Finding>) {
+    for (key, value) in &w.labels {
+        let field = format!("workload.labels.{key}");
+        if let Err(rule) = k8s_names::label_key(key) {
+            f.push(rules::LABEL.at(&field, format!("{rule}, found {key:?}")));
+        } else if RESERVED_LABELS.contains(&key.as_str()) {
+            f.push(rules::LABEL.at(
+                &field,
+                format!(
+                    "expected a label key other than the reserved {}, found {key:?}",
+                    RESERVED_LABELS.join(" and ")
+                ),
+            ));
+        }
+        if let Err(rule) = k8s_names::label_value(value) {
+            f.push(rules::LABEL.at(&field, format!("{rule}, found {value:?}")));
+        }
     }
 }
 
@@ -271,7 +295,7 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         ));
     }
     let defaults: BTreeSet<&str> = r.config.iter().map(|e| e.default_key).collect();
-    for (default, custom) in &spec.customized_keys {
+    for default in spec.customized_keys.keys() {
         if !defaults.contains(default.as_str()) {
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{default}"),
@@ -281,7 +305,6 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
                 ),
             ));
         }
-        let _ = custom;
     }
     let mut seen = BTreeSet::new();
     for e in &r.config {

@@ -21,13 +21,15 @@ pub const CSI_VOLUME: &str = "secrets-store01-inline";
 /// Where the CSI volume is mounted.
 pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
 
-fn labels(pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
-    (!pairs.is_empty()).then(|| {
+/// The product's labels plus the user's extra ones (policy keeps them apart).
+fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
+    let mut all = w.labels.clone();
+    all.extend(
         pairs
             .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    })
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    (!all.is_empty()).then_some(all)
 }
 
 fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
@@ -99,10 +101,10 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
         // The webhook reads the label from the pod, so the template carries it;
         // the Job keeps it too, as in the seed document.
         WorkloadKind::Job => Object::Job(Box::new(Job {
-            metadata: meta(labels(wi)),
+            metadata: meta(labels(w, wi)),
             spec: Some(JobSpec {
                 template: PodTemplateSpec {
-                    metadata: labels(wi).map(|l| ObjectMeta {
+                    metadata: labels(w, wi).map(|l| ObjectMeta {
                         labels: Some(l),
                         ..Default::default()
                     }),
@@ -116,16 +118,19 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
             let mut template_labels = vec![("app", "sc-sample")];
             template_labels.extend_from_slice(wi);
             Object::Deployment(Box::new(Deployment {
-                metadata: meta(None),
+                metadata: meta(labels(w, &[])),
                 spec: DeploymentSpec {
                     replicas: Some(1),
                     selector: LabelSelector {
-                        match_labels: labels(&[("app", "sc-sample")]),
+                        match_labels: Some(BTreeMap::from([(
+                            "app".to_owned(),
+                            "sc-sample".to_owned(),
+                        )])),
                         ..Default::default()
                     },
                     template: PodTemplateSpec {
                         metadata: Some(ObjectMeta {
-                            labels: labels(&template_labels),
+                            labels: labels(w, &template_labels),
                             ..Default::default()
                         }),
                         spec: Some(spec),
@@ -136,7 +141,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
             }))
         }
         WorkloadKind::Pod => Object::Pod(Box::new(Pod {
-            metadata: meta(labels(wi)),
+            metadata: meta(labels(w, wi)),
             spec: Some(spec),
             ..Default::default()
         })),
