@@ -241,7 +241,7 @@ fn resolve_ids(
                 "target.kind",
                 format!("expected no kind for target `{}` (only cognitiveservices has one), found `{k}`", target.id),
             ));
-            ok = false;
+            // The kind changes nothing for other targets, so the other checks still run.
             CognitiveKind::AiServices
         }
         Some(k) => CognitiveKind::parse(k).unwrap_or_else(|| {
