@@ -70,6 +70,12 @@ rules! {
     GENERATED_NAME = "SC029", Info, "a generated name or value follows an input that is not given yet";
     PARTIAL_KEYS = "SC030", Warning, "the documented key list of this combination is partial";
     IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
+    PLAN_INCOMPLETE = "SC032", Info, "the ARM request or az command holds placeholders for inputs not given yet";
+    API_VERSION_FIELDS = "SC033", Warning, "the chosen api-version cannot carry some fields of the request";
+    PROVIDER_NOT_REGISTERED = "SC034", Warning, "a resource provider Service Connector needs is not registered";
+    CLUSTER_BUSY = "SC035", Warning, "the cluster is not in the Succeeded state: a create fails with Conflict";
+    OIDC_ISSUER = "SC036", Warning, "the oidc issuer url must match exactly, trailing '/' included";
+    UNVERIFIED_REQUEST = "SC037", Warning, "the target's REST shape is undocumented: the request is unverified";
 }
 
 #[cfg(test)]
