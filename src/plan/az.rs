@@ -118,7 +118,7 @@ pub struct AzCommands {
 }
 
 /// The connection's identifying flags: `--connection <c> --resource-group <rg> --name <cluster>`.
-fn connection_flags(a: &mut Argv, i: &Inputs<'_>, fill: &mut Fill, connection: &str) {
+pub(crate) fn connection_flags(a: &mut Argv, i: &Inputs<'_>, fill: &mut Fill, connection: &str) {
     a.opt("--connection", connection);
     a.opt("--resource-group", i.cluster_rg(fill));
     a.opt("--name", i.cluster_name(fill));

@@ -104,9 +104,7 @@ pub(crate) fn cleanup(i: &Inputs<'_>) -> Vec<Command> {
     let mut f = Fill::default();
     for name in i.linker_names() {
         let mut a = Argv::new(&["az", "aks", "connection", "delete"]);
-        a.opt("--connection", name)
-            .opt("--resource-group", i.cluster_rg(&mut f))
-            .opt("--name", i.cluster_name(&mut f));
+        super::az::connection_flags(&mut a, i, &mut f, &name);
         out.push(a.command("deletes the linker; the Kubernetes objects below stay behind"));
     }
     if r.has_secret() {
