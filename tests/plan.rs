@@ -33,7 +33,10 @@ fn with_cluster(extra: Value) -> ConnectionSpec {
 }
 
 fn plan_with(s: &ConnectionSpec, api: ApiVersion) -> Plan {
-    let ctx = PlanContext { api_version: Some(api), ..Default::default() };
+    let ctx = PlanContext {
+        api_version: Some(api),
+        ..Default::default()
+    };
     plan(s, &ctx).expect("plan")
 }
 
@@ -49,22 +52,42 @@ fn blob(auth: Value) -> ConnectionSpec {
 }
 
 /// Every property 2022-05-01 defines for a linker (LinkerProperties, minus read-only).
-const V2022_PROPERTIES: &[&str] = &["targetService", "authInfo", "clientType", "scope", "secretStore", "vNetSolution"];
+const V2022_PROPERTIES: &[&str] = &[
+    "targetService",
+    "authInfo",
+    "clientType",
+    "scope",
+    "secretStore",
+    "vNetSolution",
+];
 
 fn assert_2022_fields_only(body: &Value) {
     let props = body["properties"].as_object().expect("properties");
     for k in props.keys() {
-        assert!(V2022_PROPERTIES.contains(&k.as_str()), "{k} is not a 2022-05-01 property");
+        assert!(
+            V2022_PROPERTIES.contains(&k.as_str()),
+            "{k} is not a 2022-05-01 property"
+        );
     }
-    assert_eq!(body.as_object().map(|o| o.len()), Some(1), "only `properties` at the top");
+    assert_eq!(
+        body.as_object().map(|o| o.len()),
+        Some(1),
+        "only `properties` at the top"
+    );
 }
 
 #[test]
 fn request_path_and_url() {
-    let p = plan_with(&blob(json!({ "type": "connection-string" })), ApiVersion::V2024_07_01Preview);
+    let p = plan_with(
+        &blob(json!({ "type": "connection-string" })),
+        ApiVersion::V2024_07_01Preview,
+    );
     let r = &p.requests[0];
     assert_eq!(r.method, "PUT");
-    assert_eq!(r.path, format!("{CLUSTER_ID}/providers/Microsoft.ServiceLinker/linkers/conn1"));
+    assert_eq!(
+        r.path,
+        format!("{CLUSTER_ID}/providers/Microsoft.ServiceLinker/linkers/conn1")
+    );
     assert_eq!(
         r.url,
         format!("https://management.azure.com{CLUSTER_ID}/providers/Microsoft.ServiceLinker/linkers/conn1?api-version=2024-07-01-preview")
@@ -104,7 +127,10 @@ fn body_workload_identity() {
         }})
     );
     assert_2022_fields_only(&old.requests[0].body);
-    assert!(old.requests[0].dropped_fields.is_empty(), "empty objects carry nothing");
+    assert!(
+        old.requests[0].dropped_fields.is_empty(),
+        "empty objects carry nothing"
+    );
 }
 
 #[test]
@@ -160,7 +186,10 @@ fn body_secret_with_masked_variant() {
             "configurationInfo": {},
         }})
     );
-    assert_eq!(r.masked_body["properties"]["authInfo"]["secretInfo"]["value"], "***");
+    assert_eq!(
+        r.masked_body["properties"]["authInfo"]["secretInfo"]["value"],
+        "***"
+    );
     assert_eq!(r.masked_body["properties"]["authInfo"]["name"], "admin");
     assert_eq!(r.secret_pointers, ["/properties/authInfo/secretInfo/value"]);
     let old = plan_with(&s, ApiVersion::V2022_05_01);
@@ -186,19 +215,30 @@ fn body_secret_without_password_has_placeholder_not_a_value() {
     let p = plan_with(&s, ApiVersion::V2024_07_01Preview);
     let r = &p.requests[0];
     assert_eq!(r.body["properties"]["authInfo"]["name"], "<auth.username>");
-    assert_eq!(r.body["properties"]["authInfo"]["secretInfo"]["value"], "<auth.password>");
+    assert_eq!(
+        r.body["properties"]["authInfo"]["secretInfo"]["value"],
+        "<auth.password>"
+    );
     // Nothing supplied, so nothing to mask.
     assert_eq!(r.masked_body, r.body);
     assert!(!r.complete);
     assert_eq!(r.missing, ["auth.username", "auth.password"]);
     assert!(!p.az.complete);
-    assert!(p.findings.iter().any(|f| f.code == "SC032" && f.field == "requests"));
-    assert!(p.findings.iter().any(|f| f.code == "SC032" && f.field == "az.create"));
+    assert!(p
+        .findings
+        .iter()
+        .any(|f| f.code == "SC032" && f.field == "requests"));
+    assert!(p
+        .findings
+        .iter()
+        .any(|f| f.code == "SC032" && f.field == "az.create"));
 }
 
 #[test]
 fn body_service_principal() {
-    let s = blob(json!({ "type": "service-principal", "clientId": CLIENT, "objectId": OBJECT, "secret": "s3cr3t" }));
+    let s = blob(
+        json!({ "type": "service-principal", "clientId": CLIENT, "objectId": OBJECT, "secret": "s3cr3t" }),
+    );
     let p = plan_with(&s, ApiVersion::V2024_07_01Preview);
     let r = &p.requests[0];
     assert_eq!(
@@ -232,8 +272,12 @@ fn body_service_principal() {
 
 #[test]
 fn body_keyvault_csi() {
-    let s = with_cluster(json!({ "target": { "type": "keyvault", "resourceGroup": "kv-rg", "vault": "kv1" } }));
-    let id = format!("/subscriptions/{SUB}/resourceGroups/kv-rg/providers/Microsoft.KeyVault/vaults/kv1");
+    let s = with_cluster(
+        json!({ "target": { "type": "keyvault", "resourceGroup": "kv-rg", "vault": "kv1" } }),
+    );
+    let id = format!(
+        "/subscriptions/{SUB}/resourceGroups/kv-rg/providers/Microsoft.KeyVault/vaults/kv1"
+    );
     let expected_2022 = json!({ "properties": {
         "targetService": { "type": "AzureResource", "id": id,
                            "resourceProperties": { "type": "KeyVault", "connectAsKubernetesCsiDriver": true } },
@@ -245,7 +289,10 @@ fn body_keyvault_csi() {
     let mut expected = expected_2022.clone();
     expected["properties"]["publicNetworkSolution"] = json!({});
     expected["properties"]["configurationInfo"] = json!({});
-    assert_eq!(plan_with(&s, ApiVersion::V2024_07_01Preview).requests[0].body, expected);
+    assert_eq!(
+        plan_with(&s, ApiVersion::V2024_07_01Preview).requests[0].body,
+        expected
+    );
     let old = plan_with(&s, ApiVersion::V2022_05_01);
     assert_eq!(old.requests[0].body, expected_2022);
     assert_2022_fields_only(&old.requests[0].body);
@@ -288,17 +335,32 @@ fn body_confluent_two_linkers() {
             "configurationInfo": { "customizedKeys": { "AZURE_CONFLUENTCLOUDSCHEMAREGISTRY_URL": "SCHEMA_URL" } },
         }})
     );
-    assert_eq!(p.requests[1].masked_body["properties"]["authInfo"]["secretInfo"]["value"], "***");
+    assert_eq!(
+        p.requests[1].masked_body["properties"]["authInfo"]["secretInfo"]["value"],
+        "***"
+    );
     assert!(p.requests.iter().all(|r| r.path.starts_with(CLUSTER_ID)));
 
     // 2022-05-01 cannot carry customizedKeys: left out, listed, and warned about.
     let old = plan_with(&s, ApiVersion::V2022_05_01);
     for r in &old.requests {
         assert_2022_fields_only(&r.body);
-        assert_eq!(r.dropped_fields, ["properties.configurationInfo.customizedKeys"]);
+        assert_eq!(
+            r.dropped_fields,
+            ["properties.configurationInfo.customizedKeys"]
+        );
     }
-    let w = old.findings.iter().find(|f| f.code == "SC033").expect("api-version warning");
-    assert!(w.message.contains("properties.configurationInfo.customizedKeys"), "{}", w.message);
+    let w = old
+        .findings
+        .iter()
+        .find(|f| f.code == "SC033")
+        .expect("api-version warning");
+    assert!(
+        w.message
+            .contains("properties.configurationInfo.customizedKeys"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
@@ -313,7 +375,10 @@ fn customized_keys_go_into_configuration_info() {
         p.requests[0].body["properties"]["configurationInfo"],
         json!({ "customizedKeys": { "AZURE_STORAGEBLOB_CONNECTIONSTRING": "BLOB_CS" } })
     );
-    assert!(p.az.create.argv.ends_with(&["--customized-keys".to_owned(), "AZURE_STORAGEBLOB_CONNECTIONSTRING=BLOB_CS".to_owned()]));
+    assert!(p.az.create.argv.ends_with(&[
+        "--customized-keys".to_owned(),
+        "AZURE_STORAGEBLOB_CONNECTIONSTRING=BLOB_CS".to_owned()
+    ]));
     assert!(!p.findings.iter().any(|f| f.code == "SC033"));
 }
 
@@ -325,15 +390,38 @@ fn workload_identity_missing_inputs_become_placeholders() {
     assert!(!r.complete);
     assert_eq!(
         r.missing,
-        ["cluster.subscription", "cluster.resourceGroup", "cluster.name", "target.resourceGroup", "target.account", "auth.clientId", "auth.subscriptionId"]
+        [
+            "cluster.subscription",
+            "cluster.resourceGroup",
+            "cluster.name",
+            "target.resourceGroup",
+            "target.account",
+            "auth.clientId",
+            "auth.subscriptionId"
+        ]
     );
-    assert_eq!(r.body["properties"]["authInfo"]["clientId"], "<auth.clientId>");
+    assert_eq!(
+        r.body["properties"]["authInfo"]["clientId"],
+        "<auth.clientId>"
+    );
     assert!(p.az.create.argv.contains(&"<auth.identityId>".to_owned()));
-    assert_eq!(p.az.missing, ["cluster.resourceGroup", "cluster.name", "target.resourceGroup", "target.account", "auth.identityId"]);
+    assert_eq!(
+        p.az.missing,
+        [
+            "cluster.resourceGroup",
+            "cluster.name",
+            "target.resourceGroup",
+            "target.account",
+            "auth.identityId"
+        ]
+    );
     let fic = p.federated_credential.expect("fic");
     assert!(!fic.issuer_known);
     assert_eq!(fic.issuer, "<oidc-issuer-url>");
-    assert!(fic.issuer_lookup.line.contains("oidcIssuerProfile.issuerUrl"));
+    assert!(fic
+        .issuer_lookup
+        .line
+        .contains("oidcIssuerProfile.issuerUrl"));
 }
 
 #[test]
@@ -346,59 +434,131 @@ fn federated_credential_from_known_issuer() {
     let p = plan(&s, &ctx).expect("plan");
     let fic = p.federated_credential.expect("fic");
     assert!(fic.issuer_known);
-    assert_eq!(fic.subject, format!("system:serviceaccount:apps:sc-account-{CLIENT}"));
+    assert_eq!(
+        fic.subject,
+        format!("system:serviceaccount:apps:sc-account-{CLIENT}")
+    );
     assert_eq!(fic.audience, "api://AzureADTokenExchange");
     assert_eq!(fic.identity_name, "my-uami");
     assert_eq!(fic.identity_resource_group, "id-rg");
     assert_eq!(
         fic.command.argv,
         [
-            "az", "identity", "federated-credential", "create", "--name", "sc-conn1-fic", "--identity-name", "my-uami",
-            "--resource-group", "id-rg", "--subscription", "99990000-aaaa-2222-bbbb-3333cccc4444", "--issuer",
-            "https://eastus.oic.prod-aks.azure.com/tenant/cluster/", "--subject",
-            &format!("system:serviceaccount:apps:sc-account-{CLIENT}"), "--audience", "api://AzureADTokenExchange",
+            "az",
+            "identity",
+            "federated-credential",
+            "create",
+            "--name",
+            "sc-conn1-fic",
+            "--identity-name",
+            "my-uami",
+            "--resource-group",
+            "id-rg",
+            "--subscription",
+            "99990000-aaaa-2222-bbbb-3333cccc4444",
+            "--issuer",
+            "https://eastus.oic.prod-aks.azure.com/tenant/cluster/",
+            "--subject",
+            &format!("system:serviceaccount:apps:sc-account-{CLIENT}"),
+            "--audience",
+            "api://AzureADTokenExchange",
         ]
     );
     assert!(!p.findings.iter().any(|f| f.code == "SC036"));
-    let op = p.operations.iter().find(|o| o.id == "workload-identity-oidc-issuer").expect("op");
+    let op = p
+        .operations
+        .iter()
+        .find(|o| o.id == "workload-identity-oidc-issuer")
+        .expect("op");
     assert_eq!(op.status, Status::Applies);
 }
 
 #[test]
 fn issuer_without_trailing_slash_warns() {
     let s = blob(json!({ "type": "workload-identity", "identityId": UAMI, "clientId": CLIENT }));
-    let ctx = PlanContext { oidc_issuer_url: Some("https://issuer.example/x".to_owned()), ..Default::default() };
+    let ctx = PlanContext {
+        oidc_issuer_url: Some("https://issuer.example/x".to_owned()),
+        ..Default::default()
+    };
     let p = plan(&s, &ctx).expect("plan");
     assert!(p.findings.iter().any(|f| f.code == "SC036"));
 }
 
 #[test]
 fn az_create_per_auth_id() {
-    let argv = |s: &ConnectionSpec| plan(s, &PlanContext::default()).expect("plan").az.create.argv;
+    let argv = |s: &ConnectionSpec| {
+        plan(s, &PlanContext::default())
+            .expect("plan")
+            .az
+            .create
+            .argv
+    };
     let base = [
-        "az", "aks", "connection", "create", "storage-blob", "--connection", "conn1", "--resource-group", "rg", "--name",
-        "aks1", "--subscription", SUB, "--target-resource-group", "data", "--account", "mystore",
+        "az",
+        "aks",
+        "connection",
+        "create",
+        "storage-blob",
+        "--connection",
+        "conn1",
+        "--resource-group",
+        "rg",
+        "--name",
+        "aks1",
+        "--subscription",
+        SUB,
+        "--target-resource-group",
+        "data",
+        "--account",
+        "mystore",
     ];
     let tail = ["--client-type", "none", "--kube-namespace", "apps"];
     let expect = |auth: &[&str]| -> Vec<String> {
-        base.iter().chain(auth).chain(tail.iter()).map(|s| s.to_string()).collect()
+        base.iter()
+            .chain(auth)
+            .chain(tail.iter())
+            .map(|s| s.to_string())
+            .collect()
     };
     assert_eq!(
-        argv(&blob(json!({ "type": "workload-identity", "identityId": UAMI }))),
+        argv(&blob(
+            json!({ "type": "workload-identity", "identityId": UAMI })
+        )),
         expect(&["--workload-identity", UAMI])
     );
-    assert_eq!(argv(&blob(json!({ "type": "connection-string" }))), expect(&["--secret"]));
     assert_eq!(
-        argv(&blob(json!({ "type": "service-principal", "clientId": CLIENT, "objectId": OBJECT, "secret": "x y" }))),
-        expect(&["--service-principal", &format!("client-id={CLIENT}"), &format!("object-id={OBJECT}"), "secret=x y"])
+        argv(&blob(json!({ "type": "connection-string" }))),
+        expect(&["--secret"])
+    );
+    assert_eq!(
+        argv(&blob(
+            json!({ "type": "service-principal", "clientId": CLIENT, "objectId": OBJECT, "secret": "x y" })
+        )),
+        expect(&[
+            "--service-principal",
+            &format!("client-id={CLIENT}"),
+            &format!("object-id={OBJECT}"),
+            "secret=x y"
+        ])
     );
     let sp = plan(&blob(json!({ "type": "service-principal", "clientId": CLIENT, "objectId": OBJECT, "secret": "x y" })), &PlanContext::default()).expect("plan");
     assert!(sp.az.create.masked_line.contains("'secret=***'"));
     assert!(!sp.az.create.masked_line.contains("x y"));
 
-    let kv = with_cluster(json!({ "target": { "type": "keyvault", "resourceGroup": "kv-rg", "vault": "kv1" } }));
+    let kv = with_cluster(
+        json!({ "target": { "type": "keyvault", "resourceGroup": "kv-rg", "vault": "kv1" } }),
+    );
     let a = argv(&kv);
-    assert!(a.ends_with(&["--enable-csi", "--client-type", "none", "--kube-namespace", "apps"].map(String::from)));
+    assert!(a.ends_with(
+        &[
+            "--enable-csi",
+            "--client-type",
+            "none",
+            "--kube-namespace",
+            "apps"
+        ]
+        .map(String::from)
+    ));
 
     let pg = with_cluster(json!({
         "target": { "type": "postgres-flexible", "resourceGroup": "db", "server": "pg1", "database": "app" },
@@ -406,7 +566,10 @@ fn az_create_per_auth_id() {
     }));
     let a = argv(&pg);
     let secret_at = a.iter().position(|w| w == "--secret").expect("--secret");
-    assert_eq!(a[secret_at + 1..secret_at + 3], ["name=admin".to_owned(), "secret=pw".to_owned()]);
+    assert_eq!(
+        a[secret_at + 1..secret_at + 3],
+        ["name=admin".to_owned(), "secret=pw".to_owned()]
+    );
 }
 
 #[test]
@@ -417,7 +580,10 @@ fn az_uses_target_id_for_another_subscription_and_pasted_ids() {
     }));
     let p = plan(&s, &PlanContext::default()).expect("plan");
     let a = &p.az.create.argv;
-    let at = a.iter().position(|w| w == "--target-id").expect("--target-id");
+    let at = a
+        .iter()
+        .position(|w| w == "--target-id")
+        .expect("--target-id");
     assert_eq!(
         a[at + 1],
         "/subscriptions/12345678-aaaa-2222-bbbb-3333cccc4444/resourceGroups/data/providers/Microsoft.Storage/storageAccounts/mystore/blobServices/default"
@@ -436,26 +602,49 @@ fn az_uses_target_id_for_another_subscription_and_pasted_ids() {
 
 #[test]
 fn neon_without_id_is_incomplete() {
-    let s = with_cluster(json!({ "target": { "type": "neon-postgres" }, "auth": { "username": "u", "password": "p" } }));
+    let s = with_cluster(
+        json!({ "target": { "type": "neon-postgres" }, "auth": { "username": "u", "password": "p" } }),
+    );
     let p = plan(&s, &PlanContext::default()).expect("plan");
-    assert_eq!(p.requests[0].body["properties"]["targetService"]["id"], "<target.id>");
+    assert_eq!(
+        p.requests[0].body["properties"]["targetService"]["id"],
+        "<target.id>"
+    );
     assert!(p.requests[0].missing.contains(&"target.id".to_owned()));
 }
 
 #[test]
 fn show_validate_delete_commands() {
-    let p = plan(&blob(json!({ "type": "connection-string" })), &PlanContext::default()).expect("plan");
+    let p = plan(
+        &blob(json!({ "type": "connection-string" })),
+        &PlanContext::default(),
+    )
+    .expect("plan");
     let tail = "--connection conn1 --resource-group rg --name aks1 --subscription 00001111-aaaa-2222-bbbb-3333cccc4444";
     assert_eq!(p.az.show[0].line, format!("az aks connection show {tail}"));
-    assert_eq!(p.az.validate[0].line, format!("az aks connection validate {tail}"));
-    assert_eq!(p.az.delete[0].line, format!("az aks connection delete {tail}"));
-    assert_eq!(p.az.list_configuration[0].line, format!("az aks connection list-configuration {tail}"));
+    assert_eq!(
+        p.az.validate[0].line,
+        format!("az aks connection validate {tail}")
+    );
+    assert_eq!(
+        p.az.delete[0].line,
+        format!("az aks connection delete {tail}")
+    );
+    assert_eq!(
+        p.az.list_configuration[0].line,
+        format!("az aks connection list-configuration {tail}")
+    );
 }
 
 #[test]
 fn cleanup_lists_exactly_the_rendered_objects() {
     let lines = |s: &ConnectionSpec| -> Vec<String> {
-        plan(s, &PlanContext::default()).expect("plan").cleanup.into_iter().map(|c| c.line).collect()
+        plan(s, &PlanContext::default())
+            .expect("plan")
+            .cleanup
+            .into_iter()
+            .map(|c| c.line)
+            .collect()
     };
     assert_eq!(
         lines(&blob(json!({ "type": "connection-string" }))),
@@ -465,24 +654,44 @@ fn cleanup_lists_exactly_the_rendered_objects() {
             "kubectl delete job sc-sample-job -n apps",
         ]
     );
-    let mut wi = blob(json!({ "type": "workload-identity", "identityId": UAMI, "clientId": CLIENT }));
-    wi.workload = Some(aks_service_connector::spec::WorkloadSpec { kind: Some("none".into()), ..Default::default() });
+    let mut wi =
+        blob(json!({ "type": "workload-identity", "identityId": UAMI, "clientId": CLIENT }));
+    wi.workload = Some(aks_service_connector::spec::WorkloadSpec {
+        kind: Some("none".into()),
+        ..Default::default()
+    });
     let l = lines(&wi);
     assert_eq!(l[1], "kubectl delete secret sc-conn1-secret -n apps");
-    assert_eq!(l[2], format!("kubectl delete serviceaccount sc-account-{CLIENT} -n apps"));
-    assert!(l[3].starts_with("az identity federated-credential list --identity-name my-uami --resource-group id-rg"));
-    assert!(l[4].starts_with(&format!("az role assignment list --assignee {CLIENT} --scope ")));
+    assert_eq!(
+        l[2],
+        format!("kubectl delete serviceaccount sc-account-{CLIENT} -n apps")
+    );
+    assert!(l[3].starts_with(
+        "az identity federated-credential list --identity-name my-uami --resource-group id-rg"
+    ));
+    assert!(l[4].starts_with(&format!(
+        "az role assignment list --assignee {CLIENT} --scope "
+    )));
     assert_eq!(l.len(), 5);
-    let kv = with_cluster(json!({ "target": { "type": "keyvault", "resourceGroup": "kv-rg", "vault": "kv1" }, "workload": { "kind": "Deployment" } }));
+    let kv = with_cluster(
+        json!({ "target": { "type": "keyvault", "resourceGroup": "kv-rg", "vault": "kv1" }, "workload": { "kind": "Deployment" } }),
+    );
     assert_eq!(
         lines(&kv)[1..],
-        ["kubectl delete secretproviderclass sc-conn1-spc -n apps", "kubectl delete deployment sc-sample-deployment -n apps"]
+        [
+            "kubectl delete secretproviderclass sc-conn1-spc -n apps",
+            "kubectl delete deployment sc-sample-deployment -n apps"
+        ]
     );
 }
 
 #[test]
 fn troubleshooting_is_the_seed_sequence() {
-    let p = plan(&blob(json!({ "type": "connection-string" })), &PlanContext::default()).expect("plan");
+    let p = plan(
+        &blob(json!({ "type": "connection-string" })),
+        &PlanContext::default(),
+    )
+    .expect("plan");
     let lines: Vec<&str> = p.troubleshooting.iter().map(|c| c.line.as_str()).collect();
     assert_eq!(
         lines,
@@ -503,23 +712,47 @@ fn troubleshooting_is_the_seed_sequence() {
 #[test]
 fn operations_follow_the_context() {
     let s = blob(json!({ "type": "connection-string" }));
-    let ids: Vec<&str> = plan(&s, &PlanContext::default()).expect("plan").operations.iter().map(|o| o.id).collect();
+    let ids: Vec<&str> = plan(&s, &PlanContext::default())
+        .expect("plan")
+        .operations
+        .iter()
+        .map(|o| o.id)
+        .collect();
     assert_eq!(
         ids,
         [
-            "provider-kubernetes-configuration", "provider-service-linker", "cluster-not-updating", "egress-extension-registry",
-            "sc-extension", "secret", "service-account", "keyvault-secrets-provider-addon", "workload-identity-oidc-issuer",
-            "federated-identity-credential", "read-configuration", "firewall-rules", "role-assignment",
+            "provider-kubernetes-configuration",
+            "provider-service-linker",
+            "cluster-not-updating",
+            "egress-extension-registry",
+            "sc-extension",
+            "secret",
+            "service-account",
+            "keyvault-secrets-provider-addon",
+            "workload-identity-oidc-issuer",
+            "federated-identity-credential",
+            "read-configuration",
+            "firewall-rules",
+            "role-assignment",
         ]
     );
     let status = |p: &Plan, id: &str| p.operations.iter().find(|o| o.id == id).map(|o| o.status);
 
     let unknown = plan(&s, &PlanContext::default()).expect("plan");
     assert_eq!(status(&unknown, "sc-extension"), Some(Status::Unknown));
-    assert_eq!(status(&unknown, "provider-service-linker"), Some(Status::Unknown));
+    assert_eq!(
+        status(&unknown, "provider-service-linker"),
+        Some(Status::Unknown)
+    );
     assert_eq!(status(&unknown, "secret"), Some(Status::Applies));
-    assert_eq!(status(&unknown, "service-account"), Some(Status::NotApplicable));
-    assert_eq!(status(&unknown, "role-assignment"), Some(Status::NotApplicable));
+    assert_eq!(
+        status(&unknown, "service-account"),
+        Some(Status::NotApplicable)
+    );
+    assert_eq!(
+        status(&unknown, "role-assignment"),
+        Some(Status::NotApplicable)
+    );
 
     let ctx: PlanContext = serde_json::from_value(json!({
         "extensionInstalled": true, "kubernetesConfigurationRegistered": true, "serviceLinkerRegistered": false,
@@ -529,10 +762,22 @@ fn operations_follow_the_context() {
     let known = plan(&s, &ctx).expect("plan");
     assert_eq!(known.api_version, ApiVersion::V2022_05_01);
     assert_eq!(status(&known, "sc-extension"), Some(Status::AlreadyDone));
-    assert_eq!(status(&known, "provider-kubernetes-configuration"), Some(Status::AlreadyDone));
-    assert_eq!(status(&known, "provider-service-linker"), Some(Status::Applies));
-    assert_eq!(status(&known, "cluster-not-updating"), Some(Status::Applies));
-    assert!(known.findings.iter().any(|f| f.code == "SC034" && f.field == "context.serviceLinkerRegistered"));
+    assert_eq!(
+        status(&known, "provider-kubernetes-configuration"),
+        Some(Status::AlreadyDone)
+    );
+    assert_eq!(
+        status(&known, "provider-service-linker"),
+        Some(Status::Applies)
+    );
+    assert_eq!(
+        status(&known, "cluster-not-updating"),
+        Some(Status::Applies)
+    );
+    assert!(known
+        .findings
+        .iter()
+        .any(|f| f.code == "SC034" && f.field == "context.serviceLinkerRegistered"));
     assert!(known.findings.iter().any(|f| f.code == "SC035"));
 }
 
@@ -542,10 +787,22 @@ fn context_rejects_unknown_fields_and_bad_values() {
     assert!(serde_json::from_value::<PlanContext>(json!({ "apiVersion": "2023-01-01" })).is_err());
     let s = blob(json!({ "type": "connection-string" }));
     for (ctx, field) in [
-        (json!({ "oidcIssuerUrl": "http://x/" }), "context.oidcIssuerUrl"),
-        (json!({ "oidcIssuerUrl": "https://x/\n" }), "context.oidcIssuerUrl"),
-        (json!({ "oidcIssuerUrl": "https://x/", "oidcIssuerEnabled": false }), "context.oidcIssuerEnabled"),
-        (json!({ "clusterProvisioningState": "" }), "context.clusterProvisioningState"),
+        (
+            json!({ "oidcIssuerUrl": "http://x/" }),
+            "context.oidcIssuerUrl",
+        ),
+        (
+            json!({ "oidcIssuerUrl": "https://x/\n" }),
+            "context.oidcIssuerUrl",
+        ),
+        (
+            json!({ "oidcIssuerUrl": "https://x/", "oidcIssuerEnabled": false }),
+            "context.oidcIssuerEnabled",
+        ),
+        (
+            json!({ "clusterProvisioningState": "" }),
+            "context.clusterProvisioningState",
+        ),
     ] {
         let ctx: PlanContext = serde_json::from_value(ctx).expect("context");
         match plan(&s, &ctx) {
@@ -566,7 +823,10 @@ fn specs_with_policy_errors_are_refused() {
         other => panic!("expected invalid spec, got {other:?}"),
     }
     let s = spec(json!({ "target": { "type": "fabric-sql" } }));
-    assert!(matches!(plan(&s, &PlanContext::default()), Err(Error::InvalidSpec { .. })));
+    assert!(matches!(
+        plan(&s, &PlanContext::default()),
+        Err(Error::InvalidSpec { .. })
+    ));
 }
 
 #[test]
@@ -595,5 +855,36 @@ fn bicep_resource_has_the_body_properties_and_no_secret_values() {
     assert!(b.contains("value: password"));
     assert!(!b.contains("hunter2"));
     assert_eq!(p.bicep.secure_params, ["password"]);
-    assert!(p.bicep.deploy.line.starts_with("az deployment group create --resource-group rg"));
+    assert!(p
+        .bicep
+        .deploy
+        .line
+        .starts_with("az deployment group create --resource-group rg"));
+}
+
+#[test]
+fn arm_segments_are_checked() {
+    let s = with_cluster(json!({
+        "cluster": { "resourceGroup": "rg/../x", "name": "aks 1" },
+        "target": { "type": "storage-blob", "resourceGroup": "data?x", "account": "mystore" },
+        "auth": { "type": "connection-string" },
+    }));
+    match plan(&s, &PlanContext::default()) {
+        Err(Error::InvalidSpec { findings }) => {
+            let fields: Vec<&str> = findings
+                .iter()
+                .filter(|f| f.code == "SC038")
+                .map(|f| f.field.as_str())
+                .collect();
+            assert_eq!(
+                fields,
+                [
+                    "cluster.resourceGroup",
+                    "cluster.name",
+                    "target.resourceGroup"
+                ]
+            );
+        }
+        other => panic!("expected invalid spec, got {other:?}"),
+    }
 }

@@ -164,11 +164,8 @@ pub(crate) fn build(i: &Inputs<'_>, requests: &[ArmRequest], api: ApiVersion) ->
         bicep_string(&cluster)
     ));
     for (n, (req, secrets)) in requests.iter().zip(&per_request).enumerate() {
-        let symbol = if n == 0 {
-            "conn".to_owned()
-        } else {
-            format!("conn{n}")
-        };
+        // Two requests only for confluent-cloud: its schema-registry linker.
+        let symbol = if n == 0 { "conn" } else { "connSchema" };
         let mut props = String::new();
         let empty = Value::Object(Default::default());
         let properties = req.body.get("properties").unwrap_or(&empty);

@@ -174,6 +174,12 @@ pub fn plan(spec: &ConnectionSpec, context: &PlanContext) -> Result<Plan, Error>
         Some(r) if !policy::has_errors(&findings) => r,
         _ => return Err(Error::InvalidSpec { findings }),
     };
+    let segment_errors = arm_segment_findings(&r);
+    if !segment_errors.is_empty() {
+        findings.extend(segment_errors);
+        findings.sort_by_key(|f| f.severity);
+        return Err(Error::InvalidSpec { findings });
+    }
     let i = Inputs { r: &r, context };
     let api = context.api_version.unwrap_or_default();
 
@@ -241,6 +247,40 @@ fn check_context(c: &PlanContext) -> Result<(), Error> {
     Ok(())
 }
 
+/// Values that become path segments of ARM ids (the request URL, the target
+/// id) must not break the path; policy leaves these names free for the YAML.
+fn arm_segment_findings(r: &Resolved<'_>) -> Vec<Finding> {
+    let bad = |v: &str| {
+        v.chars().any(|c| {
+            matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control()
+        })
+    };
+    let mut out = Vec::new();
+    let mut check = |field: String, v: Option<&str>| {
+        if let Some(v) = nonempty(v).filter(|v| bad(v)) {
+            out.push(rules::ARM_SEGMENT.at(
+                field,
+                format!("expected a resource name without '/', '\\', '?', '#', '%', whitespace or control characters, found {v:?}"),
+            ));
+        }
+    };
+    if let Some(c) = &r.spec.cluster {
+        check(
+            "cluster.resourceGroup".to_owned(),
+            c.resource_group.as_deref(),
+        );
+        check("cluster.name".to_owned(), c.name.as_deref());
+    }
+    if let Some(pattern) = r.target.arm_id_pattern {
+        for p in r.target.parameters {
+            if pattern.contains(&format!("{{{}}}", p.pattern_name())) {
+                check(format!("target.{}", p.field()), r.spec.target.param(*p));
+            }
+        }
+    }
+    out
+}
+
 /// The plan's own findings, from the context and the built forms.
 fn plan_findings(i: &Inputs<'_>, requests: &[ArmRequest], az: &AzCommands, f: &mut Vec<Finding>) {
     let c = i.context;
@@ -251,10 +291,27 @@ fn plan_findings(i: &Inputs<'_>, requests: &[ArmRequest], az: &AzCommands, f: &m
     missing.sort_unstable();
     missing.dedup();
     if !missing.is_empty() {
+        // The az CLI looks the client id up itself; the raw request cannot.
+        let identity = nonempty(
+            i.r.spec
+                .auth
+                .as_ref()
+                .and_then(|a| a.identity_id.as_deref()),
+        );
+        let hint = match identity {
+            Some(id)
+                if missing.contains(&"auth.clientId") && i.r.auth == AuthId::WorkloadIdentity =>
+            {
+                format!(
+                    " (`az identity show --ids {id} --query clientId -o tsv` prints the client id)"
+                )
+            }
+            _ => String::new(),
+        };
         f.push(rules::PLAN_INCOMPLETE.at(
             "requests",
             format!(
-                "the ARM request holds placeholders; expected values for {}",
+                "the ARM request holds placeholders; expected values for {}{hint}",
                 missing.join(", ")
             ),
         ));

@@ -76,6 +76,7 @@ rules! {
     CLUSTER_BUSY = "SC035", Warning, "the cluster is not in the Succeeded state: a create fails with Conflict";
     OIDC_ISSUER = "SC036", Warning, "the oidc issuer url must match exactly, trailing '/' included";
     UNVERIFIED_REQUEST = "SC037", Warning, "the target's REST shape is undocumented: the request is unverified";
+    ARM_SEGMENT = "SC038", Error, "values that go into ARM resource ids have no '/', '\\', '?', '#', '%', whitespace or control characters";
 }
 
 #[cfg(test)]
