@@ -16,5 +16,5 @@ pub mod plan;
 pub mod render;
 pub mod yaml;
 
-pub use render::{render, Bundle, Document, Object};
 pub use plan::{plan, Plan, PlanContext};
+pub use render::{render, Bundle, Document, Object};
