@@ -149,7 +149,7 @@ pub struct Plan {
 /// Plans a connection.
 ///
 /// Fails with [`Error::InvalidSpec`] when policy finds an error (as
-/// [`crate::render`] does) and with [`Error::InvalidInput`] for a malformed
+/// [`crate::render()`] does) and with [`Error::InvalidInput`] for a malformed
 /// context. Missing inputs do not fail: see the module documentation.
 ///
 /// ```
