@@ -4,6 +4,7 @@
 
 use aks_service_connector::plan::bicep::bicep_string;
 use aks_service_connector::plan::{ApiVersion, Status};
+use aks_service_connector::policy::rules;
 use aks_service_connector::{plan, ConnectionSpec, Error, Plan, PlanContext};
 use serde_json::{json, Value};
 
@@ -886,5 +887,81 @@ fn arm_segments_are_checked() {
             );
         }
         other => panic!("expected invalid spec, got {other:?}"),
+    }
+}
+
+#[test]
+fn plan_rule_codes_continue_the_policy_table() {
+    for (i, rule) in rules::PLAN.iter().enumerate() {
+        assert_eq!(rule.code, format!("SC{:03}", rules::ALL.len() + i + 1));
+    }
+}
+
+#[test]
+fn every_plan_rule_has_a_case() {
+    let uami = json!({ "type": "workload-identity", "identityId": UAMI, "clientId": CLIENT });
+    let confluent = with_cluster(json!({
+        "target": { "type": "confluent-cloud", "bootstrapServer": "b.example:9092", "kafkaKey": "k", "kafkaSecret": "s",
+                    "schemaRegistry": "https://s.example", "schemaKey": "k", "schemaSecret": "s" },
+        "customizedKeys": { "AZURE_CONFLUENTCLOUDKAFKA_BOOTSTRAPSERVER": "SERVERS" },
+    }));
+    let atlas = with_cluster(json!({
+        "target": { "type": "mongodb-atlas", "id": "/subscriptions/00001111-aaaa-2222-bbbb-3333cccc4444/resourceGroups/r/providers/MongoDB.Atlas/organizations/o" },
+        "auth": { "username": "u", "password": "p" },
+    }));
+    let cases: Vec<(ConnectionSpec, Value, &str, &str)> = vec![
+        (
+            spec(json!({ "target": { "type": "storage-blob" } })),
+            json!({}),
+            "SC032",
+            "requests",
+        ),
+        (
+            spec(json!({ "target": { "type": "storage-blob" } })),
+            json!({}),
+            "SC032",
+            "az.create",
+        ),
+        (
+            confluent,
+            json!({ "apiVersion": "2022-05-01" }),
+            "SC033",
+            "context.apiVersion",
+        ),
+        (
+            blob(json!({ "type": "connection-string" })),
+            json!({ "kubernetesConfigurationRegistered": false }),
+            "SC034",
+            "context.kubernetesConfigurationRegistered",
+        ),
+        (
+            blob(json!({ "type": "connection-string" })),
+            json!({ "clusterProvisioningState": "Upgrading" }),
+            "SC035",
+            "context.clusterProvisioningState",
+        ),
+        (
+            blob(uami),
+            json!({ "oidcIssuerUrl": "https://issuer.example/x" }),
+            "SC036",
+            "context.oidcIssuerUrl",
+        ),
+        (atlas, json!({}), "SC037", "target.id"),
+    ];
+    for (s, ctx, code, field) in &cases {
+        let ctx: PlanContext = serde_json::from_value(ctx.clone()).expect("context");
+        let p = plan(s, &ctx).expect("plan");
+        assert!(
+            p.findings
+                .iter()
+                .any(|f| f.code == *code && f.field == *field),
+            "expected {code} at {field}, got {:#?}",
+            p.findings
+        );
+    }
+    // SC038 refuses the spec; see `arm_segments_are_checked`.
+    for rule in rules::PLAN {
+        let covered = cases.iter().any(|(_, _, c, _)| *c == rule.code) || rule.code == "SC038";
+        assert!(covered, "no test case for {}", rule.code);
     }
 }
