@@ -965,3 +965,35 @@ fn every_plan_rule_has_a_case() {
         assert!(covered, "no test case for {}", rule.code);
     }
 }
+
+#[test]
+fn every_operation_says_why_and_what_for_every_auth() {
+    let specs = [
+        blob(json!({ "type": "workload-identity", "identityId": UAMI })),
+        blob(json!({ "type": "connection-string" })),
+        blob(json!({ "type": "service-principal" })),
+        with_cluster(
+            json!({ "target": { "type": "keyvault", "resourceGroup": "kv-rg", "vault": "kv1" } }),
+        ),
+        with_cluster(json!({ "target": { "type": "postgres-flexible" } })),
+        with_cluster(json!({ "target": { "type": "confluent-cloud" } })),
+    ];
+    for s in &specs {
+        let p = plan(s, &PlanContext::default()).expect("plan");
+        assert_eq!(
+            p.operations.len(),
+            aks_service_connector::plan::operations::OPERATIONS.len()
+        );
+        for o in &p.operations {
+            assert!(
+                !o.reason.is_empty() && !o.effect.is_empty(),
+                "{} for {}",
+                o.id,
+                p.auth
+            );
+            if o.status == Status::NotApplicable {
+                assert!(o.commands.is_empty(), "{}", o.id);
+            }
+        }
+    }
+}
