@@ -12,7 +12,9 @@ pub use catalog::catalog;
 pub use error::{Error, Finding, Severity};
 pub use policy::validate;
 pub use spec::{ConnectionSpec, RenderOptions, SecretEncoding};
+pub mod plan;
 pub mod render;
 pub mod yaml;
 
+pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};

@@ -72,6 +72,29 @@ rules! {
     IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
 }
 
+/// Declares the planner's rules: numbered after [`ALL`] but kept out of it,
+/// because `validate` never reports them (only `plan` does).
+macro_rules! plan_rules {
+    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
+        $(
+            #[doc = $summary]
+            pub const $name: Rule = Rule { code: $code, severity: Severity::$sev, summary: $summary };
+        )+
+        /// Every plan rule, by code; the codes continue those of [`ALL`].
+        pub const PLAN: &[Rule] = &[$($name),+];
+    };
+}
+
+plan_rules! {
+    PLAN_INCOMPLETE = "SC032", Info, "the ARM request or az command holds placeholders for inputs not given yet";
+    API_VERSION_FIELDS = "SC033", Warning, "the chosen api-version cannot carry some fields of the request";
+    PROVIDER_NOT_REGISTERED = "SC034", Warning, "a resource provider Service Connector needs is not registered";
+    CLUSTER_BUSY = "SC035", Warning, "the cluster is not in the Succeeded state: a create fails with Conflict";
+    OIDC_ISSUER = "SC036", Warning, "the oidc issuer url must match exactly, trailing '/' included";
+    UNVERIFIED_REQUEST = "SC037", Warning, "the target's REST shape is undocumented: the request is unverified";
+    ARM_SEGMENT = "SC038", Error, "values that go into ARM resource ids have no '/', '\\', '?', '#', '%', whitespace or control characters";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
