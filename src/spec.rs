@@ -270,7 +270,7 @@ pub struct KeyVaultObject {
     pub alias: Option<String>,
 }
 
-/// Options of [`crate::render`].
+/// Options of [`crate::render()`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RenderOptions {

@@ -40,7 +40,7 @@ macro_rules! rules {
 
 rules! {
     CONNECTION_NAME = "SC001", Error, "connection name: letters, digits, '.' and '_', 1 to 60 characters";
-    CONFLUENT_SCHEMA_SUFFIX = "SC002", Error, "confluent-cloud connection names must not end with '_schema'";
+    CONFLUENT_SCHEMA_SUFFIX = "SC002", Error, "confluent-cloud connection names must not end with '_schema' and stay within 53 characters";
     NAMESPACE = "SC003", Error, "namespace must be a DNS-1123 label";
     OBJECT_NAME = "SC004", Error, "object names must be DNS-1123 subdomains (workloads at most 63 characters)";
     LABEL = "SC005", Error, "workload labels: qualified-name keys other than the reserved ones, valid label values";
