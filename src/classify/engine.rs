@@ -339,6 +339,7 @@ fn placeholder_value<'a>(name: &str, e: &'a Entities, ctx: &'a ClassifyContext) 
         "rg" => from_text(&["resourceGroup"]).or(ctx.resource_group.as_deref()),
         "cluster" => from_text(&["cluster"]).or(ctx.cluster.as_deref()),
         "namespace" => from_text(&["namespace"]).or(ctx.namespace.as_deref()),
+        "resource-namespace" => from_text(&["namespace"]),
         "connection" => from_text(&["connection"]).or(ctx.connection.as_deref()),
         "sub" => from_text(&["subscription"]),
         "ns" => from_text(&["providerNamespace"]),

@@ -94,7 +94,6 @@ pub(crate) const MARKERS: &[Marker] = &[
     mk("-n", Flag, Namespace),
     mk("provider", Flag, Provider),
     mk("provider", Quoted, Provider),
-    mk("/providers/", Segment, Provider),
     mk("perform action", Quoted, Plain("action")),
     mk("over scope", Quoted, Plain("scope")),
     mk("aadsts", Aadsts, Code),
@@ -126,6 +125,7 @@ pub(crate) const MARKERS: &[Marker] = &[
     mk("for location", Flag, Plain("location")),
     mk("in region", Flag, Plain("location")),
     mk("--location", Flag, Plain("location")),
+    mk("location", KeyValue, Plain("location")),
     mk("/linkers/", Segment, Plain("connection")),
     mk("--connection", Flag, Plain("connection")),
     mk("image", Quoted, Plain("image")),
@@ -220,7 +220,17 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
     };
     match m.kind {
         Plain(name) => {
-            if name == "httpStatus" || valid_name(raw) {
+            let ok = match name {
+                "httpStatus" => true,
+                // Regions are single lower-case words (`westeurope`).
+                "location" => raw.bytes().all(|b| b.is_ascii_alphanumeric()),
+                // Policy and role assignment ids are not the failing resource.
+                "resourceId" => {
+                    valid_name(raw) && !raw.to_ascii_lowercase().contains("/microsoft.authorization/")
+                }
+                _ => valid_name(raw),
+            };
+            if ok {
                 push(name, raw, vs, ve);
             }
         }
