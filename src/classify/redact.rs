@@ -298,31 +298,38 @@ fn jwt(bytes: &[u8], start: usize, m: &mut Masks, work: &mut u64) -> usize {
 }
 
 /// `scheme://user:pass@host` → the password is masked. `i` is just after
-/// `://`. The scan stops at `/`, so scans of successive URLs never overlap
-/// (every `://` holds a `/`).
+/// `://`. Passwords pasted raw may hold `/`, so the scan runs to the first
+/// `@`; it stops at whitespace, a quote or the next `://`, so scans of
+/// successive URLs never overlap, and it is capped at 512 bytes.
 fn userinfo(bytes: &[u8], i: usize, m: &mut Masks, work: &mut u64) -> usize {
     let mut j = i;
     let mut colon = None;
-    while j < bytes.len() {
+    while j < bytes.len() && j - i < 512 {
         let b = bytes[j];
         if b == b'@' {
             if let Some(c) = colon {
                 if !is_placeholder(&bytes[c + 1..j]) {
                     m.push(c + 1, j);
                 }
+                return j + 1;
             }
-            return j + 1;
-        }
-        if b == b'/' || b.is_ascii_whitespace() || is_quote(b) || matches!(b, b'?' | b'#' | b'<' | b'>') {
-            // No user-info: let the main loop read the host part normally.
             return i;
         }
-        if b == b':' && colon.is_none() {
-            colon = Some(j);
+        if b.is_ascii_whitespace() || is_quote(b) || matches!(b, b'<' | b'>') {
+            break;
+        }
+        if b == b':' {
+            if bytes.get(j + 1..j + 3) == Some(b"//") {
+                break;
+            }
+            if colon.is_none() {
+                colon = Some(j);
+            }
         }
         *work += 1;
         j += 1;
     }
+    // No user-info: let the main loop read the host part normally.
     i
 }
 
@@ -343,6 +350,7 @@ mod tests {
             ("Authorization: Bearer abc.def", "Authorization: Bearer ***"),
             ("token eyJhbGciOi.eyJzdWIi.c2ln end", "token *** end"),
             ("mongodb://user:pass@host:10255/db", "mongodb://user:***@host:10255/db"),
+            ("mongodb://u:a/b+c@h/db https://x.y/p", "mongodb://u:***@h/db https://x.y/p"),
             ("rediss://:key@host:6380", "rediss://:***@host:6380"),
             ("AZURE_STORAGEBLOB_CONNECTIONSTRING=DefaultEndpointsProtocol=https;AccountKey=z", "AZURE_STORAGEBLOB_CONNECTIONSTRING=***"),
             ("AZURE_REDIS_KEY=abc", "AZURE_REDIS_KEY=***"),
