@@ -25,7 +25,8 @@ fn main() -> ExitCode {
         category_ids().map(|id| (id, (0, 0, 0))).collect();
     let mut wrong = Vec::new();
     for f in &all {
-        let ctx: ClassifyContext = match f.context.as_deref().map(serde_json::from_str).transpose() {
+        let ctx: ClassifyContext = match f.context.as_deref().map(serde_json::from_str).transpose()
+        {
             Ok(c) => c.unwrap_or_default(),
             Err(e) => {
                 eprintln!("error: {}: bad context: {e}", f.name);

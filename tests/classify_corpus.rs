@@ -18,7 +18,10 @@ fn context(f: &Fixture) -> ClassifyContext {
 fn check(f: &Fixture, d: &Diagnosis) -> Vec<String> {
     let mut problems = Vec::new();
     if d.category != f.expected {
-        problems.push(format!("category: expected {}, got {}", f.expected, d.category));
+        problems.push(format!(
+            "category: expected {}, got {}",
+            f.expected, d.category
+        ));
     }
     match d.matches.first() {
         Some(m) if m.id == d.category => {}
@@ -36,7 +39,10 @@ fn check(f: &Fixture, d: &Diagnosis) -> Vec<String> {
     if let Some(m) = d.matches.first() {
         for want in &f.commands {
             if !m.commands.iter().any(|c| c.contains(want.as_str())) {
-                problems.push(format!("no command contains {want:?}; got {:#?}", m.commands));
+                problems.push(format!(
+                    "no command contains {want:?}; got {:#?}",
+                    m.commands
+                ));
             }
         }
     }
@@ -54,7 +60,12 @@ fn every_fixture_classifies_correctly() {
             failures.push(format!("{}:\n  {}", f.name, problems.join("\n  ")));
         }
     }
-    assert!(failures.is_empty(), "{} failing fixtures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing fixtures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -62,7 +73,12 @@ fn corpus_covers_every_category() {
     let all = load_all().expect("corpus loads");
     let ids: BTreeSet<&str> = category_ids().collect();
     for f in &all {
-        assert!(ids.contains(f.expected.as_str()), "{}: unknown id {}", f.name, f.expected);
+        assert!(
+            ids.contains(f.expected.as_str()),
+            "{}: unknown id {}",
+            f.name,
+            f.expected
+        );
         assert!(
             f.name.starts_with(&format!("{}/", f.expected)),
             "{}: file must live in the folder of its category",
@@ -78,7 +94,10 @@ fn corpus_covers_every_category() {
                 .iter()
                 .filter(|f| f.expected == *id)
                 .any(|f| !f.entities.is_empty() && !f.commands.is_empty());
-            assert!(asserted, "{id}: no fixture asserts both entities and commands");
+            assert!(
+                asserted,
+                "{id}: no fixture asserts both entities and commands"
+            );
         }
     }
 }
@@ -111,10 +130,18 @@ fn json_shape_is_camel_case() {
     assert_eq!(v["truncated"], false);
     let m = &v["matches"][0];
     assert_eq!(m["id"], "resource_group_not_found");
-    assert!(m["confidence"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c)));
+    assert!(m["confidence"]
+        .as_f64()
+        .is_some_and(|c| (0.0..=1.0).contains(&c)));
     let ev = &m["evidence"][0];
-    let (start, end) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
-    assert!(text.get(start..end).is_some(), "evidence range is a valid slice");
+    let (start, end) = (
+        ev["start"].as_u64().unwrap() as usize,
+        ev["end"].as_u64().unwrap() as usize,
+    );
+    assert!(
+        text.get(start..end).is_some(),
+        "evidence range is a valid slice"
+    );
     assert!(ev["excerpt"].is_string());
     assert_eq!(v["entities"]["resourceGroup"][0], "rg-x");
     let back: Diagnosis = serde_json::from_value(v).expect("round-trips");
@@ -125,9 +152,10 @@ fn json_shape_is_camel_case() {
 fn context_rejects_unknown_fields_and_fills_placeholders() {
     let err = serde_json::from_str::<ClassifyContext>(r#"{"resourceGroup":"a","bogus":1}"#);
     assert!(err.is_err());
-    let ctx: ClassifyContext =
-        serde_json::from_str(r#"{"resourceGroup":"rg1","cluster":"aks1","namespace":"ns1","connection":"c1"}"#)
-            .expect("valid context");
+    let ctx: ClassifyContext = serde_json::from_str(
+        r#"{"resourceGroup":"rg1","cluster":"aks1","namespace":"ns1","connection":"c1"}"#,
+    )
+    .expect("valid context");
     let d = classify("Operation returned an invalid status code: Conflict", &ctx);
     assert_eq!(d.category, "conflict_cluster_updating");
     assert!(d.matches[0]
@@ -150,7 +178,11 @@ fn commands_stay_shell_parsable() {
         let d = classify(&f.text, &context(f));
         for m in &d.matches {
             for c in &m.commands {
-                assert!(shell_words::split(c).is_ok(), "{}: unparsable command {c}", f.name);
+                assert!(
+                    shell_words::split(c).is_ok(),
+                    "{}: unparsable command {c}",
+                    f.name
+                );
             }
         }
     }
@@ -163,7 +195,11 @@ fn evidence_ranges_point_into_the_input() {
         let d = classify(&f.text, &context(f));
         for m in &d.matches {
             for e in &m.evidence {
-                assert!(e.start <= e.end && e.end <= f.text.len(), "{}: bad range", f.name);
+                assert!(
+                    e.start <= e.end && e.end <= f.text.len(),
+                    "{}: bad range",
+                    f.name
+                );
                 assert!(
                     f.text.is_char_boundary(e.start) && f.text.is_char_boundary(e.end),
                     "{}: range not on char boundaries",

@@ -37,14 +37,22 @@ fn compiled() -> &'static Compiled {
             id
         };
         for r in RULES {
-            for t in r.signals.iter().flat_map(|s| s.all.iter().chain(s.none)).chain(r.negative) {
+            for t in r
+                .signals
+                .iter()
+                .flat_map(|s| s.all.iter().chain(s.none))
+                .chain(r.negative)
+            {
                 if let Term::Phrase(p) = t {
                     add(p, &mut patterns);
                 }
             }
         }
         let marker_pids = MARKERS.iter().map(|m| add(m.text, &mut patterns)).collect();
-        let domain_pids = DOMAIN_MARKERS.iter().map(|d| add(d, &mut patterns)).collect();
+        let domain_pids = DOMAIN_MARKERS
+            .iter()
+            .map(|d| add(d, &mut patterns))
+            .collect();
         Compiled {
             ac: Automaton::new(&patterns),
             pids,
@@ -311,7 +319,10 @@ fn build_match(
             break;
         }
         let ev = a.evidence(label.clone(), *span);
-        if !evidence.iter().any(|e| e.start == ev.start && e.end == ev.end) {
+        if !evidence
+            .iter()
+            .any(|e| e.start == ev.start && e.end == ev.end)
+        {
             evidence.push(ev);
         }
     }

@@ -178,7 +178,10 @@ pub(crate) fn extract(
         let key_len = super::normalize::squeeze(m.text).len();
         for &ks in starts {
             let ke = ks + key_len;
-            let (Some(&cs), Some(&cl)) = (views.key_map.get(ks), views.key_map.get(ke.saturating_sub(1))) else {
+            let (Some(&cs), Some(&cl)) = (
+                views.key_map.get(ks),
+                views.key_map.get(ke.saturating_sub(1)),
+            ) else {
                 continue;
             };
             let (cs, ce) = (cs as usize, cl as usize + 1);
@@ -197,10 +200,13 @@ pub(crate) fn extract(
     found.sort_by_key(|e| e.start);
     // Keep a bounded number of values per name, always with the last code.
     let mut kept: Vec<Entity> = Vec::new();
+    let mut per_name: std::collections::BTreeMap<&'static str, usize> = Default::default();
     let last_code = found.iter().rposition(|e| e.name == "errorCode");
     for (i, e) in found.into_iter().enumerate() {
-        let same = kept.iter().filter(|k| k.name == e.name).count();
-        if same < MAX_VALUES || Some(i) == last_code {
+        *work += 1;
+        let same = per_name.entry(e.name).or_insert(0);
+        if *same < MAX_VALUES || Some(i) == last_code {
+            *same += 1;
             kept.push(e);
         }
     }
@@ -226,7 +232,10 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
                 "location" => raw.bytes().all(|b| b.is_ascii_alphanumeric()),
                 // Policy and role assignment ids are not the failing resource.
                 "resourceId" => {
-                    valid_name(raw) && !raw.to_ascii_lowercase().contains("/microsoft.authorization/")
+                    valid_name(raw)
+                        && !raw
+                            .to_ascii_lowercase()
+                            .contains("/microsoft.authorization/")
                 }
                 _ => valid_name(raw),
             };
@@ -285,7 +294,13 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
 }
 
 /// Reads the value of one marker hit; `[cs, ce)` is the marker in the clean view.
-fn read_value(c: &[u8], cs: usize, ce: usize, shape: Shape, work: &mut u64) -> Option<(usize, usize)> {
+fn read_value(
+    c: &[u8],
+    cs: usize,
+    ce: usize,
+    shape: Shape,
+    work: &mut u64,
+) -> Option<(usize, usize)> {
     match shape {
         Segment => word(c, ce, true, work),
         Path => word(c, cs, false, work),
@@ -372,7 +387,23 @@ fn word(c: &[u8], i: usize, segment: bool, work: &mut u64) -> Option<(usize, usi
     while j < c.len() && j - i < VALUE_CAP {
         let b = c[j];
         let stop = b.is_ascii_whitespace()
-            || matches!(b, b'"' | b'\'' | b'`' | b',' | b';' | b')' | b']' | b'}' | b'>' | b'<' | b'&' | b'?' | b'(' | b'[' | b'{')
+            || matches!(
+                b,
+                b'"' | b'\''
+                    | b'`'
+                    | b','
+                    | b';'
+                    | b')'
+                    | b']'
+                    | b'}'
+                    | b'>'
+                    | b'<'
+                    | b'&'
+                    | b'?'
+                    | b'('
+                    | b'['
+                    | b'{'
+            )
             || (segment && b == b'/');
         if stop {
             break;
@@ -418,6 +449,7 @@ fn quoted(c: &[u8], i: usize, work: &mut u64) -> Option<(usize, usize)> {
 /// Terraform prefixes.
 fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u64) {
     let mut offset = 0;
+    let mut kept_lines = 0;
     for line in clean.split('\n') {
         *work += 1;
         let (skipped, rest) = strip_prefixes(line);
@@ -428,7 +460,10 @@ fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u
             continue;
         }
         let mut j = 1;
-        while j < b.len() && j < 96 && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'.') {
+        while j < b.len()
+            && j < 96
+            && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'.')
+        {
             j += 1;
         }
         *work += j as u64;
@@ -436,12 +471,20 @@ fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u
             let (vs, ve) = (base + 1, base + j);
             let value = &rest[1..j];
             if is_code(value) && !masks.overlaps(vs, ve) {
-                found.push(Entity {
+                let entity = Entity {
                     name: "errorCode",
                     value: value.to_string(),
                     start: vs,
                     end: ve,
-                });
+                };
+                // Like the automaton's hits: the first ones and the last one,
+                // so a paste of a million `(X)` lines stays cheap.
+                if kept_lines < super::matcher::MAX_HITS {
+                    kept_lines += 1;
+                    found.push(entity);
+                } else if let Some(last) = found.last_mut() {
+                    *last = entity;
+                }
             }
         }
     }
@@ -509,14 +552,16 @@ fn is_guid(v: &str) -> bool {
 
 fn is_provider(v: &str) -> bool {
     v.len() > 10
-        && v.get(..10).is_some_and(|p| p.eq_ignore_ascii_case("microsoft."))
+        && v.get(..10)
+            .is_some_and(|p| p.eq_ignore_ascii_case("microsoft."))
         && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
 }
 
 fn is_dns_label(v: &str) -> bool {
     !v.is_empty()
         && v.len() <= 63
-        && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && v.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !v.starts_with('-')
         && !v.ends_with('-')
 }
@@ -526,14 +571,21 @@ fn is_code(v: &str) -> bool {
     !b.is_empty()
         && b.len() <= 80
         && b[0].is_ascii_alphabetic()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.')
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.')
 }
 
 /// Names, ids and paths: no spaces, no shell metacharacters.
 pub(crate) fn valid_name(v: &str) -> bool {
     !v.is_empty()
         && v.len() <= VALUE_CAP
-        && v.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/' | b':' | b'@' | b'+' | b'~' | b'='))
+        && v.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'.' | b'_' | b'-' | b'/' | b':' | b'@' | b'+' | b'~' | b'='
+                )
+        })
         && !v.starts_with('-')
 }
 
@@ -548,7 +600,10 @@ mod tests {
             strip_prefixes("cli.azure.cli.core.azclierror: (AuthorizationFailed) x").1,
             "(AuthorizationFailed) x"
         );
-        assert_eq!(strip_prefixes("E0120 22:55:12.472912 1 file.go:70] boom").1, "boom");
+        assert_eq!(
+            strip_prefixes("E0120 22:55:12.472912 1 file.go:70] boom").1,
+            "boom"
+        );
         assert_eq!(strip_prefixes("│ Error: (X) y").1, "(X) y");
     }
 

@@ -149,7 +149,10 @@ mod tests {
 
     #[test]
     fn finds_overlapping_patterns() {
-        let pats: Vec<String> = ["he", "she", "his", "hers"].iter().map(|s| s.to_string()).collect();
+        let pats: Vec<String> = ["he", "she", "his", "hers"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let a = Automaton::new(&pats);
         let mut w = 0;
         let h = a.scan(b"ushers", &mut w);

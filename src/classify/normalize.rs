@@ -129,14 +129,13 @@ fn clean_view(input: &str, work: &mut u64) -> (String, Vec<u32>) {
                     b.push(piece, start);
                     i += 1;
                 }
-                Some(b'u') => match decode_u(bytes, i + 1) {
-                    Some(c) => {
+                // An invalid `\u` escape only loses its backslashes.
+                Some(b'u') => {
+                    if let Some(c) = decode_u(bytes, i + 1) {
                         b.push(classify_char(c), start);
                         i += 5;
                     }
-                    // Not a valid escape: drop the backslashes only.
-                    None => {}
-                },
+                }
                 // Any other escaped character (`\"`, `\/`, `\\x`) is the
                 // character itself; the main loop handles it.
                 _ => {}
@@ -202,7 +201,12 @@ fn key_view(clean: &str, work: &mut u64) -> (String, Vec<u32>) {
     let mut map = Vec::with_capacity(clean.len());
     for (i, c) in clean.char_indices() {
         *work += 1;
-        if c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}') {
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+            )
+        {
             continue;
         }
         let pos = u32::try_from(i).unwrap_or(u32::MAX);
@@ -254,7 +258,10 @@ mod tests {
     #[test]
     fn decodes_nested_escapes_and_collapses_space() {
         let mut w = 0;
-        let v = normalize("{\\\"code\\\": \\\\\\\"Conflict\\\\\\\"}\\r\\n  x\u{2502} y", &mut w);
+        let v = normalize(
+            "{\\\"code\\\": \\\\\\\"Conflict\\\\\\\"}\\r\\n  x\u{2502} y",
+            &mut w,
+        );
         assert_eq!(v.clean, "{\"code\": \"Conflict\"}\nx y");
         assert_eq!(v.key, "{code:conflict}xy");
         assert_eq!(v.clean.len(), v.clean_map.len());
@@ -264,7 +271,10 @@ mod tests {
     #[test]
     fn strips_ansi_and_decodes_unicode_escapes() {
         let mut w = 0;
-        let v = normalize("\u{1b}[31mERROR\u{1b}[0m: namespace \\u0027Microsoft.X\\u0027", &mut w);
+        let v = normalize(
+            "\u{1b}[31mERROR\u{1b}[0m: namespace \\u0027Microsoft.X\\u0027",
+            &mut w,
+        );
         assert_eq!(v.clean, "ERROR: namespace 'Microsoft.X'");
         assert_eq!(v.key, "error:namespacemicrosoft.x");
     }

@@ -180,7 +180,13 @@ fn secret_key(bytes: &[u8], sep: usize, work: &mut u64) -> Option<ValueEnd> {
 
 /// Masks the value starting at `i` (after the separator); returns where the
 /// scan continues.
-fn mask_value(bytes: &[u8], mut i: usize, end_rule: ValueEnd, m: &mut Masks, work: &mut u64) -> usize {
+fn mask_value(
+    bytes: &[u8],
+    mut i: usize,
+    end_rule: ValueEnd,
+    m: &mut Masks,
+    work: &mut u64,
+) -> usize {
     while i < bytes.len() && bytes[i] == b' ' {
         i += 1;
     }
@@ -221,7 +227,10 @@ fn mask_value(bytes: &[u8], mut i: usize, end_rule: ValueEnd, m: &mut Masks, wor
 
 /// Angle-bracket placeholders such as `<account-key>` are not secrets.
 fn is_placeholder(v: &[u8]) -> bool {
-    v.len() >= 2 && v.first() == Some(&b'<') && v.last() == Some(&b'>') && !v[1..v.len() - 1].contains(&b'<')
+    v.len() >= 2
+        && v.first() == Some(&b'<')
+        && v.last() == Some(&b'>')
+        && !v[1..v.len() - 1].contains(&b'<')
 }
 
 fn is_b64url(b: u8) -> bool {
@@ -254,7 +263,8 @@ pub(crate) fn masks(text: &str, work: &mut u64) -> Masks {
             i = mask_value(bytes, i + 7, ValueEnd::Delimited, &mut m, work);
             continue;
         }
-        if b == b'e' && bytes.get(i..i + 3) == Some(b"eyJ") && (i == 0 || !is_b64url(bytes[i - 1])) {
+        if b == b'e' && bytes.get(i..i + 3) == Some(b"eyJ") && (i == 0 || !is_b64url(bytes[i - 1]))
+        {
             i = jwt(bytes, i, &mut m, work);
             continue;
         }
