@@ -211,6 +211,17 @@ fn evidence_ranges_point_into_the_input() {
 }
 
 #[test]
+fn unknown_fixtures_show_no_evidence() {
+    let all = load_all().expect("corpus loads");
+    for f in all.iter().filter(|f| f.expected == "unknown") {
+        let d = classify(&f.text, &context(f));
+        assert_eq!(d.matches.len(), 1, "{}", f.name);
+        assert!(d.matches[0].evidence.is_empty(), "{}", f.name);
+        assert!(!d.matches[0].mitigation.is_empty(), "{}", f.name);
+    }
+}
+
+#[test]
 fn unknown_has_no_claim_and_asks_for_more() {
     let d = classify("", &ClassifyContext::default());
     assert_eq!(d.category, "unknown");

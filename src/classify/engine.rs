@@ -237,9 +237,13 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         candidates.clear();
     }
 
+    // Precedence (spec §8) decides among specific matches; a match resting
+    // only on weak signals ranks after every specific one.
+    let weak = |x: &Candidate| x.confidence < f64::from(SPECIFIC);
     candidates.sort_by(|x, y| {
-        x.priority
-            .cmp(&y.priority)
+        weak(x)
+            .cmp(&weak(y))
+            .then(x.priority.cmp(&y.priority))
             .then(y.confidence.total_cmp(&x.confidence))
             .then(x.index.cmp(&y.index))
     });
@@ -252,12 +256,15 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     if matches.is_empty() {
         let fallback = if in_domain { "other" } else { "unknown" };
         if let Some(rule) = super::rules::rule(fallback) {
+            // `unknown` claims nothing, so it shows no evidence.
             let mut spans = Vec::new();
-            if let Some(span) = domain_span {
-                spans.push(("domain marker".to_string(), span));
-            }
-            if let Some(code) = a.entities.codes().last() {
-                spans.push((format!("code {}", code.value), (code.start, code.end)));
+            if in_domain {
+                if let Some(span) = domain_span {
+                    spans.push(("domain marker".to_string(), span));
+                }
+                if let Some(code) = a.entities.codes().last() {
+                    spans.push((format!("code {}", code.value), (code.start, code.end)));
+                }
             }
             let confidence = if in_domain { 0.5 } else { 1.0 };
             matches.push(build_match(&a, rule, confidence, &spans, ctx));
@@ -276,7 +283,6 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             v.push(value);
         }
     }
-    work += a.views.clean.len() as u64 / 64;
     let stats = ClassifyStats {
         input_bytes: text.len(),
         analysed_bytes: input.len(),
