@@ -232,7 +232,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         .filter_map(|&pid| a.hits.first(pid, &c.ac))
         .min_by_key(|&(s, _)| s)
         .and_then(|(ks, ke)| a.key_to_clean(ks, ke));
-    let in_domain = specific_seen || domain_span.is_some();
+    let in_domain = specific_seen || domain_span.is_some() || a.entities.cli_shape;
     if !in_domain {
         candidates.clear();
     }

@@ -144,6 +144,8 @@ pub(crate) struct Entity {
 #[derive(Debug, Default)]
 pub(crate) struct Entities {
     pub list: Vec<Entity>,
+    /// The text has the az CLI's `(Code) …` / `Code: Code` pair.
+    pub cli_shape: bool,
 }
 
 impl Entities {
@@ -196,7 +198,16 @@ pub(crate) fn extract(
             }
         }
     }
+    let from_markers = found.len();
     lines_codes(&views.clean, masks, &mut found, work);
+    // The az CLI prints `(Code) message` and then `Code: Code`: that pair is
+    // the CLI's output shape, evidence of the domain even for an unlisted code.
+    let (marked, lines) = found.split_at(from_markers);
+    let cli_shape = lines.iter().any(|l| {
+        marked
+            .iter()
+            .any(|m| m.name == "errorCode" && m.value == l.value)
+    });
     found.sort_by_key(|e| e.start);
     // Keep a bounded number of values per name, always with the last code.
     let mut kept: Vec<Entity> = Vec::new();
@@ -210,7 +221,10 @@ pub(crate) fn extract(
             kept.push(e);
         }
     }
-    Entities { list: kept }
+    Entities {
+        list: kept,
+        cli_shape,
+    }
 }
 
 fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
