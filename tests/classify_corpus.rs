@@ -228,3 +228,13 @@ fn unknown_has_no_claim_and_asks_for_more() {
     assert!(d.matches[0].evidence.is_empty());
     assert!(d.entities.is_empty());
 }
+
+#[test]
+fn diagnosis_json_snapshot() {
+    // One full answer, kept as a snapshot so shape changes are reviewed.
+    let text = "cli.azure.cli.core.azclierror: (AuthorizationFailed) The client 'ab12cd34-0000-4000-8000-000000000001' with object id 'ab12cd34-0000-4000-8000-000000000001' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/0f0f0f0f-0000-4000-8000-000000000002/resourceGroups/rg-demo/providers/Microsoft.ContainerService/managedClusters/aks-demo/providers/Microsoft.ServiceLinker/linkers/blob_conn' or the scope is invalid. If access was recently granted, please refresh your credentials.\nCode: AuthorizationFailed\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+    let d = classify(text, &ClassifyContext::default());
+    let json = serde_json::to_string_pretty(&d).expect("serializes");
+    assert!(!json.contains("eyJhbGciOiJSUzI1NiJ9"));
+    insta::assert_snapshot!(json);
+}

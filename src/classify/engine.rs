@@ -371,9 +371,22 @@ fn placeholder_value<'a>(name: &str, e: &'a Entities, ctx: &'a ClassifyContext) 
         "issuer-url" => from_text(&["issuer"]),
         "region" => from_text(&["location"]),
         "resource-id" => from_text(&["resourceId"]),
+        "vault-resource-id" => e.values_of("resourceId").find_map(vault_id),
         _ => None,
     };
     v.filter(|v| entities::valid_name(v))
+}
+
+/// The Key Vault part of a resource id (`…/providers/Microsoft.KeyVault/vaults/<name>`).
+fn vault_id(id: &str) -> Option<&str> {
+    const MARK: &str = "/providers/microsoft.keyvault/vaults/";
+    let at = id.to_ascii_lowercase().find(MARK)?;
+    let name_start = at + MARK.len();
+    let rest = id.get(name_start..)?;
+    let name_len = rest.find('/').unwrap_or(rest.len());
+    (name_len > 0)
+        .then(|| id.get(..name_start + name_len))
+        .flatten()
 }
 
 fn is_guid_like(v: &str) -> bool {

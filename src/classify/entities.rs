@@ -101,6 +101,8 @@ pub(crate) const MARKERS: &[Marker] = &[
     mk("client_id", KeyValue, Guid("clientId")),
     mk("clientid", KeyValue, Guid("clientId")),
     mk("client-id", KeyValue, Guid("clientId")),
+    // Key Vault's `Caller: appid=<guid>;oid=<guid>`.
+    mk("appid", KeyValue, Guid("clientId")),
     mk("application with identifier", Quoted, Plain("clientId")),
     mk("object id", Quoted, Guid("objectId")),
     mk("objectid", KeyValue, Guid("objectId")),
@@ -121,6 +123,7 @@ pub(crate) const MARKERS: &[Marker] = &[
     mk("assertion audience", Quoted, Plain("audience")),
     mk(".vault.azure.net", LabelBefore, Plain("vault")),
     mk("/vaults/", Segment, Plain("vault")),
+    mk("vault", KeyValue, Plain("vault")),
     mk("/userassignedidentities/", Segment, Plain("identity")),
     mk("for location", Flag, Plain("location")),
     mk("in region", Flag, Plain("location")),
@@ -149,6 +152,14 @@ pub(crate) struct Entities {
 }
 
 impl Entities {
+    /// Every value of `name`, in text order.
+    pub fn values_of<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.list
+            .iter()
+            .filter(move |e| e.name == name)
+            .map(|e| e.value.as_str())
+    }
+
     /// The first value of `name`.
     pub fn first(&self, name: &str) -> Option<&str> {
         self.list
@@ -188,7 +199,7 @@ pub(crate) fn extract(
             };
             let (cs, ce) = (cs as usize, cl as usize + 1);
             if let Some((vs, ve)) = read_value(clean, cs, ce, m.shape, work) {
-                if masks.overlaps(vs, ve) {
+                if masks.overlaps(vs, ve) || (m.shape == Segment && in_action(clean, vs, ve)) {
                     continue;
                 }
                 let Some(raw) = views.clean.get(vs..ve) else {
@@ -244,6 +255,15 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
                 "httpStatus" => true,
                 // Regions are single lower-case words (`westeurope`).
                 "location" => raw.bytes().all(|b| b.is_ascii_alphanumeric()),
+                // Vault names: 3-24 letters, digits, hyphens; `vaults/secrets/…`
+                // in a permission action is not a vault.
+                "vault" => {
+                    (3..=24).contains(&raw.len())
+                        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                        && !["secrets", "keys", "certificates"]
+                            .iter()
+                            .any(|w| raw.eq_ignore_ascii_case(w))
+                }
                 // Policy and role assignment ids are not the failing resource.
                 "resourceId" => {
                     valid_name(raw)
@@ -393,6 +413,27 @@ fn read_value(
             (s < cs).then_some((s, cs))
         }
     }
+}
+
+/// Whether the path segment `[vs, ve)` is part of a permission action such
+/// as `Microsoft.ServiceLinker/linkers/write` or
+/// `…/managedClusters/listClusterUserCredential/action`, not a resource name.
+fn in_action(c: &[u8], vs: usize, ve: usize) -> bool {
+    const VERBS: &[&[u8]] = &[b"write", b"read", b"delete", b"action"];
+    let value = &c[vs..ve];
+    if VERBS.iter().any(|v| value.eq_ignore_ascii_case(v)) {
+        return true;
+    }
+    // `<segment>/action`, `<segment>/write`, … right after the value.
+    let rest = &c[ve..];
+    VERBS.iter().any(|v| {
+        rest.len() > v.len()
+            && rest[0] == b'/'
+            && rest[1..=v.len()].eq_ignore_ascii_case(v)
+            && !rest
+                .get(v.len() + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 /// A run of value characters starting at `i`; `segment` also stops at `/`.
