@@ -72,7 +72,9 @@ pub struct Match {
     pub family: String,
     /// Short title.
     pub title: String,
-    /// Confidence in [0, 1], two decimals.
+    /// Confidence in [0, 1], two decimals: the weight of the strongest
+    /// matching signal plus a little per further signal. For `unknown` it is
+    /// 1.0 (no domain evidence at all); the generic `other` fallback is 0.5.
     pub confidence: f64,
     /// Where the signals were found.
     pub evidence: Vec<Evidence>,
