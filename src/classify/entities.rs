@@ -220,14 +220,15 @@ pub(crate) fn extract(
             .any(|m| m.name == "errorCode" && m.value == l.value)
     });
     found.sort_by_key(|e| e.start);
-    // Keep a bounded number of values per name, always with the last code.
+    // Keep a bounded number of values per name.
     let mut kept: Vec<Entity> = Vec::new();
     let mut per_name: std::collections::BTreeMap<&'static str, usize> = Default::default();
-    let last_code = found.iter().rposition(|e| e.name == "errorCode");
-    for (i, e) in found.into_iter().enumerate() {
+    for e in found {
         *work += 1;
         let same = per_name.entry(e.name).or_insert(0);
-        if *same < MAX_VALUES || Some(i) == last_code {
+        // Error codes are already bounded by the hit caps and all of them
+        // take part in matching; other names keep their first values.
+        if *same < MAX_VALUES || e.name == "errorCode" {
             *same += 1;
             kept.push(e);
         }

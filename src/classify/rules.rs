@@ -562,9 +562,10 @@ pub const RULES: &[Rule] = &[
             "Wait until its registration state is Registered, then retry.",
         ],
         commands: &[
-            "az provider register --namespace <ns> --subscription <sub>",
+            "az provider register --namespace <ns>",
             "az provider register -n Microsoft.KubernetesConfiguration",
             "az provider register -n Microsoft.ServiceLinker",
+            "az provider register -n Microsoft.ServiceLinker --subscription <sub>",
             "az provider list --query \"[?registrationState=='Registered']\" --output table",
             "az provider show --namespace <ns> --query \"resourceTypes[?resourceType=='<type>'].locations\"",
             "Register-AzResourceProvider -ProviderNamespace <ns>",
