@@ -9,12 +9,20 @@ use aks_service_connector::{plan, render, ConnectionSpec, PlanContext, RenderOpt
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 
-fn spec_for(target: TargetId, kind: Option<CognitiveKind>, auth: AuthId, client: &str) -> ConnectionSpec {
+fn spec_for(
+    target: TargetId,
+    kind: Option<CognitiveKind>,
+    auth: AuthId,
+    client: &str,
+) -> ConnectionSpec {
     let mut s = ConnectionSpec::default();
     s.target.r#type = target.as_str().to_owned();
     s.target.kind = kind.map(|k| k.as_str().to_owned());
     s.namespace = Some("apps".to_owned());
-    s.auth = Some(AuthSpec { r#type: Some(auth.as_str().to_owned()), ..Default::default() });
+    s.auth = Some(AuthSpec {
+        r#type: Some(auth.as_str().to_owned()),
+        ..Default::default()
+    });
     s.client_type = Some(client.to_owned());
     s
 }
@@ -64,7 +72,11 @@ fn bench_render(c: &mut Criterion) {
     }
     let all = whole_catalog();
     group.bench_function(BenchmarkId::new("catalog", all.len()), |b| {
-        b.iter(|| all.iter().filter_map(|s| render(black_box(s), &options).ok()).count())
+        b.iter(|| {
+            all.iter()
+                .filter_map(|s| render(black_box(s), &options).ok())
+                .count()
+        })
     });
     group.finish();
 }

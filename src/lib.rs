@@ -2,6 +2,7 @@
 //! for Azure Service Connector with an AKS cluster as the source.
 
 pub mod catalog;
+pub mod classify;
 pub mod error;
 pub mod policy;
 pub mod resolve;
