@@ -123,18 +123,37 @@ function pre(text) {
   return p;
 }
 
+function heading(text) {
+  const h = document.createElement('h3');
+  h.textContent = text;
+  return h;
+}
+
+const STATUS = { applies: 'will happen', alreadyDone: 'already done', notApplicable: 'not needed', unknown: 'unknown' };
+
 function showPlan(spec) {
   if (typeof sc.plan !== 'function') return;
   try {
     const plan = sc.plan(spec, {});
-    const out = [];
+    const out = [heading('Operations')];
     for (const op of plan.operations ?? []) {
       const div = document.createElement('div');
-      div.className = `plan-op${op.applies ?? op.holds ? ' holds' : ''}`;
-      div.textContent = `${op.title ?? op.id}${op.reason ? ` — ${op.reason}` : ''}`;
+      div.className = `plan-op ${op.status ?? ''}`;
+      div.dataset.op = op.id;
+      div.textContent = `${op.title} — ${STATUS[op.status] ?? op.status}: ${op.reason ?? ''}`;
       out.push(div);
     }
-    out.push(pre(JSON.stringify({ ...plan, operations: undefined }, null, 2)));
+    if (plan.federatedCredential) {
+      out.push(heading('Federated identity credential'), pre(plan.federatedCredential.command?.maskedLine ?? JSON.stringify(plan.federatedCredential, null, 2)));
+    }
+    if (plan.az?.create) out.push(heading('az CLI'), pre(plan.az.create.maskedLine ?? plan.az.create.line));
+    for (const r of plan.requests ?? []) {
+      out.push(heading(`ARM request (${r.apiVersion})`), pre(`${r.method} ${r.url}\n${JSON.stringify(r.maskedBody ?? r.body, null, 2)}`));
+    }
+    if (plan.bicep?.text) out.push(heading('Bicep'), pre(plan.bicep.text));
+    const lines = (cmds) => cmds.map((c) => `${c.note ? `# ${c.note}\n` : ''}${c.maskedLine ?? c.line}`).join('\n');
+    if (plan.cleanup?.length) out.push(heading('Cleanup after deleting the connection'), pre(lines(plan.cleanup)));
+    if (plan.troubleshooting?.length) out.push(heading('Troubleshooting'), pre(lines(plan.troubleshooting)));
     $('plan').replaceChildren(...out);
   } catch (e) {
     $('plan').replaceChildren(pre(`${e.code ?? 'error'}: ${e.message}`));

@@ -66,6 +66,26 @@ test('switching to a connection string drops the ServiceAccount and warns', asyn
   assert.ok((await codes()).includes('SC020'));
 });
 
+test('the plan tab shows the operations, the az command and the ARM request', async () => {
+  await page.click('[data-tab="plan"]');
+  const plan = await page.textContent('[data-testid="plan"]');
+  assert.match(plan, /Add the Kubernetes extension sc-extension/);
+  assert.match(plan, /az aks connection create storage-blob .*--account mystore/);
+  assert.match(plan, /PUT https:\/\/management\.azure\.com\/.*\/providers\/Microsoft\.ServiceLinker\/linkers\/storageblob_conn\?api-version=2024-07-01-preview/);
+  await page.click('[data-tab="yaml"]');
+});
+
+test('the troubleshoot tab classifies a pasted error and fills the cluster names', async () => {
+  await page.fill('[data-testid="clusterResourceGroup"]', 'aks-rg');
+  await page.fill('[data-testid="clusterName"]', 'my-aks');
+  await page.click('[data-tab="classify"]');
+  await page.fill('[data-testid="error-text"]', "ERROR: (GeneralUserError) Execution failed. Operation returned an invalid status code 'Conflict'");
+  const text = await page.textContent('[data-testid="diagnosis"]');
+  assert.match(text, /category: conflict_cluster_updating/);
+  assert.match(text, /az aks show -g aks-rg -n my-aks --query provisioningState -o tsv/);
+  await page.click('[data-tab="yaml"]');
+});
+
 test('key vault defaults to the CSI driver and renders a SecretProviderClass', async () => {
   await page.selectOption('[data-testid="target"]', 'keyvault');
   await page.selectOption('[data-testid="workloadKind"]', 'Deployment');
