@@ -42,16 +42,35 @@ fn main() -> ExitCode {
                             kind: Some((*workload).to_owned()),
                             ..Default::default()
                         });
-                        let encoding = if i == 1 { SecretEncoding::Data } else { SecretEncoding::StringData };
-                        let bundle = match render(&spec, &RenderOptions { secret_encoding: encoding }) {
+                        let encoding = if i == 1 {
+                            SecretEncoding::Data
+                        } else {
+                            SecretEncoding::StringData
+                        };
+                        let bundle = match render(
+                            &spec,
+                            &RenderOptions {
+                                secret_encoding: encoding,
+                            },
+                        ) {
                             Ok(b) => b,
                             Err(e) => {
                                 eprintln!("error: {} {} {} {workload}: {e}", t.id, auth, client);
                                 return ExitCode::FAILURE;
                             }
                         };
-                        let kind_part = if t.id == TargetId::CognitiveServices { format!("-{}", kind.as_str()) } else { String::new() };
-                        let file = format!("{dir}/{}{kind_part}_{}_{}_{}.yaml", t.id, auth, client, workload.to_lowercase());
+                        let kind_part = if t.id == TargetId::CognitiveServices {
+                            format!("-{}", kind.as_str())
+                        } else {
+                            String::new()
+                        };
+                        let file = format!(
+                            "{dir}/{}{kind_part}_{}_{}_{}.yaml",
+                            t.id,
+                            auth,
+                            client,
+                            workload.to_lowercase()
+                        );
                         if let Err(e) = std::fs::write(&file, bundle.yaml()) {
                             eprintln!("error: cannot write {file}: {e}");
                             return ExitCode::FAILURE;

@@ -49,6 +49,8 @@ pub struct Workload {
     pub image: String,
     /// Container command.
     pub command: Vec<String>,
+    /// Extra labels from the spec.
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 /// One configuration entry of the Secret.
@@ -127,7 +129,10 @@ impl Resolved<'_> {
         })
     }
 
-    fn auth_field<'s>(&'s self, f: impl Fn(&'s crate::spec::AuthSpec) -> Option<&'s str>) -> Option<&'s str> {
+    fn auth_field<'s>(
+        &'s self,
+        f: impl Fn(&'s crate::spec::AuthSpec) -> Option<&'s str>,
+    ) -> Option<&'s str> {
         self.spec.auth.as_ref().and_then(|a| nonempty(f(a)))
     }
 
@@ -163,7 +168,10 @@ pub fn name_slug(connection_name: &str) -> String {
 fn generated(prefix: &str, slug: &str, suffix: &str) -> String {
     let room = 253 - prefix.len() - suffix.len();
     // The slug is ASCII, so any byte index is a char boundary.
-    let cut = slug.get(..room.min(slug.len())).unwrap_or(slug).trim_end_matches('-');
+    let cut = slug
+        .get(..room.min(slug.len()))
+        .unwrap_or(slug)
+        .trim_end_matches('-');
     format!("{prefix}{cut}{suffix}")
 }
 
@@ -188,9 +196,21 @@ pub fn second_connection_key(key: &str, connection_name: &str) -> String {
 /// Whether a configuration key holds a credential.
 pub fn is_credential_key(key: &str) -> bool {
     let k = key.to_ascii_uppercase();
-    ["CONNECTIONSTRING", "CONNECTION-STRING", "PASSWORD", "SECRET", "ACCOUNT-KEY", "ACCESS-KEY", "SASLCONFIG", "JAAS", "USERINFO", "USER.INFO", "CLIENT-KEY"]
-        .iter()
-        .any(|s| k.contains(s))
+    [
+        "CONNECTIONSTRING",
+        "CONNECTION-STRING",
+        "PASSWORD",
+        "SECRET",
+        "ACCOUNT-KEY",
+        "ACCESS-KEY",
+        "SASLCONFIG",
+        "JAAS",
+        "USERINFO",
+        "USER.INFO",
+        "CLIENT-KEY",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
         || k.ends_with("_KEY")
 }
 
@@ -221,7 +241,7 @@ fn resolve_ids(
                 "target.kind",
                 format!("expected no kind for target `{}` (only cognitiveservices has one), found `{k}`", target.id),
             ));
-            ok = false;
+            // The kind changes nothing for other targets, so the other checks still run.
             CognitiveKind::AiServices
         }
         Some(k) => CognitiveKind::parse(k).unwrap_or_else(|| {
@@ -234,7 +254,11 @@ fn resolve_ids(
         }),
     };
 
-    let auth = match spec.auth.as_ref().and_then(|a| nonempty(a.r#type.as_deref())) {
+    let auth = match spec
+        .auth
+        .as_ref()
+        .and_then(|a| nonempty(a.r#type.as_deref()))
+    {
         None => target.default_auth(),
         Some(a) => match AuthId::parse(a).filter(|a| target.auth_types.contains(a)) {
             Some(a) => a,
@@ -275,10 +299,18 @@ fn resolve_ids(
 }
 
 fn join<T: std::fmt::Display>(items: &[T]) -> String {
-    items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn resolve_workload(spec: &ConnectionSpec, auth: AuthId, findings: &mut Vec<Finding>) -> Option<Workload> {
+fn resolve_workload(
+    spec: &ConnectionSpec,
+    auth: AuthId,
+    findings: &mut Vec<Finding>,
+) -> Option<Workload> {
     let w = spec.workload.clone().unwrap_or_default();
     let kind = match nonempty(w.kind.as_deref()) {
         None | Some("Job") => WorkloadKind::Job,
@@ -304,31 +336,46 @@ fn resolve_workload(spec: &ConnectionSpec, auth: AuthId, findings: &mut Vec<Find
     let command = w.command.unwrap_or_else(|| {
         let c: &[&str] = match (kind, csi) {
             (WorkloadKind::Deployment, false) => &["sh", "-c", "printenv && tail -f /dev/null"],
-            (WorkloadKind::Deployment, true) => &["sh", "-c", "ls -l /mnt/secrets-store && tail -f /dev/null"],
+            (WorkloadKind::Deployment, true) => {
+                &["sh", "-c", "ls -l /mnt/secrets-store && tail -f /dev/null"]
+            }
             (_, false) => &["printenv"],
             (_, true) => &["ls", "-l", "/mnt/secrets-store"],
         };
         c.iter().map(|s| (*s).to_owned()).collect()
     });
     if command.is_empty() {
-        findings.push(rules::WORKLOAD.at("workload.command", "expected at least one command word, found an empty list"));
+        findings.push(rules::WORKLOAD.at(
+            "workload.command",
+            "expected at least one command word, found an empty list",
+        ));
     }
     let name = w.name.unwrap_or_else(|| kind.default_name().to_owned());
-    Some(Workload { kind, name, image, command })
+    Some(Workload {
+        kind,
+        name,
+        image,
+        command,
+        labels: w.labels,
+    })
 }
 
 /// Resolves a spec. Returns `None` (with findings) when the target, auth,
 /// client or account kind cannot be used; other problems are left to policy.
 pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Option<Resolved<'a>> {
     let ids = resolve_ids(spec, findings);
-    let auth_for_workload = ids.map(|(_, _, a, _)| a).unwrap_or(AuthId::ConnectionString);
+    let auth_for_workload = ids
+        .map(|(_, _, a, _)| a)
+        .unwrap_or(AuthId::ConnectionString);
     let workload = resolve_workload(spec, auth_for_workload, findings);
     let (target, kind, auth, client) = ids?;
 
     let connection_name = nonempty(spec.connection_name.as_deref())
         .map(str::to_owned)
         .unwrap_or_else(|| default_connection_name(target.id));
-    let namespace = nonempty(spec.namespace.as_deref()).unwrap_or("default").to_owned();
+    let namespace = nonempty(spec.namespace.as_deref())
+        .unwrap_or("default")
+        .to_owned();
     let slug = name_slug(&connection_name);
     let overrides = spec.names.clone().unwrap_or_default();
     let auth_spec = spec.auth.clone().unwrap_or_default();
@@ -341,7 +388,10 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
         }
     });
     let names = Names {
-        secret: overrides.secret.clone().unwrap_or_else(|| generated("sc-", &slug, "-secret")),
+        secret: overrides
+            .secret
+            .clone()
+            .unwrap_or_else(|| generated("sc-", &slug, "-secret")),
         service_account,
         secret_provider_class: overrides
             .secret_provider_class
@@ -353,7 +403,10 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
             .unwrap_or_else(|| generated("sc-", &slug, "-fic")),
     };
 
-    let cluster_sub = spec.cluster.as_ref().and_then(|c| nonempty(c.subscription.as_deref()));
+    let cluster_sub = spec
+        .cluster
+        .as_ref()
+        .and_then(|c| nonempty(c.subscription.as_deref()));
     let knowns = Knowns {
         params: Some(&spec.target),
         subscription: nonempty(spec.target.subscription.as_deref()).or(cluster_sub),
@@ -373,7 +426,11 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
                 } else {
                     row.key.to_owned()
                 };
-                let key = spec.customized_keys.get(row.key).cloned().unwrap_or_else(|| base.clone());
+                let key = spec
+                    .customized_keys
+                    .get(row.key)
+                    .cloned()
+                    .unwrap_or_else(|| base.clone());
                 let supplied = spec
                     .values
                     .get(&key)
@@ -381,7 +438,10 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
                     .or_else(|| spec.values.get(&base));
                 let (value, supplied) = match supplied {
                     Some(v) => (v.clone(), true),
-                    None => (values::fill(row.key, row.example, target.id, auth, &knowns), false),
+                    None => (
+                        values::fill(row.key, row.example, target.id, auth, &knowns),
+                        false,
+                    ),
                 };
                 ConfigEntry {
                     default_key: row.key,
@@ -427,10 +487,16 @@ mod tests {
     fn slugs_and_generated_names() {
         assert_eq!(name_slug("storage_conn"), "storage-conn");
         assert_eq!(name_slug("A.b_C"), "a-b-c");
-        assert_eq!(generated("sc-", "storage-conn", "-secret"), "sc-storage-conn-secret");
+        assert_eq!(
+            generated("sc-", "storage-conn", "-secret"),
+            "sc-storage-conn-secret"
+        );
         let long = "a".repeat(300);
         assert_eq!(generated("sc-", &long, "-secret").len(), 253);
-        assert_eq!(default_connection_name(TargetId::StorageBlob), "storageblob_conn");
+        assert_eq!(
+            default_connection_name(TargetId::StorageBlob),
+            "storageblob_conn"
+        );
     }
 
     #[test]
@@ -439,8 +505,14 @@ mod tests {
             second_connection_key("AZURE_STORAGEBLOB_RESOURCEENDPOINT", "conn2"),
             "AZURE_STORAGEBLOB_CONN2_RESOURCEENDPOINT"
         );
-        assert_eq!(second_connection_key("AZURE_OPENAI_BASE", "a.b"), "AZURE_OPENAI_A_B_BASE");
-        assert_eq!(second_connection_key("spring.redis.host", "c"), "spring.redis.host");
+        assert_eq!(
+            second_connection_key("AZURE_OPENAI_BASE", "a.b"),
+            "AZURE_OPENAI_A_B_BASE"
+        );
+        assert_eq!(
+            second_connection_key("spring.redis.host", "c"),
+            "spring.redis.host"
+        );
     }
 
     #[test]

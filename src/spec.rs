@@ -270,6 +270,9 @@ pub struct WorkloadSpec {
     /// Container command; default per kind and auth (spec §4.3, §4.4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<Vec<String>>,
+    /// Extra labels for the workload and its pods (the product's own labels are reserved).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
 }
 
 /// Key Vault objects for the SecretProviderClass.

@@ -78,7 +78,10 @@ const PLACEHOLDERS: &[(&str, Source)] = &[
     ("<sql-password>", Source::Password),
     ("<MySQL-DB-password>", Source::Password),
     ("<client-secret>", Source::ClientSecret),
-    ("Aa1Bb~2Cc3.-Dd4Ee5Ff6Gg7Hh8Ii9_Jj0Kk1Ll2", Source::ClientSecret),
+    (
+        "Aa1Bb~2Cc3.-Dd4Ee5Ff6Gg7Hh8Ii9_Jj0Kk1Ll2",
+        Source::ClientSecret,
+    ),
 ];
 
 impl Knowns<'_> {
@@ -88,7 +91,9 @@ impl Knowns<'_> {
             Source::Param(Param::Server) if target == TargetId::RedisEnterprise => None,
             Source::Param(p) => self.params.and_then(|t| t.param(p)),
             Source::Subscription => self.subscription,
-            Source::ClientId if matches!(auth, AuthId::WorkloadIdentity | AuthId::ServicePrincipal) => {
+            Source::ClientId
+                if matches!(auth, AuthId::WorkloadIdentity | AuthId::ServicePrincipal) =>
+            {
                 self.client_id
             }
             Source::TenantId => self.tenant_id,
@@ -172,11 +177,17 @@ fn by_suffix(key: &str, auth: AuthId, knowns: &Knowns<'_>) -> Option<String> {
     } else if ends("TENANTID") || ends("TENANT-ID") {
         knowns.tenant_id
     } else if ends("CLIENTSECRET") || ends("CLIENT-SECRET") || ends("CLIENT-KEY") {
-        (auth == AuthId::ServicePrincipal).then_some(knowns.client_secret).flatten()
+        (auth == AuthId::ServicePrincipal)
+            .then_some(knowns.client_secret)
+            .flatten()
     } else if ends("USER") || ends("USERNAME") || ends("UID") {
-        (auth == AuthId::Secret).then_some(knowns.username).flatten()
+        (auth == AuthId::Secret)
+            .then_some(knowns.username)
+            .flatten()
     } else if ends("PASSWORD") {
-        (auth == AuthId::Secret).then_some(knowns.password).flatten()
+        (auth == AuthId::Secret)
+            .then_some(knowns.password)
+            .flatten()
     } else {
         None
     };
@@ -221,8 +232,14 @@ mod tests {
 
     #[test]
     fn fills_known_placeholders_and_keeps_the_rest() {
-        let t = TargetSpec { account: Some("mystore".into()), ..Default::default() };
-        let k = Knowns { params: Some(&t), ..Default::default() };
+        let t = TargetSpec {
+            account: Some("mystore".into()),
+            ..Default::default()
+        };
+        let k = Knowns {
+            params: Some(&t),
+            ..Default::default()
+        };
         let v = fill(
             "AZURE_STORAGEBLOB_CONNECTIONSTRING",
             Some("DefaultEndpointsProtocol=https;AccountName=<account name>;AccountKey=<account-key>;EndpointSuffix=core.windows.net"),
@@ -235,10 +252,25 @@ mod tests {
 
     #[test]
     fn client_id_only_for_identity_auths() {
-        let k = Knowns { client_id: Some("c1"), ..Default::default() };
-        let wi = fill("X_CLIENTID", Some("<client-ID>"), TargetId::StorageBlob, AuthId::WorkloadIdentity, &k);
+        let k = Knowns {
+            client_id: Some("c1"),
+            ..Default::default()
+        };
+        let wi = fill(
+            "X_CLIENTID",
+            Some("<client-ID>"),
+            TargetId::StorageBlob,
+            AuthId::WorkloadIdentity,
+            &k,
+        );
         assert_eq!(wi, "c1");
-        let none = fill("X_CLIENTID", None, TargetId::StorageBlob, AuthId::ConnectionString, &k);
+        let none = fill(
+            "X_CLIENTID",
+            None,
+            TargetId::StorageBlob,
+            AuthId::ConnectionString,
+            &k,
+        );
         assert_eq!(none, "<X_CLIENTID>");
     }
 
@@ -249,18 +281,48 @@ mod tests {
             schema_registry: Some("https://r".into()),
             ..Default::default()
         };
-        let k = Knowns { params: Some(&t), ..Default::default() };
-        let jaas = fill("AZURE_CONFLUENTCLOUDKAFKA_KAFKASASLCONFIG", Some("x"), TargetId::ConfluentCloud, AuthId::Secret, &k);
-        assert!(jaas.contains("username='K' password='<kafka-secret>'"), "{jaas}");
-        let info = fill("spring.kafka.properties.schema.registry.basic.auth.user.info", None, TargetId::ConfluentCloud, AuthId::Secret, &k);
+        let k = Knowns {
+            params: Some(&t),
+            ..Default::default()
+        };
+        let jaas = fill(
+            "AZURE_CONFLUENTCLOUDKAFKA_KAFKASASLCONFIG",
+            Some("x"),
+            TargetId::ConfluentCloud,
+            AuthId::Secret,
+            &k,
+        );
+        assert!(
+            jaas.contains("username='K' password='<kafka-secret>'"),
+            "{jaas}"
+        );
+        let info = fill(
+            "spring.kafka.properties.schema.registry.basic.auth.user.info",
+            None,
+            TargetId::ConfluentCloud,
+            AuthId::Secret,
+            &k,
+        );
         assert_eq!(info, "<schema-key>:<schema-secret>");
     }
 
     #[test]
     fn cosmos_table_host_takes_the_account() {
-        let t = TargetSpec { account: Some("acc".into()), ..Default::default() };
-        let k = Knowns { params: Some(&t), ..Default::default() };
-        let v = fill("AZURE_COSMOS_RESOURCEENDPOINT", Some("https://<table-name>.documents.azure.com:443/"), TargetId::CosmosTable, AuthId::WorkloadIdentity, &k);
+        let t = TargetSpec {
+            account: Some("acc".into()),
+            ..Default::default()
+        };
+        let k = Knowns {
+            params: Some(&t),
+            ..Default::default()
+        };
+        let v = fill(
+            "AZURE_COSMOS_RESOURCEENDPOINT",
+            Some("https://<table-name>.documents.azure.com:443/"),
+            TargetId::CosmosTable,
+            AuthId::WorkloadIdentity,
+            &k,
+        );
         assert_eq!(v, "https://acc.documents.azure.com:443/");
     }
 }

@@ -49,7 +49,8 @@ pub fn label_value(s: &str) -> Result<(), &'static str> {
     let b = s.as_bytes();
     let ok = b.is_empty()
         || (b.len() <= 63
-            && b.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+            && b.iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
             && b[0].is_ascii_alphanumeric()
             && b[b.len() - 1].is_ascii_alphanumeric());
     if ok {
@@ -79,12 +80,14 @@ pub fn label_key(s: &str) -> Result<(), &'static str> {
 
 /// Secret (config-map) key: `[-._a-zA-Z0-9]+`, ≤ 253, not `.` or `..`.
 pub fn config_key(s: &str) -> Result<(), &'static str> {
-    const RULE: &str = "expected a secret key: 1 to 253 letters, digits, '-', '_' or '.', not '.' or '..'";
+    const RULE: &str =
+        "expected a secret key: 1 to 253 letters, digits, '-', '_' or '.', not '.' or '..'";
     let ok = !s.is_empty()
         && s.len() <= 253
         && s != "."
         && s != ".."
-        && s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'));
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'));
     if ok {
         Ok(())
     } else {

@@ -42,7 +42,9 @@ pub(crate) fn check(spec: &ConnectionSpec) -> (Vec<Finding>, Option<Resolved<'_>
 fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
     if let Some(name) = spec.connection_name.as_deref() {
         let ok = (1..=60).contains(&name.len())
-            && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_');
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_');
         if !ok {
             f.push(rules::CONNECTION_NAME.at(
                 "connectionName",
@@ -60,7 +62,9 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
             if !k8s_names::guid(v) {
                 f.push(rules::GUID.at(
                     field,
-                    format!("expected a GUID like 00001111-aaaa-2222-bbbb-3333cccc4444, found {v:?}"),
+                    format!(
+                        "expected a GUID like 00001111-aaaa-2222-bbbb-3333cccc4444, found {v:?}"
+                    ),
                 ));
             }
         }
@@ -71,13 +75,20 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
         guid(f, "auth.subscriptionId", a.subscription_id.as_deref());
         guid(f, "auth.objectId", a.object_id.as_deref());
     }
-    guid(f, "target.subscription", spec.target.subscription.as_deref());
+    guid(
+        f,
+        "target.subscription",
+        spec.target.subscription.as_deref(),
+    );
     if let Some(c) = &spec.cluster {
         guid(f, "cluster.subscription", c.subscription.as_deref());
     }
     for (default, custom) in &spec.customized_keys {
         if let Err(rule) = k8s_names::config_key(custom) {
-            f.push(rules::SECRET_KEY.at(format!("customizedKeys.{default}"), format!("{rule}, found {custom:?}")));
+            f.push(rules::SECRET_KEY.at(
+                format!("customizedKeys.{default}"),
+                format!("{rule}, found {custom:?}"),
+            ));
         }
     }
 }
@@ -150,23 +161,53 @@ fn check_name(f: &mut Vec<Finding>, field: &str, name: &str, workload: bool) {
     } else if workload && name.len() > 63 {
         f.push(rules::OBJECT_NAME.at(
             field,
-            format!("expected at most 63 characters for a workload name, found {}", name.len()),
+            format!(
+                "expected at most 63 characters for a workload name, found {}",
+                name.len()
+            ),
         ));
     }
 }
 
 fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let overrides = r.spec.names.clone().unwrap_or_default();
-    let field = |name: &str, given: bool| if given { format!("names.{name}") } else { "connectionName".to_owned() };
+    let field = |name: &str, given: bool| {
+        if given {
+            format!("names.{name}")
+        } else {
+            "connectionName".to_owned()
+        }
+    };
     if r.has_secret() {
-        check_name(f, &field("secret", overrides.secret.is_some()), &r.names.secret, false);
+        check_name(
+            f,
+            &field("secret", overrides.secret.is_some()),
+            &r.names.secret,
+            false,
+        );
     } else if overrides.secret.is_some() {
-        f.push(rules::IGNORED_INPUT.at("names.secret", "keyvault-csi renders no Secret; the name is not used"));
+        f.push(rules::IGNORED_INPUT.at(
+            "names.secret",
+            "keyvault-csi renders no Secret; the name is not used",
+        ));
     }
     if r.has_service_account() {
         let given = overrides.service_account.is_some();
-        check_name(f, &field("serviceAccount", given), &r.names.service_account, false);
-        check_name(f, &field("federatedCredential", overrides.federated_credential.is_some()), &r.names.federated_credential, false);
+        check_name(
+            f,
+            &field("serviceAccount", given),
+            &r.names.service_account,
+            false,
+        );
+        check_name(
+            f,
+            &field(
+                "federatedCredential",
+                overrides.federated_credential.is_some(),
+            ),
+            &r.names.federated_credential,
+            false,
+        );
         if !given && r.client_id().is_none() {
             f.push(rules::GENERATED_NAME.at(
                 "auth.clientId",
@@ -178,19 +219,69 @@ fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             ));
         }
     } else {
-        for (given, name) in [(overrides.service_account.is_some(), "serviceAccount"), (overrides.federated_credential.is_some(), "federatedCredential")] {
+        for (given, name) in [
+            (overrides.service_account.is_some(), "serviceAccount"),
+            (
+                overrides.federated_credential.is_some(),
+                "federatedCredential",
+            ),
+        ] {
             if given {
-                f.push(rules::IGNORED_INPUT.at(format!("names.{name}"), format!("only workload-identity uses a {name}; found auth `{}`", r.auth)));
+                f.push(rules::IGNORED_INPUT.at(
+                    format!("names.{name}"),
+                    format!(
+                        "only workload-identity uses a {name}; found auth `{}`",
+                        r.auth
+                    ),
+                ));
             }
         }
     }
     if r.auth == AuthId::KeyvaultCsi {
-        check_name(f, &field("secretProviderClass", overrides.secret_provider_class.is_some()), &r.names.secret_provider_class, false);
+        check_name(
+            f,
+            &field(
+                "secretProviderClass",
+                overrides.secret_provider_class.is_some(),
+            ),
+            &r.names.secret_provider_class,
+            false,
+        );
     } else if overrides.secret_provider_class.is_some() {
-        f.push(rules::IGNORED_INPUT.at("names.secretProviderClass", format!("only keyvault-csi renders a SecretProviderClass; found auth `{}`", r.auth)));
+        f.push(rules::IGNORED_INPUT.at(
+            "names.secretProviderClass",
+            format!(
+                "only keyvault-csi renders a SecretProviderClass; found auth `{}`",
+                r.auth
+            ),
+        ));
     }
     if let Some(w) = &r.workload {
         check_name(f, "workload.name", &w.name, true);
+        check_labels(w, f);
+    }
+}
+
+/// Labels the renderer sets itself; user labels may not replace them.
+const RESERVED_LABELS: &[&str] = &["app", crate::render::workload::WI_LABEL];
+
+fn check_labels(w: &resolve::Workload, f: &mut Vec<Finding>) {
+    for (key, value) in &w.labels {
+        let field = format!("workload.labels.{key}");
+        if let Err(rule) = k8s_names::label_key(key) {
+            f.push(rules::LABEL.at(&field, format!("{rule}, found {key:?}")));
+        } else if RESERVED_LABELS.contains(&key.as_str()) {
+            f.push(rules::LABEL.at(
+                &field,
+                format!(
+                    "expected a label key other than the reserved {}, found {key:?}",
+                    RESERVED_LABELS.join(" and ")
+                ),
+            ));
+        }
+        if let Err(rule) = k8s_names::label_value(value) {
+            f.push(rules::LABEL.at(&field, format!("{rule}, found {value:?}")));
+        }
     }
 }
 
@@ -204,14 +295,16 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         ));
     }
     let defaults: BTreeSet<&str> = r.config.iter().map(|e| e.default_key).collect();
-    for (default, custom) in &spec.customized_keys {
+    for default in spec.customized_keys.keys() {
         if !defaults.contains(default.as_str()) {
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{default}"),
-                format!("`{default}` is not a configuration key of {combo}; expected one of {}", list(&defaults)),
+                format!(
+                    "`{default}` is not a configuration key of {combo}; expected one of {}",
+                    list(&defaults)
+                ),
             ));
         }
-        let _ = custom;
     }
     let mut seen = BTreeSet::new();
     for e in &r.config {
@@ -223,17 +316,25 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         }
         if let Err(rule) = k8s_names::config_key(&e.key) {
             if !spec.customized_keys.contains_key(e.default_key) {
-                f.push(rules::SECRET_KEY.at("connectionName", format!("{rule}, found {:?}", e.key)));
+                f.push(
+                    rules::SECRET_KEY.at("connectionName", format!("{rule}, found {:?}", e.key)),
+                );
             }
         }
     }
     for key in spec.values.keys() {
-        let known = r.config.iter().any(|e| e.key == *key || e.default_key == key);
+        let known = r
+            .config
+            .iter()
+            .any(|e| e.key == *key || e.default_key == key);
         if !known {
             let keys: BTreeSet<&str> = r.config.iter().map(|e| e.key.as_str()).collect();
             f.push(rules::VALUE_KEY.at(
                 format!("values.{key}"),
-                format!("`{key}` is not a configuration key of {combo}; expected one of {}", list(&keys)),
+                format!(
+                    "`{key}` is not a configuration key of {combo}; expected one of {}",
+                    list(&keys)
+                ),
             ));
         }
     }
@@ -243,7 +344,8 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             "real credentials were given, so the rendered YAML holds secrets: keep it out of source control",
         ));
     }
-    let partial = crate::catalog::keys_for(r.target.id, r.kind, r.auth, r.client).any(|k| k.source().contains("(partial)"));
+    let partial = crate::catalog::keys_for(r.target.id, r.kind, r.auth, r.client)
+        .any(|k| k.source().contains("(partial)"));
     if partial {
         f.push(rules::PARTIAL_KEYS.at("clientType", format!("the documented key list of {combo} is partial; Service Connector may write more keys")));
     }
@@ -272,11 +374,22 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         if t.param(*p).is_some() && !r.target.parameters.contains(p) {
             f.push(rules::IGNORED_INPUT.at(
                 format!("target.{}", p.field()),
-                format!("`{}` does not locate a `{}` target; expected only {}", p.field(), r.target.id, fields(r.target.parameters)),
+                format!(
+                    "`{}` does not locate a `{}` target; expected only {}",
+                    p.field(),
+                    r.target.id,
+                    fields(r.target.parameters)
+                ),
             ));
         }
     }
-    let missing: Vec<_> = r.target.parameters.iter().filter(|p| t.param(**p).is_none()).map(|p| p.field()).collect();
+    let missing: Vec<_> = r
+        .target
+        .parameters
+        .iter()
+        .filter(|p| t.param(**p).is_none())
+        .map(|p| p.field())
+        .collect();
     if !missing.is_empty() && nonempty(t.id.as_deref()).is_none() {
         f.push(rules::LOCATING_PARAMETERS.at(
             "target",
@@ -286,13 +399,22 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     if r.target.id == TargetId::ConfluentCloud {
         if let Some(b) = t.param(Param::BootstrapServer) {
             if !host_port(b) {
-                f.push(rules::CONFLUENT_FORMAT.at("target.bootstrapServer", format!("expected host:port, found {b:?}")));
+                f.push(rules::CONFLUENT_FORMAT.at(
+                    "target.bootstrapServer",
+                    format!("expected host:port, found {b:?}"),
+                ));
             }
         }
         if let Some(u) = t.param(Param::SchemaRegistry) {
             let host = u.strip_prefix("https://").unwrap_or("");
-            if host.is_empty() || host.starts_with('/') || u.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                f.push(rules::CONFLUENT_FORMAT.at("target.schemaRegistry", format!("expected an https:// URL, found {u:?}")));
+            if host.is_empty()
+                || host.starts_with('/')
+                || u.chars().any(|c| c.is_whitespace() || c.is_control())
+            {
+                f.push(rules::CONFLUENT_FORMAT.at(
+                    "target.schemaRegistry",
+                    format!("expected an https:// URL, found {u:?}"),
+                ));
             }
         }
         if t.id.is_some() {
@@ -310,22 +432,34 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
 }
 
 fn fields(params: &[Param]) -> String {
-    params.iter().map(|p| p.field()).collect::<Vec<_>>().join(", ")
+    params
+        .iter()
+        .map(|p| p.field())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn host_port(s: &str) -> bool {
-    let Some((host, port)) = s.rsplit_once(':') else { return false };
+    let Some((host, port)) = s.rsplit_once(':') else {
+        return false;
+    };
     !host.is_empty()
-        && host.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+        && host
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
         && port.parse::<u16>().is_ok_and(|p| p > 0)
 }
 
 /// A pasted target id must have the pattern's shape, and agree with any parts also given.
 fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     let Some(pattern) = r.target.arm_id_pattern else {
-        let ok = id.starts_with("/subscriptions/") && !id.chars().any(|c| c.is_whitespace() || c.is_control());
+        let ok = id.starts_with("/subscriptions/")
+            && !id.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
-            f.push(rules::TARGET_ID.at("target.id", format!("expected an ARM id starting with /subscriptions/, found {id:?}")));
+            f.push(rules::TARGET_ID.at(
+                "target.id",
+                format!("expected an ARM id starting with /subscriptions/, found {id:?}"),
+            ));
         }
         return;
     };
@@ -342,7 +476,10 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
                 let given = if name == "subscription" {
                     nonempty(r.spec.target.subscription.as_deref())
                 } else {
-                    Param::ALL.iter().find(|x| x.pattern_name() == name).and_then(|x| r.spec.target.param(*x))
+                    Param::ALL
+                        .iter()
+                        .find(|x| x.pattern_name() == name)
+                        .and_then(|x| r.spec.target.param(*x))
                 };
                 if given.is_some_and(|v| !v.eq_ignore_ascii_case(g)) {
                     conflicts.push(name.to_owned());
@@ -353,16 +490,25 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
         }
     }
     if !ok {
-        f.push(rules::TARGET_ID.at("target.id", format!("resource id is invalid: expected {pattern}, found {id:?}")));
+        f.push(rules::TARGET_ID.at(
+            "target.id",
+            format!("resource id is invalid: expected {pattern}, found {id:?}"),
+        ));
     } else if !conflicts.is_empty() {
-        f.push(rules::TARGET_ID.at("target.id", format!("the id disagrees with the given {}", conflicts.join(", "))));
+        f.push(rules::TARGET_ID.at(
+            "target.id",
+            format!("the id disagrees with the given {}", conflicts.join(", ")),
+        ));
     }
 }
 
 fn check_identity(r: &Resolved<'_>, a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
     let given = |v: &Option<String>| nonempty(v.as_deref()).is_some();
     let ignored = |f: &mut Vec<Finding>, field: &str, why: &str| {
-        f.push(rules::IGNORED_INPUT.at(format!("auth.{field}"), format!("{why}; found auth `{}`", r.auth)));
+        f.push(rules::IGNORED_INPUT.at(
+            format!("auth.{field}"),
+            format!("{why}; found auth `{}`", r.auth),
+        ));
     };
     match r.auth {
         AuthId::WorkloadIdentity => {
@@ -381,24 +527,52 @@ fn check_identity(r: &Resolved<'_>, a: &crate::spec::AuthSpec, f: &mut Vec<Findi
                     }
                 }
             }
-            for (field, v) in [("objectId", &a.object_id), ("secret", &a.secret), ("username", &a.username), ("password", &a.password)] {
+            for (field, v) in [
+                ("objectId", &a.object_id),
+                ("secret", &a.secret),
+                ("username", &a.username),
+                ("password", &a.password),
+            ] {
                 if given(v) {
-                    ignored(f, field, "workload identity uses the identity's client id, no credential");
+                    ignored(
+                        f,
+                        field,
+                        "workload identity uses the identity's client id, no credential",
+                    );
                 }
             }
         }
         AuthId::ServicePrincipal => {
-            let missing: Vec<_> = [("clientId", &a.client_id), ("objectId", &a.object_id), ("secret", &a.secret)]
-                .into_iter()
-                .filter(|(_, v)| !given(v))
-                .map(|(n, _)| n)
-                .collect();
+            let missing: Vec<_> = [
+                ("clientId", &a.client_id),
+                ("objectId", &a.object_id),
+                ("secret", &a.secret),
+            ]
+            .into_iter()
+            .filter(|(_, v)| !given(v))
+            .map(|(n, _)| n)
+            .collect();
             if !missing.is_empty() {
-                f.push(rules::CREDENTIALS_MISSING.at("auth", format!("missing {}: placeholders stay in the YAML; the ARM request needs them", missing.join(", "))));
+                f.push(rules::CREDENTIALS_MISSING.at(
+                    "auth",
+                    format!(
+                        "missing {}: placeholders stay in the YAML; the ARM request needs them",
+                        missing.join(", ")
+                    ),
+                ));
             }
-            for (field, v) in [("identityId", &a.identity_id), ("subscriptionId", &a.subscription_id), ("username", &a.username), ("password", &a.password)] {
+            for (field, v) in [
+                ("identityId", &a.identity_id),
+                ("subscriptionId", &a.subscription_id),
+                ("username", &a.username),
+                ("password", &a.password),
+            ] {
                 if given(v) {
-                    ignored(f, field, "a service principal is identified by clientId, objectId and secret");
+                    ignored(
+                        f,
+                        field,
+                        "a service principal is identified by clientId, objectId and secret",
+                    );
                 }
             }
         }
@@ -409,17 +583,34 @@ fn check_identity(r: &Resolved<'_>, a: &crate::spec::AuthSpec, f: &mut Vec<Findi
                 .map(|(n, _)| n)
                 .collect();
             if !missing.is_empty() && r.target.id != TargetId::ConfluentCloud {
-                f.push(rules::CREDENTIALS_MISSING.at("auth", format!("missing {}: placeholders stay in the YAML; the ARM request needs them", missing.join(", "))));
+                f.push(rules::CREDENTIALS_MISSING.at(
+                    "auth",
+                    format!(
+                        "missing {}: placeholders stay in the YAML; the ARM request needs them",
+                        missing.join(", ")
+                    ),
+                ));
             }
             if r.target.id == TargetId::ConfluentCloud {
                 let t = &r.spec.target;
-                let missing: Vec<_> = [Param::KafkaKey, Param::KafkaSecret, Param::SchemaKey, Param::SchemaSecret]
-                    .into_iter()
-                    .filter(|p| t.param(*p).is_none())
-                    .map(|p| p.field())
-                    .collect();
+                let missing: Vec<_> = [
+                    Param::KafkaKey,
+                    Param::KafkaSecret,
+                    Param::SchemaKey,
+                    Param::SchemaSecret,
+                ]
+                .into_iter()
+                .filter(|p| t.param(*p).is_none())
+                .map(|p| p.field())
+                .collect();
                 if !missing.is_empty() {
-                    f.push(rules::CREDENTIALS_MISSING.at("target", format!("missing {}: placeholders stay in the YAML", missing.join(", "))));
+                    f.push(rules::CREDENTIALS_MISSING.at(
+                        "target",
+                        format!(
+                            "missing {}: placeholders stay in the YAML",
+                            missing.join(", ")
+                        ),
+                    ));
                 }
                 for (field, v) in [("username", &a.username), ("password", &a.password)] {
                     if given(v) {
@@ -427,21 +618,47 @@ fn check_identity(r: &Resolved<'_>, a: &crate::spec::AuthSpec, f: &mut Vec<Findi
                     }
                 }
             }
-            for (field, v) in [("clientId", &a.client_id), ("identityId", &a.identity_id), ("objectId", &a.object_id), ("secret", &a.secret), ("subscriptionId", &a.subscription_id)] {
+            for (field, v) in [
+                ("clientId", &a.client_id),
+                ("identityId", &a.identity_id),
+                ("objectId", &a.object_id),
+                ("secret", &a.secret),
+                ("subscriptionId", &a.subscription_id),
+            ] {
                 if given(v) {
                     ignored(f, field, "username/password auth uses no identity");
                 }
             }
         }
         AuthId::ConnectionString => {
-            for (field, v) in [("clientId", &a.client_id), ("identityId", &a.identity_id), ("objectId", &a.object_id), ("secret", &a.secret), ("username", &a.username), ("password", &a.password), ("subscriptionId", &a.subscription_id)] {
+            for (field, v) in [
+                ("clientId", &a.client_id),
+                ("identityId", &a.identity_id),
+                ("objectId", &a.object_id),
+                ("secret", &a.secret),
+                ("username", &a.username),
+                ("password", &a.password),
+                ("subscriptionId", &a.subscription_id),
+            ] {
                 if given(v) {
-                    ignored(f, field, "Service Connector fetches the connection string itself");
+                    ignored(
+                        f,
+                        field,
+                        "Service Connector fetches the connection string itself",
+                    );
                 }
             }
         }
         AuthId::KeyvaultCsi => {
-            for (field, v) in [("clientId", &a.client_id), ("identityId", &a.identity_id), ("objectId", &a.object_id), ("secret", &a.secret), ("username", &a.username), ("password", &a.password), ("subscriptionId", &a.subscription_id)] {
+            for (field, v) in [
+                ("clientId", &a.client_id),
+                ("identityId", &a.identity_id),
+                ("objectId", &a.object_id),
+                ("secret", &a.secret),
+                ("username", &a.username),
+                ("password", &a.password),
+                ("subscriptionId", &a.subscription_id),
+            ] {
                 if given(v) {
                     f.push(rules::CSI_IGNORES_IDENTITY.at(
                         format!("auth.{field}"),
@@ -475,34 +692,70 @@ fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let Some(kv) = &r.spec.keyvault else { return };
     if r.auth != AuthId::KeyvaultCsi {
         if !kv.objects.is_empty() {
-            f.push(rules::IGNORED_INPUT.at("keyvault.objects", format!("only keyvault-csi mounts Key Vault objects; found auth `{}`", r.auth)));
+            f.push(rules::IGNORED_INPUT.at(
+                "keyvault.objects",
+                format!(
+                    "only keyvault-csi mounts Key Vault objects; found auth `{}`",
+                    r.auth
+                ),
+            ));
         }
         return;
     }
     let mut aliases = BTreeSet::new();
     for (i, o) in kv.objects.iter().enumerate() {
         let at = |field: &str| format!("keyvault.objects[{i}].{field}");
-        let kv_name = |s: &str| (1..=127).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-');
+        let kv_name = |s: &str| {
+            (1..=127).contains(&s.len())
+                && s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+        };
         if !kv_name(&o.name) {
-            f.push(rules::KEYVAULT_OBJECT.at(at("name"), format!("expected 1 to 127 letters, digits or '-', found {:?}", o.name)));
+            f.push(rules::KEYVAULT_OBJECT.at(
+                at("name"),
+                format!(
+                    "expected 1 to 127 letters, digits or '-', found {:?}",
+                    o.name
+                ),
+            ));
         }
         if !matches!(o.r#type.as_str(), "secret" | "key" | "cert") {
-            f.push(rules::KEYVAULT_OBJECT.at(at("type"), format!("expected one of secret, key, cert, found {:?}", o.r#type)));
+            f.push(rules::KEYVAULT_OBJECT.at(
+                at("type"),
+                format!("expected one of secret, key, cert, found {:?}", o.r#type),
+            ));
         }
         if let Some(v) = o.version.as_deref() {
             if !v.bytes().all(|c| c.is_ascii_alphanumeric()) {
-                f.push(rules::KEYVAULT_OBJECT.at(at("version"), format!("expected an object version (letters and digits) or empty, found {v:?}")));
+                f.push(rules::KEYVAULT_OBJECT.at(
+                    at("version"),
+                    format!(
+                        "expected an object version (letters and digits) or empty, found {v:?}"
+                    ),
+                ));
             }
         }
         if let Some(a) = o.alias.as_deref() {
-            let ok = !a.is_empty() && a.len() <= 255 && a != "." && a != ".." && a.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'));
+            let ok = !a.is_empty()
+                && a.len() <= 255
+                && a != "."
+                && a != ".."
+                && a.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'));
             if !ok {
-                f.push(rules::KEYVAULT_OBJECT.at(at("alias"), format!("expected a file name of letters, digits, '-', '_' or '.', found {a:?}")));
+                f.push(rules::KEYVAULT_OBJECT.at(
+                    at("alias"),
+                    format!(
+                        "expected a file name of letters, digits, '-', '_' or '.', found {a:?}"
+                    ),
+                ));
             }
         }
         let file = o.alias.clone().unwrap_or_else(|| o.name.clone());
         if !aliases.insert(file.clone()) {
-            f.push(rules::KEYVAULT_OBJECT.at(at("alias"), format!("expected unique file names in the mount, found {file:?} twice")));
+            f.push(rules::KEYVAULT_OBJECT.at(
+                at("alias"),
+                format!("expected unique file names in the mount, found {file:?} twice"),
+            ));
         }
     }
 }

@@ -43,7 +43,7 @@ rules! {
     CONFLUENT_SCHEMA_SUFFIX = "SC002", Error, "confluent-cloud connection names must not end with '_schema'";
     NAMESPACE = "SC003", Error, "namespace must be a DNS-1123 label";
     OBJECT_NAME = "SC004", Error, "object names must be DNS-1123 subdomains (workloads at most 63 characters)";
-    LABEL = "SC005", Error, "label keys must be qualified names and values valid label values";
+    LABEL = "SC005", Error, "workload labels: qualified-name keys other than the reserved ones, valid label values";
     SECRET_KEY = "SC006", Error, "secret keys must match [-._a-zA-Z0-9]+, at most 253 characters";
     CUSTOMIZED_KEY = "SC007", Error, "customized keys must map default keys of the combination to unique names";
     AUTH_SUPPORTED = "SC008", Error, "the auth type must be supported for the target on AKS";

@@ -28,11 +28,11 @@ pub enum Object {
     /// secrets-store.csi.x-k8s.io/v1 SecretProviderClass.
     SecretProviderClass(SecretProviderClass),
     /// batch/v1 Job.
-    Job(Job),
+    Job(Box<Job>),
     /// apps/v1 Deployment.
-    Deployment(Deployment),
+    Deployment(Box<Deployment>),
     /// v1 Pod.
-    Pod(Pod),
+    Pod(Box<Pod>),
 }
 
 impl Object {
@@ -95,7 +95,13 @@ fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Err
         name: name.to_owned(),
         message: e.to_string(),
     })?;
-    Ok(Document { kind, name: name.to_owned(), namespace: namespace.to_owned(), object, yaml })
+    Ok(Document {
+        kind,
+        name: name.to_owned(),
+        namespace: namespace.to_owned(),
+        object,
+        yaml,
+    })
 }
 
 /// Renders the Kubernetes objects of a connection.
@@ -123,7 +129,11 @@ pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, 
     let mut documents = Vec::with_capacity(4);
     if r.has_service_account() {
         let sa = service_account::build(&r);
-        documents.push(document(Object::ServiceAccount(sa), &r.names.service_account, ns)?);
+        documents.push(document(
+            Object::ServiceAccount(sa),
+            &r.names.service_account,
+            ns,
+        )?);
     }
     if r.has_secret() {
         let s = secret::build(&r, options.secret_encoding);
@@ -134,15 +144,17 @@ pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, 
             name: r.names.secret_provider_class.clone(),
             message: e.to_string(),
         })?;
-        documents.push(document(Object::SecretProviderClass(spc), &r.names.secret_provider_class, ns)?);
+        documents.push(document(
+            Object::SecretProviderClass(spc),
+            &r.names.secret_provider_class,
+            ns,
+        )?);
     }
     if let Some(w) = &r.workload {
-        let object = match workload::build(&r, w) {
-            workload::WorkloadObject::Job(j) => Object::Job(j),
-            workload::WorkloadObject::Deployment(d) => Object::Deployment(d),
-            workload::WorkloadObject::Pod(p) => Object::Pod(p),
-        };
-        documents.push(document(object, &w.name, ns)?);
+        documents.push(document(workload::build(&r, w), &w.name, ns)?);
     }
-    Ok(Bundle { documents, findings })
+    Ok(Bundle {
+        documents,
+        findings,
+    })
 }

@@ -14,7 +14,11 @@ pub fn build(r: &Resolved<'_>, encoding: SecretEncoding) -> Secret {
         SecretEncoding::StringData => (Some(entries.collect()), None),
         SecretEncoding::Data => (
             None,
-            Some(entries.map(|(k, v)| (k, ByteString(v.into_bytes()))).collect()),
+            Some(
+                entries
+                    .map(|(k, v)| (k, ByteString(v.into_bytes())))
+                    .collect(),
+            ),
         ),
     };
     Secret {

@@ -82,14 +82,29 @@ pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, serde_yaml::Error>
         .param(Param::Vault)
         .map(str::to_owned)
         .or_else(|| entry("_NAME").filter(|v| !v.starts_with('<')));
-    let tenant = r.tenant_id().map(str::to_owned).or_else(|| entry("_TENANTID"));
+    let tenant = r
+        .tenant_id()
+        .map(str::to_owned)
+        .or_else(|| entry("_TENANTID"));
     let parameters = BTreeMap::from([
         ("usePodIdentity".to_owned(), "false".to_owned()),
         ("useVMManagedIdentity".to_owned(), "true".to_owned()),
-        ("userAssignedIdentityID".to_owned(), or_placeholder(entry("_CLIENTID"), "AZURE_KEYVAULT_CLIENTID")),
-        ("keyvaultName".to_owned(), or_placeholder(vault, "AZURE_KEYVAULT_NAME")),
-        ("tenantId".to_owned(), or_placeholder(tenant, "AZURE_KEYVAULT_TENANTID")),
-        ("objects".to_owned(), objects_parameter(&r.keyvault_objects)?),
+        (
+            "userAssignedIdentityID".to_owned(),
+            or_placeholder(entry("_CLIENTID"), "AZURE_KEYVAULT_CLIENTID"),
+        ),
+        (
+            "keyvaultName".to_owned(),
+            or_placeholder(vault, "AZURE_KEYVAULT_NAME"),
+        ),
+        (
+            "tenantId".to_owned(),
+            or_placeholder(tenant, "AZURE_KEYVAULT_TENANTID"),
+        ),
+        (
+            "objects".to_owned(),
+            objects_parameter(&r.keyvault_objects)?,
+        ),
     ]);
     Ok(SecretProviderClass {
         api_version: "secrets-store.csi.x-k8s.io/v1".to_owned(),
@@ -99,6 +114,9 @@ pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, serde_yaml::Error>
             namespace: Some(r.namespace.clone()),
             ..Default::default()
         },
-        spec: SecretProviderClassSpec { provider: "azure".to_owned(), parameters },
+        spec: SecretProviderClassSpec {
+            provider: "azure".to_owned(),
+            parameters,
+        },
     })
 }

@@ -10,6 +10,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use std::collections::BTreeMap;
 
+use super::Object;
 use crate::catalog::AuthId;
 use crate::resolve::{Resolved, Workload, WorkloadKind};
 
@@ -20,18 +21,15 @@ pub const CSI_VOLUME: &str = "secrets-store01-inline";
 /// Where the CSI volume is mounted.
 pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
 
-/// A rendered workload object.
-pub enum WorkloadObject {
-    /// Job.
-    Job(Job),
-    /// Deployment.
-    Deployment(Deployment),
-    /// Pod.
-    Pod(Pod),
-}
-
-fn labels(pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
-    (!pairs.is_empty()).then(|| pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
+/// The product's labels plus the user's extra ones (policy keeps them apart).
+fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
+    let mut all = w.labels.clone();
+    all.extend(
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    (!all.is_empty()).then_some(all)
 }
 
 fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
@@ -42,7 +40,10 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
         command: Some(w.command.clone()),
         env_from: (!csi).then(|| {
             vec![EnvFromSource {
-                secret_ref: Some(SecretEnvSource { name: r.names.secret.clone(), ..Default::default() }),
+                secret_ref: Some(SecretEnvSource {
+                    name: r.names.secret.clone(),
+                    ..Default::default()
+                }),
                 ..Default::default()
             }]
         }),
@@ -57,7 +58,9 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
         ..Default::default()
     };
     PodSpec {
-        service_account_name: r.has_service_account().then(|| r.names.service_account.clone()),
+        service_account_name: r
+            .has_service_account()
+            .then(|| r.names.service_account.clone()),
         containers: vec![container],
         // Deployments only allow `Always`, the default, so they name none.
         restart_policy: (w.kind != WorkloadKind::Deployment).then(|| "OnFailure".to_owned()),
@@ -81,8 +84,12 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
 }
 
 /// Builds the chosen workload kind.
-pub fn build(r: &Resolved<'_>, w: &Workload) -> WorkloadObject {
-    let wi: &[(&str, &str)] = if r.has_service_account() { &[(WI_LABEL, "true")] } else { &[] };
+pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
+    let wi: &[(&str, &str)] = if r.has_service_account() {
+        &[(WI_LABEL, "true")]
+    } else {
+        &[]
+    };
     let meta = |labels_: Option<BTreeMap<String, String>>| ObjectMeta {
         name: Some(w.name.clone()),
         namespace: Some(r.namespace.clone()),
@@ -93,41 +100,50 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> WorkloadObject {
     match w.kind {
         // The webhook reads the label from the pod, so the template carries it;
         // the Job keeps it too, as in the seed document.
-        WorkloadKind::Job => WorkloadObject::Job(Job {
-            metadata: meta(labels(wi)),
+        WorkloadKind::Job => Object::Job(Box::new(Job {
+            metadata: meta(labels(w, wi)),
             spec: Some(JobSpec {
                 template: PodTemplateSpec {
-                    metadata: labels(wi).map(|l| ObjectMeta { labels: Some(l), ..Default::default() }),
+                    metadata: labels(w, wi).map(|l| ObjectMeta {
+                        labels: Some(l),
+                        ..Default::default()
+                    }),
                     spec: Some(spec),
                 },
                 ..Default::default()
             }),
             ..Default::default()
-        }),
+        })),
         WorkloadKind::Deployment => {
             let mut template_labels = vec![("app", "sc-sample")];
             template_labels.extend_from_slice(wi);
-            WorkloadObject::Deployment(Deployment {
-                metadata: meta(None),
+            Object::Deployment(Box::new(Deployment {
+                metadata: meta(labels(w, &[])),
                 spec: DeploymentSpec {
                     replicas: Some(1),
                     selector: LabelSelector {
-                        match_labels: labels(&[("app", "sc-sample")]),
+                        match_labels: Some(BTreeMap::from([(
+                            "app".to_owned(),
+                            "sc-sample".to_owned(),
+                        )])),
                         ..Default::default()
                     },
                     template: PodTemplateSpec {
-                        metadata: Some(ObjectMeta { labels: labels(&template_labels), ..Default::default() }),
+                        metadata: Some(ObjectMeta {
+                            labels: labels(w, &template_labels),
+                            ..Default::default()
+                        }),
                         spec: Some(spec),
                     },
                     ..Default::default()
                 },
                 ..Default::default()
-            })
+            }))
         }
-        WorkloadKind::Pod => WorkloadObject::Pod(Pod {
-            metadata: meta(labels(wi)),
+        WorkloadKind::Pod => Object::Pod(Box::new(Pod {
+            metadata: meta(labels(w, wi)),
             spec: Some(spec),
             ..Default::default()
-        }),
+        })),
     }
 }

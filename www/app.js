@@ -1,0 +1,214 @@
+// Connection designer: builds a connection spec from the form, and shows what
+// the wasm core renders, plans and diagnoses for it. No framework, no inline
+// script or style, so it runs under a VS Code webview's or portal iframe's CSP.
+import init, * as sc from './pkg/aks_service_connector.js';
+
+const $ = (id) => document.getElementById(id);
+const AUTH_FIELDS = {
+  'workload-identity': [
+    ['clientId', 'Identity client id (GUID)'],
+    ['identityId', 'Identity resource id'],
+    ['tenantId', 'Tenant id'],
+  ],
+  'service-principal': [
+    ['clientId', 'Client id'],
+    ['objectId', 'Object id'],
+    ['secret', 'Client secret', 'password'],
+    ['tenantId', 'Tenant id'],
+  ],
+  secret: [
+    ['username', 'Username'],
+    ['password', 'Password', 'password'],
+  ],
+  'connection-string': [],
+  'keyvault-csi': [
+    ['tenantId', 'Tenant id'],
+    ['values.AZURE_KEYVAULT_CLIENTID', 'Add-on identity client id'],
+  ],
+};
+
+let catalog;
+let lastYaml = '';
+
+function option(value, text, selected) {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  o.selected = Boolean(selected);
+  return o;
+}
+
+function field(id, label, type = 'text') {
+  const l = document.createElement('label');
+  l.textContent = label;
+  const input = document.createElement('input');
+  input.id = `f-${id}`;
+  input.dataset.field = id;
+  input.dataset.testid = id;
+  input.type = type;
+  l.append(input);
+  return l;
+}
+
+function currentTarget() {
+  return catalog.targets.find((t) => t.id === $('target').value);
+}
+
+function fillTargetDependents() {
+  const t = currentTarget();
+  const names = new Map(catalog.authTypes.map((a) => [a.id, a.displayName]));
+  const clients = new Map(catalog.clientTypes.map((c) => [c.id, c.displayName]));
+  $('auth').replaceChildren(...t.authTypes.map((a) => option(a, `${names.get(a)} (${a})`, a === t.defaultAuth)));
+  $('client').replaceChildren(...t.clientTypes.map((c) => option(c, clients.get(c), c === 'none')));
+  $('params').replaceChildren(
+    ...t.parameters.map((p) => field(`target.${p.field}`, `${p.field} (${p.flag})`, p.secret ? 'password' : 'text')),
+  );
+  if (!t.armIdPattern && t.id !== 'confluent-cloud') {
+    $('params').append(field('target.id', 'Target resource id (required for the ARM request)'));
+  }
+  $('kind-row').hidden = t.id !== 'cognitiveservices';
+  $('connectionName').placeholder = `${t.id.replaceAll('-', '')}_conn`;
+  fillAuthFields();
+}
+
+function fillAuthFields() {
+  const fields = AUTH_FIELDS[$('auth').value] ?? [];
+  $('auth-fields').replaceChildren(...fields.map(([id, label, type]) => field(id.includes('.') ? id : `auth.${id}`, label, type)));
+}
+
+function set(obj, path, value) {
+  const parts = path.split('.');
+  let cur = obj;
+  for (const p of parts.slice(0, -1)) cur = cur[p] ??= {};
+  cur[parts.at(-1)] = value;
+}
+
+/** The connection spec the form describes; empty inputs are left out so defaults apply. */
+export function specFromForm() {
+  const spec = { target: { type: $('target').value } };
+  const put = (path, value) => { if (value !== '' && value != null) set(spec, path, value); };
+  if (!$('kind-row').hidden) put('target.kind', $('kind').value);
+  put('target.subscription', $('targetSubscription').value.trim());
+  for (const input of document.querySelectorAll('[data-field]')) put(input.dataset.field, input.value);
+  put('auth.type', $('auth').value);
+  put('clientType', $('client').value);
+  put('connectionName', $('connectionName').value.trim());
+  put('namespace', $('namespace').value.trim());
+  put('cluster.subscription', $('clusterSubscription').value.trim());
+  put('cluster.resourceGroup', $('clusterResourceGroup').value.trim());
+  put('cluster.name', $('clusterName').value.trim());
+  put('workload.kind', $('workloadKind').value === 'Job' ? '' : $('workloadKind').value);
+  put('workload.image', $('image').value.trim());
+  if ($('another').checked) spec.anotherConnectionOfType = true;
+  return spec;
+}
+
+function showFindings(findings) {
+  $('findings').replaceChildren(
+    ...findings.map((f) => {
+      const li = document.createElement('li');
+      li.className = f.severity;
+      li.dataset.code = f.code;
+      const code = document.createElement('code');
+      code.textContent = `${f.code} ${f.field}`;
+      li.append(code, `: ${f.message}`);
+      return li;
+    }),
+  );
+}
+
+function pre(text) {
+  const p = document.createElement('pre');
+  p.textContent = text;
+  return p;
+}
+
+function showPlan(spec) {
+  if (typeof sc.plan !== 'function') return;
+  try {
+    const plan = sc.plan(spec, {});
+    const out = [];
+    for (const op of plan.operations ?? []) {
+      const div = document.createElement('div');
+      div.className = `plan-op${op.applies ?? op.holds ? ' holds' : ''}`;
+      div.textContent = `${op.title ?? op.id}${op.reason ? ` — ${op.reason}` : ''}`;
+      out.push(div);
+    }
+    out.push(pre(JSON.stringify({ ...plan, operations: undefined }, null, 2)));
+    $('plan').replaceChildren(...out);
+  } catch (e) {
+    $('plan').replaceChildren(pre(`${e.code ?? 'error'}: ${e.message}`));
+  }
+}
+
+function update() {
+  const spec = specFromForm();
+  $('spec').textContent = JSON.stringify(spec, null, 2);
+  try {
+    const result = sc.render(spec, { secretEncoding: $('encoding').value });
+    lastYaml = result.yaml;
+    $('yaml').textContent = result.yaml;
+    $('doc-list').textContent = result.documents.map((d) => `${d.kind}/${d.name}`).join(' · ');
+    showFindings(result.findings);
+  } catch (e) {
+    lastYaml = '';
+    $('yaml').textContent = `# ${e.code ?? 'error'}: ${e.message}`;
+    $('doc-list').textContent = '';
+    showFindings(e.findings ?? [{ code: e.code ?? 'error', severity: 'error', field: e.field ?? '$', message: e.message }]);
+  }
+  showPlan(spec);
+}
+
+function diagnose() {
+  const text = $('error-text').value;
+  if (typeof sc.classify !== 'function') return;
+  const context = {};
+  const rg = $('clusterResourceGroup').value.trim();
+  const cluster = $('clusterName').value.trim();
+  if (rg) context.resourceGroup = rg;
+  if (cluster) context.cluster = cluster;
+  const d = sc.classify(text, context);
+  const out = [pre(`category: ${d.category}`)];
+  for (const m of d.matches ?? []) {
+    const lines = [`${m.title ?? m.id} (${Math.round((m.confidence ?? 0) * 100)}%)`];
+    if (m.cause) lines.push(`cause: ${m.cause}`);
+    for (const step of m.mitigation ?? []) lines.push(`- ${step}`);
+    for (const c of m.commands ?? []) lines.push(`$ ${typeof c === 'string' ? c : c.command ?? JSON.stringify(c)}`);
+    out.push(pre(lines.join('\n')));
+  }
+  $('diagnosis').replaceChildren(...out);
+}
+
+function selectTab(name) {
+  for (const b of document.querySelectorAll('[role="tab"]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
+  for (const p of document.querySelectorAll('[data-pane]')) p.hidden = p.dataset.pane !== name;
+}
+
+async function main() {
+  // Hosts that compute the .wasm URL themselves (VS Code asWebviewUri) pass it as ?wasm=.
+  const wasmUrl = new URLSearchParams(location.search).get('wasm');
+  await init(wasmUrl ? { module_or_path: wasmUrl } : undefined);
+  catalog = sc.catalog();
+  $('version').textContent = `v${sc.version()}`;
+  $('target').replaceChildren(
+    ...catalog.targets.map((t) => option(t.id, `${t.displayName}${t.deprecated ? ' (deprecated)' : ''}`, t.id === 'storage-blob')),
+  );
+  $('kind').replaceChildren(...catalog.cognitiveKinds.map((k) => option(k, k, k === 'AIServices')));
+  for (const b of document.querySelectorAll('[data-needs]')) b.hidden = typeof sc[b.dataset.needs] !== 'function';
+  fillTargetDependents();
+  $('target').addEventListener('change', fillTargetDependents);
+  $('auth').addEventListener('change', fillAuthFields);
+  $('form').addEventListener('input', update);
+  $('form').addEventListener('change', update);
+  $('error-text').addEventListener('input', diagnose);
+  for (const b of document.querySelectorAll('[role="tab"]')) b.addEventListener('click', () => selectTab(b.dataset.tab));
+  $('copy').addEventListener('click', () => navigator.clipboard?.writeText(lastYaml));
+  update();
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((e) => {
+  document.body.dataset.ready = 'error';
+  $('yaml').textContent = `failed to start: ${e.message}`;
+  throw e;
+});

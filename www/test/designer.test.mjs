@@ -1,0 +1,79 @@
+// End-to-end test of the designer page in headless Chromium (system build,
+// driven by playwright-core), served with the strict webview-style CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { start, CSP } from '../serve.mjs';
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+let server;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  server = await start(0);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+  page = await browser.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const response = await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  assert.equal(response.headers()['content-security-policy'], CSP);
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.getAttribute('body', 'data-ready'), 'true', problems.join('\n'));
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const yaml = () => page.textContent('[data-testid="yaml"]');
+const codes = () => page.$$eval('[data-testid="findings"] li', (lis) => lis.map((li) => li.dataset.code));
+
+test('starts on storage-blob with workload identity and renders its objects', async () => {
+  const text = await yaml();
+  assert.match(text, /kind: ServiceAccount/);
+  assert.match(text, /AZURE_STORAGEBLOB_RESOURCEENDPOINT: https:\/\/<storage-account-name>\.blob\.core\.windows\.net\//);
+  assert.match(text, /name: sc-sample-job/);
+  assert.match(await page.textContent('[data-testid="version"]'), /^v\d+\.\d+\.\d+/);
+});
+
+test('locating parameters fill the placeholders as the user types', async () => {
+  await page.fill('[data-testid="target.account"]', 'mystore');
+  assert.match(await yaml(), /https:\/\/mystore\.blob\.core\.windows\.net\//);
+});
+
+test('an invalid namespace shows the policy finding instead of YAML', async () => {
+  await page.fill('[data-testid="namespace"]', 'Bad_NS');
+  assert.ok((await codes()).includes('SC003'));
+  assert.match(await yaml(), /invalid-spec/);
+  await page.fill('[data-testid="namespace"]', 'apps');
+  assert.match(await yaml(), /namespace: apps/);
+  assert.ok(!(await codes()).includes('SC003'));
+});
+
+test('switching to a connection string drops the ServiceAccount and warns', async () => {
+  await page.selectOption('[data-testid="auth"]', 'connection-string');
+  const text = await yaml();
+  assert.doesNotMatch(text, /kind: ServiceAccount/);
+  assert.match(text, /AZURE_STORAGEBLOB_CONNECTIONSTRING/);
+  assert.ok((await codes()).includes('SC020'));
+});
+
+test('key vault defaults to the CSI driver and renders a SecretProviderClass', async () => {
+  await page.selectOption('[data-testid="target"]', 'keyvault');
+  await page.selectOption('[data-testid="workloadKind"]', 'Deployment');
+  const text = await yaml();
+  assert.match(text, /kind: SecretProviderClass/);
+  assert.match(text, /kind: Deployment/);
+  assert.doesNotMatch(text, /kind: Secret\n/);
+  mkdirSync('target', { recursive: true });
+  await page.screenshot({ path: 'target/designer.png', fullPage: true });
+  assert.deepEqual(problems, []);
+});
