@@ -215,25 +215,21 @@ fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error>
 }
 
 /// Turns a serializable result into a plain JSON-shaped JS value.
+///
+/// Through JSON text rather than serde-wasm-bindgen: `JSON.parse` can only produce plain
+/// data (objects, arrays, `null`), and serde_json's serializer costs less in the module.
 fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            error_object(
-                &format!("result could not be converted to a JS value: {e}"),
-                "internal",
-                None,
-                JsValue::from(Array::new()),
-            )
-        })
+    let internal =
+        |message: String| error_object(&message, "internal", None, JsValue::from(Array::new()));
+    let text = serde_json::to_string(value)
+        .map_err(|e| internal(format!("result could not be written as JSON: {e}")))?;
+    JSON::parse(&text)
+        .map_err(|e| internal(format!("result could not be read back: {}", js_message(&e))))
 }
 
 /// The thrown form of a core [`Error`].
 fn js_error(e: Error) -> JsValue {
-    let findings = e
-        .findings()
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|_| JsValue::from(Array::new()));
+    let findings = output(e.findings()).unwrap_or_else(|_| JsValue::from(Array::new()));
     error_object(&e.to_string(), e.code(), e.field(), findings)
 }
 
