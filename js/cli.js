@@ -232,14 +232,37 @@ function runClassify(values) {
   return 0;
 }
 
-/** Human form of a plan: one line per operation, then the ARM request. */
+/** Human form of a plan: the operations in order, then the ARM request and the az command. */
 function formatPlan(plan) {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+  const lines = [`plan for connection ${plan.connectionName} (${plan.target}, ${plan.auth}, ${plan.clientType}) in namespace ${plan.namespace}`, ''];
+  const mark = { applies: '+', alreadyDone: '=', notApplicable: '-', unknown: '?' };
+  lines.push('operations (+ applies, = already done, - not applicable, ? unknown):');
+  for (const op of plan.operations ?? []) {
+    lines.push(`  ${mark[op.status] ?? '?'} ${op.id}: ${op.title} [${op.place}, ${op.performer}]`);
+    if (op.reason) lines.push(`      ${op.reason}`);
+  }
+  for (const req of plan.requests ?? []) {
+    lines.push('', `ARM request (api-version ${req.apiVersion}${req.complete ? '' : `; missing: ${(req.missing ?? []).join(', ')}`}):`);
+    lines.push(`  ${req.method} ${req.url}`);
+    lines.push(...JSON.stringify(req.maskedBody, null, 2).split('\n').map((l) => `  ${l}`));
+    for (const f of req.droppedFields ?? []) lines.push(`  warning: this api-version cannot carry ${f}`);
+  }
+  if (plan.az?.create) lines.push('', 'az command:', `  ${plan.az.create.maskedLine}`);
+  if ((plan.findings ?? []).length) lines.push('', 'findings:', ...plan.findings.map((f) => `  ${findingLine(f)}`));
+  return `${lines.join('\n')}\n`;
 }
 
-/** Human form of a diagnosis. */
-function formatDiagnosis(diagnosis) {
-  return `${JSON.stringify(diagnosis, null, 2)}\n`;
+/** Human form of a diagnosis: the category, then each match with cause, mitigation and commands. */
+function formatDiagnosis(d) {
+  const lines = [`category: ${d.category}${d.truncated ? ' (input truncated)' : ''}`];
+  for (const m of d.matches ?? []) {
+    lines.push('', `${m.title} [${m.id}, confidence ${Number(m.confidence).toFixed(2)}]`);
+    if (m.cause) lines.push(`  cause: ${m.cause}`);
+    for (const e of m.evidence ?? []) lines.push(`  evidence: ${e.excerpt}`);
+    if ((m.mitigation ?? []).length) lines.push('  mitigation:', ...m.mitigation.map((s, i) => `    ${i + 1}. ${s}`));
+    if ((m.commands ?? []).length) lines.push('  commands:', ...m.commands.map((c) => `    ${c}`));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function main(argv) {
