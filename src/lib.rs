@@ -2,6 +2,7 @@
 //! for Azure Service Connector with an AKS cluster as the source.
 
 pub mod catalog;
+pub mod classify;
 pub mod error;
 pub mod policy;
 pub mod resolve;
@@ -15,7 +16,9 @@ pub use catalog::catalog;
 pub use error::{Error, Finding, Severity};
 pub use policy::validate;
 pub use spec::{ConnectionSpec, RenderOptions, SecretEncoding};
+pub mod plan;
 pub mod render;
 pub mod yaml;
 
+pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};

@@ -310,7 +310,7 @@ pub struct KeyVaultObject {
     pub alias: Option<String>,
 }
 
-/// Options of [`crate::render`].
+/// Options of [`crate::render()`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
     target_arch = "wasm32",

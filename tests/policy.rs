@@ -22,6 +22,7 @@ const CASES: &[(&str, &str, &str)] = &[
         "SC001",
         "connectionName",
     ),
+    (r#"{"target":{"type":"confluent-cloud"},"connectionName":"kafkaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#, "SC002", "connectionName"),
     (
         r#"{"target":{"type":"confluent-cloud"},"connectionName":"kafka_schema"}"#,
         "SC002",

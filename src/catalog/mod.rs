@@ -1,6 +1,6 @@
 //! The catalog: every AKS target, auth type, client type and configuration
 //! key Service Connector knows. Data lives in [`targets`] and the generated
-//! [`keys`] table; this module only looks things up.
+//! `keys` table (from `data/config-keys.tsv`); this module only looks things up.
 
 pub mod ids;
 #[rustfmt::skip]

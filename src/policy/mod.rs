@@ -108,6 +108,16 @@ fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             ),
         ));
     }
+    // The schema-registry linker is `<c>_schema`, which must itself stay within 60.
+    if target == TargetId::ConfluentCloud && r.connection_name.len() > 53 {
+        f.push(rules::CONFLUENT_SCHEMA_SUFFIX.at(
+            "connectionName",
+            format!(
+                "expected at most 53 characters, so that the schema-registry linker `<name>_schema` stays within 60, found {}",
+                r.connection_name.len()
+            ),
+        ));
+    }
 
     check_names(r, f);
     check_keys(r, f);

@@ -40,7 +40,7 @@ macro_rules! rules {
 
 rules! {
     CONNECTION_NAME = "SC001", Error, "connection name: letters, digits, '.' and '_', 1 to 60 characters";
-    CONFLUENT_SCHEMA_SUFFIX = "SC002", Error, "confluent-cloud connection names must not end with '_schema'";
+    CONFLUENT_SCHEMA_SUFFIX = "SC002", Error, "confluent-cloud connection names must not end with '_schema' and stay within 53 characters";
     NAMESPACE = "SC003", Error, "namespace must be a DNS-1123 label";
     OBJECT_NAME = "SC004", Error, "object names must be DNS-1123 subdomains (workloads at most 63 characters)";
     LABEL = "SC005", Error, "workload labels: qualified-name keys other than the reserved ones, valid label values";
@@ -70,6 +70,29 @@ rules! {
     GENERATED_NAME = "SC029", Info, "a generated name or value follows an input that is not given yet";
     PARTIAL_KEYS = "SC030", Warning, "the documented key list of this combination is partial";
     IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
+}
+
+/// Declares the planner's rules: numbered after [`ALL`] but kept out of it,
+/// because `validate` never reports them (only `plan` does).
+macro_rules! plan_rules {
+    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
+        $(
+            #[doc = $summary]
+            pub const $name: Rule = Rule { code: $code, severity: Severity::$sev, summary: $summary };
+        )+
+        /// Every plan rule, by code; the codes continue those of [`ALL`].
+        pub const PLAN: &[Rule] = &[$($name),+];
+    };
+}
+
+plan_rules! {
+    PLAN_INCOMPLETE = "SC032", Info, "the ARM request or az command holds placeholders for inputs not given yet";
+    API_VERSION_FIELDS = "SC033", Warning, "the chosen api-version cannot carry some fields of the request";
+    PROVIDER_NOT_REGISTERED = "SC034", Warning, "a resource provider Service Connector needs is not registered";
+    CLUSTER_BUSY = "SC035", Warning, "the cluster is not in the Succeeded state: a create fails with Conflict";
+    OIDC_ISSUER = "SC036", Warning, "the oidc issuer url must match exactly, trailing '/' included";
+    UNVERIFIED_REQUEST = "SC037", Warning, "the target's REST shape is undocumented: the request is unverified";
+    ARM_SEGMENT = "SC038", Error, "values that go into ARM resource ids have no '/', '\\', '?', '#', '%', whitespace or control characters";
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod fixtures;
+
 use aks_service_connector::spec::{AuthSpec, WorkloadSpec};
 use aks_service_connector::ConnectionSpec;
 

@@ -1,0 +1,428 @@
+//! The matching engine: evaluates the rule table against the views and
+//! builds the [`Diagnosis`]. It knows no category by name except the two
+//! fallbacks `other` and `unknown`.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use super::entities::{self, Entities, MARKERS};
+use super::matcher::{Automaton, Hits};
+use super::normalize::{self, squeeze, Views};
+use super::redact::{self, Masks};
+use super::rules::{Rule, Signal, Term, DOMAIN_MARKERS, RULES, SPECIFIC};
+use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
+
+/// The automaton and the pattern id of every table phrase.
+struct Compiled {
+    ac: Automaton,
+    /// Table phrase (as written) → pattern id.
+    pids: BTreeMap<&'static str, usize>,
+    marker_pids: Vec<usize>,
+    domain_pids: Vec<usize>,
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+        let mut pids: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut add = |phrase: &'static str, patterns: &mut Vec<String>| -> usize {
+            let k = squeeze(phrase);
+            let id = *by_key.entry(k.clone()).or_insert_with(|| {
+                patterns.push(k);
+                patterns.len() - 1
+            });
+            pids.insert(phrase, id);
+            id
+        };
+        for r in RULES {
+            for t in r
+                .signals
+                .iter()
+                .flat_map(|s| s.all.iter().chain(s.none))
+                .chain(r.negative)
+            {
+                if let Term::Phrase(p) = t {
+                    add(p, &mut patterns);
+                }
+            }
+        }
+        let marker_pids = MARKERS.iter().map(|m| add(m.text, &mut patterns)).collect();
+        let domain_pids = DOMAIN_MARKERS
+            .iter()
+            .map(|d| add(d, &mut patterns))
+            .collect();
+        Compiled {
+            ac: Automaton::new(&patterns),
+            pids,
+            marker_pids,
+            domain_pids,
+        }
+    })
+}
+
+/// Where a term was found, as a clean-view byte range.
+type Span = (usize, usize);
+
+struct Analysis<'a> {
+    input: &'a str,
+    views: Views,
+    hits: Hits,
+    masks: Masks,
+    entities: Entities,
+}
+
+impl Analysis<'_> {
+    fn key_to_clean(&self, ks: usize, ke: usize) -> Option<Span> {
+        let cs = *self.views.key_map.get(ks)? as usize;
+        let cl = *self.views.key_map.get(ke.checked_sub(1)?)? as usize;
+        let len = self.views.clean.get(cl..)?.chars().next()?.len_utf8();
+        Some((cs, cl + len))
+    }
+
+    fn term(&self, t: &Term) -> Option<Span> {
+        let c = compiled();
+        match t {
+            Term::Phrase(p) => {
+                let pid = *c.pids.get(p)?;
+                let (ks, ke) = self.hits.first(pid, &c.ac)?;
+                self.key_to_clean(ks, ke)
+            }
+            Term::Code(code) => self
+                .entities
+                .codes()
+                .find(|e| e.value.eq_ignore_ascii_case(code))
+                .map(|e| (e.start, e.end)),
+            Term::Innermost(code) => self
+                .entities
+                .codes()
+                .last()
+                .filter(|e| e.value.eq_ignore_ascii_case(code))
+                .map(|e| (e.start, e.end)),
+        }
+    }
+
+    /// The spans of a signal's terms if it matches.
+    fn signal(&self, s: &Signal) -> Option<Vec<(String, Span)>> {
+        if s.none.iter().any(|t| self.term(t).is_some()) {
+            return None;
+        }
+        s.all
+            .iter()
+            .map(|t| self.term(t).map(|span| (term_label(t), span)))
+            .collect()
+    }
+
+    fn evidence(&self, label: String, (cs, ce): Span) -> Evidence {
+        let map = &self.views.clean_map;
+        let start = map.get(cs).copied().unwrap_or(0) as usize;
+        let last = map.get(ce.saturating_sub(1)).copied().unwrap_or(0) as usize;
+        let end = normalize::source_end(self.input, last).max(start);
+        Evidence {
+            signal: label,
+            start,
+            end,
+            excerpt: self.excerpt(cs, ce),
+        }
+    }
+
+    /// The clean text around `[cs, ce)`, redacted, on one line.
+    fn excerpt(&self, cs: usize, ce: usize) -> String {
+        const AROUND: usize = 60;
+        let clean = &self.views.clean;
+        let mut s = cs.saturating_sub(AROUND);
+        while s > 0 && !clean.is_char_boundary(s) {
+            s -= 1;
+        }
+        let mut e = (ce + AROUND).min(clean.len());
+        while e < clean.len() && !clean.is_char_boundary(e) {
+            e += 1;
+        }
+        let mut out = String::new();
+        if s > 0 {
+            out.push('…');
+        }
+        out.push_str(&self.masks.render(clean, s, e).replace('\n', " "));
+        if e < clean.len() {
+            out.push('…');
+        }
+        out
+    }
+}
+
+fn term_label(t: &Term) -> String {
+    match t {
+        Term::Phrase(p) => (*p).to_string(),
+        Term::Code(c) => format!("code {c}"),
+        Term::Innermost(c) => format!("innermost code {c}"),
+    }
+}
+
+struct Candidate {
+    rule: &'static Rule,
+    index: usize,
+    confidence: f64,
+    priority: u8,
+    spans: Vec<(String, Span)>,
+}
+
+/// Runs the whole classification.
+pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStats) {
+    let mut work: u64 = 0;
+    let (input, truncated) = cap(text);
+    let c = compiled();
+    let views = normalize::normalize(input, &mut work);
+    let hits = c.ac.scan(views.key.as_bytes(), &mut work);
+    let masks = redact::masks(&views.clean, &mut work);
+    let entities = entities::extract(&views, &hits, &c.marker_pids, &masks, &mut work);
+    let a = Analysis {
+        input,
+        views,
+        hits,
+        masks,
+        entities,
+    };
+
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut specific_seen = false;
+    for (index, rule) in RULES.iter().enumerate() {
+        work += 1;
+        if rule.negative.iter().any(|t| a.term(t).is_some()) {
+            continue;
+        }
+        let mut matched: Vec<(&Signal, Vec<(String, Span)>)> = Vec::new();
+        for s in rule.signals {
+            work += 1;
+            if let Some(spans) = a.signal(s) {
+                specific_seen |= s.weight >= SPECIFIC;
+                matched.push((s, spans));
+            }
+        }
+        if matched.is_empty() {
+            continue;
+        }
+        let spans = matched
+            .iter()
+            .flat_map(|(_, spans)| spans.iter().cloned())
+            .collect();
+        let best = matched
+            .iter()
+            .map(|(s, _)| f64::from(s.weight))
+            .fold(0.0, f64::max);
+        // Each further matching signal adds a little confidence.
+        let confidence = (best + 0.02 * matched.len().saturating_sub(1) as f64).min(0.99);
+        let priority = matched
+            .iter()
+            .map(|(s, _)| s.priority.unwrap_or(rule.priority))
+            .min()
+            .unwrap_or(rule.priority);
+        candidates.push(Candidate {
+            rule,
+            index,
+            confidence,
+            priority,
+            spans,
+        });
+    }
+
+    let domain_span = c
+        .domain_pids
+        .iter()
+        .filter_map(|&pid| a.hits.first(pid, &c.ac))
+        .min_by_key(|&(s, _)| s)
+        .and_then(|(ks, ke)| a.key_to_clean(ks, ke));
+    let in_domain = specific_seen || domain_span.is_some() || a.entities.cli_shape;
+    if !in_domain {
+        candidates.clear();
+    }
+
+    // Precedence (spec §8) decides among specific matches; a match resting
+    // only on weak signals ranks after every specific one.
+    let weak = |x: &Candidate| x.confidence < f64::from(SPECIFIC);
+    candidates.sort_by(|x, y| {
+        weak(x)
+            .cmp(&weak(y))
+            .then(x.priority.cmp(&y.priority))
+            .then(y.confidence.total_cmp(&x.confidence))
+            .then(x.index.cmp(&y.index))
+    });
+
+    let mut matches: Vec<Match> = candidates
+        .iter()
+        .map(|cand| build_match(&a, cand.rule, cand.confidence, &cand.spans, ctx))
+        .collect();
+
+    if matches.is_empty() {
+        let fallback = if in_domain { "other" } else { "unknown" };
+        if let Some(rule) = super::rules::rule(fallback) {
+            // `unknown` claims nothing, so it shows no evidence.
+            let mut spans = Vec::new();
+            if in_domain {
+                if let Some(span) = domain_span {
+                    spans.push(("domain marker".to_string(), span));
+                }
+                if let Some(code) = a.entities.codes().last() {
+                    spans.push((format!("code {}", code.value), (code.start, code.end)));
+                }
+            }
+            let confidence = if in_domain { 0.5 } else { 1.0 };
+            matches.push(build_match(&a, rule, confidence, &spans, ctx));
+        }
+    }
+
+    let category = matches
+        .first()
+        .map(|m| m.id.clone())
+        .unwrap_or_else(|| "unknown".to_string());
+    let mut ents: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for e in &a.entities.list {
+        let v = ents.entry(e.name.to_string()).or_default();
+        let value = redact::redact(&e.value);
+        if !v.contains(&value) {
+            v.push(value);
+        }
+    }
+    let stats = ClassifyStats {
+        input_bytes: text.len(),
+        analysed_bytes: input.len(),
+        steps: work,
+    };
+    (
+        Diagnosis {
+            category,
+            matches,
+            entities: ents,
+            truncated,
+        },
+        stats,
+    )
+}
+
+/// The analysed prefix: at most [`MAX_INPUT_BYTES`], cut on a char boundary.
+fn cap(text: &str) -> (&str, bool) {
+    if text.len() <= MAX_INPUT_BYTES {
+        return (text, false);
+    }
+    let mut end = MAX_INPUT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (text.get(..end).unwrap_or(""), true)
+}
+
+fn build_match(
+    a: &Analysis<'_>,
+    rule: &'static Rule,
+    confidence: f64,
+    spans: &[(String, Span)],
+    ctx: &ClassifyContext,
+) -> Match {
+    const MAX_EVIDENCE: usize = 6;
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for (label, span) in spans {
+        if evidence.len() >= MAX_EVIDENCE {
+            break;
+        }
+        let ev = a.evidence(label.clone(), *span);
+        if !evidence
+            .iter()
+            .any(|e| e.start == ev.start && e.end == ev.end)
+        {
+            evidence.push(ev);
+        }
+    }
+    Match {
+        id: rule.id.to_string(),
+        family: rule.family.to_string(),
+        title: rule.title.to_string(),
+        confidence: (confidence * 100.0).round() / 100.0,
+        evidence,
+        cause: rule.cause.to_string(),
+        mitigation: rule.mitigation.iter().map(|m| m.to_string()).collect(),
+        commands: rule
+            .commands
+            .iter()
+            .map(|cmd| redact::redact(&fill(cmd, &a.entities, ctx)))
+            .collect(),
+    }
+}
+
+/// Which values a placeholder takes: entity names from the text first, then
+/// the caller's context.
+fn placeholder_value<'a>(name: &str, e: &'a Entities, ctx: &'a ClassifyContext) -> Option<&'a str> {
+    let from_text = |names: &[&str]| names.iter().find_map(|n| e.first(n));
+    let v = match name {
+        "rg" => from_text(&["resourceGroup"]).or(ctx.resource_group.as_deref()),
+        "cluster" => from_text(&["cluster"]).or(ctx.cluster.as_deref()),
+        "namespace" => from_text(&["namespace"]).or(ctx.namespace.as_deref()),
+        "resource-namespace" => from_text(&["namespace"]),
+        "connection" => from_text(&["connection"]).or(ctx.connection.as_deref()),
+        "sub" => from_text(&["subscription"]),
+        "ns" => from_text(&["providerNamespace"]),
+        "scope" => from_text(&["scope"]),
+        "principal" => from_text(&["objectId", "clientId"]),
+        "client-id" => from_text(&["clientId"]).filter(|v| is_guid_like(v)),
+        "pod" => from_text(&["pod"]),
+        "release" => from_text(&["helmRelease"]),
+        "vault" => from_text(&["vault"]),
+        "uami" => from_text(&["identity"]),
+        "service-account" => from_text(&["serviceAccount"]),
+        "issuer-url" => from_text(&["issuer"]),
+        "region" => from_text(&["location"]),
+        "resource-id" => from_text(&["resourceId"]),
+        "vault-resource-id" => e.values_of("resourceId").find_map(vault_id),
+        _ => None,
+    };
+    v.filter(|v| entities::valid_name(v))
+}
+
+/// The Key Vault part of a resource id (`…/providers/Microsoft.KeyVault/vaults/<name>`).
+fn vault_id(id: &str) -> Option<&str> {
+    const MARK: &str = "/providers/microsoft.keyvault/vaults/";
+    let at = id.to_ascii_lowercase().find(MARK)?;
+    let name_start = at + MARK.len();
+    let rest = id.get(name_start..)?;
+    let name_len = rest.find('/').unwrap_or(rest.len());
+    (name_len > 0)
+        .then(|| id.get(..name_start + name_len))
+        .flatten()
+}
+
+fn is_guid_like(v: &str) -> bool {
+    v.len() == 36 && v.bytes().filter(|b| *b == b'-').count() == 4
+}
+
+/// Replaces every known `<placeholder>` of a command template.
+fn fill(template: &str, e: &Entities, ctx: &ClassifyContext) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('>') {
+            Some(close)
+                if after[..close]
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-') =>
+            {
+                let name = &after[..close];
+                match placeholder_value(name, e, ctx) {
+                    Some(v) => out.push_str(v),
+                    None => {
+                        out.push('<');
+                        out.push_str(name);
+                        out.push('>');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

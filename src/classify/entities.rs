@@ -1,0 +1,671 @@
+//! Entity extraction: resource group, cluster, subscription, provider
+//! namespace, permission action and scope, AADSTS code, client id,
+//! Kubernetes namespace, pod, Helm release, HTTP status, error codes, ….
+//!
+//! Markers are found by the same automaton pass as the rule phrases (in the
+//! key view); each hit then reads a bounded value from the clean view, so the
+//! cost is bounded by (markers × kept hits × value cap), independent of the
+//! input length beyond the single scan.
+
+use super::matcher::Hits;
+use super::normalize::Views;
+use super::redact::Masks;
+
+/// Longest value read after a marker.
+const VALUE_CAP: usize = 256;
+/// Most values kept per entity name.
+const MAX_VALUES: usize = 16;
+
+/// How the value after a marker is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A path segment after the marker: `/resourceGroups/<v>/`.
+    Segment,
+    /// A quoted value: `resource group '<v>'`, `release [<v>]`.
+    Quoted,
+    /// A command-line flag value: `--resource-group <v>`; the marker must
+    /// start a word.
+    Flag,
+    /// `key: v`, `key=v`, `"key": "v"`.
+    KeyValue,
+    /// `AADSTS<digits>`.
+    Aadsts,
+    /// An HTTP status number (or reason phrase) after `status`/`response`.
+    Http,
+    /// The DNS label before the marker: `<v>.vault.azure.net`.
+    LabelBefore,
+    /// The whole path starting at the marker: `/subscriptions/…`.
+    Path,
+}
+
+/// What a value becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Stored under this name as is.
+    Plain(&'static str),
+    /// Stored under this name if it is a GUID.
+    Guid(&'static str),
+    /// `Microsoft.X` → `providerNamespace`, otherwise a Kubernetes `namespace`.
+    Namespace,
+    /// `Microsoft.X` only → `providerNamespace`.
+    Provider,
+    /// `<namespace>/<pod>`.
+    NsPod,
+    /// `<namespace>:<service account>` after `system:serviceaccount:`.
+    NsSa,
+    /// An error code.
+    Code,
+    /// A Helm release name (a DNS label that is not a common word).
+    Release,
+}
+
+/// One entity marker.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marker {
+    pub text: &'static str,
+    pub shape: Shape,
+    pub kind: Kind,
+}
+
+const fn mk(text: &'static str, shape: Shape, kind: Kind) -> Marker {
+    Marker { text, shape, kind }
+}
+
+use Kind::*;
+use Shape::*;
+
+/// The entity markers (data, like the rule table).
+pub(crate) const MARKERS: &[Marker] = &[
+    mk("/resourcegroups/", Segment, Plain("resourceGroup")),
+    mk("resource group", Quoted, Plain("resourceGroup")),
+    mk("resourcegroupname", KeyValue, Plain("resourceGroup")),
+    mk("--resource-group", Flag, Plain("resourceGroup")),
+    mk("-g", Flag, Plain("resourceGroup")),
+    mk("/managedclusters/", Segment, Plain("cluster")),
+    mk("--cluster-name", Flag, Plain("cluster")),
+    mk("managed cluster", Quoted, Plain("cluster")),
+    mk("/subscriptions/", Segment, Guid("subscription")),
+    mk("subscription", Quoted, Guid("subscription")),
+    mk("--subscription", Flag, Plain("subscription")),
+    mk("/subscriptions/", Path, Plain("resourceId")),
+    mk("namespace", Quoted, Namespace),
+    mk("namespace", KeyValue, Namespace),
+    mk("--namespace", Flag, Namespace),
+    mk("-n", Flag, Namespace),
+    mk("provider", Flag, Provider),
+    mk("provider", Quoted, Provider),
+    mk("perform action", Quoted, Plain("action")),
+    mk("over scope", Quoted, Plain("scope")),
+    mk("aadsts", Aadsts, Code),
+    mk("client", Quoted, Guid("clientId")),
+    mk("client_id", KeyValue, Guid("clientId")),
+    mk("clientid", KeyValue, Guid("clientId")),
+    mk("client-id", KeyValue, Guid("clientId")),
+    // Key Vault's `Caller: appid=<guid>;oid=<guid>`.
+    mk("appid", KeyValue, Guid("clientId")),
+    mk("application with identifier", Quoted, Plain("clientId")),
+    mk("object id", Quoted, Guid("objectId")),
+    mk("objectid", KeyValue, Guid("objectId")),
+    mk("tenant", Quoted, Guid("tenantId")),
+    mk("for pod", Flag, NsPod),
+    mk("pod/", Segment, Plain("pod")),
+    mk("pod", Quoted, Plain("pod")),
+    mk("system:serviceaccount:", Segment, NsSa),
+    mk("release", Quoted, Release),
+    mk("release", Flag, Release),
+    mk("statuscode", Http, Plain("httpStatus")),
+    mk("status", Http, Plain("httpStatus")),
+    mk("response", Http, Plain("httpStatus")),
+    mk("code", KeyValue, Code),
+    mk("error type", KeyValue, Code),
+    mk("assertion issuer", Quoted, Plain("issuer")),
+    mk("assertion subject", Quoted, Plain("subject")),
+    mk("assertion audience", Quoted, Plain("audience")),
+    mk(".vault.azure.net", LabelBefore, Plain("vault")),
+    mk("/vaults/", Segment, Plain("vault")),
+    mk("vault", KeyValue, Plain("vault")),
+    mk("/userassignedidentities/", Segment, Plain("identity")),
+    mk("for location", Flag, Plain("location")),
+    mk("in region", Flag, Plain("location")),
+    mk("--location", Flag, Plain("location")),
+    mk("location", KeyValue, Plain("location")),
+    mk("/linkers/", Segment, Plain("connection")),
+    mk("--connection", Flag, Plain("connection")),
+    mk("image", Quoted, Plain("image")),
+];
+
+/// One extracted value with its clean-view range.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub name: &'static str,
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Everything extracted from one input.
+#[derive(Debug, Default)]
+pub(crate) struct Entities {
+    pub list: Vec<Entity>,
+    /// The text has the az CLI's `(Code) …` / `Code: Code` pair.
+    pub cli_shape: bool,
+}
+
+impl Entities {
+    /// Every value of `name`, in text order.
+    pub fn values_of<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.list
+            .iter()
+            .filter(move |e| e.name == name)
+            .map(|e| e.value.as_str())
+    }
+
+    /// The first value of `name`.
+    pub fn first(&self, name: &str) -> Option<&str> {
+        self.list
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.value.as_str())
+    }
+
+    /// Error codes in text order (the last one is the innermost).
+    pub fn codes(&self) -> impl Iterator<Item = &Entity> {
+        self.list.iter().filter(|e| e.name == "errorCode")
+    }
+}
+
+/// Extracts entities; `marker_pids[i]` is the automaton pattern of `MARKERS[i]`.
+pub(crate) fn extract(
+    views: &Views,
+    hits: &Hits,
+    marker_pids: &[usize],
+    masks: &Masks,
+    work: &mut u64,
+) -> Entities {
+    let clean = views.clean.as_bytes();
+    let mut found: Vec<Entity> = Vec::new();
+    for (m, &pid) in MARKERS.iter().zip(marker_pids) {
+        let Some(starts) = hits.starts.get(pid) else {
+            continue;
+        };
+        let key_len = super::normalize::squeeze(m.text).len();
+        for &ks in starts {
+            let ke = ks + key_len;
+            let (Some(&cs), Some(&cl)) = (
+                views.key_map.get(ks),
+                views.key_map.get(ke.saturating_sub(1)),
+            ) else {
+                continue;
+            };
+            let (cs, ce) = (cs as usize, cl as usize + 1);
+            if let Some((vs, ve)) = read_value(clean, cs, ce, m.shape, work) {
+                if masks.overlaps(vs, ve) || (m.shape == Segment && in_action(clean, vs, ve)) {
+                    continue;
+                }
+                let Some(raw) = views.clean.get(vs..ve) else {
+                    continue;
+                };
+                store(&mut found, m, raw, vs, ve);
+            }
+        }
+    }
+    let from_markers = found.len();
+    lines_codes(&views.clean, masks, &mut found, work);
+    // The az CLI prints `(Code) message` and then `Code: Code`: that pair is
+    // the CLI's output shape, evidence of the domain even for an unlisted code.
+    let (marked, lines) = found.split_at(from_markers);
+    let cli_shape = lines.iter().any(|l| {
+        marked
+            .iter()
+            .any(|m| m.name == "errorCode" && m.value == l.value)
+    });
+    found.sort_by_key(|e| e.start);
+    // Keep a bounded number of values per name.
+    let mut kept: Vec<Entity> = Vec::new();
+    let mut per_name: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    for e in found {
+        *work += 1;
+        let same = per_name.entry(e.name).or_insert(0);
+        // Error codes are already bounded by the hit caps and all of them
+        // take part in matching; other names keep their first values.
+        if *same < MAX_VALUES || e.name == "errorCode" {
+            *same += 1;
+            kept.push(e);
+        }
+    }
+    Entities {
+        list: kept,
+        cli_shape,
+    }
+}
+
+fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
+    let mut push = |name: &'static str, value: &str, s: usize, e: usize| {
+        if !value.is_empty() && value.len() <= VALUE_CAP {
+            found.push(Entity {
+                name,
+                value: value.to_string(),
+                start: s,
+                end: e,
+            });
+        }
+    };
+    match m.kind {
+        Plain(name) => {
+            let ok = match name {
+                "httpStatus" => true,
+                // Regions are single lower-case words (`westeurope`).
+                "location" => raw.bytes().all(|b| b.is_ascii_alphanumeric()),
+                // Vault names: 3-24 letters, digits, hyphens; `vaults/secrets/…`
+                // in a permission action is not a vault.
+                "vault" => {
+                    (3..=24).contains(&raw.len())
+                        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                        && !["secrets", "keys", "certificates"]
+                            .iter()
+                            .any(|w| raw.eq_ignore_ascii_case(w))
+                }
+                // Policy and role assignment ids are not the failing resource.
+                "resourceId" => {
+                    valid_name(raw)
+                        && !raw
+                            .to_ascii_lowercase()
+                            .contains("/microsoft.authorization/")
+                }
+                _ => valid_name(raw),
+            };
+            if ok {
+                push(name, raw, vs, ve);
+            }
+        }
+        Guid(name) => {
+            if is_guid(raw) {
+                push(name, raw, vs, ve);
+            }
+        }
+        Namespace => {
+            if is_provider(raw) {
+                push("providerNamespace", raw, vs, ve);
+            } else if is_dns_label(raw) {
+                push("namespace", raw, vs, ve);
+            }
+        }
+        Provider => {
+            if is_provider(raw) {
+                push("providerNamespace", raw, vs, ve);
+            }
+        }
+        NsPod => {
+            if let Some((ns, pod)) = raw.split_once('/') {
+                if is_dns_label(ns) && valid_name(pod) {
+                    push("namespace", ns, vs, vs + ns.len());
+                    push("pod", pod, vs + ns.len() + 1, ve);
+                }
+            }
+        }
+        NsSa => {
+            if let Some((ns, sa)) = raw.split_once(':') {
+                if is_dns_label(ns) && valid_name(sa) {
+                    push("namespace", ns, vs, vs + ns.len());
+                    push("serviceAccount", sa, vs + ns.len() + 1, ve);
+                }
+            }
+        }
+        Code => {
+            if is_code(raw) {
+                push("errorCode", raw, vs, ve);
+            }
+        }
+        Release => {
+            const WORDS: &[&str] = &[
+                "failed", "has", "is", "the", "of", "in", "name", "not", "and", "with", "was",
+                "for", "to", "a", "an", "notes", "history", "status",
+            ];
+            if is_dns_label(raw) && !WORDS.iter().any(|w| raw.eq_ignore_ascii_case(w)) {
+                push("helmRelease", raw, vs, ve);
+            }
+        }
+    }
+}
+
+/// Reads the value of one marker hit; `[cs, ce)` is the marker in the clean view.
+fn read_value(
+    c: &[u8],
+    cs: usize,
+    ce: usize,
+    shape: Shape,
+    work: &mut u64,
+) -> Option<(usize, usize)> {
+    match shape {
+        Segment => word(c, ce, true, work),
+        Path => word(c, cs, false, work),
+        Quoted => {
+            let mut i = ce;
+            while i < c.len() && i < ce + 4 && matches!(c[i], b' ' | b':' | b'=') {
+                i += 1;
+            }
+            quoted(c, i, work)
+        }
+        Flag => {
+            // The marker must start a word (`-n` inside `--name` does not count).
+            if cs > 0 && !matches!(c[cs - 1], b' ' | b'\n' | b'"' | b'\'' | b'(' | b'[') {
+                return None;
+            }
+            if c.get(ce) != Some(&b' ') && c.get(ce) != Some(&b'=') {
+                return None;
+            }
+            let mut i = ce + 1;
+            if i < c.len() && matches!(c[i], b'"' | b'\'') {
+                i += 1;
+            }
+            if c.get(i) == Some(&b'-') {
+                return None;
+            }
+            word(c, i, false, work)
+        }
+        KeyValue => {
+            let mut i = ce;
+            while i < c.len() && i < ce + 3 && matches!(c[i], b' ' | b'"' | b'\'') {
+                i += 1;
+            }
+            if !matches!(c.get(i), Some(b':') | Some(b'=')) {
+                return None;
+            }
+            i += 1;
+            while i < c.len() && i < ce + 8 && matches!(c[i], b' ' | b'"' | b'\'') {
+                i += 1;
+            }
+            word(c, i, false, work)
+        }
+        Aadsts => {
+            let mut j = ce;
+            while j < c.len() && c[j].is_ascii_digit() && j - ce < 10 {
+                *work += 1;
+                j += 1;
+            }
+            if j - ce >= 4 && !c.get(j).is_some_and(u8::is_ascii_digit) {
+                Some((cs, j))
+            } else {
+                None
+            }
+        }
+        Http => {
+            let mut i = ce;
+            while i < c.len() && i < ce + 3 && matches!(c[i], b' ' | b'=' | b':' | b'\'' | b'"') {
+                i += 1;
+            }
+            let j = i + 3;
+            let digits = c.get(i..j)?;
+            if digits.iter().all(u8::is_ascii_digit)
+                && (b'1'..=b'5').contains(&digits[0])
+                && !c.get(j).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                Some((i, j))
+            } else {
+                None
+            }
+        }
+        LabelBefore => {
+            let mut s = cs;
+            while s > 0 && (c[s - 1].is_ascii_alphanumeric() || c[s - 1] == b'-') && cs - s < 24 {
+                *work += 1;
+                s -= 1;
+            }
+            (s < cs).then_some((s, cs))
+        }
+    }
+}
+
+/// Whether the path segment `[vs, ve)` is part of a permission action such
+/// as `Microsoft.ServiceLinker/linkers/write` or
+/// `…/managedClusters/listClusterUserCredential/action`, not a resource name.
+fn in_action(c: &[u8], vs: usize, ve: usize) -> bool {
+    const VERBS: &[&[u8]] = &[b"write", b"read", b"delete", b"action"];
+    let value = &c[vs..ve];
+    if VERBS.iter().any(|v| value.eq_ignore_ascii_case(v)) {
+        return true;
+    }
+    // `<segment>/action`, `<segment>/write`, … right after the value.
+    let rest = &c[ve..];
+    VERBS.iter().any(|v| {
+        rest.len() > v.len()
+            && rest[0] == b'/'
+            && rest[1..=v.len()].eq_ignore_ascii_case(v)
+            && !rest
+                .get(v.len() + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// A run of value characters starting at `i`; `segment` also stops at `/`.
+fn word(c: &[u8], i: usize, segment: bool, work: &mut u64) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j < c.len() && j - i < VALUE_CAP {
+        let b = c[j];
+        let stop = b.is_ascii_whitespace()
+            || matches!(
+                b,
+                b'"' | b'\''
+                    | b'`'
+                    | b','
+                    | b';'
+                    | b')'
+                    | b']'
+                    | b'}'
+                    | b'>'
+                    | b'<'
+                    | b'&'
+                    | b'?'
+                    | b'('
+                    | b'['
+                    | b'{'
+            )
+            || (segment && b == b'/');
+        if stop {
+            break;
+        }
+        *work += 1;
+        j += 1;
+    }
+    // A trailing sentence period is not part of the value.
+    while j > i && matches!(c[j - 1], b'.' | b':') {
+        j -= 1;
+    }
+    (j > i).then_some((i, j))
+}
+
+/// A value in quotes or brackets starting at `i`.
+fn quoted(c: &[u8], i: usize, work: &mut u64) -> Option<(usize, usize)> {
+    let (open_len, close): (usize, &[u8]) = match c.get(i)? {
+        b'\'' => (1, b"'"),
+        b'"' => (1, b"\""),
+        b'[' => (1, b"]"),
+        b'{' => (1, b"}"),
+        0xE2 if c.get(i + 1..i + 3) == Some(&[0x80, 0x98]) => (3, "\u{2019}".as_bytes()),
+        0xE2 if c.get(i + 1..i + 3) == Some(&[0x80, 0x9C]) => (3, "\u{201D}".as_bytes()),
+        _ => return None,
+    };
+    let s = i + open_len;
+    let mut j = s;
+    while j < c.len() && j - s < VALUE_CAP {
+        if c[j..].starts_with(close) || c[j] == b'\n' {
+            break;
+        }
+        *work += 1;
+        j += 1;
+    }
+    if j < c.len() && c[j..].starts_with(close) && j > s {
+        Some((s, j))
+    } else {
+        None
+    }
+}
+
+/// `(Code) message` at the start of a line, after the usual CLI, klog and
+/// Terraform prefixes.
+fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u64) {
+    let mut offset = 0;
+    let mut kept_lines = 0;
+    for line in clean.split('\n') {
+        *work += 1;
+        let (skipped, rest) = strip_prefixes(line);
+        let base = offset + skipped;
+        offset += line.len() + 1;
+        let b = rest.as_bytes();
+        if b.first() != Some(&b'(') {
+            continue;
+        }
+        let mut j = 1;
+        while j < b.len()
+            && j < 96
+            && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'.')
+        {
+            j += 1;
+        }
+        *work += j as u64;
+        if b.get(j) == Some(&b')') && j > 1 {
+            let (vs, ve) = (base + 1, base + j);
+            let value = &rest[1..j];
+            if is_code(value) && !masks.overlaps(vs, ve) {
+                let entity = Entity {
+                    name: "errorCode",
+                    value: value.to_string(),
+                    start: vs,
+                    end: ve,
+                };
+                // Like the automaton's hits: the first ones and the last one,
+                // so a paste of a million `(X)` lines stays cheap.
+                if kept_lines < super::matcher::MAX_HITS {
+                    kept_lines += 1;
+                    found.push(entity);
+                } else if let Some(last) = found.last_mut() {
+                    *last = entity;
+                }
+            }
+        }
+    }
+}
+
+/// Strips CLI, klog and Terraform line prefixes; returns (bytes skipped, rest).
+pub(crate) fn strip_prefixes(line: &str) -> (usize, &str) {
+    const PREFIXES: &[&str] = &[
+        "cli.azure.cli.core.azclierror:",
+        "az_command_data_logger:",
+        "error:",
+        "warning:",
+        "│",
+        "|",
+    ];
+    let mut rest = line;
+    for _ in 0..6 {
+        let trimmed = rest.trim_start();
+        let mut next = trimmed;
+        for p in PREFIXES {
+            if trimmed.len() >= p.len()
+                && trimmed.is_char_boundary(p.len())
+                && trimmed[..p.len()].eq_ignore_ascii_case(p)
+            {
+                next = &trimmed[p.len()..];
+                break;
+            }
+        }
+        if next.len() == trimmed.len() {
+            next = strip_klog(trimmed);
+        }
+        if next.len() == rest.len() {
+            break;
+        }
+        rest = next;
+    }
+    let rest = rest.trim_start();
+    (line.len() - rest.len(), rest)
+}
+
+/// `E0120 22:55:12.472912 1 file.go:70] msg` → `msg`.
+fn strip_klog(s: &str) -> &str {
+    let b = s.as_bytes();
+    let is_klog = b.len() > 6
+        && matches!(b[0], b'I' | b'W' | b'E' | b'F')
+        && b[1..5].iter().all(u8::is_ascii_digit)
+        && b[5] == b' ';
+    if !is_klog {
+        return s;
+    }
+    match s.get(..s.len().min(80)).and_then(|h| h.find("] ")) {
+        Some(p) => s.get(p + 2..).unwrap_or(s),
+        None => s,
+    }
+}
+
+fn is_guid(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+fn is_provider(v: &str) -> bool {
+    v.len() > 10
+        && v.get(..10)
+            .is_some_and(|p| p.eq_ignore_ascii_case("microsoft."))
+        && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+}
+
+fn is_dns_label(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 63
+        && v.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !v.starts_with('-')
+        && !v.ends_with('-')
+}
+
+fn is_code(v: &str) -> bool {
+    let b = v.as_bytes();
+    !b.is_empty()
+        && b.len() <= 80
+        && b[0].is_ascii_alphabetic()
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.')
+}
+
+/// Names, ids and paths: no spaces, no shell metacharacters.
+pub(crate) fn valid_name(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= VALUE_CAP
+        && v.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'.' | b'_' | b'-' | b'/' | b':' | b'@' | b'+' | b'~' | b'='
+                )
+        })
+        && !v.starts_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_prefixes() {
+        assert_eq!(strip_prefixes("ERROR: (Conflict) x").1, "(Conflict) x");
+        assert_eq!(
+            strip_prefixes("cli.azure.cli.core.azclierror: (AuthorizationFailed) x").1,
+            "(AuthorizationFailed) x"
+        );
+        assert_eq!(
+            strip_prefixes("E0120 22:55:12.472912 1 file.go:70] boom").1,
+            "boom"
+        );
+        assert_eq!(strip_prefixes("│ Error: (X) y").1, "(X) y");
+    }
+
+    #[test]
+    fn guid() {
+        assert!(is_guid("00000000-0000-0000-0000-000000000000"));
+        assert!(!is_guid("00000000-0000-0000-0000-00000000000"));
+    }
+}

@@ -1,0 +1,158 @@
+//! The pasted-error classifier: takes whatever a user pasted (az CLI output,
+//! ARM JSON, SDK traces, `kubectl describe` events, Helm or Terraform output)
+//! and returns one category of `error-categories.md` with the evidence, the
+//! cause, the mitigation and ready-to-run commands.
+//!
+//! Layout: [`rules`] is the category table (data only); `normalize` builds
+//! the views the matcher reads; `matcher` finds every table phrase in one
+//! pass; `entities` extracts names and ids; `redact` hides secrets in
+//! everything echoed; `engine` ties them together.
+
+mod engine;
+mod entities;
+mod matcher;
+mod normalize;
+mod redact;
+pub mod rules;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Inputs longer than this many bytes (16 MiB) are classified on their first
+/// 16 MiB (cut on a char boundary) and the diagnosis is marked `truncated`.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Values the caller already knows; they fill command placeholders the text
+/// itself does not name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClassifyContext {
+    /// The cluster's resource group (`<rg>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_group: Option<String>,
+    /// The cluster name (`<cluster>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// The Kubernetes namespace of the workload (`<namespace>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// The Service Connector connection name (`<connection>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection: Option<String>,
+}
+
+/// The classifier's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnosis {
+    /// One category id of [`rules::RULES`]; equals `matches[0].id`.
+    pub category: String,
+    /// Matching categories, best first (precedence of spec §8, then
+    /// confidence). Never empty: `other` and `unknown` come with their advice.
+    pub matches: Vec<Match>,
+    /// Everything extracted, by entity name (`resourceGroup`, `cluster`,
+    /// `subscription`, `providerNamespace`, `action`, `scope`, `clientId`,
+    /// `objectId`, `namespace`, `pod`, `serviceAccount`, `helmRelease`,
+    /// `httpStatus`, `errorCode`, `issuer`, `vault`, …), values in text order.
+    /// AADSTS codes are listed under `errorCode`.
+    pub entities: BTreeMap<String, Vec<String>>,
+    /// The input was longer than [`MAX_INPUT_BYTES`] and only its first part
+    /// was classified.
+    pub truncated: bool,
+}
+
+/// One category that matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Match {
+    /// Category id.
+    pub id: String,
+    /// UI family of the category.
+    pub family: String,
+    /// Short title.
+    pub title: String,
+    /// Confidence in [0, 1], two decimals: the weight of the strongest
+    /// matching signal plus a little per further signal. For `unknown` it is
+    /// 1.0 (no domain evidence at all); the generic `other` fallback is 0.5.
+    pub confidence: f64,
+    /// Where the signals were found.
+    pub evidence: Vec<Evidence>,
+    /// Why it happens.
+    pub cause: String,
+    /// What to do, in order.
+    pub mitigation: Vec<String>,
+    /// Commands with every known value filled in and `<placeholders>` for the rest.
+    pub commands: Vec<String>,
+}
+
+/// One piece of evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// The table term that matched (a phrase, or `code X`).
+    pub signal: String,
+    /// Start byte offset in the input.
+    pub start: usize,
+    /// End byte offset (exclusive) in the input.
+    pub end: usize,
+    /// The surrounding text, unescaped and with secrets replaced by `***`.
+    pub excerpt: String,
+}
+
+/// Work counters of one classification, for tests of the linear-time claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassifyStats {
+    /// Bytes of the input.
+    pub input_bytes: usize,
+    /// Bytes actually analysed (at most [`MAX_INPUT_BYTES`]).
+    pub analysed_bytes: usize,
+    /// Elementary steps taken (bytes visited, automaton transitions, hits).
+    pub steps: u64,
+}
+
+/// Classifies pasted error text.
+///
+/// Never fails and never panics. Runs in time linear in the input length;
+/// inputs above [`MAX_INPUT_BYTES`] (16 MiB) are classified on their first
+/// 16 MiB and the result has `truncated: true`. Nothing in the result holds a
+/// secret of spec §9 (keys, passwords, client secrets, SAS signatures, bearer
+/// tokens, JWTs).
+pub fn classify(text: &str, context: &ClassifyContext) -> Diagnosis {
+    engine::run(text, context).0
+}
+
+/// [`classify`] that also returns its work counters.
+pub fn classify_with_stats(text: &str, context: &ClassifyContext) -> (Diagnosis, ClassifyStats) {
+    engine::run(text, context)
+}
+
+/// Errors of [`classify_json`].
+#[derive(Debug, thiserror::Error)]
+pub enum ClassifyError {
+    /// The context JSON is malformed or has an unknown field.
+    #[error("invalid classify context: {0}")]
+    Context(serde_json::Error),
+    /// The diagnosis could not be serialized.
+    #[error("cannot serialize the diagnosis: {0}")]
+    Serialize(serde_json::Error),
+}
+
+/// [`classify`] for hosts that speak JSON (the wasm binding): takes the
+/// context as JSON (`""` or `null` for none) and returns the diagnosis as
+/// JSON. Only a bad context is an error; any text classifies.
+pub fn classify_json(text: &str, context_json: &str) -> Result<String, ClassifyError> {
+    let trimmed = context_json.trim();
+    let context = if trimmed.is_empty() || trimmed == "null" {
+        ClassifyContext::default()
+    } else {
+        serde_json::from_str(trimmed).map_err(ClassifyError::Context)?
+    };
+    serde_json::to_string(&classify(text, &context)).map_err(ClassifyError::Serialize)
+}
+
+/// All category ids, in table order.
+pub fn category_ids() -> impl Iterator<Item = &'static str> {
+    rules::RULES.iter().map(|r| r.id)
+}

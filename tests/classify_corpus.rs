@@ -1,0 +1,264 @@
+//! The error fixture corpus: every sample must classify to its expected
+//! category, and the entity and command assertions in its header must hold.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use aks_service_connector::classify::{
+    category_ids, classify, classify_json, ClassifyContext, Diagnosis,
+};
+use common::fixtures::{load_all, Fixture};
+
+fn context(f: &Fixture) -> ClassifyContext {
+    f.context
+        .as_deref()
+        .map(|c| serde_json::from_str(c).expect("fixture context must be valid"))
+        .unwrap_or_default()
+}
+
+fn check(f: &Fixture, d: &Diagnosis) -> Vec<String> {
+    let mut problems = Vec::new();
+    if d.category != f.expected {
+        problems.push(format!(
+            "category: expected {}, got {}",
+            f.expected, d.category
+        ));
+    }
+    match d.matches.first() {
+        Some(m) if m.id == d.category => {}
+        _ => problems.push("matches[0] must be the category".to_string()),
+    }
+    for (name, value) in &f.entities {
+        let found = d.entities.get(name).is_some_and(|v| v.contains(value));
+        if !found {
+            problems.push(format!(
+                "entity {name}={value} missing; got {:?}",
+                d.entities.get(name)
+            ));
+        }
+    }
+    if let Some(m) = d.matches.first() {
+        for want in &f.commands {
+            if !m.commands.iter().any(|c| c.contains(want.as_str())) {
+                problems.push(format!(
+                    "no command contains {want:?}; got {:#?}",
+                    m.commands
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_fixture_classifies_correctly() {
+    let all = load_all().expect("corpus loads");
+    let mut failures = Vec::new();
+    for f in &all {
+        let d = classify(&f.text, &context(f));
+        let problems = check(f, &d);
+        if !problems.is_empty() {
+            failures.push(format!("{}:\n  {}", f.name, problems.join("\n  ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing fixtures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn corpus_covers_every_category() {
+    let all = load_all().expect("corpus loads");
+    let ids: BTreeSet<&str> = category_ids().collect();
+    for f in &all {
+        assert!(
+            ids.contains(f.expected.as_str()),
+            "{}: unknown id {}",
+            f.name,
+            f.expected
+        );
+        assert!(
+            f.name.starts_with(&format!("{}/", f.expected)),
+            "{}: file must live in the folder of its category",
+            f.name
+        );
+    }
+    for id in &ids {
+        let n = all.iter().filter(|f| f.expected == *id).count();
+        let want = if *id == "unknown" { 15 } else { 6 };
+        assert!(n >= want, "{id}: {n} samples, want at least {want}");
+        if *id != "unknown" {
+            let asserted = all
+                .iter()
+                .filter(|f| f.expected == *id)
+                .any(|f| !f.entities.is_empty() && !f.commands.is_empty());
+            assert!(
+                asserted,
+                "{id}: no fixture asserts both entities and commands"
+            );
+        }
+    }
+}
+
+#[test]
+fn categories_match_the_spec_list() {
+    let ids: Vec<&str> = category_ids().collect();
+    assert_eq!(ids.len(), 26);
+    assert!(ids.contains(&"other") && ids.contains(&"unknown"));
+}
+
+#[test]
+fn output_never_echoes_fixture_secrets() {
+    // Two fixtures carry secrets on purpose.
+    let all = load_all().expect("corpus loads");
+    for f in &all {
+        let json = serde_json::to_string(&classify(&f.text, &context(f))).expect("serializes");
+        for secret in ["Sup3rS3cretPw", "ghp_abcdefghijklmnopqrstuvwxyz0123456789"] {
+            assert!(!json.contains(secret), "{}: leaked {secret}", f.name);
+        }
+    }
+}
+
+#[test]
+fn json_shape_is_camel_case() {
+    let text = "ERROR: (ResourceGroupNotFound) Resource group 'rg-x' could not be found.";
+    let d = classify(text, &ClassifyContext::default());
+    let v = serde_json::to_value(&d).expect("serializes");
+    assert_eq!(v["category"], "resource_group_not_found");
+    assert_eq!(v["truncated"], false);
+    let m = &v["matches"][0];
+    assert_eq!(m["id"], "resource_group_not_found");
+    assert!(m["confidence"]
+        .as_f64()
+        .is_some_and(|c| (0.0..=1.0).contains(&c)));
+    let ev = &m["evidence"][0];
+    let (start, end) = (
+        ev["start"].as_u64().unwrap() as usize,
+        ev["end"].as_u64().unwrap() as usize,
+    );
+    assert!(
+        text.get(start..end).is_some(),
+        "evidence range is a valid slice"
+    );
+    assert!(ev["excerpt"].is_string());
+    assert_eq!(v["entities"]["resourceGroup"][0], "rg-x");
+    let back: Diagnosis = serde_json::from_value(v).expect("round-trips");
+    assert_eq!(back, d);
+}
+
+#[test]
+fn context_rejects_unknown_fields_and_fills_placeholders() {
+    let err = serde_json::from_str::<ClassifyContext>(r#"{"resourceGroup":"a","bogus":1}"#);
+    assert!(err.is_err());
+    let ctx: ClassifyContext = serde_json::from_str(
+        r#"{"resourceGroup":"rg1","cluster":"aks1","namespace":"ns1","connection":"c1"}"#,
+    )
+    .expect("valid context");
+    let d = classify("Operation returned an invalid status code: Conflict", &ctx);
+    assert_eq!(d.category, "conflict_cluster_updating");
+    assert!(d.matches[0]
+        .commands
+        .iter()
+        .any(|c| c == "az aks show -g rg1 -n aks1 --query provisioningState -o tsv"));
+    // Unsafe context values are not pasted into commands.
+    let bad = ClassifyContext {
+        cluster: Some("x; rm -rf /".into()),
+        ..ClassifyContext::default()
+    };
+    let d = classify("Operation returned an invalid status code: Conflict", &bad);
+    assert!(d.matches[0].commands.iter().all(|c| !c.contains("rm -rf")));
+}
+
+#[test]
+fn commands_stay_shell_parsable() {
+    let all = load_all().expect("corpus loads");
+    for f in &all {
+        let d = classify(&f.text, &context(f));
+        for m in &d.matches {
+            for c in &m.commands {
+                assert!(
+                    shell_words::split(c).is_ok(),
+                    "{}: unparsable command {c}",
+                    f.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn evidence_ranges_point_into_the_input() {
+    let all = load_all().expect("corpus loads");
+    for f in &all {
+        let d = classify(&f.text, &context(f));
+        for m in &d.matches {
+            for e in &m.evidence {
+                assert!(
+                    e.start <= e.end && e.end <= f.text.len(),
+                    "{}: bad range",
+                    f.name
+                );
+                assert!(
+                    f.text.is_char_boundary(e.start) && f.text.is_char_boundary(e.end),
+                    "{}: range not on char boundaries",
+                    f.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn unknown_fixtures_show_no_evidence() {
+    let all = load_all().expect("corpus loads");
+    for f in all.iter().filter(|f| f.expected == "unknown") {
+        let d = classify(&f.text, &context(f));
+        assert_eq!(d.matches.len(), 1, "{}", f.name);
+        assert!(d.matches[0].evidence.is_empty(), "{}", f.name);
+        assert!(!d.matches[0].mitigation.is_empty(), "{}", f.name);
+    }
+}
+
+#[test]
+fn unknown_has_no_claim_and_asks_for_more() {
+    let d = classify("", &ClassifyContext::default());
+    assert_eq!(d.category, "unknown");
+    assert!(d.matches[0].evidence.is_empty());
+    assert!(d.entities.is_empty());
+}
+
+#[test]
+fn diagnosis_json_snapshot() {
+    // One full answer, kept as a snapshot so shape changes are reviewed.
+    let text = "cli.azure.cli.core.azclierror: (AuthorizationFailed) The client 'ab12cd34-0000-4000-8000-000000000001' with object id 'ab12cd34-0000-4000-8000-000000000001' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/0f0f0f0f-0000-4000-8000-000000000002/resourceGroups/rg-demo/providers/Microsoft.ContainerService/managedClusters/aks-demo/providers/Microsoft.ServiceLinker/linkers/blob_conn' or the scope is invalid. If access was recently granted, please refresh your credentials.\nCode: AuthorizationFailed\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+    let d = classify(text, &ClassifyContext::default());
+    let json = serde_json::to_string_pretty(&d).expect("serializes");
+    assert!(!json.contains("eyJhbGciOiJSUzI1NiJ9"));
+    insta::assert_snapshot!(json);
+}
+
+#[test]
+fn json_entry_point() {
+    let out = classify_json("Operation returned an invalid status code: Conflict", "")
+        .expect("empty context is fine");
+    let d: Diagnosis = serde_json::from_str(&out).expect("valid diagnosis JSON");
+    assert_eq!(d.category, "conflict_cluster_updating");
+    assert!(classify_json("x", "null").is_ok());
+    let out = classify_json(
+        "Operation returned an invalid status code: Conflict",
+        r#"{"resourceGroup":"rg9","cluster":"aks9"}"#,
+    )
+    .expect("valid context");
+    assert!(out.contains("az aks show -g rg9 -n aks9"));
+    let err = classify_json("x", r#"{"clusterName":"a"}"#).expect_err("unknown field");
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with("invalid classify context: unknown field"),
+        "{msg}"
+    );
+    assert!(!msg.ends_with('.'));
+}
