@@ -81,7 +81,7 @@ function mainHelp() {
   const lines = Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(width)}  ${d.summary}`);
   return `Usage: ${NAME} <command> [options]
 
-Azure Service Connector for AKS: catalog, validation and Kubernetes rendering.
+Azure Service Connector for AKS: catalog, validation, Kubernetes rendering, planning, error diagnosis.
 
 Commands:
 ${lines.join('\n')}

@@ -4,6 +4,8 @@ export {
   catalog,
   validate,
   render,
+  plan,
+  classify,
   version,
 } from './pkg/aks_service_connector.js';
 export type * from './pkg/aks_service_connector.js';

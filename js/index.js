@@ -6,6 +6,8 @@ export {
   catalog,
   validate,
   render,
+  plan,
+  classify,
   version,
 } from './pkg/aks_service_connector.js';
 

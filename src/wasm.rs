@@ -16,7 +16,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::classify::ClassifyContext;
 use crate::error::{Error, Finding};
+use crate::plan::PlanContext;
 use crate::render::Object;
 use crate::spec::{ConnectionSpec, RenderOptions};
 
@@ -30,6 +32,9 @@ export interface KubernetesObject {
     metadata: { name?: string; namespace?: string; [key: string]: unknown };
     [key: string]: unknown;
 }
+
+/** Any JSON value (a `serde_json::Value` on the Rust side, e.g. an ARM request body). */
+export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
 
 /** The stable codes of the errors this module throws. */
 export type ErrorCode = "invalid-spec" | "invalid-input" | "yaml-emission" | "internal";
@@ -138,6 +143,46 @@ pub fn render(
     output(&result)
 }
 
+/// Plans a connection: the operations in order (with whether each applies and why), the ARM
+/// request, the az commands, the Bicep, the federated credential, cleanup and troubleshooting.
+///
+/// `context` says what is already known about the cluster and subscription. Throws a
+/// `ServiceConnectorError`: `invalid-spec` (with `findings`) as `render` does, `invalid-input`
+/// when `spec` or `context` has the wrong shape or an impossible value.
+#[wasm_bindgen(unchecked_return_type = "Plan")]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanContext | null")] context: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
+    let context: PlanContext = optional_input(context, Input::Context).map_err(js_error)?;
+    output(&crate::plan::plan(&spec, &context).map_err(js_error)?)
+}
+
+/// Diagnoses an error message or log: the category, ranked matches with evidence, cause,
+/// mitigation and filled-in commands, and the entities found in the text.
+///
+/// `context` fills commands with what the text does not say. Throws a `ServiceConnectorError`
+/// with code `invalid-input` when `text` is not a string or `context` has the wrong shape.
+#[wasm_bindgen(unchecked_return_type = "Diagnosis")]
+pub fn classify(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ClassifyContext | null")] context: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    // Taken as a JsValue so that a non-string is an error, not coerced to "undefined".
+    let Some(text) = text.as_string() else {
+        let found = text.js_typeof().as_string().unwrap_or_default();
+        return Err(js_error(Error::InvalidInput {
+            field: "text".to_owned(),
+            message: format!("expected a string, found {found}"),
+        }));
+    };
+    let context: ClassifyContext = optional_input(context, Input::Context).map_err(js_error)?;
+    output(&crate::classify::classify(&text, &context))
+}
+
 /// Which argument an input is: names the root of its field paths.
 #[derive(Clone, Copy)]
 enum Input {
@@ -145,6 +190,8 @@ enum Input {
     Spec,
     /// Render options: paths under `options`.
     Options,
+    /// A plan or classify context: paths under `context`.
+    Context,
 }
 
 impl Input {
@@ -154,6 +201,8 @@ impl Input {
             (Input::Spec, p) => p.to_owned(),
             (Input::Options, "" | ".") => "options".to_owned(),
             (Input::Options, p) => format!("options.{p}"),
+            (Input::Context, "" | ".") => "context".to_owned(),
+            (Input::Context, p) => format!("context.{p}"),
         }
     }
 
@@ -161,6 +210,7 @@ impl Input {
         match self {
             Input::Spec => "a connection spec object",
             Input::Options => "a render options object",
+            Input::Context => "a context object",
         }
     }
 }

@@ -126,7 +126,9 @@ test('usage errors exit 2 with a message naming the flag', () => {
     [['render', '--spec', specFile, '--colour', 'red'], /--colour: unknown option for 'render'/],
     [['validate', '--spec', specFile, '--json=yes'], /--json: takes no value/],
     [['catalog', 'extra'], /unexpected argument extra/],
-    [['classify', '--file', join(dir, 'missing.log')], /--file: cannot read|classify: not available/],
+    [['classify', '--file', join(dir, 'missing.log')], /--file: cannot read/],
+    [['plan', '--spec', specFile, '--json', 'x'], /unexpected argument x/],
+    [['classify', '--cluster'], /--cluster: expected a value/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ];
   for (const [args, message] of cases) {
@@ -135,4 +137,51 @@ test('usage errors exit 2 with a message naming the flag', () => {
     assert.match(r.stderr, message, args.join(' '));
     assert.match(r.stderr, /Run 'aks-service-connector( \w+)? --help' for usage/);
   }
+});
+
+const PLANNED = {
+  connectionName: 'storage_conn',
+  namespace: 'apps',
+  cluster: { subscription: '00001111-aaaa-2222-bbbb-3333cccc4444', resourceGroup: 'rg', name: 'aks1' },
+  target: { type: 'storage-blob', resourceGroup: 'data', account: 'mystore' },
+  auth: { type: 'connection-string' },
+};
+const AADSTS700016 = "azure.core.exceptions.ClientAuthenticationError: WorkloadIdentityCredential: Microsoft Entra ID returned an error. AADSTS700016: Application with identifier '4e3d2c1b-0000-4000-8000-0000000000aa' was not found in the directory 'Contoso'.\n";
+
+test('plan: human and JSON, exit 1 on an invalid spec', () => {
+  const file = join(dir, 'planned.json');
+  writeFileSync(file, JSON.stringify(PLANNED));
+  const human = cli(['plan', '--spec', file]);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /^plan for connection storage_conn \(storage-blob, connection-string, none\) in namespace apps/);
+  assert.match(human.stdout, /\n {2}PUT https:\/\/management\.azure\.com\/subscriptions\/00001111-aaaa-2222-bbbb-3333cccc4444\/resourceGroups\/rg\/providers\/Microsoft\.ContainerService\/managedClusters\/aks1\/providers\/Microsoft\.ServiceLinker\/linkers\/storage_conn/);
+  assert.match(human.stdout, /\naz command:\n {2}az aks connection create storage-blob/);
+  const json = cli(['plan', '--spec', '-', '--json'], JSON.stringify(PLANNED));
+  assert.equal(json.code, 0, json.stderr);
+  const plan = JSON.parse(json.stdout);
+  assert.equal(plan.requests[0].method, 'PUT');
+  assert.equal(plan.requests[0].body.properties.scope, 'apps');
+  const bad = cli(['plan', '--spec', badFile]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /invalid-spec: .*SC003 namespace/);
+  assert.equal(cli(['plan']).code, 2);
+});
+
+test('classify: from a file or standard input, context flags, JSON', () => {
+  const file = join(dir, 'error.log');
+  writeFileSync(file, AADSTS700016);
+  const human = cli(['classify', '--file', file]);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /^category: wi_wrong_client_id\n/);
+  assert.match(human.stdout, /\[wi_wrong_client_id, confidence (0|1)\.\d\d\]/);
+  const stdin = cli(['classify', '--json', '--resource-group', 'rg1', '--cluster', 'aks1'], AADSTS700016);
+  assert.equal(stdin.code, 0, stdin.stderr);
+  const d = JSON.parse(stdin.stdout);
+  assert.equal(d.category, 'wi_wrong_client_id');
+  assert.equal(d.truncated, false);
+  const commands = d.matches.flatMap((m) => m.commands).join('\n');
+  assert.match(commands, /4e3d2c1b-0000-4000-8000-0000000000aa|rg1|aks1/);
+  const missing = cli(['classify', '--file', join(dir, 'missing.log')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--file: cannot read '.*missing\.log': no such file/);
 });

@@ -24,7 +24,7 @@ test('the node condition resolves to node.js and needs no init', () => {
 });
 
 test('every documented export is there', () => {
-  for (const name of ['catalog', 'validate', 'render', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
+  for (const name of ['catalog', 'validate', 'render', 'plan', 'classify', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
     assert.equal(typeof sc[name], 'function', name);
   }
   assert.equal(sc.default, sc.init);

@@ -293,3 +293,107 @@ fn odd_inputs_never_trap_and_the_module_stays_usable() {
     let r = wasm::render(js(BLOB), None).expect("module still works after errors");
     assert_eq!(Array::from(&get(&r, "documents")).length(), 3);
 }
+
+const PLANNED: &str = r#"{ "connectionName": "storage_conn", "namespace": "apps",
+    "cluster": { "subscription": "00001111-aaaa-2222-bbbb-3333cccc4444", "resourceGroup": "rg", "name": "aks1" },
+    "target": { "type": "storage-blob", "resourceGroup": "data", "account": "mystore" },
+    "auth": { "type": "connection-string" } }"#;
+
+const AADSTS700016: &str =
+    "azure.core.exceptions.ClientAuthenticationError: WorkloadIdentityCredential: \
+    Microsoft Entra ID returned an error. AADSTS700016: Application with identifier \
+    '4e3d2c1b-0000-4000-8000-0000000000aa' was not found in the directory 'Contoso'.";
+
+#[wasm_bindgen_test]
+fn plan_returns_operations_and_the_arm_request() {
+    for context in [None, Some(JsValue::NULL), Some(js("{}"))] {
+        let p = wasm::plan(js(PLANNED), context).expect("plan");
+        assert_eq!(string(&p, "requests.0.method"), "PUT");
+        assert!(string(&p, "requests.0.path")
+            .ends_with("/providers/Microsoft.ServiceLinker/linkers/storage_conn"));
+        assert_eq!(string(&p, "requests.0.body.properties.scope"), "apps");
+        assert!(Array::from(&get(&p, "operations")).length() > 5);
+        assert!(!has_undefined(&p));
+        assert_plain_json(&p);
+    }
+    let known = js(r#"{ "extensionInstalled": true }"#);
+    let p = wasm::plan(js(PLANNED), Some(known)).expect("plan with context");
+    let statuses: Vec<String> = Array::from(&get(&p, "operations"))
+        .iter()
+        .map(|o| string(&o, "status"))
+        .collect();
+    assert!(statuses.iter().any(|s| s == "alreadyDone"), "{statuses:?}");
+}
+
+#[wasm_bindgen_test]
+fn plan_errors_are_coded() {
+    let bad = js(r#"{ "namespace": "Bad_NS", "target": { "type": "storage-blob" } }"#);
+    let (code, field, _) = thrown(wasm::plan(bad, None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-spec", Some("namespace"))
+    );
+    let context = js(r#"{ "extensionInstalled": "yes" }"#);
+    let (code, field, message) = thrown(wasm::plan(js(PLANNED), Some(context)));
+    assert_eq!(code, "invalid-input");
+    assert_eq!(
+        field.as_string().as_deref(),
+        Some("context.extensionInstalled")
+    );
+    assert!(message.contains("expected a boolean"), "{message}");
+    let (code, field, _) = thrown(wasm::plan(js(PLANNED), Some(js(r#"{ "colour": 1 }"#))));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-input", Some("context.colour"))
+    );
+    assert_eq!(
+        thrown(wasm::plan(JsValue::UNDEFINED, None)).0,
+        "invalid-input"
+    );
+}
+
+#[wasm_bindgen_test]
+fn classify_returns_the_diagnosis() {
+    let ctx = js(r#"{ "resourceGroup": "rg1", "cluster": "aks1" }"#);
+    let d = wasm::classify(AADSTS700016.into(), Some(ctx)).expect("classify");
+    assert_eq!(string(&d, "category"), "wi_wrong_client_id");
+    assert_eq!(string(&d, "matches.0.id"), "wi_wrong_client_id");
+    let confidence = get(&d, "matches.0.confidence").as_f64().expect("number");
+    assert!((0.0..=1.0).contains(&confidence));
+    assert_eq!(get(&d, "truncated").as_bool(), Some(false));
+    assert!(!has_undefined(&d));
+    assert_plain_json(&d);
+    let none = wasm::classify("all good".into(), None).expect("classify");
+    assert_ne!(string(&none, "category"), "wi_wrong_client_id");
+    let empty = wasm::classify("".into(), None).expect("empty text");
+    assert!(get(&empty, "category").is_string());
+}
+
+#[wasm_bindgen_test]
+fn classify_errors_are_coded() {
+    for odd in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from(42),
+        js("{}"),
+    ] {
+        let (code, field, message) = thrown(wasm::classify(odd, None));
+        assert_eq!(
+            (code.as_str(), field.as_string().as_deref()),
+            ("invalid-input", Some("text"))
+        );
+        assert!(
+            message.starts_with("text: expected a string, found "),
+            "{message}"
+        );
+    }
+    let (code, field, _) = thrown(wasm::classify("x".into(), Some(js(r#"{ "cluster": 5 }"#))));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-input", Some("context.cluster"))
+    );
+    // A large log is analysed within its budget, not a trap.
+    let big = format!("{}{}", "noise line\n".repeat(400_000), AADSTS700016);
+    let d = wasm::classify(big.into(), None).expect("big text");
+    assert!(get(&d, "category").is_string());
+}

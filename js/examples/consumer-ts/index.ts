@@ -3,12 +3,18 @@
 // degrades to `any` or stops matching the Rust types.
 import init, {
   catalog,
+  classify,
+  plan,
   initSync,
   isServiceConnectorError,
   render,
   validate,
   version,
   type Catalog,
+  type ClassifyContext,
+  type Diagnosis,
+  type Plan,
+  type PlanContext,
   type ConnectionSpec,
   type ErrorCode,
   type Finding,
@@ -57,7 +63,19 @@ export async function main(bytes: ArrayBuffer): Promise<string> {
     }
     throw e;
   }
-  return [version(), ids.length, pattern, severity, ...names].join(' ');
+  const context: PlanContext = { extensionInstalled: true, apiVersion: '2022-05-01' };
+  const p: Plan = plan(spec, context);
+  plan(spec);
+  const method: string = p.requests[0]!.method;
+  const body: unknown = p.requests[0]!.maskedBody;
+  const applies: boolean = p.operations.some((o) => o.status === 'applies');
+  const classifyContext: ClassifyContext = { resourceGroup: 'rg', cluster: 'aks1' };
+  const d: Diagnosis = classify('AADSTS700016: Application with identifier ...', classifyContext);
+  classify('text');
+  const confidence: number = d.matches[0]?.confidence ?? 0;
+  const entities: Record<string, string[]> = d.entities;
+
+  return [version(), ids.length, pattern, severity, ...names, method, body, applies, confidence, entities].join(' ');
 }
 
 // The types are real, not `any`:
@@ -71,5 +89,9 @@ render(spec, { secretEncoding: 'base64' });
 export const notANumber: number = render(spec).yaml;
 // @ts-expect-error findings carry a severity union, not any string
 export const badSeverity: Severity = 'fatal';
+// @ts-expect-error classify takes a string
+classify(42);
+// @ts-expect-error plan context fields are typed
+plan(spec, { extensionInstalled: 'yes' });
 // @ts-expect-error error codes are a closed union
 export const badCode: ErrorCode = 'oops';
