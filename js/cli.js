@@ -50,21 +50,24 @@ const COMMANDS = {
   },
   plan: {
     summary: 'list the operations and the ARM request a connection implies',
-    usage: `${NAME} plan --spec FILE [--json]`,
+    usage: `${NAME} plan --spec FILE [--context FILE] [--json]`,
     options: {
       spec: { type: 'string', help: 'connection spec JSON file, or - for standard input' },
+      context: { type: 'string', help: 'JSON file of what is known: { "extensionInstalled": true, "apiVersion": "2022-05-01", … }' },
       json: { type: 'boolean', help: 'print the plan as JSON' },
     },
     run: runPlan,
   },
   classify: {
     summary: 'diagnose an error message or log (reads standard input without --file)',
-    usage: `${NAME} classify [--file F] [--json] [--resource-group RG] [--cluster NAME]`,
+    usage: `${NAME} classify [--file F] [--json] [--resource-group RG] [--cluster NAME] [--namespace NS] [--connection NAME]`,
     options: {
       file: { type: 'string', help: 'text file to classify, or - for standard input (the default)' },
       json: { type: 'boolean', help: 'print the diagnosis as JSON' },
       'resource-group': { type: 'string', help: "the cluster's resource group, filled into commands" },
       cluster: { type: 'string', help: 'the cluster name, filled into commands' },
+      namespace: { type: 'string', help: 'the Kubernetes namespace, filled into commands' },
+      connection: { type: 'string', help: 'the connection name, filled into commands' },
     },
     run: runClassify,
   },
@@ -119,13 +122,17 @@ function readInput(flag, path) {
   }
 }
 
-function readSpec(flag, path) {
+function readJson(flag, path, what) {
   const text = readInput(flag, path);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new InvalidError(`--${flag}: expected a JSON connection spec, found invalid JSON (${e.message})`);
+    throw new InvalidError(`--${flag}: expected ${what}, found invalid JSON (${e.message})`);
   }
+}
+
+function readSpec(flag, path) {
+  return readJson(flag, path, 'a JSON connection spec');
 }
 
 function requireSpec(values) {
@@ -212,7 +219,9 @@ function runPlan(values) {
   if (typeof sc.plan !== 'function') {
     throw new UsageError('plan: not available in this build of the package');
   }
-  const plan = sc.plan(requireSpec(values), {});
+  const spec = requireSpec(values);
+  const context = values.context === undefined ? {} : readJson('context', values.context, 'a JSON plan context');
+  const plan = sc.plan(spec, context);
   if (values.json) return out(`${JSON.stringify(plan, null, 2)}\n`);
   out(formatPlan(plan));
   return 0;
@@ -226,6 +235,8 @@ function runClassify(values) {
   const context = {};
   if (values['resource-group'] !== undefined) context.resourceGroup = values['resource-group'];
   if (values.cluster !== undefined) context.cluster = values.cluster;
+  if (values.namespace !== undefined) context.namespace = values.namespace;
+  if (values.connection !== undefined) context.connection = values.connection;
   const diagnosis = sc.classify(text, context);
   if (values.json) return out(`${JSON.stringify(diagnosis, null, 2)}\n`);
   out(formatDiagnosis(diagnosis));

@@ -1,14 +1,7 @@
 // Types of the package entries. The functions and every input and output type are
 // generated from the Rust types by wasm-bindgen and tsify (./pkg/aks_service_connector.d.ts).
-export {
-  catalog,
-  validate,
-  render,
-  plan,
-  classify,
-  version,
-} from './pkg/aks_service_connector.js';
-export type * from './pkg/aks_service_connector.js';
+// Local declarations below (init, initSync, default) shadow the glue's own, as in index.js.
+export * from './pkg/aks_service_connector.js';
 
 import type { ServiceConnectorError } from './pkg/aks_service_connector.js';
 

@@ -2,14 +2,9 @@
 // before any other function. The generated glue lives in ./pkg (built by .ci/build-wasm).
 import wbgInit, { initSync as wbgInitSync } from './pkg/aks_service_connector.js';
 
-export {
-  catalog,
-  validate,
-  render,
-  plan,
-  classify,
-  version,
-} from './pkg/aks_service_connector.js';
+// Every export of the glue (catalog, validate, render, plan, classify, version, …), so the
+// entry cannot miss one its types declare; the local init and initSync below shadow the glue's.
+export * from './pkg/aks_service_connector.js';
 
 /**
  * Loads the module asynchronously. `source` may be a URL (string or `URL`) of the `.wasm`

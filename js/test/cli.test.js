@@ -161,6 +161,15 @@ test('plan: human and JSON, exit 1 on an invalid spec', () => {
   const plan = JSON.parse(json.stdout);
   assert.equal(plan.requests[0].method, 'PUT');
   assert.equal(plan.requests[0].body.properties.scope, 'apps');
+  const contextFile = join(dir, 'context.json');
+  writeFileSync(contextFile, JSON.stringify({ extensionInstalled: true }));
+  const known = JSON.parse(cli(['plan', '--spec', file, '--context', contextFile, '--json']).stdout);
+  assert.equal(known.operations.find((o) => o.id === 'sc-extension').status, 'alreadyDone');
+  assert.equal(plan.operations.find((o) => o.id === 'sc-extension').status, 'unknown');
+  writeFileSync(contextFile, JSON.stringify({ extensionInstalled: 'yes' }));
+  const badContext = cli(['plan', '--spec', file, '--context', contextFile]);
+  assert.equal(badContext.code, 1);
+  assert.match(badContext.stderr, /invalid-input: context\.extensionInstalled: invalid type: string "yes", expected a boolean/);
   const bad = cli(['plan', '--spec', badFile]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /invalid-spec: .*SC003 namespace/);
@@ -174,7 +183,7 @@ test('classify: from a file or standard input, context flags, JSON', () => {
   assert.equal(human.code, 0, human.stderr);
   assert.match(human.stdout, /^category: wi_wrong_client_id\n/);
   assert.match(human.stdout, /\[wi_wrong_client_id, confidence (0|1)\.\d\d\]/);
-  const stdin = cli(['classify', '--json', '--resource-group', 'rg1', '--cluster', 'aks1'], AADSTS700016);
+  const stdin = cli(['classify', '--json', '--resource-group', 'rg1', '--cluster', 'aks1', '--namespace', 'apps', '--connection', 'c1'], AADSTS700016);
   assert.equal(stdin.code, 0, stdin.stderr);
   const d = JSON.parse(stdin.stdout);
   assert.equal(d.category, 'wi_wrong_client_id');
