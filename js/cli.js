@@ -114,6 +114,7 @@ function err(text) {
 
 /** Reads a file named by a flag (`-` is standard input); a missing file is a usage error. */
 function readInput(flag, path) {
+  if (path === '-' && process.stdin.isTTY) err('reading from standard input (end with Ctrl-D)\n');
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (e) {

@@ -23,6 +23,12 @@ test('the node condition resolves to node.js and needs no init', () => {
   assert.equal(Object.getPrototypeOf(c), Object.prototype, 'catalog is a plain object');
 });
 
+test('init in Node is a no-op: the node entry is ready on import', async () => {
+  await sc.init();
+  await sc.default();
+  assert.equal(sc.version(), pkg.version);
+});
+
 test('every documented export is there', () => {
   for (const name of ['catalog', 'validate', 'render', 'plan', 'classify', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
     assert.equal(typeof sc[name], 'function', name);
