@@ -1,9 +1,10 @@
-//! Native benchmarks of rendering and planning (criterion).
+//! Native benchmarks of rendering, planning and classifying (criterion).
 //!
 //! `cargo bench --bench core` — figures, not assertions: budgets are reported
 //! by `.ci/bench`, never asserted in tests.
 
 use aks_service_connector::catalog::{self, AuthId, CognitiveKind, TargetId};
+use aks_service_connector::classify::{classify, ClassifyContext};
 use aks_service_connector::spec::AuthSpec;
 use aks_service_connector::{plan, render, ConnectionSpec, PlanContext, RenderOptions};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -92,5 +93,55 @@ fn bench_plan(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_render, bench_plan);
+/// A realistic 1 KB error: the az CLI's conflict, with a log line around it.
+const ERROR_1K: &str = "cli.azure.cli.core.azclierror: (GeneralUserError) Execution failed. Operation returned an invalid status code 'Conflict'\nCode: GeneralUserError\nMessage: Execution failed. Operation returned an invalid status code 'Conflict'\n";
+
+/// `size` bytes of ordinary log lines with `tail` at the end.
+fn log_with(size: usize, tail: &str) -> String {
+    let line = "2026-11-28T10:00:00Z INFO  controller reconcile finished for default/web in 12ms, no changes\n";
+    let mut s = String::with_capacity(size + tail.len());
+    while s.len() + line.len() < size {
+        s.push_str(line);
+    }
+    s.push_str(tail);
+    s
+}
+
+/// Adversarial inputs: JSON escaped inside JSON many times, one long line,
+/// and many phrases that almost match a signal.
+fn adversarial() -> Vec<(&'static str, String)> {
+    let mut nested = String::from("{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"does not have authorization to perform action\"}}");
+    for _ in 0..12 {
+        nested =
+            serde_json::to_string(&serde_json::json!({ "message": nested })).unwrap_or_default();
+    }
+    let long_line = "x".repeat(1 << 20);
+    let near_miss = "unable to get a response from the agen in tim; timed out waiting for the conditio; another operatio in progress; ".repeat(8000);
+    vec![
+        ("escaped-json-12", nested),
+        ("long-line-1MiB", long_line),
+        ("near-miss", near_miss),
+    ]
+}
+
+fn bench_classify(c: &mut Criterion) {
+    let context = ClassifyContext::default();
+    let mut group = c.benchmark_group("classify");
+    group.sample_size(10);
+    let mut inputs = vec![
+        ("error-1KB", log_with(1024 - ERROR_1K.len(), ERROR_1K)),
+        ("log-1MiB-error-at-end", log_with(1 << 20, ERROR_1K)),
+        ("log-16MiB", log_with(16 << 20, ERROR_1K)),
+    ];
+    inputs.extend(adversarial());
+    for (name, text) in &inputs {
+        group.throughput(criterion::Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| classify(black_box(t), &context).category)
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_render, bench_plan, bench_classify);
 criterion_main!(benches);
