@@ -4,6 +4,11 @@ use serde::Serialize;
 
 /// How serious a finding is; any `error` blocks rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The spec cannot be rendered or sent as it is.
@@ -16,6 +21,11 @@ pub enum Severity {
 
 /// One policy finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable rule code, e.g. `SC001`.

@@ -8,6 +8,9 @@ pub mod policy;
 pub mod resolve;
 pub mod spec;
 pub mod values;
+/// The WebAssembly exports of the npm package (wasm32 only).
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use catalog::catalog;
 pub use error::{Error, Finding, Severity};

@@ -15,6 +15,11 @@ use std::collections::BTreeMap;
 /// assert_eq!(spec.target.r#type, "storage-blob");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConnectionSpec {
     /// Linker name; default `<target without '-'>_conn`, e.g. `storageblob_conn`.
@@ -57,6 +62,11 @@ pub struct ConnectionSpec {
 
 /// The target service.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetSpec {
     /// Target id (spec §1.1), e.g. `storage-blob`.
@@ -160,6 +170,11 @@ impl TargetSpec {
 
 /// How the workload authenticates to the target.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AuthSpec {
     /// Auth id (spec §1.2); default: the target's default.
@@ -193,6 +208,11 @@ pub struct AuthSpec {
 
 /// The source AKS cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClusterSpec {
     /// Subscription id (GUID).
@@ -208,6 +228,11 @@ pub struct ClusterSpec {
 
 /// Overrides of generated object names.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NamesSpec {
     /// Secret name; default `sc-<c>-secret`.
@@ -226,6 +251,11 @@ pub struct NamesSpec {
 
 /// The sample workload.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WorkloadSpec {
     /// `Job` (default), `Deployment`, `Pod`, or `none` for no workload.
@@ -247,6 +277,11 @@ pub struct WorkloadSpec {
 
 /// Key Vault objects for the SecretProviderClass.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeyVaultSpec {
     /// Objects to mount; default one secret `<KEYVAULT_SECRET_NAME>`.
@@ -256,6 +291,11 @@ pub struct KeyVaultSpec {
 
 /// One Key Vault object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeyVaultObject {
     /// Object name in the vault.
@@ -272,6 +312,11 @@ pub struct KeyVaultObject {
 
 /// Options of [`crate::render()`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RenderOptions {
     /// How Secret values are written.
@@ -281,6 +326,11 @@ pub struct RenderOptions {
 
 /// How Secret values are written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub enum SecretEncoding {
     /// Readable `stringData` (default).
     #[default]

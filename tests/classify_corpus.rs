@@ -1,5 +1,6 @@
 //! The error fixture corpus: every sample must classify to its expected
 //! category, and the entity and command assertions in its header must hold.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

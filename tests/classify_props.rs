@@ -1,6 +1,7 @@
 //! Property tests of the classifier: it never panics, never echoes a planted
 //! secret, and its work (counted steps, not time) grows linearly with the
 //! input.
+#![cfg(not(target_arch = "wasm32"))]
 
 use aks_service_connector::classify::{
     category_ids, classify, classify_with_stats, ClassifyContext, Diagnosis, MAX_INPUT_BYTES,

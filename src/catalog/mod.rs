@@ -60,6 +60,11 @@ pub fn keys_for(
 
 /// The whole catalog as serializable data; the designer builds its form from it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     /// Every target with its parameters, auth ids and client ids.
@@ -76,6 +81,11 @@ pub struct Catalog {
 
 /// A target in the serialized catalog.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct TargetEntry {
     /// Target id.
@@ -98,6 +108,11 @@ pub struct TargetEntry {
 
 /// A locating parameter in the serialized catalog.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ParamEntry {
     /// Field name inside the spec's `target` object.
@@ -110,6 +125,11 @@ pub struct ParamEntry {
 
 /// An id with its display name.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct IdEntry {
     /// The id.
@@ -120,6 +140,11 @@ pub struct IdEntry {
 
 /// A configuration key in the serialized catalog.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyEntry {
     /// Target id.

@@ -26,6 +26,11 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// Values the caller already knows; they fill command placeholders the text
 /// itself does not name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClassifyContext {
     /// The cluster's resource group (`<rg>`).
@@ -44,6 +49,11 @@ pub struct ClassifyContext {
 
 /// The classifier's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
     /// One category id of [`rules::RULES`]; equals `matches[0].id`.
@@ -64,6 +74,11 @@ pub struct Diagnosis {
 
 /// One category that matched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Match {
     /// Category id.
@@ -88,6 +103,11 @@ pub struct Match {
 
 /// One piece of evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Evidence {
     /// The table term that matched (a phrase, or `code X`).

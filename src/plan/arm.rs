@@ -12,6 +12,11 @@ pub const MASK: &str = "***";
 
 /// One `PUT` of a linker resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ArmRequest {
     /// Linker name.

@@ -99,6 +99,11 @@ impl Argv {
 
 /// The az CLI forms of the connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct AzCommands {
     /// `az aks connection create <target> …`.

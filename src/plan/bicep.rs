@@ -18,6 +18,11 @@ pub const AKS_API_VERSION: &str = "2024-02-01";
 
 /// The Bicep file of a connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Bicep {
     /// The file's text.

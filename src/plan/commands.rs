@@ -13,6 +13,11 @@ pub const AUDIENCE: &str = "api://AzureADTokenExchange";
 
 /// The federated identity credential on the user-assigned identity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct FederatedCredential {
     /// Credential name for the manual command (Service Connector's own is undocumented).

@@ -31,6 +31,11 @@ pub use operations::{Operation, Performer, Place, Stage, Status};
 
 /// The ServiceLinker api-versions the request builder speaks (spec §7.2).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub enum ApiVersion {
     /// What az CLI 2.65 sends; carries `configurationInfo` and `publicNetworkSolution`.
     #[default]
@@ -60,6 +65,11 @@ impl std::fmt::Display for ApiVersion {
 /// What is already known about the cluster and subscription; every field is
 /// optional, and an unknown fact makes the matching operation `unknown`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanContext {
     /// api-version of the ARM request and the Bicep resource; default `2024-07-01-preview`.
@@ -97,6 +107,11 @@ pub struct PlanContext {
 /// One shell command: its words, the quoted line, and a line for display with
 /// supplied secrets replaced by `***`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Command {
     /// The words, unquoted (what the program receives as arguments).
@@ -111,6 +126,11 @@ pub struct Command {
 
 /// Everything around a connection: operations, requests, commands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// Connection (linker) name.

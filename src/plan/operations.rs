@@ -10,6 +10,11 @@ use crate::catalog::{AuthId, TargetId};
 
 /// Whether an operation is a prerequisite or one of Service Connector's steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Stage {
     /// Must hold before the create.
@@ -20,6 +25,11 @@ pub enum Stage {
 
 /// Where an operation acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Place {
     /// Azure Resource Manager or Microsoft Entra.
@@ -30,6 +40,11 @@ pub enum Place {
 
 /// Who performs an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Performer {
     /// Service Connector, during the create.
@@ -40,6 +55,11 @@ pub enum Performer {
 
 /// How an operation stands for this spec and context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
     /// The condition holds: it will happen, or the user must do it.
@@ -123,6 +143,11 @@ ops! {
 
 /// One operation, evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
     /// Stable id.

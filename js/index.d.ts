@@ -1,0 +1,30 @@
+// Types of the package entries. The functions and every input and output type are
+// generated from the Rust types by wasm-bindgen and tsify (./pkg/aks_service_connector.d.ts).
+// Local declarations below (init, initSync, default) shadow the glue's own, as in index.js.
+export * from './pkg/aks_service_connector.js';
+
+import type { ServiceConnectorError } from './pkg/aks_service_connector.js';
+
+/** What `init` accepts: a URL of the `.wasm` file, a `Response`, bytes or a compiled module. */
+export type InitInput =
+  | RequestInfo
+  | URL
+  | Response
+  | BufferSource
+  | WebAssembly.Module;
+
+/**
+ * Loads the module asynchronously (browsers, bundlers). Without an argument the `.wasm` file
+ * next to the package is fetched. In Node the package is ready on import and this is a no-op.
+ */
+export function init(
+  source?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> } | null,
+): Promise<unknown>;
+
+/** Loads the module synchronously from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(bytes: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): unknown;
+
+/** True when `e` was thrown by this package: narrows to `ServiceConnectorError`. */
+export function isServiceConnectorError(e: unknown): e is ServiceConnectorError;
+
+export default init;

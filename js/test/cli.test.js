@@ -1,0 +1,196 @@
+// The `aks-service-connector` command end to end: output, exit codes (0 ok, 1 invalid
+// input, 2 usage) and messages that name the flag.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BLOB_SPEC, cli } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aks-sc-cli-'));
+const specFile = join(dir, 'spec.json');
+writeFileSync(specFile, JSON.stringify(BLOB_SPEC));
+const badFile = join(dir, 'bad.json');
+writeFileSync(badFile, JSON.stringify({ namespace: 'Bad_NS', target: { type: 'storage-blob' } }));
+const notJson = join(dir, 'not.json');
+writeFileSync(notJson, 'target: storage-blob\n');
+
+test('--help on every command, and the main help', () => {
+  for (const command of ['catalog', 'validate', 'render', 'plan', 'classify', 'version']) {
+    const r = cli([command, '--help']);
+    assert.equal(r.code, 0, command);
+    assert.match(r.stdout, new RegExp(`^Usage: aks-service-connector ${command}`), command);
+    assert.match(r.stdout, /--help/);
+  }
+  const main = cli(['--help']);
+  assert.equal(main.code, 0);
+  for (const command of ['catalog', 'validate', 'render', 'plan', 'classify']) assert.match(main.stdout, new RegExp(`\\n  ${command} `));
+  assert.equal(cli([]).code, 2, 'no command is a usage error');
+});
+
+test('version', () => {
+  const r = cli(['--version']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^\d+\.\d+\.\d+\n$/);
+  assert.equal(cli(['version']).stdout, r.stdout);
+});
+
+test('catalog: human and JSON', () => {
+  const human = cli(['catalog']);
+  assert.equal(human.code, 0);
+  assert.match(human.stdout, /^27 targets, 5 auth types, 11 client types, \d+ configuration keys/);
+  assert.match(human.stdout, /\nstorage-blob +Azure Blob Storage\n/);
+  const json = JSON.parse(cli(['catalog', '--json']).stdout);
+  assert.equal(json.targets.length, 27);
+  assert.ok(json.keys.some((k) => k.key === 'AZURE_STORAGEBLOB_RESOURCEENDPOINT'));
+});
+
+test('validate: exit 0 when valid, 1 with findings when not', () => {
+  const ok = cli(['validate', '--spec', specFile]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /^valid/m);
+  const bad = cli(['validate', '--spec', badFile]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /^error SC003 namespace: expected a DNS-1123 label/m);
+  assert.match(bad.stdout, /^invalid: 1 error\(s\)/m);
+  const json = cli(['validate', '--spec', badFile, '--json']);
+  assert.equal(json.code, 1);
+  const parsed = JSON.parse(json.stdout);
+  assert.equal(parsed.valid, false);
+  assert.equal(parsed.findings[0].code, 'SC003');
+  assert.equal(JSON.parse(cli(['validate', '--spec', specFile, '--json']).stdout).valid, true);
+});
+
+test('--spec - reads standard input', () => {
+  const r = cli(['validate', '--spec', '-', '--json'], JSON.stringify(BLOB_SPEC));
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).valid, true);
+  const rendered = cli(['render', '--spec', '-'], JSON.stringify(BLOB_SPEC));
+  assert.equal(rendered.code, 0, rendered.stderr);
+  assert.match(rendered.stdout, /kind: Secret/);
+});
+
+test('render: YAML by default, a v1 List with --format json, data encoding', () => {
+  const yaml = cli(['render', '--spec', specFile]);
+  assert.equal(yaml.code, 0, yaml.stderr);
+  assert.deepEqual([...yaml.stdout.matchAll(/^kind: (\w+)$/gm)].map((m) => m[1]), ['ServiceAccount', 'Secret', 'Job']);
+  assert.match(yaml.stdout, /AZURE_STORAGEBLOB_RESOURCEENDPOINT: https:\/\/mystore\.blob\.core\.windows\.net\//);
+  const json = cli(['render', '--spec', specFile, '--format', 'json']);
+  assert.equal(json.code, 0);
+  const list = JSON.parse(json.stdout);
+  assert.equal(list.kind, 'List');
+  assert.deepEqual(list.items.map((o) => o.kind), ['ServiceAccount', 'Secret', 'Job']);
+  const data = JSON.parse(cli(['render', '--spec', specFile, '--format', 'json', '--encoding', 'data']).stdout);
+  assert.equal(data.items[1].stringData, undefined);
+  assert.equal(Buffer.from(data.items[1].data.AZURE_STORAGEBLOB_RESOURCEENDPOINT, 'base64').toString(), 'https://mystore.blob.core.windows.net/');
+});
+
+test('render: flags override the spec', () => {
+  const r = cli(['render', '--spec', specFile, '--target', 'keyvault', '--auth', 'workload-identity', '--client', 'python',
+    '--namespace', 'team-a', '--connection', 'kv_conn', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const items = JSON.parse(r.stdout).items;
+  assert.ok(items.every((o) => o.metadata.namespace === 'team-a'));
+  const secret = items.find((o) => o.kind === 'Secret');
+  assert.equal(secret.metadata.name, 'sc-kv-conn-secret');
+  assert.ok(Object.keys(secret.stringData).some((k) => k.startsWith('AZURE_KEYVAULT_')), Object.keys(secret.stringData).join());
+  const noSpec = cli(['render', '--target', 'storage-blob']);
+  assert.equal(noSpec.code, 0, noSpec.stderr);
+  assert.match(noSpec.stdout, /kind: ServiceAccount/);
+});
+
+test('render: exit 1 on an invalid spec, naming the rule and the field', () => {
+  const r = cli(['render', '--spec', badFile]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /invalid-spec: connection spec is invalid: SC003 namespace/);
+  const shape = cli(['render', '--spec', '-'], '{"target":{"type":5}}');
+  assert.equal(shape.code, 1);
+  assert.match(shape.stderr, /invalid-input: target\.type: invalid type: integer `5`, expected a string/);
+  const text = cli(['render', '--spec', notJson]);
+  assert.equal(text.code, 1);
+  assert.match(text.stderr, /--spec: expected a JSON connection spec, found invalid JSON/);
+  const unknownTarget = cli(['render', '--target', 'no-such-target']);
+  assert.equal(unknownTarget.code, 1);
+  assert.match(unknownTarget.stderr, /target\.type/);
+});
+
+test('usage errors exit 2 with a message naming the flag', () => {
+  const cases = [
+    [['render'], /--spec: required/],
+    [['validate'], /--spec: required/],
+    [['render', '--spec'], /--spec: expected a value/],
+    [['render', '--spec', join(dir, 'missing.json')], /--spec: cannot read '.*missing\.json': no such file/],
+    [['render', '--spec', specFile, '--format', 'xml'], /--format: expected yaml or json, found 'xml'/],
+    [['render', '--spec', specFile, '--encoding', 'base64'], /--encoding: expected stringData or data, found 'base64'/],
+    [['render', '--spec', specFile, '--colour', 'red'], /--colour: unknown option for 'render'/],
+    [['validate', '--spec', specFile, '--json=yes'], /--json: takes no value/],
+    [['catalog', 'extra'], /unexpected argument extra/],
+    [['classify', '--file', join(dir, 'missing.log')], /--file: cannot read/],
+    [['plan', '--spec', specFile, '--json', 'x'], /unexpected argument x/],
+    [['classify', '--cluster'], /--cluster: expected a value/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ];
+  for (const [args, message] of cases) {
+    const r = cli(args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message, args.join(' '));
+    assert.match(r.stderr, /Run 'aks-service-connector( \w+)? --help' for usage/);
+  }
+});
+
+const PLANNED = {
+  connectionName: 'storage_conn',
+  namespace: 'apps',
+  cluster: { subscription: '00001111-aaaa-2222-bbbb-3333cccc4444', resourceGroup: 'rg', name: 'aks1' },
+  target: { type: 'storage-blob', resourceGroup: 'data', account: 'mystore' },
+  auth: { type: 'connection-string' },
+};
+const AADSTS700016 = "azure.core.exceptions.ClientAuthenticationError: WorkloadIdentityCredential: Microsoft Entra ID returned an error. AADSTS700016: Application with identifier '4e3d2c1b-0000-4000-8000-0000000000aa' was not found in the directory 'Contoso'.\n";
+
+test('plan: human and JSON, exit 1 on an invalid spec', () => {
+  const file = join(dir, 'planned.json');
+  writeFileSync(file, JSON.stringify(PLANNED));
+  const human = cli(['plan', '--spec', file]);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /^plan for connection storage_conn \(storage-blob, connection-string, none\) in namespace apps/);
+  assert.match(human.stdout, /\n {2}PUT https:\/\/management\.azure\.com\/subscriptions\/00001111-aaaa-2222-bbbb-3333cccc4444\/resourceGroups\/rg\/providers\/Microsoft\.ContainerService\/managedClusters\/aks1\/providers\/Microsoft\.ServiceLinker\/linkers\/storage_conn/);
+  assert.match(human.stdout, /\naz command:\n {2}az aks connection create storage-blob/);
+  const json = cli(['plan', '--spec', '-', '--json'], JSON.stringify(PLANNED));
+  assert.equal(json.code, 0, json.stderr);
+  const plan = JSON.parse(json.stdout);
+  assert.equal(plan.requests[0].method, 'PUT');
+  assert.equal(plan.requests[0].body.properties.scope, 'apps');
+  const contextFile = join(dir, 'context.json');
+  writeFileSync(contextFile, JSON.stringify({ extensionInstalled: true }));
+  const known = JSON.parse(cli(['plan', '--spec', file, '--context', contextFile, '--json']).stdout);
+  assert.equal(known.operations.find((o) => o.id === 'sc-extension').status, 'alreadyDone');
+  assert.equal(plan.operations.find((o) => o.id === 'sc-extension').status, 'unknown');
+  writeFileSync(contextFile, JSON.stringify({ extensionInstalled: 'yes' }));
+  const badContext = cli(['plan', '--spec', file, '--context', contextFile]);
+  assert.equal(badContext.code, 1);
+  assert.match(badContext.stderr, /invalid-input: context\.extensionInstalled: invalid type: string "yes", expected a boolean/);
+  const bad = cli(['plan', '--spec', badFile]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /invalid-spec: .*SC003 namespace/);
+  assert.equal(cli(['plan']).code, 2);
+});
+
+test('classify: from a file or standard input, context flags, JSON', () => {
+  const file = join(dir, 'error.log');
+  writeFileSync(file, AADSTS700016);
+  const human = cli(['classify', '--file', file]);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /^category: wi_wrong_client_id\n/);
+  assert.match(human.stdout, /\[wi_wrong_client_id, confidence (0|1)\.\d\d\]/);
+  const stdin = cli(['classify', '--json', '--resource-group', 'rg1', '--cluster', 'aks1', '--namespace', 'apps', '--connection', 'c1'], AADSTS700016);
+  assert.equal(stdin.code, 0, stdin.stderr);
+  const d = JSON.parse(stdin.stdout);
+  assert.equal(d.category, 'wi_wrong_client_id');
+  assert.equal(d.truncated, false);
+  const commands = d.matches.flatMap((m) => m.commands).join('\n');
+  assert.match(commands, /4e3d2c1b-0000-4000-8000-0000000000aa|rg1|aks1/);
+  const missing = cli(['classify', '--file', join(dir, 'missing.log')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--file: cannot read '.*missing\.log': no such file/);
+});

@@ -1,0 +1,108 @@
+// The package as Node users meet it: `import … from 'aks-service-connector'` (the `node`
+// condition, ready on import), the default entry's init functions, the .wasm subpath export.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as sc from 'aks-service-connector';
+import { BLOB_SPEC, JS_DIR, REPO_DIR, runModule } from './helpers.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+test('package.json version equals Cargo.toml and the module version', () => {
+  const cargo = readFileSync(`${REPO_DIR}/Cargo.toml`, 'utf8');
+  const version = /^\[package\][^[]*?^version = "([^"]+)"/m.exec(cargo)[1];
+  assert.equal(pkg.version, version);
+  assert.equal(sc.version(), version);
+});
+
+test('the node condition resolves to node.js and needs no init', () => {
+  assert.equal(fileURLToPath(import.meta.resolve('aks-service-connector')), `${JS_DIR}node.js`);
+  const c = sc.catalog();
+  assert.equal(c.targets.length, 27);
+  assert.equal(Object.getPrototypeOf(c), Object.prototype, 'catalog is a plain object');
+});
+
+test('init in Node is a no-op: the node entry is ready on import', async () => {
+  await sc.init();
+  await sc.default();
+  assert.equal(sc.version(), pkg.version);
+});
+
+test('every documented export is there', () => {
+  for (const name of ['catalog', 'validate', 'render', 'plan', 'classify', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
+    assert.equal(typeof sc[name], 'function', name);
+  }
+  assert.equal(sc.default, sc.init);
+});
+
+test('render returns yaml, documents with plain objects, and findings', () => {
+  const r = sc.render(BLOB_SPEC);
+  assert.deepEqual(r.documents.map((d) => d.kind), ['ServiceAccount', 'Secret', 'Job']);
+  assert.match(r.yaml, /https:\/\/mystore\.blob\.core\.windows\.net\//);
+  const secret = r.documents[1];
+  assert.equal(secret.object.metadata.name, secret.name);
+  assert.equal(secret.object.stringData.AZURE_STORAGEBLOB_RESOURCEENDPOINT, 'https://mystore.blob.core.windows.net/');
+  assert.deepEqual(JSON.parse(JSON.stringify(r)), r, 'result survives a JSON round trip unchanged');
+  const data = sc.render(BLOB_SPEC, { secretEncoding: 'data' }).documents[1].object;
+  assert.equal(Buffer.from(data.data.AZURE_STORAGEBLOB_RESOURCEENDPOINT, 'base64').toString(), 'https://mystore.blob.core.windows.net/');
+});
+
+test('errors are Errors with code, field and findings, and the module stays usable', () => {
+  const bad = { namespace: 'Bad_NS', target: { type: 'storage-blob' } };
+  assert.throws(() => sc.render(bad), (e) => {
+    assert.ok(e instanceof Error);
+    assert.ok(sc.isServiceConnectorError(e));
+    assert.equal(e.code, 'invalid-spec');
+    assert.equal(e.field, 'namespace');
+    assert.equal(e.findings[0].code, 'SC003');
+    assert.match(e.message, /^connection spec is invalid: SC003 namespace: /);
+    return true;
+  });
+  assert.throws(() => sc.validate({ target: { type: 'storage-blob', colour: 'red' } }), {
+    code: 'invalid-input',
+    field: 'target.colour',
+    findings: [],
+  });
+  assert.throws(() => sc.render(BLOB_SPEC, { secretEncoding: 'hex' }), { code: 'invalid-input', field: 'options.secretEncoding' });
+  for (const odd of [undefined, null, 0, 'x', [], () => 1, Symbol('s'), 10n]) {
+    assert.throws(() => sc.validate(odd), { code: 'invalid-input', field: '$' }, String(odd));
+  }
+  assert.equal(sc.isServiceConnectorError(new Error('plain')), false);
+  assert.equal(sc.render(BLOB_SPEC).documents.length, 3);
+});
+
+test('the .wasm subpath export resolves to the module file', () => {
+  const url = import.meta.resolve('aks-service-connector/aks_service_connector_bg.wasm');
+  const bytes = readFileSync(new URL(url));
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
+  assert.ok(WebAssembly.validate(bytes));
+});
+
+test('the default entry: calls before init fail, initSync and init load the module', () => {
+  const entry = pathToFileURL(`${JS_DIR}index.js`).href;
+  const wasm = pathToFileURL(`${JS_DIR}pkg/aks_service_connector_bg.wasm`).href;
+  const variants = {
+    initSyncBytes: `m.initSync(readFileSync(new URL(${JSON.stringify(wasm)})))`,
+    initSyncModule: `m.initSync(new WebAssembly.Module(readFileSync(new URL(${JSON.stringify(wasm)}))))`,
+    initBytes: `await m.init(readFileSync(new URL(${JSON.stringify(wasm)})))`,
+    initObject: `await m.default({ module_or_path: readFileSync(new URL(${JSON.stringify(wasm)})) })`,
+  };
+  for (const [name, load] of Object.entries(variants)) {
+    const r = runModule(`
+      import { readFileSync } from 'node:fs';
+      const m = await import(${JSON.stringify(entry)});
+      let before = 'no error';
+      try { m.version(); } catch (e) { before = 'threw'; }
+      ${load};
+      ${load};
+      console.log(JSON.stringify({ before, version: m.version(), kinds: m.render(${JSON.stringify(BLOB_SPEC)}).documents.map((d) => d.kind) }));
+    `);
+    assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+    assert.doesNotMatch(r.stderr, /deprecated/, `${name} uses a deprecated wasm-bindgen form`);
+    const got = JSON.parse(r.stdout);
+    assert.equal(got.before, 'threw', `${name}: functions work before init`);
+    assert.equal(got.version, pkg.version);
+    assert.deepEqual(got.kinds, ['ServiceAccount', 'Secret', 'Job'], name);
+  }
+});

@@ -1,0 +1,40 @@
+// The README's examples run as written: the Node ones in Node, the no-bundler page in Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { JS_DIR, runModule } from './helpers.js';
+import { launch, serve } from './browser.js';
+
+const readme = readFileSync(`${JS_DIR}README.md`, 'utf8');
+const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
+const block = (lang, marker) => {
+  const found = blocks.find((b) => b.lang === lang && b.code.includes(marker));
+  assert.ok(found, `README has a ${lang} block with ${marker}`);
+  return found.code;
+};
+
+test('the Node examples run', () => {
+  for (const marker of ["import { render } from 'aks-service-connector'; // Node", '// main.mjs', "render({ namespace: 'Bad_NS'"]) {
+    const r = runModule(block('js', marker));
+    assert.equal(r.code, 0, `${marker}: ${r.stderr}`);
+  }
+  const intro = runModule(block('js', '// Node: ready on import'));
+  assert.match(intro.stdout, /kind: ServiceAccount[\s\S]*kind: Secret[\s\S]*kind: Job/);
+});
+
+test('the browser example without a bundler runs', async () => {
+  const html = block('html', '<script type="module">');
+  const server = await serve({ routes: { '/aks-service-connector/': JS_DIR }, pages: { '/': html } });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction(() => document.getElementById('out').textContent.includes('kind: Secret'), null, { timeout: 15000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,399 @@
+//! The wasm export tests, shared by `wasm_node.rs` (Node) and `wasm_browser.rs` (Chromium):
+//! they call the exported functions as JS would and look at the JS values they return or throw.
+
+use aks_service_connector::wasm;
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const BLOB: &str = r#"{ "connectionName": "storage_conn", "namespace": "apps",
+    "target": { "type": "storage-blob", "account": "mystore" } }"#;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+/// Reads a dotted path (`documents.0.object.kind`) from a JS value.
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |v, key| {
+        Reflect::get(&v, &JsValue::from_str(key)).expect("property read")
+    })
+}
+
+fn string(v: &JsValue, path: &str) -> String {
+    get(v, path)
+        .as_string()
+        .unwrap_or_else(|| panic!("{path} is not a string"))
+}
+
+/// The thrown error's code, field and message, after checking it is a real `Error`.
+fn thrown(result: Result<JsValue, JsValue>) -> (String, JsValue, String) {
+    let e = result.expect_err("expected a thrown error");
+    assert!(
+        e.is_instance_of::<js_sys::Error>(),
+        "thrown value is not an Error"
+    );
+    let code = string(&e, "code");
+    assert!(
+        wasm::ERROR_CODES.contains(&code.as_str()),
+        "undeclared code {code}"
+    );
+    assert!(
+        wasm::TS_DECLARATIONS.contains(&format!("\"{code}\"")),
+        "code {code} missing from the TypeScript ErrorCode type"
+    );
+    assert!(
+        Array::is_array(&get(&e, "findings")),
+        "findings is not an array"
+    );
+    let message = string(&e, "message");
+    assert!(
+        !message.ends_with('.'),
+        "message ends with a period: {message}"
+    );
+    assert!(
+        !message.contains(" at line "),
+        "message leaks a JSON position: {message}"
+    );
+    (code, get(&e, "field"), message)
+}
+
+/// `JSON.stringify` drops `undefined` and throws on `Map`/`BigInt`: an exact round trip
+/// proves the value is plain JSON data.
+fn assert_plain_json(v: &JsValue) {
+    let text = JSON::stringify(v)
+        .expect("stringify")
+        .as_string()
+        .expect("string");
+    let back = JSON::stringify(&JSON::parse(&text).expect("parse")).expect("stringify");
+    assert_eq!(text, back.as_string().expect("string"));
+    assert!(!text.contains("undefined"));
+}
+
+fn has_undefined(v: &JsValue) -> bool {
+    if v.is_undefined() {
+        return true;
+    }
+    if let Some(obj) = v.dyn_ref::<Object>() {
+        if v.is_function() {
+            return false;
+        }
+        let values = Object::values(obj);
+        return values.iter().any(|x| has_undefined(&x));
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn catalog_is_plain_json_with_nulls() {
+    let c = wasm::catalog().expect("catalog");
+    assert!(c.is_object() && !c.is_instance_of::<js_sys::Map>());
+    let targets: Array = get(&c, "targets").dyn_into().expect("targets array");
+    assert_eq!(targets.length(), 27);
+    assert_eq!(string(&c, "targets.0.id"), "postgres");
+    let keys: Array = get(&c, "keys").dyn_into().expect("keys array");
+    assert!(keys.length() > 1000);
+    // `Option::None` must arrive as `null`, never `undefined`.
+    assert!(keys.iter().any(|k| get(&k, "example").is_null()));
+    assert!(targets.iter().any(|t| get(&t, "armIdPattern").is_null()));
+    assert!(!has_undefined(&c));
+    assert_plain_json(&c);
+}
+
+#[wasm_bindgen_test]
+fn validate_returns_findings() {
+    let clean = wasm::validate(js(BLOB)).expect("validate");
+    let clean: Array = clean.dyn_into().expect("array");
+    assert!(clean.iter().all(|f| string(&f, "severity") != "error"));
+
+    let bad = js(r#"{ "namespace": "Bad_NS", "target": { "type": "storage-blob" } }"#);
+    let findings: Array = wasm::validate(bad)
+        .expect("validate")
+        .dyn_into()
+        .expect("array");
+    let first = findings.get(0);
+    assert_eq!(string(&first, "code"), "SC003");
+    assert_eq!(string(&first, "field"), "namespace");
+    assert_eq!(string(&first, "severity"), "error");
+    assert!(string(&first, "message").contains("Bad_NS"));
+}
+
+#[wasm_bindgen_test]
+fn render_returns_yaml_documents_and_objects() {
+    let r = wasm::render(js(BLOB), None).expect("render");
+    assert!(string(&r, "yaml").contains("https://mystore.blob.core.windows.net/"));
+    let docs: Array = get(&r, "documents").dyn_into().expect("documents array");
+    let kinds: Vec<String> = docs.iter().map(|d| string(&d, "kind")).collect();
+    assert_eq!(kinds, ["ServiceAccount", "Secret", "Job"]);
+    for d in docs.iter() {
+        assert_eq!(string(&d, "object.kind"), string(&d, "kind"));
+        assert_eq!(string(&d, "object.metadata.name"), string(&d, "name"));
+        assert_eq!(string(&d, "namespace"), "apps");
+        assert!(string(&r, "yaml").contains(&string(&d, "yaml")));
+    }
+    let secret = docs.get(1);
+    assert_eq!(string(&secret, "object.apiVersion"), "v1");
+    assert!(get(&secret, "object.stringData").is_object());
+    assert!(Array::is_array(&get(&r, "findings")));
+    assert!(!has_undefined(&r));
+    assert_plain_json(&r);
+}
+
+#[wasm_bindgen_test]
+fn render_options_select_the_secret_encoding() {
+    for options in [None, Some(JsValue::NULL), Some(JsValue::UNDEFINED)] {
+        let r = wasm::render(js(BLOB), options).expect("render with default options");
+        assert!(get(&r, "documents.1.object.stringData").is_object());
+    }
+    let r = wasm::render(js(BLOB), Some(js(r#"{ "secretEncoding": "data" }"#))).expect("render");
+    assert!(get(&r, "documents.1.object.stringData").is_undefined());
+    assert!(get(&r, "documents.1.object.data").is_object());
+}
+
+#[wasm_bindgen_test]
+fn render_of_an_invalid_spec_throws_with_findings() {
+    let bad = js(r#"{ "namespace": "Bad_NS", "target": { "type": "storage-blob" } }"#);
+    let e = wasm::render(bad, None).expect_err("invalid spec");
+    let (code, field, message) = thrown(Err(e.clone()));
+    assert_eq!(code, "invalid-spec");
+    assert_eq!(field.as_string().as_deref(), Some("namespace"));
+    assert!(message.contains("SC003"), "{message}");
+    let findings: Array = get(&e, "findings").dyn_into().expect("array");
+    assert_eq!(string(&findings.get(0), "code"), "SC003");
+
+    let unknown = js(r#"{ "target": { "type": "no-such-target" } }"#);
+    let (code, field, _) = thrown(wasm::render(unknown, None));
+    assert_eq!(code, "invalid-spec");
+    assert_eq!(field.as_string().as_deref(), Some("target.type"));
+}
+
+#[wasm_bindgen_test]
+fn wrong_shapes_throw_invalid_input_with_the_field_path() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            r#"{ "target": { "type": 5 } }"#,
+            "target.type",
+            "expected a string",
+        ),
+        (r#"{ "target": {} }"#, "target", "missing field `type`"),
+        (r#"{}"#, "$", "missing field `target`"),
+        (
+            r#"{ "target": { "type": "sql" }, "bogus": 1 }"#,
+            "bogus",
+            "unknown field `bogus`",
+        ),
+        (
+            r#"{ "target": { "type": "sql", "extra": "x" } }"#,
+            "target.extra",
+            "unknown field `extra`",
+        ),
+        (
+            r#"{ "target": { "type": "sql" }, "values": { "K": 1 } }"#,
+            "values.K",
+            "expected a string",
+        ),
+        (
+            r#"{ "target": { "type": "sql" }, "keyvault": { "objects": [{ "name": "a" }] } }"#,
+            "keyvault.objects[0]",
+            "missing field `type`",
+        ),
+        ("null", "$", "expected struct ConnectionSpec"),
+        ("42", "$", "expected struct ConnectionSpec"),
+        (r#""storage-blob""#, "$", "expected struct ConnectionSpec"),
+        ("[]", "$", "expected struct ConnectionSpec"),
+    ];
+    for (spec, want_field, want_message) in cases {
+        for result in [wasm::validate(js(spec)), wasm::render(js(spec), None)] {
+            let (code, field, message) = thrown(result);
+            assert_eq!(code, "invalid-input", "{spec}");
+            assert_eq!(
+                field.as_string().as_deref(),
+                Some(*want_field),
+                "{spec}: {message}"
+            );
+            assert!(message.contains(want_message), "{spec}: {message}");
+            assert!(message.starts_with(&format!("{want_field}: ")), "{message}");
+        }
+    }
+    let (code, field, message) = thrown(wasm::render(
+        js(BLOB),
+        Some(js(r#"{ "secretEncoding": "base64" }"#)),
+    ));
+    assert_eq!(code, "invalid-input");
+    assert_eq!(field.as_string().as_deref(), Some("options.secretEncoding"));
+    assert!(message.contains("base64"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn values_json_cannot_hold_throw_invalid_input() {
+    let (_, field, message) = thrown(wasm::validate(JsValue::UNDEFINED));
+    assert_eq!(field.as_string().as_deref(), Some("$"));
+    assert!(message.contains("found undefined"), "{message}");
+    let f = js_sys::Function::new_no_args("return 1");
+    let (_, _, message) = thrown(wasm::validate(f.into()));
+    assert!(message.contains("found function"), "{message}");
+    let (code, _, message) = thrown(wasm::validate(js_sys::BigInt::from(7u32).into()));
+    assert_eq!(code, "invalid-input");
+    assert!(message.contains("JSON cannot hold"), "{message}");
+
+    let cyclic = js(r#"{ "target": { "type": "sql" } }"#);
+    Reflect::set(&cyclic, &"self".into(), &cyclic).expect("set");
+    let (code, field, _) = thrown(wasm::validate(cyclic));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-input", Some("$"))
+    );
+
+    // JS `undefined` fields are absent fields, as in JSON.
+    let spec = js(BLOB);
+    Reflect::set(&spec, &"clientType".into(), &JsValue::UNDEFINED).expect("set");
+    wasm::render(spec, None).expect("undefined field is ignored");
+}
+
+#[wasm_bindgen_test]
+fn odd_inputs_never_trap_and_the_module_stays_usable() {
+    // Deep nesting: a recursive walk in Rust would overflow the wasm stack and trap.
+    let deep = js("{}");
+    let mut inner = deep.clone();
+    for _ in 0..100_000 {
+        let next = Object::new();
+        Reflect::set(&inner, &"a".into(), &next).expect("set");
+        inner = next.into();
+    }
+    let spec = js(r#"{ "target": { "type": "sql" } }"#);
+    Reflect::set(&spec, &"values".into(), &deep).expect("set");
+    let (code, _, _) = thrown(wasm::validate(spec));
+    assert_eq!(code, "invalid-input");
+    let array_deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let spec = format!(r#"{{ "target": {{ "type": {array_deep} }} }}"#);
+    assert_eq!(thrown(wasm::render(js(&spec), None)).0, "invalid-input");
+
+    // A huge string is data, not a crash: policy reports it.
+    let huge = "x".repeat(8 << 20);
+    let spec = js(&format!(
+        r#"{{ "namespace": "{huge}", "target": {{ "type": "storage-blob" }} }}"#
+    ));
+    let (code, field, _) = thrown(wasm::render(spec, None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-spec", Some("namespace"))
+    );
+
+    // Unicode and control characters in every string field the renderer copies.
+    let spec = js(
+        r#"{ "connectionName": "ä\u0000", "namespace": "\ud83d\ude00", "target": { "type": "storage-blob", "account": "\n" } }"#,
+    );
+    assert_eq!(thrown(wasm::render(spec, None)).0, "invalid-spec");
+
+    let r = wasm::render(js(BLOB), None).expect("module still works after errors");
+    assert_eq!(Array::from(&get(&r, "documents")).length(), 3);
+}
+
+const PLANNED: &str = r#"{ "connectionName": "storage_conn", "namespace": "apps",
+    "cluster": { "subscription": "00001111-aaaa-2222-bbbb-3333cccc4444", "resourceGroup": "rg", "name": "aks1" },
+    "target": { "type": "storage-blob", "resourceGroup": "data", "account": "mystore" },
+    "auth": { "type": "connection-string" } }"#;
+
+const AADSTS700016: &str =
+    "azure.core.exceptions.ClientAuthenticationError: WorkloadIdentityCredential: \
+    Microsoft Entra ID returned an error. AADSTS700016: Application with identifier \
+    '4e3d2c1b-0000-4000-8000-0000000000aa' was not found in the directory 'Contoso'.";
+
+#[wasm_bindgen_test]
+fn plan_returns_operations_and_the_arm_request() {
+    for context in [None, Some(JsValue::NULL), Some(js("{}"))] {
+        let p = wasm::plan(js(PLANNED), context).expect("plan");
+        assert_eq!(string(&p, "requests.0.method"), "PUT");
+        assert!(string(&p, "requests.0.path")
+            .ends_with("/providers/Microsoft.ServiceLinker/linkers/storage_conn"));
+        assert_eq!(string(&p, "requests.0.body.properties.scope"), "apps");
+        assert!(Array::from(&get(&p, "operations")).length() > 5);
+        assert!(!has_undefined(&p));
+        assert_plain_json(&p);
+    }
+    let known = js(r#"{ "extensionInstalled": true }"#);
+    let p = wasm::plan(js(PLANNED), Some(known)).expect("plan with context");
+    let statuses: Vec<String> = Array::from(&get(&p, "operations"))
+        .iter()
+        .map(|o| string(&o, "status"))
+        .collect();
+    assert!(statuses.iter().any(|s| s == "alreadyDone"), "{statuses:?}");
+}
+
+#[wasm_bindgen_test]
+fn plan_errors_are_coded() {
+    let bad = js(r#"{ "namespace": "Bad_NS", "target": { "type": "storage-blob" } }"#);
+    let (code, field, _) = thrown(wasm::plan(bad, None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-spec", Some("namespace"))
+    );
+    let context = js(r#"{ "extensionInstalled": "yes" }"#);
+    let (code, field, message) = thrown(wasm::plan(js(PLANNED), Some(context)));
+    assert_eq!(code, "invalid-input");
+    assert_eq!(
+        field.as_string().as_deref(),
+        Some("context.extensionInstalled")
+    );
+    assert!(message.contains("expected a boolean"), "{message}");
+    let (code, field, _) = thrown(wasm::plan(js(PLANNED), Some(js(r#"{ "colour": 1 }"#))));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-input", Some("context.colour"))
+    );
+    assert_eq!(
+        thrown(wasm::plan(JsValue::UNDEFINED, None)).0,
+        "invalid-input"
+    );
+}
+
+#[wasm_bindgen_test]
+fn classify_returns_the_diagnosis() {
+    let ctx = js(r#"{ "resourceGroup": "rg1", "cluster": "aks1" }"#);
+    let d = wasm::classify(AADSTS700016.into(), Some(ctx)).expect("classify");
+    assert_eq!(string(&d, "category"), "wi_wrong_client_id");
+    assert_eq!(string(&d, "matches.0.id"), "wi_wrong_client_id");
+    let confidence = get(&d, "matches.0.confidence").as_f64().expect("number");
+    assert!((0.0..=1.0).contains(&confidence));
+    assert_eq!(get(&d, "truncated").as_bool(), Some(false));
+    assert!(!has_undefined(&d));
+    assert_plain_json(&d);
+    let none = wasm::classify("all good".into(), None).expect("classify");
+    assert_ne!(string(&none, "category"), "wi_wrong_client_id");
+    let empty = wasm::classify("".into(), None).expect("empty text");
+    assert!(get(&empty, "category").is_string());
+}
+
+#[wasm_bindgen_test]
+fn classify_errors_are_coded() {
+    for odd in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from(42),
+        js("{}"),
+    ] {
+        let (code, field, message) = thrown(wasm::classify(odd, None));
+        assert_eq!(
+            (code.as_str(), field.as_string().as_deref()),
+            ("invalid-input", Some("text"))
+        );
+        assert!(
+            message.starts_with("text: expected a string, found "),
+            "{message}"
+        );
+    }
+    let (code, field, _) = thrown(wasm::classify("x".into(), Some(js(r#"{ "cluster": 5 }"#))));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-input", Some("context.cluster"))
+    );
+    // A large log is analysed within its budget, not a trap.
+    let big = format!("{}{}", "noise line\n".repeat(400_000), AADSTS700016);
+    let d = wasm::classify(big.into(), None).expect("big text");
+    assert!(get(&d, "category").is_string());
+}
