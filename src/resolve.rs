@@ -3,7 +3,7 @@
 //! result; rendering and planning read it.
 
 use crate::catalog::{self, AuthId, ClientId, CognitiveKind, TargetDef, TargetId};
-use crate::error::Finding;
+use crate::error::{Finding, Quoted};
 use crate::policy::rules;
 use crate::spec::{ConnectionSpec, KeyVaultObject};
 use crate::values::{self, Knowns};
@@ -329,7 +329,7 @@ fn resolve_workload(
     if image.is_empty() || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
         findings.push(rules::WORKLOAD.at(
             "workload.image",
-            format!("expected a non-empty image reference without spaces or control characters, found {image:?}"),
+            format!("expected a non-empty image reference without spaces or control characters, found {q_image}", q_image = Quoted(&image)),
         ));
     }
     let csi = auth == AuthId::KeyvaultCsi;

@@ -18,7 +18,7 @@ pub mod operations;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{AuthId, ClientId, Param, TargetId};
-use crate::error::{Error, Finding};
+use crate::error::{Error, Finding, Quoted};
 use crate::policy::{self, rules};
 use crate::resolve::{nonempty, Resolved};
 use crate::spec::{ConnectionSpec, TargetSpec};
@@ -246,7 +246,10 @@ fn check_context(c: &PlanContext) -> Result<(), Error> {
         {
             return Err(invalid(
                 "oidcIssuerUrl",
-                format!("expected an https:// URL as `az aks show` prints it, found {url:?}"),
+                format!(
+                    "expected an https:// URL as `az aks show` prints it, found {q_url}",
+                    q_url = Quoted(url)
+                ),
             ));
         }
         if c.oidc_issuer_enabled == Some(false) {
@@ -260,7 +263,10 @@ fn check_context(c: &PlanContext) -> Result<(), Error> {
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Err(invalid(
                 "clusterProvisioningState",
-                format!("expected a provisioning state such as Succeeded or Updating, found {s:?}"),
+                format!(
+                    "expected a provisioning state such as Succeeded or Updating, found {q_s}",
+                    q_s = Quoted(s)
+                ),
             ));
         }
     }
@@ -280,7 +286,7 @@ fn arm_segment_findings(r: &Resolved<'_>) -> Vec<Finding> {
         if let Some(v) = nonempty(v).filter(|v| bad(v)) {
             out.push(rules::ARM_SEGMENT.at(
                 field,
-                format!("expected a resource name without '/', '\\', '?', '#', '%', whitespace or control characters, found {v:?}"),
+                format!("expected a resource name without '/', '\\', '?', '#', '%', whitespace or control characters, found {q_v}", q_v = Quoted(v)),
             ));
         }
     };
@@ -392,7 +398,7 @@ fn plan_findings(i: &Inputs<'_>, requests: &[ArmRequest], az: &AzCommands, f: &m
             if !url.ends_with('/') {
                 f.push(rules::OIDC_ISSUER.at(
                     "context.oidcIssuerUrl",
-                    format!("expected the issuer exactly as `az aks show` prints it, with a trailing '/', found {url:?}; a mismatch fails the token exchange"),
+                    format!("expected the issuer exactly as `az aks show` prints it, with a trailing '/', found {q_url}; a mismatch fails the token exchange", q_url = Quoted(url)),
                 ));
             }
         }

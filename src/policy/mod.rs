@@ -5,7 +5,7 @@ pub mod k8s_names;
 pub mod rules;
 
 use crate::catalog::{AuthId, Param, TargetId};
-use crate::error::{Finding, Severity};
+use crate::error::{Finding, Quoted, Severity};
 use crate::resolve::{self, nonempty, Resolved};
 use crate::spec::ConnectionSpec;
 use std::collections::BTreeSet;
@@ -48,13 +48,19 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
         if !ok {
             f.push(rules::CONNECTION_NAME.at(
                 "connectionName",
-                format!("expected 1 to 60 letters, digits, '.' or '_', found {name:?}"),
+                format!(
+                    "expected 1 to 60 letters, digits, '.' or '_', found {q_name}",
+                    q_name = Quoted(name)
+                ),
             ));
         }
     }
     if let Some(ns) = spec.namespace.as_deref() {
         if let Err(rule) = k8s_names::dns1123_label(ns) {
-            f.push(rules::NAMESPACE.at("namespace", format!("{rule}, found {ns:?}")));
+            f.push(rules::NAMESPACE.at(
+                "namespace",
+                format!("{rule}, found {q_ns}", q_ns = Quoted(ns)),
+            ));
         }
     }
     let guid = |f: &mut Vec<Finding>, field: &str, v: Option<&str>| {
@@ -63,7 +69,8 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
                 f.push(rules::GUID.at(
                     field,
                     format!(
-                        "expected a GUID like 00001111-aaaa-2222-bbbb-3333cccc4444, found {v:?}"
+                        "expected a GUID like 00001111-aaaa-2222-bbbb-3333cccc4444, found {q_v}",
+                        q_v = Quoted(v)
                     ),
                 ));
             }
@@ -87,7 +94,7 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
         if let Err(rule) = k8s_names::config_key(custom) {
             f.push(rules::SECRET_KEY.at(
                 format!("customizedKeys.{default}"),
-                format!("{rule}, found {custom:?}"),
+                format!("{rule}, found {q_custom}", q_custom = Quoted(custom)),
             ));
         }
     }
@@ -103,8 +110,8 @@ fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         f.push(rules::CONFLUENT_SCHEMA_SUFFIX.at(
             "connectionName",
             format!(
-                "expected a name not ending with '_schema' (the schema-registry linker takes that suffix), found {:?}",
-                r.connection_name
+                "expected a name not ending with '_schema' (the schema-registry linker takes that suffix), found {}",
+                Quoted(&r.connection_name)
             ),
         ));
     }
@@ -167,7 +174,10 @@ fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
 
 fn check_name(f: &mut Vec<Finding>, field: &str, name: &str, workload: bool) {
     if let Err(rule) = k8s_names::dns1123_subdomain(name) {
-        f.push(rules::OBJECT_NAME.at(field, format!("{rule}, found {name:?}")));
+        f.push(rules::OBJECT_NAME.at(
+            field,
+            format!("{rule}, found {q_name}", q_name = Quoted(name)),
+        ));
     } else if workload && name.len() > 63 {
         f.push(rules::OBJECT_NAME.at(
             field,
@@ -222,9 +232,9 @@ fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             f.push(rules::GENERATED_NAME.at(
                 "auth.clientId",
                 format!(
-                    "the ServiceAccount is named {:?} until the identity client id is given; then it becomes \
+                    "the ServiceAccount is named {} until the identity client id is given; then it becomes \
                      sc-account-<client id>, and its client-id annotation stays `<client-ID>`",
-                    r.names.service_account
+                    Quoted(&r.names.service_account)
                 ),
             ));
         }
@@ -279,18 +289,25 @@ fn check_labels(w: &resolve::Workload, f: &mut Vec<Finding>) {
     for (key, value) in &w.labels {
         let field = format!("workload.labels.{key}");
         if let Err(rule) = k8s_names::label_key(key) {
-            f.push(rules::LABEL.at(&field, format!("{rule}, found {key:?}")));
+            f.push(rules::LABEL.at(
+                &field,
+                format!("{rule}, found {q_key}", q_key = Quoted(key)),
+            ));
         } else if RESERVED_LABELS.contains(&key.as_str()) {
             f.push(rules::LABEL.at(
                 &field,
                 format!(
-                    "expected a label key other than the reserved {}, found {key:?}",
-                    RESERVED_LABELS.join(" and ")
+                    "expected a label key other than the reserved {}, found {q_key}",
+                    RESERVED_LABELS.join(" and "),
+                    q_key = Quoted(key)
                 ),
             ));
         }
         if let Err(rule) = k8s_names::label_value(value) {
-            f.push(rules::LABEL.at(&field, format!("{rule}, found {value:?}")));
+            f.push(rules::LABEL.at(
+                &field,
+                format!("{rule}, found {q_value}", q_value = Quoted(value)),
+            ));
         }
     }
 }
@@ -326,9 +343,10 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         }
         if let Err(rule) = k8s_names::config_key(&e.key) {
             if !spec.customized_keys.contains_key(e.default_key) {
-                f.push(
-                    rules::SECRET_KEY.at("connectionName", format!("{rule}, found {:?}", e.key)),
-                );
+                f.push(rules::SECRET_KEY.at(
+                    "connectionName",
+                    format!("{rule}, found {}", Quoted(&e.key)),
+                ));
             }
         }
     }
@@ -411,7 +429,7 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             if !host_port(b) {
                 f.push(rules::CONFLUENT_FORMAT.at(
                     "target.bootstrapServer",
-                    format!("expected host:port, found {b:?}"),
+                    format!("expected host:port, found {q_b}", q_b = Quoted(b)),
                 ));
             }
         }
@@ -423,7 +441,7 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             {
                 f.push(rules::CONFLUENT_FORMAT.at(
                     "target.schemaRegistry",
-                    format!("expected an https:// URL, found {u:?}"),
+                    format!("expected an https:// URL, found {q_u}", q_u = Quoted(u)),
                 ));
             }
         }
@@ -468,7 +486,10 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
         if !ok {
             f.push(rules::TARGET_ID.at(
                 "target.id",
-                format!("expected an ARM id starting with /subscriptions/, found {id:?}"),
+                format!(
+                    "expected an ARM id starting with /subscriptions/, found {q_id}",
+                    q_id = Quoted(id)
+                ),
             ));
         }
         return;
@@ -502,7 +523,10 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     if !ok {
         f.push(rules::TARGET_ID.at(
             "target.id",
-            format!("resource id is invalid: expected {pattern}, found {id:?}"),
+            format!(
+                "resource id is invalid: expected {pattern}, found {q_id}",
+                q_id = Quoted(id)
+            ),
         ));
     } else if !conflicts.is_empty() {
         f.push(rules::TARGET_ID.at(
@@ -526,7 +550,7 @@ fn check_identity(r: &Resolved<'_>, a: &crate::spec::AuthSpec, f: &mut Vec<Findi
                 match identity_subscription(id) {
                     None => f.push(rules::IDENTITY_ID.at(
                         "auth.identityId",
-                        format!("invalid user identity resource id: expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, found {id:?}"),
+                        format!("invalid user identity resource id: expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, found {q_id}", q_id = Quoted(id)),
                     )),
                     Some(sub) => {
                         if let Some(s) = nonempty(a.subscription_id.as_deref()) {
@@ -723,15 +747,18 @@ fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             f.push(rules::KEYVAULT_OBJECT.at(
                 at("name"),
                 format!(
-                    "expected 1 to 127 letters, digits or '-', found {:?}",
-                    o.name
+                    "expected 1 to 127 letters, digits or '-', found {}",
+                    Quoted(&o.name)
                 ),
             ));
         }
         if !matches!(o.r#type.as_str(), "secret" | "key" | "cert") {
             f.push(rules::KEYVAULT_OBJECT.at(
                 at("type"),
-                format!("expected one of secret, key, cert, found {:?}", o.r#type),
+                format!(
+                    "expected one of secret, key, cert, found {}",
+                    Quoted(&o.r#type)
+                ),
             ));
         }
         if let Some(v) = o.version.as_deref() {
@@ -739,7 +766,8 @@ fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
                 f.push(rules::KEYVAULT_OBJECT.at(
                     at("version"),
                     format!(
-                        "expected an object version (letters and digits) or empty, found {v:?}"
+                        "expected an object version (letters and digits) or empty, found {q_v}",
+                        q_v = Quoted(v)
                     ),
                 ));
             }
@@ -755,7 +783,8 @@ fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
                 f.push(rules::KEYVAULT_OBJECT.at(
                     at("alias"),
                     format!(
-                        "expected a file name of letters, digits, '-', '_' or '.', found {a:?}"
+                        "expected a file name of letters, digits, '-', '_' or '.', found {q_a}",
+                        q_a = Quoted(a)
                     ),
                 ));
             }
@@ -764,7 +793,10 @@ fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         if !aliases.insert(file.clone()) {
             f.push(rules::KEYVAULT_OBJECT.at(
                 at("alias"),
-                format!("expected unique file names in the mount, found {file:?} twice"),
+                format!(
+                    "expected unique file names in the mount, found {q_file} twice",
+                    q_file = Quoted(&file)
+                ),
             ));
         }
     }
