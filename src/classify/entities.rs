@@ -185,19 +185,11 @@ pub(crate) fn extract(
     let clean = views.clean.as_bytes();
     let mut found: Vec<Entity> = Vec::new();
     for (m, &pid) in MARKERS.iter().zip(marker_pids) {
-        let Some(starts) = hits.starts.get(pid) else {
+        let Some(spans) = hits.spans.get(pid) else {
             continue;
         };
-        let key_len = super::normalize::squeeze(m.text).len();
-        for &ks in starts {
-            let ke = ks + key_len;
-            let (Some(&cs), Some(&cl)) = (
-                views.key_map.get(ks),
-                views.key_map.get(ke.saturating_sub(1)),
-            ) else {
-                continue;
-            };
-            let (cs, ce) = (cs as usize, cl as usize + 1);
+        // Markers are ASCII, so a hit ends right after its last byte.
+        for &(cs, ce) in spans {
             if let Some((vs, ve)) = read_value(clean, cs, ce, m.shape, work) {
                 if masks.overlaps(vs, ve) || (m.shape == Segment && in_action(clean, vs, ve)) {
                     continue;

@@ -1,146 +1,253 @@
-//! A small Aho–Corasick automaton: finds every table phrase in one pass over
-//! the key view, so matching costs O(input length + hits) whatever the table
-//! size, with no backtracking.
+//! A small Aho–Corasick automaton: finds every table phrase in one pass, so
+//! matching costs O(input length + hits) whatever the table size, with no
+//! backtracking.
+//!
+//! Phrases are compared with the "key" form of the text (lower-cased, without
+//! whitespace and quotes, see `normalize::squeeze`). That form is never built:
+//! the scan reads the clean view directly, skips what the key form drops and
+//! folds case through its byte-class table, and reports clean-view ranges.
 
 /// How many hits are kept per pattern: the first `MAX_HITS - 1` and the last.
 /// Rules only need the first occurrence; entity scanners want a few more and
 /// the innermost (last) error code.
 pub(crate) const MAX_HITS: usize = 48;
 
-struct State {
-    /// Sorted by byte.
-    next: Vec<(u8, u32)>,
-    fail: u32,
-    /// Pattern ids that end in this state, including via failure links.
-    out: Vec<u32>,
-}
+/// Set on a transition whose target state ends at least one pattern.
+const OUT_FLAG: u32 = 1 << 31;
+
+/// Byte class of bytes the key form drops (ASCII whitespace and quotes).
+const SKIP: u8 = u8::MAX;
 
 /// The compiled automaton.
 pub(crate) struct Automaton {
-    states: Vec<State>,
+    /// `classes[b]`: the column of byte `b` in `delta` (0: in no pattern), or
+    /// [`SKIP`]. Upper-case ASCII shares the column of its lower case.
+    classes: [u8; 256],
+    /// Number of columns of `delta`.
+    width: usize,
+    /// Dense transitions: `delta[state * width + class]` is the next state
+    /// times `width`, with [`OUT_FLAG`] if that state ends a pattern. A full table instead
+    /// of trie edges plus failure links makes each byte one lookup.
+    delta: Vec<u32>,
+    /// Patterns ending in state `s` (via failure links too):
+    /// `outs[out_at[s]..out_at[s + 1]]`.
+    out_at: Vec<u32>,
+    outs: Vec<u32>,
     lens: Vec<usize>,
+    /// Ring of clean offsets of the last key bytes (power of two, at least
+    /// the longest pattern), to find where a hit starts.
+    ring: usize,
 }
 
-/// Hits of every pattern: for pattern `p`, `hits[p]` holds start offsets in
-/// the searched text (first ones, and the last one in the final slot).
+/// Hits of every pattern: for pattern `p`, `spans[p]` holds clean-view byte
+/// ranges (first ones, and the last one in the final slot).
 pub(crate) struct Hits {
-    pub starts: Vec<Vec<usize>>,
+    pub spans: Vec<Vec<(usize, usize)>>,
 }
 
 impl Hits {
-    /// The first occurrence of pattern `p` as a byte range, if any.
-    pub fn first(&self, p: usize, lens: &Automaton) -> Option<(usize, usize)> {
-        let s = *self.starts.get(p)?.first()?;
-        Some((s, s + lens.len(p)))
+    /// The first occurrence of pattern `p` as a clean-view byte range.
+    pub fn first(&self, p: usize) -> Option<(usize, usize)> {
+        self.spans.get(p)?.first().copied()
     }
+}
+
+/// Whether the key form drops `c`.
+pub(crate) fn dropped(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+        )
 }
 
 impl Automaton {
-    /// Builds the automaton; pattern ids are indices into `patterns`.
+    /// Builds the automaton; pattern ids are indices into `patterns`, which
+    /// must already be in key form.
     pub fn new(patterns: &[String]) -> Automaton {
-        let mut states = vec![State {
-            next: Vec::new(),
-            fail: 0,
-            out: Vec::new(),
-        }];
+        // Byte classes: one column per distinct pattern byte.
+        let mut classes = [0u8; 256];
+        let mut width = 1usize;
+        for b in patterns.iter().flat_map(|p| p.bytes()) {
+            let b = b.to_ascii_lowercase();
+            if classes[usize::from(b)] == 0 && width < usize::from(SKIP) {
+                classes[usize::from(b)] = width as u8;
+                width += 1;
+            }
+        }
+        for b in b'A'..=b'Z' {
+            classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
+        }
+        for b in 0u8..0x80 {
+            if dropped(char::from(b)) {
+                classes[usize::from(b)] = SKIP;
+            }
+        }
+
+        // Trie, with dense rows filled in below.
+        let mut delta: Vec<u32> = vec![0; width];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
         for (pid, p) in patterns.iter().enumerate() {
             let mut s = 0usize;
             for &b in p.as_bytes() {
-                s = match find(&states[s].next, b) {
-                    Some(t) => t as usize,
-                    None => {
-                        let t = states.len();
-                        states.push(State {
-                            next: Vec::new(),
-                            fail: 0,
-                            out: Vec::new(),
-                        });
-                        let next = &mut states[s].next;
-                        let at = next.partition_point(|&(c, _)| c < b);
-                        next.insert(at, (b, t as u32));
-                        t
-                    }
+                let col = usize::from(classes[usize::from(b)]);
+                let t = delta[s * width + col] as usize;
+                s = if t != 0 {
+                    t
+                } else {
+                    let t = own.len();
+                    own.push(Vec::new());
+                    delta.extend(std::iter::repeat_n(0, width));
+                    delta[s * width + col] = t as u32;
+                    t
                 };
             }
             if !p.is_empty() {
-                states[s].out.push(pid as u32);
+                own[s].push(pid as u32);
             }
         }
-        // Breadth-first failure links.
+        let states = own.len();
+
+        // Breadth-first: a missing edge takes the failure state's edge
+        // (already complete, being shallower); outputs inherit along
+        // failure links.
+        let mut fail = vec![0usize; states];
+        let mut outs_of: Vec<Vec<u32>> = own;
         let mut queue = std::collections::VecDeque::new();
-        let root_children: Vec<u32> = states[0].next.iter().map(|&(_, t)| t).collect();
-        for t in root_children {
-            states[t as usize].fail = 0;
-            queue.push_back(t as usize);
-        }
+        queue.extend(
+            delta[..width]
+                .iter()
+                .map(|&t| t as usize)
+                .filter(|&t| t != 0),
+        );
         while let Some(s) = queue.pop_front() {
-            let edges = states[s].next.clone();
-            for (b, t) in edges {
-                let mut f = states[s].fail as usize;
-                let target = loop {
-                    if let Some(x) = find(&states[f].next, b) {
-                        break x as usize;
-                    }
-                    if f == 0 {
-                        break 0;
-                    }
-                    f = states[f].fail as usize;
-                };
-                let t = t as usize;
-                let target = if target == t { 0 } else { target };
-                states[t].fail = target as u32;
-                let inherited = states[target].out.clone();
-                states[t].out.extend(inherited);
-                queue.push_back(t);
+            let inherited = outs_of[fail[s]].clone();
+            outs_of[s].extend(inherited);
+            for col in 0..width {
+                let t = delta[s * width + col] as usize;
+                let via_fail = delta[fail[s] * width + col];
+                if t != 0 {
+                    fail[t] = via_fail as usize;
+                    queue.push_back(t);
+                } else {
+                    delta[s * width + col] = via_fail;
+                }
             }
         }
+        for t in delta.iter_mut() {
+            let ends = !outs_of[*t as usize].is_empty();
+            // Premultiplied: the scan adds the class without a multiply.
+            *t *= width as u32;
+            if ends {
+                *t |= OUT_FLAG;
+            }
+        }
+        let mut out_at = Vec::with_capacity(states + 1);
+        let mut outs = Vec::new();
+        for o in &outs_of {
+            out_at.push(outs.len() as u32);
+            outs.extend_from_slice(o);
+        }
+        out_at.push(outs.len() as u32);
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         Automaton {
-            states,
+            classes,
+            width,
+            delta,
+            out_at,
+            outs,
             lens: patterns.iter().map(String::len).collect(),
+            ring: (longest + 1).next_power_of_two(),
         }
     }
 
-    /// The byte length of pattern `p`.
-    pub fn len(&self, p: usize) -> usize {
-        self.lens.get(p).copied().unwrap_or(0)
+    /// The number of states (for tests and sizing).
+    #[cfg(test)]
+    pub fn states(&self) -> usize {
+        self.out_at.len() - 1
     }
 
-    /// Scans `text` once; adds the steps taken to `work`.
-    pub fn scan(&self, text: &[u8], work: &mut u64) -> Hits {
-        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.lens.len()];
+    /// Scans the key form of `text` (a clean view) once; adds the steps
+    /// taken to `work`.
+    pub fn scan(&self, text: &str, work: &mut u64) -> Hits {
+        let bytes = text.as_bytes();
+        let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.lens.len()];
+        let mut ring = vec![0usize; self.ring];
+        let mask = self.ring - 1;
+        // Key bytes fed so far.
+        let mut k = 0usize;
+        // The current state, premultiplied by `width`.
         let mut s = 0usize;
-        for (i, &b) in text.iter().enumerate() {
-            loop {
-                *work += 1;
-                if let Some(t) = find(&self.states[s].next, b) {
-                    s = t as usize;
-                    break;
+        let mut i = 0usize;
+        *work += bytes.len() as u64;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let class = self.classes[usize::from(b)];
+            if b < 0x80 {
+                if class != SKIP {
+                    let t = self.delta[s + usize::from(class)];
+                    s = (t & !OUT_FLAG) as usize;
+                    ring[k & mask] = i;
+                    k += 1;
+                    if t & OUT_FLAG != 0 {
+                        self.record(s / self.width, i, k, &ring, &mut spans, work);
+                    }
                 }
-                if s == 0 {
-                    break;
-                }
-                s = self.states[s].fail as usize;
+                i += 1;
+                continue;
             }
-            for &p in &self.states[s].out {
-                *work += 1;
-                let p = p as usize;
-                let start = i + 1 - self.lens[p];
-                let v = &mut starts[p];
-                if v.len() < MAX_HITS {
-                    v.push(start);
-                } else if let Some(last) = v.last_mut() {
-                    *last = start;
+            // A multi-byte character: dropped whole (curly quotes, Unicode
+            // spaces) or fed byte by byte like the key form does.
+            let end = match text.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if dropped(c) => {
+                    i += c.len_utf8();
+                    continue;
                 }
+                Some(c) => i + c.len_utf8(),
+                // Not at a char start: cannot happen, `i` only moves by whole
+                // chars; feed the byte.
+                None => i + 1,
+            };
+            while i < end {
+                let class = self.classes[usize::from(bytes[i])];
+                let t = self.delta[s + usize::from(class)];
+                s = (t & !OUT_FLAG) as usize;
+                ring[k & mask] = i;
+                k += 1;
+                if t & OUT_FLAG != 0 {
+                    self.record(s / self.width, i, k, &ring, &mut spans, work);
+                }
+                i += 1;
             }
         }
-        Hits { starts }
+        Hits { spans }
     }
-}
 
-fn find(next: &[(u8, u32)], b: u8) -> Option<u32> {
-    next.binary_search_by_key(&b, |&(c, _)| c)
-        .ok()
-        .map(|i| next[i].1)
+    /// Records the patterns that end in state `s` at clean byte `i`.
+    #[inline(never)]
+    fn record(
+        &self,
+        s: usize,
+        i: usize,
+        k: usize,
+        ring: &[usize],
+        spans: &mut [Vec<(usize, usize)>],
+        work: &mut u64,
+    ) {
+        let (from, to) = (self.out_at[s] as usize, self.out_at[s + 1] as usize);
+        for &p in &self.outs[from..to] {
+            *work += 1;
+            let p = p as usize;
+            let start = ring[(k - self.lens[p]) & (self.ring - 1)];
+            let span = (start, i + 1);
+            let v = &mut spans[p];
+            if v.len() < MAX_HITS {
+                v.push(span);
+            } else if let Some(last) = v.last_mut() {
+                *last = span;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -155,11 +262,26 @@ mod tests {
             .collect();
         let a = Automaton::new(&pats);
         let mut w = 0;
-        let h = a.scan(b"ushers", &mut w);
-        assert_eq!(h.starts[0], vec![2]);
-        assert_eq!(h.starts[1], vec![1]);
-        assert!(h.starts[2].is_empty());
-        assert_eq!(h.starts[3], vec![2]);
+        let h = a.scan("ushers", &mut w);
+        assert_eq!(h.spans[0], vec![(2, 4)]);
+        assert_eq!(h.spans[1], vec![(1, 4)]);
+        assert!(h.spans[2].is_empty());
+        assert_eq!(h.spans[3], vec![(2, 6)]);
         assert!(w <= 3 * 6 + 10);
+    }
+
+    #[test]
+    fn skips_what_the_key_form_drops() {
+        let pats: Vec<String> = ["resourcegroup", "é"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let a = Automaton::new(&pats);
+        let mut w = 0;
+        let text = "a Resource \u{2018}Gr\"oup\u{2019} é";
+        let h = a.scan(text, &mut w);
+        assert_eq!(h.spans[0], vec![(2, 20)]);
+        assert_eq!(&text[2..20], "Resource \u{2018}Gr\"oup");
+        assert_eq!(h.spans[1], vec![(24, 26)]);
     }
 }

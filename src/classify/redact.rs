@@ -138,11 +138,17 @@ fn secret_key(bytes: &[u8], sep: usize, work: &mut u64) -> Option<ValueEnd> {
         return None;
     }
     let raw = &bytes[start..end];
-    let norm: Vec<u8> = raw
-        .iter()
-        .filter(|b| !matches!(b, b'_' | b'-' | b'.'))
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    // The key is at most 96 bytes: normalise it on the stack, this runs at
+    // every `:` and `=` of the text.
+    let mut buf = [0u8; 96];
+    let mut len = 0;
+    for &b in raw {
+        if !matches!(b, b'_' | b'-' | b'.') && len < buf.len() {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    let norm = &buf[..len];
     if norm.ends_with(b"keyname") {
         return None;
     }
@@ -163,7 +169,7 @@ fn secret_key(bytes: &[u8], sep: usize, work: &mut u64) -> Option<ValueEnd> {
             return Some(ValueEnd::Delimited);
         }
     }
-    if norm == b"sig" {
+    if norm == b"sig".as_slice() {
         return Some(ValueEnd::Delimited);
     }
     if norm.ends_with(b"connectionstring") {
@@ -237,6 +243,19 @@ fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
 
+/// Bytes at which [`masks`] may find something: separators, `bearer`,
+/// `eyJ` and `--` flags.
+static TRIGGERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let set = b"=:bBe-";
+    while i < set.len() {
+        t[set[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Computes the masks of `text`; linear: every byte is visited a bounded
 /// number of times (look-backs stop at the previous separator, value scans
 /// move the cursor past what they read).
@@ -245,8 +264,16 @@ pub(crate) fn masks(text: &str, work: &mut u64) -> Masks {
     let mut m = Masks::default();
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes cannot start anything: skip them in a tight loop.
+        let from = i;
+        while i < bytes.len() && !TRIGGERS[usize::from(bytes[i])] {
+            i += 1;
+        }
+        *work += (i - from) as u64;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         *work += 1;
-        let b = bytes[i];
         if b == b'=' || b == b':' {
             if b == b':' && bytes.get(i + 1..i + 3) == Some(b"//") {
                 i = userinfo(bytes, i + 3, &mut m, work);
