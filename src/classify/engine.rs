@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use super::entities::{self, Entities, MARKERS};
 use super::matcher::{Automaton, Hits};
 use super::normalize::{self, squeeze, Views};
-use super::redact::{self, Masks};
+use super::redact::{self, LineMasks};
 use super::rules::{Rule, Signal, Term, DOMAIN_MARKERS, RULES, SPECIFIC};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
@@ -83,7 +83,7 @@ struct Analysis<'a> {
     input: &'a str,
     views: Views,
     hits: Hits,
-    masks: Masks,
+    masks: LineMasks,
     entities: Entities,
 }
 
@@ -124,21 +124,22 @@ impl Analysis<'_> {
             .collect()
     }
 
-    fn evidence(&self, label: String, (cs, ce): Span) -> Evidence {
+    fn evidence(&mut self, label: String, (cs, ce): Span) -> Evidence {
         let (map, clean) = (&self.views.clean_map, &self.views.clean);
         let start = map.get(clean, cs).unwrap_or(0);
         let last = map.get(clean, ce.saturating_sub(1)).unwrap_or(0);
         let end = normalize::source_end(self.input, last).max(start);
+        let excerpt = self.excerpt(cs, ce);
         Evidence {
             signal: label,
             start,
             end,
-            excerpt: self.excerpt(cs, ce),
+            excerpt,
         }
     }
 
     /// The clean text around `[cs, ce)`, redacted, on one line.
-    fn excerpt(&self, cs: usize, ce: usize) -> String {
+    fn excerpt(&mut self, cs: usize, ce: usize) -> String {
         const AROUND: usize = 60;
         let clean = &self.views.clean;
         let mut s = cs.saturating_sub(AROUND);
@@ -184,9 +185,9 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let c = compiled();
     let views = normalize::normalize(input, &mut work);
     let hits = c.ac.scan(&views.clean, &mut work);
-    let masks = redact::masks(&views.clean, &mut work);
-    let entities = entities::extract(&views, &hits, &c.marker_pids, &masks, &mut work);
-    let a = Analysis {
+    let mut masks = LineMasks::default();
+    let entities = entities::extract(&views, &hits, &c.marker_pids, &mut masks, &mut work);
+    let mut a = Analysis {
         input,
         views,
         hits,
@@ -262,10 +263,16 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .then(x.index.cmp(&y.index))
     });
 
-    let mut matches: Vec<Match> = candidates
-        .iter()
-        .map(|cand| build_match(&a, cand.rule, cand.confidence, &cand.spans, ctx))
-        .collect();
+    let mut matches: Vec<Match> = Vec::with_capacity(candidates.len());
+    for cand in &candidates {
+        matches.push(build_match(
+            &mut a,
+            cand.rule,
+            cand.confidence,
+            &cand.spans,
+            ctx,
+        ));
+    }
 
     if matches.is_empty() {
         let fallback = if in_domain { "other" } else { "unknown" };
@@ -281,7 +288,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
                 }
             }
             let confidence = if in_domain { 0.5 } else { 1.0 };
-            matches.push(build_match(&a, rule, confidence, &spans, ctx));
+            matches.push(build_match(&mut a, rule, confidence, &spans, ctx));
         }
     }
 
@@ -300,7 +307,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let stats = ClassifyStats {
         input_bytes: text.len(),
         analysed_bytes: input.len(),
-        steps: work,
+        steps: work + a.masks.work,
     };
     (
         Diagnosis {
@@ -326,7 +333,7 @@ fn cap(text: &str) -> (&str, bool) {
 }
 
 fn build_match(
-    a: &Analysis<'_>,
+    a: &mut Analysis<'_>,
     rule: &'static Rule,
     confidence: f64,
     spans: &[(String, Span)],

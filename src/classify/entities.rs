@@ -9,7 +9,7 @@
 
 use super::matcher::Hits;
 use super::normalize::Views;
-use super::redact::Masks;
+use super::redact::LineMasks;
 
 /// Longest value read after a marker.
 const VALUE_CAP: usize = 256;
@@ -179,7 +179,7 @@ pub(crate) fn extract(
     views: &Views,
     hits: &Hits,
     marker_pids: &[usize],
-    masks: &Masks,
+    masks: &mut LineMasks,
     work: &mut u64,
 ) -> Entities {
     let clean = views.clean.as_bytes();
@@ -191,7 +191,9 @@ pub(crate) fn extract(
         // Markers are ASCII, so a hit ends right after its last byte.
         for &(cs, ce) in spans {
             if let Some((vs, ve)) = read_value(clean, cs, ce, m.shape, work) {
-                if masks.overlaps(vs, ve) || (m.shape == Segment && in_action(clean, vs, ve)) {
+                if masks.overlaps(&views.clean, vs, ve)
+                    || (m.shape == Segment && in_action(clean, vs, ve))
+                {
                     continue;
                 }
                 let Some(raw) = views.clean.get(vs..ve) else {
@@ -495,14 +497,19 @@ fn quoted(c: &[u8], i: usize, work: &mut u64) -> Option<(usize, usize)> {
 
 /// `(Code) message` at the start of a line, after the usual CLI, klog and
 /// Terraform prefixes.
-fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u64) {
+fn lines_codes(clean: &str, masks: &mut LineMasks, found: &mut Vec<Entity>, work: &mut u64) {
     let mut offset = 0;
     let mut kept_lines = 0;
     for line in clean.split('\n') {
         *work += 1;
-        let (skipped, rest) = strip_prefixes(line);
-        let base = offset + skipped;
+        let line_start = offset;
         offset += line.len() + 1;
+        // Most lines hold no `(` at all: no need to strip their prefixes.
+        if !line.as_bytes().contains(&b'(') {
+            continue;
+        }
+        let (skipped, rest) = strip_prefixes(line);
+        let base = line_start + skipped;
         let b = rest.as_bytes();
         if b.first() != Some(&b'(') {
             continue;
@@ -518,7 +525,7 @@ fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u
         if b.get(j) == Some(&b')') && j > 1 {
             let (vs, ve) = (base + 1, base + j);
             let value = &rest[1..j];
-            if is_code(value) && !masks.overlaps(vs, ve) {
+            if is_code(value) && !masks.overlaps(clean, vs, ve) {
                 let entity = Entity {
                     name: "errorCode",
                     value: value.to_string(),
