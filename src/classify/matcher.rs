@@ -12,9 +12,6 @@
 /// the innermost (last) error code.
 pub(crate) const MAX_HITS: usize = 48;
 
-/// Set on a transition whose target state ends at least one pattern.
-const OUT_FLAG: u32 = 1 << 31;
-
 /// Byte class of bytes the key form drops (ASCII whitespace and quotes).
 const SKIP: u8 = u8::MAX;
 
@@ -26,9 +23,11 @@ pub(crate) struct Automaton {
     /// Number of columns of `delta`.
     width: usize,
     /// Dense transitions: `delta[state * width + class]` is the next state
-    /// times `width`, with [`OUT_FLAG`] if that state ends a pattern. A full table instead
-    /// of trie edges plus failure links makes each byte one lookup.
+    /// times `width`. A full table instead of trie edges plus failure links
+    /// makes each byte one lookup.
     delta: Vec<u32>,
+    /// States from this one (times `width`) on end at least one pattern.
+    first_out: usize,
     /// Patterns ending in state `s` (via failure links too):
     /// `outs[out_at[s]..out_at[s + 1]]`.
     out_at: Vec<u32>,
@@ -134,26 +133,32 @@ impl Automaton {
                 }
             }
         }
-        for t in delta.iter_mut() {
-            let ends = !outs_of[*t as usize].is_empty();
-            // Premultiplied: the scan adds the class without a multiply.
-            *t *= width as u32;
-            if ends {
-                *t |= OUT_FLAG;
-            }
+        // Number the states that end a pattern last, so the scan tells them
+        // by one comparison; premultiply by `width`, so it adds the class
+        // without a multiply. Root (no outputs) stays 0.
+        let mut order: Vec<usize> = (0..states).filter(|&s| outs_of[s].is_empty()).collect();
+        let first_out = order.len() * width;
+        order.extend((0..states).filter(|&s| !outs_of[s].is_empty()));
+        let mut new_id = vec![0u32; states];
+        for (n, &o) in order.iter().enumerate() {
+            new_id[o] = (n * width) as u32;
         }
+        let mut dense = Vec::with_capacity(delta.len());
         let mut out_at = Vec::with_capacity(states + 1);
         let mut outs = Vec::new();
-        for o in &outs_of {
+        for &o in &order {
+            let row = delta.get(o * width..(o + 1) * width).unwrap_or(&[]);
+            dense.extend(row.iter().map(|&t| new_id[t as usize]));
             out_at.push(outs.len() as u32);
-            outs.extend_from_slice(o);
+            outs.extend_from_slice(&outs_of[o]);
         }
         out_at.push(outs.len() as u32);
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         Automaton {
             classes,
             width,
-            delta,
+            delta: dense,
+            first_out,
             out_at,
             outs,
             lens: patterns.iter().map(String::len).collect(),
@@ -185,11 +190,10 @@ impl Automaton {
             let class = self.classes[usize::from(b)];
             if b < 0x80 {
                 if class != SKIP {
-                    let t = self.delta[s + usize::from(class)];
-                    s = (t & !OUT_FLAG) as usize;
+                    s = self.delta[s + usize::from(class)] as usize;
                     ring[k & mask] = i;
                     k += 1;
-                    if t & OUT_FLAG != 0 {
+                    if s >= self.first_out {
                         self.record(s / self.width, i, k, &ring, &mut spans, work);
                     }
                 }
@@ -210,11 +214,10 @@ impl Automaton {
             };
             while i < end {
                 let class = self.classes[usize::from(bytes[i])];
-                let t = self.delta[s + usize::from(class)];
-                s = (t & !OUT_FLAG) as usize;
+                s = self.delta[s + usize::from(class)] as usize;
                 ring[k & mask] = i;
                 k += 1;
-                if t & OUT_FLAG != 0 {
+                if s >= self.first_out {
                     self.record(s / self.width, i, k, &ring, &mut spans, work);
                 }
                 i += 1;
