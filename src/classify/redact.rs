@@ -70,19 +70,22 @@ impl Masks {
 /// line alone, and no mask holds a newline.
 #[derive(Debug, Default)]
 pub(crate) struct LineMasks {
-    /// Line start → (line end, masks in text offsets), for computed lines.
-    lines: std::collections::BTreeMap<usize, (usize, Masks)>,
+    /// Computed lines by start: (start, end, masks in text offsets). A
+    /// sorted vector: at most a few thousand lines are ever asked for
+    /// (bounded by the hit caps), whatever the input length.
+    lines: Vec<(usize, usize, Masks)>,
     /// Steps taken so far.
     pub work: u64,
 }
 
 impl LineMasks {
-    /// The computed line `[start, end]` (end at its newline or the text's
-    /// end) that holds offset `pos`, computing it if needed.
-    fn line(&mut self, text: &str, pos: usize) -> (usize, usize) {
-        if let Some((&s, &(e, _))) = self.lines.range(..=pos).next_back() {
-            if pos <= e {
-                return (s, e);
+    /// The index in `lines` of the line `[start, end]` (end at its newline
+    /// or the text's end) that holds offset `pos`, computed if needed.
+    fn line(&mut self, text: &str, pos: usize) -> usize {
+        let at = self.lines.partition_point(|l| l.0 <= pos);
+        if let Some(i) = at.checked_sub(1) {
+            if pos <= self.lines[i].1 {
+                return i;
             }
         }
         // Each line is searched for once, then remembered: linear overall.
@@ -102,23 +105,22 @@ impl LineMasks {
             r.0 += start;
             r.1 += start;
         }
-        self.lines.insert(start, (end, local));
-        (start, end)
+        self.lines.insert(at, (start, end, local));
+        at
     }
 
     /// Whether `[start, end)` of `text` touches a secret.
     pub fn overlaps(&mut self, text: &str, start: usize, end: usize) -> bool {
         let mut pos = start.min(text.len());
         loop {
-            let (s, e) = self.line(text, pos);
-            if self
-                .lines
-                .get(&s)
-                .is_some_and(|(_, m)| m.overlaps(start, end))
-            {
+            let i = self.line(text, pos);
+            let Some((_, e, m)) = self.lines.get(i) else {
+                return false;
+            };
+            if m.overlaps(start, end) {
                 return true;
             }
-            if e >= end || e >= text.len() {
+            if *e >= end || *e >= text.len() {
                 return false;
             }
             pos = e + 1;
@@ -132,13 +134,14 @@ impl LineMasks {
         let mut out = String::new();
         let mut pos = start.min(text.len());
         loop {
-            let (s, e) = self.line(text, pos);
+            let i = self.line(text, pos);
+            let Some((_, e, m)) = self.lines.get(i) else {
+                return out;
+            };
             // The piece of this line, with its newline.
             let piece_end = end.min(e + 1).max(pos);
-            if let Some((_, m)) = self.lines.get(&s) {
-                out.push_str(&m.render(text, pos, piece_end));
-            }
-            if piece_end >= end || e >= text.len() {
+            out.push_str(&m.render(text, pos, piece_end));
+            if piece_end >= end || *e >= text.len() {
                 return out;
             }
             pos = piece_end;
