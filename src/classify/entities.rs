@@ -9,7 +9,7 @@
 
 use super::matcher::Hits;
 use super::normalize::Views;
-use super::redact::LineMasks;
+use super::redact::{self, LineMasks};
 
 /// Longest value read after a marker.
 const VALUE_CAP: usize = 256;
@@ -204,7 +204,7 @@ pub(crate) fn extract(
         }
     }
     let from_markers = found.len();
-    lines_codes(&views.clean, masks, &mut found, work);
+    lines_codes(&views.clean, &mut found, work);
     // The az CLI prints `(Code) message` and then `Code: Code`: that pair is
     // the CLI's output shape, evidence of the domain even for an unlisted code.
     let (marked, lines) = found.split_at(from_markers);
@@ -497,9 +497,12 @@ fn quoted(c: &[u8], i: usize, work: &mut u64) -> Option<(usize, usize)> {
 
 /// `(Code) message` at the start of a line, after the usual CLI, klog and
 /// Terraform prefixes.
-fn lines_codes(clean: &str, masks: &mut LineMasks, found: &mut Vec<Entity>, work: &mut u64) {
+fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
     let mut offset = 0;
     let mut kept_lines = 0;
+    // Past the cap, only the last code is kept: remember where it is and
+    // copy it once at the end.
+    let mut last: Option<(usize, usize)> = None;
     for line in clean.split('\n') {
         *work += 1;
         let line_start = offset;
@@ -509,7 +512,6 @@ fn lines_codes(clean: &str, masks: &mut LineMasks, found: &mut Vec<Entity>, work
             continue;
         }
         let (skipped, rest) = strip_prefixes(line);
-        let base = line_start + skipped;
         let b = rest.as_bytes();
         if b.first() != Some(&b'(') {
             continue;
@@ -523,25 +525,32 @@ fn lines_codes(clean: &str, masks: &mut LineMasks, found: &mut Vec<Entity>, work
         }
         *work += j as u64;
         if b.get(j) == Some(&b')') && j > 1 {
-            let (vs, ve) = (base + 1, base + j);
             let value = &rest[1..j];
-            if is_code(value) && !masks.overlaps(clean, vs, ve) {
-                let entity = Entity {
-                    name: "errorCode",
-                    value: value.to_string(),
-                    start: vs,
-                    end: ve,
-                };
+            // Masks of a line depend on that line alone (see `LineMasks`);
+            // each line is visited once here, so nothing is cached.
+            let (ls, le) = (skipped + 1, skipped + j);
+            if is_code(value) && !redact::masks(line, work).overlaps(ls, le) {
+                let (vs, ve) = (line_start + ls, line_start + le);
                 // Like the automaton's hits: the first ones and the last one,
                 // so a paste of a million `(X)` lines stays cheap.
                 if kept_lines < super::matcher::MAX_HITS {
                     kept_lines += 1;
-                    found.push(entity);
-                } else if let Some(last) = found.last_mut() {
-                    *last = entity;
+                    found.push(Entity {
+                        name: "errorCode",
+                        value: value.to_string(),
+                        start: vs,
+                        end: ve,
+                    });
+                } else {
+                    last = Some((vs, ve));
                 }
             }
         }
+    }
+    if let (Some((vs, ve)), Some(entity)) = (last, found.last_mut()) {
+        entity.value = clean.get(vs..ve).unwrap_or_default().to_string();
+        entity.start = vs;
+        entity.end = ve;
     }
 }
 
