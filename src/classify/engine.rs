@@ -117,11 +117,15 @@ impl Analysis<'_> {
         {
             return None;
         }
-        s.all
+        // Find every span first: most signals fail, and their labels need
+        // not be allocated.
+        let spans: Vec<Span> = s
+            .all
             .iter()
             .zip(all)
-            .map(|(t, &pid)| self.term(t, pid).map(|span| (term_label(t), span)))
-            .collect()
+            .map(|(t, &pid)| self.term(t, pid))
+            .collect::<Option<_>>()?;
+        Some(s.all.iter().map(term_label).zip(spans).collect())
     }
 
     fn evidence(&mut self, label: String, (cs, ce): Span) -> Evidence {
