@@ -33,6 +33,8 @@ pub(crate) struct Automaton {
     out_at: Vec<u32>,
     outs: Vec<u32>,
     lens: Vec<usize>,
+    /// The longest pattern, in bytes.
+    longest: usize,
     /// Ring of clean offsets of the last key bytes (power of two, at least
     /// the longest pattern), to find where a hit starts.
     ring: usize,
@@ -162,6 +164,7 @@ impl Automaton {
             out_at,
             outs,
             lens: patterns.iter().map(String::len).collect(),
+            longest,
             ring: (longest + 1).next_power_of_two(),
         }
     }
@@ -174,56 +177,128 @@ impl Automaton {
 
     /// Scans the key form of `text` (a clean view) once; adds the steps
     /// taken to `work`.
+    ///
+    /// Long texts are scanned as two halves in one loop: each byte costs a
+    /// table lookup that depends on the previous one, and two independent
+    /// chains keep the processor busy while the other waits. The second
+    /// half starts early enough (`longest` key bytes before the middle) to
+    /// be in the same state as a single pass when it reaches the middle,
+    /// and keeps only hits that end there or later.
     pub fn scan(&self, text: &str, work: &mut u64) -> Hits {
-        let bytes = text.as_bytes();
-        let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.lens.len()];
-        let mut ring = vec![0usize; self.ring];
-        let mask = self.ring - 1;
-        // Key bytes fed so far.
-        let mut k = 0usize;
-        // The current state, premultiplied by `width`.
-        let mut s = 0usize;
-        let mut i = 0usize;
-        *work += bytes.len() as u64;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let class = self.classes[usize::from(b)];
-            if b < 0x80 {
-                if class != SKIP {
-                    s = self.delta[s + usize::from(class)] as usize;
-                    ring[k & mask] = i;
-                    k += 1;
-                    if s >= self.first_out {
-                        self.record(s / self.width, i, k, &ring, &mut spans, work);
-                    }
-                }
-                i += 1;
-                continue;
+        /// Below this, one pass: not worth a second ring and hit list.
+        const SPLIT_FROM: usize = 1 << 16;
+        let mid = if text.len() >= SPLIT_FROM {
+            text.len() / 2
+        } else {
+            text.len()
+        };
+        self.scan_split(text, mid, work)
+    }
+
+    /// [`Automaton::scan`] with the second half starting at `mid` (moved
+    /// back to a char boundary); no split if `mid` is the text's length.
+    fn scan_split(&self, text: &str, mut mid: usize, work: &mut u64) -> Hits {
+        *work += text.len() as u64;
+        mid = mid.min(text.len());
+        while !text.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        let mut first = self.stream(0, mid, 0);
+        if mid == text.len() {
+            while first.i < first.end {
+                self.step(text, &mut first, work);
             }
-            // A multi-byte character: dropped whole (curly quotes, Unicode
-            // spaces) or fed byte by byte like the key form does.
-            let end = match text.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) if dropped(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                Some(c) => i + c.len_utf8(),
-                // Not at a char start: cannot happen, `i` only moves by whole
-                // chars; feed the byte.
-                None => i + 1,
-            };
-            while i < end {
-                let class = self.classes[usize::from(bytes[i])];
-                s = self.delta[s + usize::from(class)] as usize;
-                ring[k & mask] = i;
-                k += 1;
-                if s >= self.first_out {
-                    self.record(s / self.width, i, k, &ring, &mut spans, work);
-                }
-                i += 1;
+            return Hits { spans: first.spans };
+        }
+        // Back from the middle over at least `longest` key bytes.
+        let mut start = mid;
+        let mut key = 0;
+        for (p, c) in text.get(..mid).unwrap_or("").char_indices().rev() {
+            if key >= self.longest {
+                break;
+            }
+            *work += 1;
+            start = p;
+            if !dropped(c) {
+                key += c.len_utf8();
+            }
+        }
+        let mut second = self.stream(start, text.len(), mid);
+        while first.i < first.end && second.i < second.end {
+            self.step(text, &mut first, work);
+            self.step(text, &mut second, work);
+        }
+        while first.i < first.end {
+            self.step(text, &mut first, work);
+        }
+        while second.i < second.end {
+            self.step(text, &mut second, work);
+        }
+        // The second half's kept hits follow the first half's under the same
+        // rule (first ones, then the last), which gives what one pass keeps.
+        let mut spans = first.spans;
+        for (all, later) in spans.iter_mut().zip(second.spans) {
+            for span in later {
+                keep(all, span);
             }
         }
         Hits { spans }
+    }
+
+    fn stream(&self, i: usize, end: usize, from: usize) -> Stream {
+        Stream {
+            s: 0,
+            k: 0,
+            i,
+            end,
+            from,
+            ring: vec![0; self.ring],
+            spans: vec![Vec::new(); self.lens.len()],
+        }
+    }
+
+    /// Reads the character at `st.i`.
+    #[inline(always)]
+    fn step(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        let bytes = text.as_bytes();
+        let i = st.i;
+        let Some(&b) = bytes.get(i) else {
+            st.i = st.end;
+            return;
+        };
+        if b < 0x80 {
+            let class = self.classes[usize::from(b)];
+            if class != SKIP {
+                self.feed(st, class, i, work);
+            }
+            st.i = i + 1;
+            return;
+        }
+        // A multi-byte character: dropped whole (curly quotes, Unicode
+        // spaces) or fed byte by byte like the key form does.
+        match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if dropped(c) => st.i = i + c.len_utf8(),
+            c => {
+                // `None` (not at a char start) cannot happen: `i` only moves
+                // by whole chars; feed the byte.
+                let end = c.map_or(i + 1, |c| i + c.len_utf8());
+                for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+                    self.feed(st, self.classes[usize::from(b)], j, work);
+                }
+                st.i = end;
+            }
+        }
+    }
+
+    /// Feeds the key byte at clean offset `i`, of column `class`.
+    #[inline(always)]
+    fn feed(&self, st: &mut Stream, class: u8, i: usize, work: &mut u64) {
+        st.s = self.delta[st.s + usize::from(class)] as usize;
+        st.ring[st.k & (self.ring - 1)] = i;
+        st.k += 1;
+        if st.s >= self.first_out && i >= st.from {
+            self.record(st.s / self.width, i, st.k, &st.ring, &mut st.spans, work);
+        }
     }
 
     /// Records the patterns that end in state `s` at clean byte `i`.
@@ -242,14 +317,33 @@ impl Automaton {
             *work += 1;
             let p = p as usize;
             let start = ring[(k - self.lens[p]) & (self.ring - 1)];
-            let span = (start, i + 1);
-            let v = &mut spans[p];
-            if v.len() < MAX_HITS {
-                v.push(span);
-            } else if let Some(last) = v.last_mut() {
-                *last = span;
-            }
+            keep(&mut spans[p], (start, i + 1));
         }
+    }
+}
+
+/// One pass of the automaton over `[i, end)` of the text.
+struct Stream {
+    /// Current state, premultiplied by `width`.
+    s: usize,
+    /// Key bytes fed so far.
+    k: usize,
+    i: usize,
+    end: usize,
+    /// Hits ending before this offset belong to the previous stream.
+    from: usize,
+    /// Clean offsets of the last key bytes.
+    ring: Vec<usize>,
+    spans: Vec<Vec<(usize, usize)>>,
+}
+
+/// Appends a hit: the first `MAX_HITS - 1` stay, the last slot holds the
+/// latest.
+fn keep(v: &mut Vec<(usize, usize)>, span: (usize, usize)) {
+    if v.len() < MAX_HITS {
+        v.push(span);
+    } else if let Some(last) = v.last_mut() {
+        *last = span;
     }
 }
 
@@ -271,6 +365,29 @@ mod tests {
         assert!(h.spans[2].is_empty());
         assert_eq!(h.spans[3], vec![(2, 6)]);
         assert!(w <= 3 * 6 + 10);
+    }
+
+    #[test]
+    fn split_scan_equals_one_pass() {
+        let pats: Vec<String> = ["ab", "b", "abcab", "c"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let a = Automaton::new(&pats);
+        let mut text = String::new();
+        for n in 0..120 {
+            text.push_str(["a b", "\"c\"", "ab’cab", "é", "AB", "  "][n % 6]);
+        }
+        let mut w = 0;
+        let one = a.scan_split(&text, text.len(), &mut w).spans;
+        assert!(one.iter().any(|v| v.len() == MAX_HITS));
+        for mid in 0..=text.len() {
+            assert_eq!(
+                a.scan_split(&text, mid, &mut w).spans,
+                one,
+                "split at {mid}"
+            );
+        }
     }
 
     #[test]
