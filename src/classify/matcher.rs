@@ -203,16 +203,11 @@ impl Automaton {
         while !text.is_char_boundary(mid) {
             mid -= 1;
         }
-        let mut first = self.stream(0, mid, 0);
-        if mid == text.len() {
-            while first.i < first.end {
-                self.step(text, &mut first, work);
-            }
-            return Hits { spans: first.spans };
-        }
-        // Back from the middle over at least `longest` key bytes.
+        let mut first = self.stream(0, mid, 0, true);
+        // Back from the middle over at least `longest` key bytes (no second
+        // half without a split).
         let mut start = mid;
-        let mut key = 0;
+        let mut key = if mid == text.len() { self.longest } else { 0 };
         for (p, c) in text.get(..mid).unwrap_or("").char_indices().rev() {
             if key >= self.longest {
                 break;
@@ -223,16 +218,15 @@ impl Automaton {
                 key += c.len_utf8();
             }
         }
-        let mut second = self.stream(start, text.len(), mid);
+        let mut second = self.stream(start, text.len(), mid, mid < text.len());
         while first.i < first.end && second.i < second.end {
             self.step(text, &mut first, work);
             self.step(text, &mut second, work);
         }
-        while first.i < first.end {
-            self.step(text, &mut first, work);
-        }
-        while second.i < second.end {
-            self.step(text, &mut second, work);
+        for st in [&mut first, &mut second] {
+            while st.i < st.end {
+                self.step(text, st, work);
+            }
         }
         // The second half's kept hits follow the first half's under the same
         // rule (first ones, then the last), which gives what one pass keeps.
@@ -245,15 +239,18 @@ impl Automaton {
         Hits { spans }
     }
 
-    fn stream(&self, i: usize, end: usize, from: usize) -> Stream {
+    /// A stream over `[i, end)`; `used: false` for the absent second half,
+    /// which gets no ring and no hit lists.
+    fn stream(&self, i: usize, end: usize, from: usize, used: bool) -> Stream {
+        let n = usize::from(used);
         Stream {
             s: 0,
             k: 0,
             i,
             end,
             from,
-            ring: vec![0; self.ring],
-            spans: vec![Vec::new(); self.lens.len()],
+            ring: vec![0; self.ring * n],
+            spans: vec![Vec::new(); self.lens.len() * n],
         }
     }
 
@@ -274,15 +271,22 @@ impl Automaton {
             st.i = i + 1;
             return;
         }
-        // A multi-byte character: dropped whole (curly quotes, Unicode
-        // spaces) or fed byte by byte like the key form does.
+        self.step_wide(text, st, work);
+    }
+
+    /// Reads the multi-byte character at `st.i`: dropped whole (curly
+    /// quotes, Unicode spaces) or fed byte by byte like the key form does.
+    /// Out of line: rare, and the scan loop stays small.
+    #[inline(never)]
+    fn step_wide(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        let i = st.i;
         match text.get(i..).and_then(|r| r.chars().next()) {
             Some(c) if dropped(c) => st.i = i + c.len_utf8(),
             c => {
                 // `None` (not at a char start) cannot happen: `i` only moves
                 // by whole chars; feed the byte.
                 let end = c.map_or(i + 1, |c| i + c.len_utf8());
-                for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+                for (j, &b) in text.as_bytes().iter().enumerate().take(end).skip(i) {
                     self.feed(st, self.classes[usize::from(b)], j, work);
                 }
                 st.i = end;
