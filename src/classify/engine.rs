@@ -8,45 +8,59 @@ use std::sync::OnceLock;
 use super::entities::{self, Entities, MARKERS};
 use super::matcher::{Automaton, Hits};
 use super::normalize::{self, squeeze, Views};
-use super::redact::{self, Masks};
+use super::redact::{self, LineMasks};
 use super::rules::{Rule, Signal, Term, DOMAIN_MARKERS, RULES, SPECIFIC};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
 /// The automaton and the pattern id of every table phrase.
 struct Compiled {
     ac: Automaton,
-    /// Table phrase (as written) → pattern id.
-    pids: BTreeMap<&'static str, usize>,
+    /// Pattern ids of the terms of `RULES[i]`, laid out like the rule, so
+    /// evaluating a term needs no lookup by phrase text.
+    rules: Vec<RuleIds>,
     marker_pids: Vec<usize>,
     domain_pids: Vec<usize>,
 }
+
+/// The pattern id of each term of one rule (`None` for codes).
+struct RuleIds {
+    negative: Vec<Option<usize>>,
+    signals: Vec<SignalIds>,
+}
+
+/// The pattern ids of a signal's `all` terms, then of its `none` terms.
+type SignalIds = (Vec<Option<usize>>, Vec<Option<usize>>);
 
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
         let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-        let mut pids: BTreeMap<&'static str, usize> = BTreeMap::new();
         let mut add = |phrase: &'static str, patterns: &mut Vec<String>| -> usize {
             let k = squeeze(phrase);
-            let id = *by_key.entry(k.clone()).or_insert_with(|| {
+            *by_key.entry(k.clone()).or_insert_with(|| {
                 patterns.push(k);
                 patterns.len() - 1
-            });
-            pids.insert(phrase, id);
-            id
+            })
         };
+        let mut ids = |terms: &[Term], patterns: &mut Vec<String>| -> Vec<Option<usize>> {
+            terms
+                .iter()
+                .map(|t| match t {
+                    Term::Phrase(p) => Some(add(p, patterns)),
+                    Term::Code(_) | Term::Innermost(_) => None,
+                })
+                .collect()
+        };
+        let mut rules = Vec::with_capacity(RULES.len());
         for r in RULES {
-            for t in r
+            let signals = r
                 .signals
                 .iter()
-                .flat_map(|s| s.all.iter().chain(s.none))
-                .chain(r.negative)
-            {
-                if let Term::Phrase(p) = t {
-                    add(p, &mut patterns);
-                }
-            }
+                .map(|s| (ids(s.all, &mut patterns), ids(s.none, &mut patterns)))
+                .collect();
+            let negative = ids(r.negative, &mut patterns);
+            rules.push(RuleIds { negative, signals });
         }
         let marker_pids = MARKERS.iter().map(|m| add(m.text, &mut patterns)).collect();
         let domain_pids = DOMAIN_MARKERS
@@ -55,7 +69,7 @@ fn compiled() -> &'static Compiled {
             .collect();
         Compiled {
             ac: Automaton::new(&patterns),
-            pids,
+            rules,
             marker_pids,
             domain_pids,
         }
@@ -69,26 +83,15 @@ struct Analysis<'a> {
     input: &'a str,
     views: Views,
     hits: Hits,
-    masks: Masks,
+    masks: LineMasks,
     entities: Entities,
 }
 
 impl Analysis<'_> {
-    fn key_to_clean(&self, ks: usize, ke: usize) -> Option<Span> {
-        let cs = *self.views.key_map.get(ks)? as usize;
-        let cl = *self.views.key_map.get(ke.checked_sub(1)?)? as usize;
-        let len = self.views.clean.get(cl..)?.chars().next()?.len_utf8();
-        Some((cs, cl + len))
-    }
-
-    fn term(&self, t: &Term) -> Option<Span> {
-        let c = compiled();
+    /// Where term `t` (pattern `pid` if a phrase) is found.
+    fn term(&self, t: &Term, pid: Option<usize>) -> Option<Span> {
         match t {
-            Term::Phrase(p) => {
-                let pid = *c.pids.get(p)?;
-                let (ks, ke) = self.hits.first(pid, &c.ac)?;
-                self.key_to_clean(ks, ke)
-            }
+            Term::Phrase(_) => self.hits.first(pid?),
             Term::Code(code) => self
                 .entities
                 .codes()
@@ -104,31 +107,43 @@ impl Analysis<'_> {
     }
 
     /// The spans of a signal's terms if it matches.
-    fn signal(&self, s: &Signal) -> Option<Vec<(String, Span)>> {
-        if s.none.iter().any(|t| self.term(t).is_some()) {
+    /// `ids`: the pattern ids of the `all` and the `none` terms.
+    fn signal(&self, s: &Signal, ids: &SignalIds) -> Option<Vec<(String, Span)>> {
+        let (all, none) = ids;
+        if s.none
+            .iter()
+            .zip(none)
+            .any(|(t, &pid)| self.term(t, pid).is_some())
+        {
             return None;
         }
-        s.all
+        // Find every span first: most signals fail, and their labels need
+        // not be allocated.
+        let spans: Vec<Span> = s
+            .all
             .iter()
-            .map(|t| self.term(t).map(|span| (term_label(t), span)))
-            .collect()
+            .zip(all)
+            .map(|(t, &pid)| self.term(t, pid))
+            .collect::<Option<_>>()?;
+        Some(s.all.iter().map(term_label).zip(spans).collect())
     }
 
-    fn evidence(&self, label: String, (cs, ce): Span) -> Evidence {
-        let map = &self.views.clean_map;
-        let start = map.get(cs).copied().unwrap_or(0) as usize;
-        let last = map.get(ce.saturating_sub(1)).copied().unwrap_or(0) as usize;
+    fn evidence(&mut self, label: String, (cs, ce): Span) -> Evidence {
+        let (map, clean) = (&self.views.clean_map, &self.views.clean);
+        let start = map.get(clean, cs).unwrap_or(0);
+        let last = map.get(clean, ce.saturating_sub(1)).unwrap_or(0);
         let end = normalize::source_end(self.input, last).max(start);
+        let excerpt = self.excerpt(cs, ce);
         Evidence {
             signal: label,
             start,
             end,
-            excerpt: self.excerpt(cs, ce),
+            excerpt,
         }
     }
 
     /// The clean text around `[cs, ce)`, redacted, on one line.
-    fn excerpt(&self, cs: usize, ce: usize) -> String {
+    fn excerpt(&mut self, cs: usize, ce: usize) -> String {
         const AROUND: usize = 60;
         let clean = &self.views.clean;
         let mut s = cs.saturating_sub(AROUND);
@@ -173,10 +188,10 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let (input, truncated) = cap(text);
     let c = compiled();
     let views = normalize::normalize(input, &mut work);
-    let hits = c.ac.scan(views.key.as_bytes(), &mut work);
-    let masks = redact::masks(&views.clean, &mut work);
-    let entities = entities::extract(&views, &hits, &c.marker_pids, &masks, &mut work);
-    let a = Analysis {
+    let hits = c.ac.scan(&views.clean, &mut work);
+    let mut masks = LineMasks::default();
+    let entities = entities::extract(&views, &hits, &c.marker_pids, &mut masks, &mut work);
+    let mut a = Analysis {
         input,
         views,
         hits,
@@ -186,15 +201,20 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut specific_seen = false;
-    for (index, rule) in RULES.iter().enumerate() {
+    for ((index, rule), ids) in RULES.iter().enumerate().zip(&c.rules) {
         work += 1;
-        if rule.negative.iter().any(|t| a.term(t).is_some()) {
+        if rule
+            .negative
+            .iter()
+            .zip(&ids.negative)
+            .any(|(t, &pid)| a.term(t, pid).is_some())
+        {
             continue;
         }
         let mut matched: Vec<(&Signal, Vec<(String, Span)>)> = Vec::new();
-        for s in rule.signals {
+        for (s, sids) in rule.signals.iter().zip(&ids.signals) {
             work += 1;
-            if let Some(spans) = a.signal(s) {
+            if let Some(spans) = a.signal(s, sids) {
                 specific_seen |= s.weight >= SPECIFIC;
                 matched.push((s, spans));
             }
@@ -229,9 +249,8 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let domain_span = c
         .domain_pids
         .iter()
-        .filter_map(|&pid| a.hits.first(pid, &c.ac))
-        .min_by_key(|&(s, _)| s)
-        .and_then(|(ks, ke)| a.key_to_clean(ks, ke));
+        .filter_map(|&pid| a.hits.first(pid))
+        .min_by_key(|&(s, _)| s);
     let in_domain = specific_seen || domain_span.is_some() || a.entities.cli_shape;
     if !in_domain {
         candidates.clear();
@@ -248,10 +267,16 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .then(x.index.cmp(&y.index))
     });
 
-    let mut matches: Vec<Match> = candidates
-        .iter()
-        .map(|cand| build_match(&a, cand.rule, cand.confidence, &cand.spans, ctx))
-        .collect();
+    let mut matches: Vec<Match> = Vec::with_capacity(candidates.len());
+    for cand in &candidates {
+        matches.push(build_match(
+            &mut a,
+            cand.rule,
+            cand.confidence,
+            &cand.spans,
+            ctx,
+        ));
+    }
 
     if matches.is_empty() {
         let fallback = if in_domain { "other" } else { "unknown" };
@@ -267,7 +292,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
                 }
             }
             let confidence = if in_domain { 0.5 } else { 1.0 };
-            matches.push(build_match(&a, rule, confidence, &spans, ctx));
+            matches.push(build_match(&mut a, rule, confidence, &spans, ctx));
         }
     }
 
@@ -286,7 +311,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let stats = ClassifyStats {
         input_bytes: text.len(),
         analysed_bytes: input.len(),
-        steps: work,
+        steps: work + a.masks.work,
     };
     (
         Diagnosis {
@@ -312,7 +337,7 @@ fn cap(text: &str) -> (&str, bool) {
 }
 
 fn build_match(
-    a: &Analysis<'_>,
+    a: &mut Analysis<'_>,
     rule: &'static Rule,
     confidence: f64,
     spans: &[(String, Span)],
@@ -425,4 +450,16 @@ fn fill(template: &str, e: &Entities, ctx: &ClassifyContext) -> String {
     }
     out.push_str(rest);
     out
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_markers_are_ascii() {
+        // `entities::extract` takes a marker hit to end right after its
+        // last byte, which holds for ASCII markers only.
+        assert!(MARKERS.iter().all(|m| m.text.is_ascii()));
+        assert!(compiled().ac.states() > 1);
+    }
 }

@@ -9,7 +9,7 @@
 
 use super::matcher::Hits;
 use super::normalize::Views;
-use super::redact::Masks;
+use super::redact::{self, LineMasks};
 
 /// Longest value read after a marker.
 const VALUE_CAP: usize = 256;
@@ -179,27 +179,21 @@ pub(crate) fn extract(
     views: &Views,
     hits: &Hits,
     marker_pids: &[usize],
-    masks: &Masks,
+    masks: &mut LineMasks,
     work: &mut u64,
 ) -> Entities {
     let clean = views.clean.as_bytes();
     let mut found: Vec<Entity> = Vec::new();
     for (m, &pid) in MARKERS.iter().zip(marker_pids) {
-        let Some(starts) = hits.starts.get(pid) else {
+        let Some(spans) = hits.spans.get(pid) else {
             continue;
         };
-        let key_len = super::normalize::squeeze(m.text).len();
-        for &ks in starts {
-            let ke = ks + key_len;
-            let (Some(&cs), Some(&cl)) = (
-                views.key_map.get(ks),
-                views.key_map.get(ke.saturating_sub(1)),
-            ) else {
-                continue;
-            };
-            let (cs, ce) = (cs as usize, cl as usize + 1);
+        // Markers are ASCII, so a hit ends right after its last byte.
+        for &(cs, ce) in spans {
             if let Some((vs, ve)) = read_value(clean, cs, ce, m.shape, work) {
-                if masks.overlaps(vs, ve) || (m.shape == Segment && in_action(clean, vs, ve)) {
+                if masks.overlaps(&views.clean, vs, ve)
+                    || (m.shape == Segment && in_action(clean, vs, ve))
+                {
                     continue;
                 }
                 let Some(raw) = views.clean.get(vs..ve) else {
@@ -210,7 +204,7 @@ pub(crate) fn extract(
         }
     }
     let from_markers = found.len();
-    lines_codes(&views.clean, masks, &mut found, work);
+    lines_codes(&views.clean, &mut found, work);
     // The az CLI prints `(Code) message` and then `Code: Code`: that pair is
     // the CLI's output shape, evidence of the domain even for an unlisted code.
     let (marked, lines) = found.split_at(from_markers);
@@ -503,14 +497,21 @@ fn quoted(c: &[u8], i: usize, work: &mut u64) -> Option<(usize, usize)> {
 
 /// `(Code) message` at the start of a line, after the usual CLI, klog and
 /// Terraform prefixes.
-fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u64) {
+fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
     let mut offset = 0;
     let mut kept_lines = 0;
+    // Past the cap, only the last code is kept: remember where it is and
+    // copy it once at the end.
+    let mut last: Option<(usize, usize)> = None;
     for line in clean.split('\n') {
         *work += 1;
-        let (skipped, rest) = strip_prefixes(line);
-        let base = offset + skipped;
+        let line_start = offset;
         offset += line.len() + 1;
+        // Most lines hold no `(` at all: no need to strip their prefixes.
+        if !line.as_bytes().contains(&b'(') {
+            continue;
+        }
+        let (skipped, rest) = strip_prefixes(line);
         let b = rest.as_bytes();
         if b.first() != Some(&b'(') {
             continue;
@@ -524,25 +525,32 @@ fn lines_codes(clean: &str, masks: &Masks, found: &mut Vec<Entity>, work: &mut u
         }
         *work += j as u64;
         if b.get(j) == Some(&b')') && j > 1 {
-            let (vs, ve) = (base + 1, base + j);
             let value = &rest[1..j];
-            if is_code(value) && !masks.overlaps(vs, ve) {
-                let entity = Entity {
-                    name: "errorCode",
-                    value: value.to_string(),
-                    start: vs,
-                    end: ve,
-                };
+            // Masks of a line depend on that line alone (see `LineMasks`);
+            // each line is visited once here, so nothing is cached.
+            let (ls, le) = (skipped + 1, skipped + j);
+            if is_code(value) && !redact::masks(line, work).overlaps(ls, le) {
+                let (vs, ve) = (line_start + ls, line_start + le);
                 // Like the automaton's hits: the first ones and the last one,
                 // so a paste of a million `(X)` lines stays cheap.
                 if kept_lines < super::matcher::MAX_HITS {
                     kept_lines += 1;
-                    found.push(entity);
-                } else if let Some(last) = found.last_mut() {
-                    *last = entity;
+                    found.push(Entity {
+                        name: "errorCode",
+                        value: value.to_string(),
+                        start: vs,
+                        end: ve,
+                    });
+                } else {
+                    last = Some((vs, ve));
                 }
             }
         }
+    }
+    if let (Some((vs, ve)), Some(entity)) = (last, found.last_mut()) {
+        entity.value = clean.get(vs..ve).unwrap_or_default().to_string();
+        entity.start = vs;
+        entity.end = ve;
     }
 }
 

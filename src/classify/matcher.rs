@@ -1,146 +1,354 @@
-//! A small Aho–Corasick automaton: finds every table phrase in one pass over
-//! the key view, so matching costs O(input length + hits) whatever the table
-//! size, with no backtracking.
+//! A small Aho–Corasick automaton: finds every table phrase in one pass, so
+//! matching costs O(input length + hits) whatever the table size, with no
+//! backtracking.
+//!
+//! Phrases are compared with the "key" form of the text (lower-cased, without
+//! whitespace and quotes, see `normalize::squeeze`). That form is never built:
+//! the scan reads the clean view directly, skips what the key form drops and
+//! folds case through its byte-class table, and reports clean-view ranges.
 
 /// How many hits are kept per pattern: the first `MAX_HITS - 1` and the last.
 /// Rules only need the first occurrence; entity scanners want a few more and
 /// the innermost (last) error code.
 pub(crate) const MAX_HITS: usize = 48;
 
-struct State {
-    /// Sorted by byte.
-    next: Vec<(u8, u32)>,
-    fail: u32,
-    /// Pattern ids that end in this state, including via failure links.
-    out: Vec<u32>,
-}
+/// Byte class of bytes the key form drops (ASCII whitespace and quotes).
+const SKIP: u8 = u8::MAX;
 
 /// The compiled automaton.
 pub(crate) struct Automaton {
-    states: Vec<State>,
+    /// `classes[b]`: the column of byte `b` in `delta` (0: in no pattern), or
+    /// [`SKIP`]. Upper-case ASCII shares the column of its lower case.
+    classes: [u8; 256],
+    /// Number of columns of `delta`.
+    width: usize,
+    /// Dense transitions: `delta[state * width + class]` is the next state
+    /// times `width`. A full table instead of trie edges plus failure links
+    /// makes each byte one lookup.
+    delta: Vec<u32>,
+    /// States from this one (times `width`) on end at least one pattern.
+    first_out: usize,
+    /// Patterns ending in state `s` (via failure links too):
+    /// `outs[out_at[s]..out_at[s + 1]]`.
+    out_at: Vec<u32>,
+    outs: Vec<u32>,
     lens: Vec<usize>,
+    /// The longest pattern, in bytes.
+    longest: usize,
+    /// Ring of clean offsets of the last key bytes (power of two, at least
+    /// the longest pattern), to find where a hit starts.
+    ring: usize,
 }
 
-/// Hits of every pattern: for pattern `p`, `hits[p]` holds start offsets in
-/// the searched text (first ones, and the last one in the final slot).
+/// Hits of every pattern: for pattern `p`, `spans[p]` holds clean-view byte
+/// ranges (first ones, and the last one in the final slot).
 pub(crate) struct Hits {
-    pub starts: Vec<Vec<usize>>,
+    pub spans: Vec<Vec<(usize, usize)>>,
 }
 
 impl Hits {
-    /// The first occurrence of pattern `p` as a byte range, if any.
-    pub fn first(&self, p: usize, lens: &Automaton) -> Option<(usize, usize)> {
-        let s = *self.starts.get(p)?.first()?;
-        Some((s, s + lens.len(p)))
+    /// The first occurrence of pattern `p` as a clean-view byte range.
+    pub fn first(&self, p: usize) -> Option<(usize, usize)> {
+        self.spans.get(p)?.first().copied()
     }
+}
+
+/// Whether the key form drops `c`.
+pub(crate) fn dropped(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+        )
 }
 
 impl Automaton {
-    /// Builds the automaton; pattern ids are indices into `patterns`.
+    /// Builds the automaton; pattern ids are indices into `patterns`, which
+    /// must already be in key form.
     pub fn new(patterns: &[String]) -> Automaton {
-        let mut states = vec![State {
-            next: Vec::new(),
-            fail: 0,
-            out: Vec::new(),
-        }];
+        // Byte classes: one column per distinct pattern byte.
+        let mut classes = [0u8; 256];
+        let mut width = 1usize;
+        for b in patterns.iter().flat_map(|p| p.bytes()) {
+            let b = b.to_ascii_lowercase();
+            if classes[usize::from(b)] == 0 && width < usize::from(SKIP) {
+                classes[usize::from(b)] = width as u8;
+                width += 1;
+            }
+        }
+        for b in b'A'..=b'Z' {
+            classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
+        }
+        for b in 0u8..0x80 {
+            if dropped(char::from(b)) {
+                classes[usize::from(b)] = SKIP;
+            }
+        }
+
+        // Trie, with dense rows filled in below.
+        let mut delta: Vec<u32> = vec![0; width];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
         for (pid, p) in patterns.iter().enumerate() {
             let mut s = 0usize;
             for &b in p.as_bytes() {
-                s = match find(&states[s].next, b) {
-                    Some(t) => t as usize,
-                    None => {
-                        let t = states.len();
-                        states.push(State {
-                            next: Vec::new(),
-                            fail: 0,
-                            out: Vec::new(),
-                        });
-                        let next = &mut states[s].next;
-                        let at = next.partition_point(|&(c, _)| c < b);
-                        next.insert(at, (b, t as u32));
-                        t
-                    }
+                let col = usize::from(classes[usize::from(b)]);
+                let t = delta[s * width + col] as usize;
+                s = if t != 0 {
+                    t
+                } else {
+                    let t = own.len();
+                    own.push(Vec::new());
+                    delta.extend(std::iter::repeat_n(0, width));
+                    delta[s * width + col] = t as u32;
+                    t
                 };
             }
             if !p.is_empty() {
-                states[s].out.push(pid as u32);
+                own[s].push(pid as u32);
             }
         }
-        // Breadth-first failure links.
+        let states = own.len();
+
+        // Breadth-first: a missing edge takes the failure state's edge
+        // (already complete, being shallower); outputs inherit along
+        // failure links.
+        let mut fail = vec![0usize; states];
+        let mut outs_of: Vec<Vec<u32>> = own;
         let mut queue = std::collections::VecDeque::new();
-        let root_children: Vec<u32> = states[0].next.iter().map(|&(_, t)| t).collect();
-        for t in root_children {
-            states[t as usize].fail = 0;
-            queue.push_back(t as usize);
-        }
+        queue.extend(
+            delta[..width]
+                .iter()
+                .map(|&t| t as usize)
+                .filter(|&t| t != 0),
+        );
         while let Some(s) = queue.pop_front() {
-            let edges = states[s].next.clone();
-            for (b, t) in edges {
-                let mut f = states[s].fail as usize;
-                let target = loop {
-                    if let Some(x) = find(&states[f].next, b) {
-                        break x as usize;
-                    }
-                    if f == 0 {
-                        break 0;
-                    }
-                    f = states[f].fail as usize;
-                };
-                let t = t as usize;
-                let target = if target == t { 0 } else { target };
-                states[t].fail = target as u32;
-                let inherited = states[target].out.clone();
-                states[t].out.extend(inherited);
-                queue.push_back(t);
+            let inherited = outs_of[fail[s]].clone();
+            outs_of[s].extend(inherited);
+            for col in 0..width {
+                let t = delta[s * width + col] as usize;
+                let via_fail = delta[fail[s] * width + col];
+                if t != 0 {
+                    fail[t] = via_fail as usize;
+                    queue.push_back(t);
+                } else {
+                    delta[s * width + col] = via_fail;
+                }
             }
         }
+        // Number the states that end a pattern last, so the scan tells them
+        // by one comparison; premultiply by `width`, so it adds the class
+        // without a multiply. Root (no outputs) stays 0.
+        let mut order: Vec<usize> = (0..states).filter(|&s| outs_of[s].is_empty()).collect();
+        let first_out = order.len() * width;
+        order.extend((0..states).filter(|&s| !outs_of[s].is_empty()));
+        let mut new_id = vec![0u32; states];
+        for (n, &o) in order.iter().enumerate() {
+            new_id[o] = (n * width) as u32;
+        }
+        let mut dense = Vec::with_capacity(delta.len());
+        let mut out_at = Vec::with_capacity(states + 1);
+        let mut outs = Vec::new();
+        for &o in &order {
+            let row = delta.get(o * width..(o + 1) * width).unwrap_or(&[]);
+            dense.extend(row.iter().map(|&t| new_id[t as usize]));
+            out_at.push(outs.len() as u32);
+            outs.extend_from_slice(&outs_of[o]);
+        }
+        out_at.push(outs.len() as u32);
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         Automaton {
-            states,
+            classes,
+            width,
+            delta: dense,
+            first_out,
+            out_at,
+            outs,
             lens: patterns.iter().map(String::len).collect(),
+            longest,
+            ring: (longest + 1).next_power_of_two(),
         }
     }
 
-    /// The byte length of pattern `p`.
-    pub fn len(&self, p: usize) -> usize {
-        self.lens.get(p).copied().unwrap_or(0)
+    /// The number of states (for tests and sizing).
+    #[cfg(test)]
+    pub fn states(&self) -> usize {
+        self.out_at.len() - 1
     }
 
-    /// Scans `text` once; adds the steps taken to `work`.
-    pub fn scan(&self, text: &[u8], work: &mut u64) -> Hits {
-        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.lens.len()];
-        let mut s = 0usize;
-        for (i, &b) in text.iter().enumerate() {
-            loop {
-                *work += 1;
-                if let Some(t) = find(&self.states[s].next, b) {
-                    s = t as usize;
-                    break;
-                }
-                if s == 0 {
-                    break;
-                }
-                s = self.states[s].fail as usize;
+    /// Scans the key form of `text` (a clean view) once; adds the steps
+    /// taken to `work`.
+    ///
+    /// Long texts are scanned as two halves in one loop: each byte costs a
+    /// table lookup that depends on the previous one, and two independent
+    /// chains keep the processor busy while the other waits. The second
+    /// half starts early enough (`longest` key bytes before the middle) to
+    /// be in the same state as a single pass when it reaches the middle,
+    /// and keeps only hits that end there or later.
+    pub fn scan(&self, text: &str, work: &mut u64) -> Hits {
+        /// Below this, one pass: not worth a second ring and hit list.
+        const SPLIT_FROM: usize = 1 << 16;
+        let mid = if text.len() >= SPLIT_FROM {
+            text.len() / 2
+        } else {
+            text.len()
+        };
+        self.scan_split(text, mid, work)
+    }
+
+    /// [`Automaton::scan`] with the second half starting at `mid` (moved
+    /// back to a char boundary); no split if `mid` is the text's length.
+    fn scan_split(&self, text: &str, mut mid: usize, work: &mut u64) -> Hits {
+        *work += text.len() as u64;
+        mid = mid.min(text.len());
+        while !text.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        let mut first = self.stream(0, mid, 0, true);
+        // Back from the middle over at least `longest` key bytes (no second
+        // half without a split).
+        let mut start = mid;
+        let mut key = if mid == text.len() { self.longest } else { 0 };
+        for (p, c) in text.get(..mid).unwrap_or("").char_indices().rev() {
+            if key >= self.longest {
+                break;
             }
-            for &p in &self.states[s].out {
-                *work += 1;
-                let p = p as usize;
-                let start = i + 1 - self.lens[p];
-                let v = &mut starts[p];
-                if v.len() < MAX_HITS {
-                    v.push(start);
-                } else if let Some(last) = v.last_mut() {
-                    *last = start;
-                }
+            *work += 1;
+            start = p;
+            if !dropped(c) {
+                key += c.len_utf8();
             }
         }
-        Hits { starts }
+        let mut second = self.stream(start, text.len(), mid, mid < text.len());
+        while first.i < first.end && second.i < second.end {
+            self.step(text, &mut first, work);
+            self.step(text, &mut second, work);
+        }
+        for st in [&mut first, &mut second] {
+            while st.i < st.end {
+                self.step(text, st, work);
+            }
+        }
+        // The second half's kept hits follow the first half's under the same
+        // rule (first ones, then the last), which gives what one pass keeps.
+        let mut spans = first.spans;
+        for (all, later) in spans.iter_mut().zip(second.spans) {
+            for span in later {
+                keep(all, span);
+            }
+        }
+        Hits { spans }
+    }
+
+    /// A stream over `[i, end)`; `used: false` for the absent second half,
+    /// which gets no ring and no hit lists.
+    fn stream(&self, i: usize, end: usize, from: usize, used: bool) -> Stream {
+        let n = usize::from(used);
+        Stream {
+            s: 0,
+            k: 0,
+            i,
+            end,
+            from,
+            ring: vec![0; self.ring * n],
+            spans: vec![Vec::new(); self.lens.len() * n],
+        }
+    }
+
+    /// Reads the character at `st.i`.
+    #[inline(always)]
+    fn step(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        let bytes = text.as_bytes();
+        let i = st.i;
+        let Some(&b) = bytes.get(i) else {
+            st.i = st.end;
+            return;
+        };
+        if b < 0x80 {
+            let class = self.classes[usize::from(b)];
+            if class != SKIP {
+                self.feed(st, class, i, work);
+            }
+            st.i = i + 1;
+            return;
+        }
+        self.step_wide(text, st, work);
+    }
+
+    /// Reads the multi-byte character at `st.i`: dropped whole (curly
+    /// quotes, Unicode spaces) or fed byte by byte like the key form does.
+    /// Out of line: rare, and the scan loop stays small.
+    #[inline(never)]
+    fn step_wide(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        let i = st.i;
+        match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if dropped(c) => st.i = i + c.len_utf8(),
+            c => {
+                // `None` (not at a char start) cannot happen: `i` only moves
+                // by whole chars; feed the byte.
+                let end = c.map_or(i + 1, |c| i + c.len_utf8());
+                for (j, &b) in text.as_bytes().iter().enumerate().take(end).skip(i) {
+                    self.feed(st, self.classes[usize::from(b)], j, work);
+                }
+                st.i = end;
+            }
+        }
+    }
+
+    /// Feeds the key byte at clean offset `i`, of column `class`.
+    #[inline(always)]
+    fn feed(&self, st: &mut Stream, class: u8, i: usize, work: &mut u64) {
+        st.s = self.delta[st.s + usize::from(class)] as usize;
+        st.ring[st.k & (self.ring - 1)] = i;
+        st.k += 1;
+        if st.s >= self.first_out && i >= st.from {
+            self.record(st.s / self.width, i, st.k, &st.ring, &mut st.spans, work);
+        }
+    }
+
+    /// Records the patterns that end in state `s` at clean byte `i`.
+    #[inline(never)]
+    fn record(
+        &self,
+        s: usize,
+        i: usize,
+        k: usize,
+        ring: &[usize],
+        spans: &mut [Vec<(usize, usize)>],
+        work: &mut u64,
+    ) {
+        let (from, to) = (self.out_at[s] as usize, self.out_at[s + 1] as usize);
+        for &p in &self.outs[from..to] {
+            *work += 1;
+            let p = p as usize;
+            let start = ring[(k - self.lens[p]) & (self.ring - 1)];
+            keep(&mut spans[p], (start, i + 1));
+        }
     }
 }
 
-fn find(next: &[(u8, u32)], b: u8) -> Option<u32> {
-    next.binary_search_by_key(&b, |&(c, _)| c)
-        .ok()
-        .map(|i| next[i].1)
+/// One pass of the automaton over `[i, end)` of the text.
+struct Stream {
+    /// Current state, premultiplied by `width`.
+    s: usize,
+    /// Key bytes fed so far.
+    k: usize,
+    i: usize,
+    end: usize,
+    /// Hits ending before this offset belong to the previous stream.
+    from: usize,
+    /// Clean offsets of the last key bytes.
+    ring: Vec<usize>,
+    spans: Vec<Vec<(usize, usize)>>,
+}
+
+/// Appends a hit: the first `MAX_HITS - 1` stay, the last slot holds the
+/// latest.
+fn keep(v: &mut Vec<(usize, usize)>, span: (usize, usize)) {
+    if v.len() < MAX_HITS {
+        v.push(span);
+    } else if let Some(last) = v.last_mut() {
+        *last = span;
+    }
 }
 
 #[cfg(test)]
@@ -155,11 +363,49 @@ mod tests {
             .collect();
         let a = Automaton::new(&pats);
         let mut w = 0;
-        let h = a.scan(b"ushers", &mut w);
-        assert_eq!(h.starts[0], vec![2]);
-        assert_eq!(h.starts[1], vec![1]);
-        assert!(h.starts[2].is_empty());
-        assert_eq!(h.starts[3], vec![2]);
+        let h = a.scan("ushers", &mut w);
+        assert_eq!(h.spans[0], vec![(2, 4)]);
+        assert_eq!(h.spans[1], vec![(1, 4)]);
+        assert!(h.spans[2].is_empty());
+        assert_eq!(h.spans[3], vec![(2, 6)]);
         assert!(w <= 3 * 6 + 10);
+    }
+
+    #[test]
+    fn split_scan_equals_one_pass() {
+        let pats: Vec<String> = ["ab", "b", "abcab", "c"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let a = Automaton::new(&pats);
+        let mut text = String::new();
+        for n in 0..120 {
+            text.push_str(["a b", "\"c\"", "ab’cab", "é", "AB", "  "][n % 6]);
+        }
+        let mut w = 0;
+        let one = a.scan_split(&text, text.len(), &mut w).spans;
+        assert!(one.iter().any(|v| v.len() == MAX_HITS));
+        for mid in 0..=text.len() {
+            assert_eq!(
+                a.scan_split(&text, mid, &mut w).spans,
+                one,
+                "split at {mid}"
+            );
+        }
+    }
+
+    #[test]
+    fn skips_what_the_key_form_drops() {
+        let pats: Vec<String> = ["resourcegroup", "é"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let a = Automaton::new(&pats);
+        let mut w = 0;
+        let text = "a Resource \u{2018}Gr\"oup\u{2019} é";
+        let h = a.scan(text, &mut w);
+        assert_eq!(h.spans[0], vec![(2, 20)]);
+        assert_eq!(&text[2..20], "Resource \u{2018}Gr\"oup");
+        assert_eq!(h.spans[1], vec![(24, 26)]);
     }
 }

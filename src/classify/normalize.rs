@@ -1,39 +1,76 @@
-//! Normalisation of pasted text into two views used by the matcher.
+//! Normalisation of pasted text into the view used by the matcher.
 //!
 //! * The **clean** view keeps letter case but drops ANSI escapes and
 //!   box-drawing characters, decodes backslash escapes at any nesting depth
 //!   (JSON inside JSON inside JSON …) and collapses whitespace runs.
-//! * The **key** view is the clean view lower-cased with all whitespace and
+//! * The **key** form is the clean view lower-cased with all whitespace and
 //!   quote characters removed, so phrases still match across wrapped lines,
-//!   different spacing and different quoting.
+//!   different spacing and different quoting. Only table phrases are turned
+//!   into it ([`squeeze`]); the matcher reads the clean view through the
+//!   same filter instead of building a copy.
 //!
-//! Both views carry a byte map back to their source so evidence can point at
-//! byte ranges of the original input. Everything here is a single forward
-//! pass: escaped JSON of any depth is decoded without parsing, by treating a
-//! run of backslashes followed by an escape letter as one escape.
+//! The clean view carries a map back to the input so evidence can point at
+//! byte ranges of the original. Everything here is a single forward pass:
+//! escaped JSON of any depth is decoded without parsing, by treating a run
+//! of backslashes followed by an escape letter as one escape.
 
-/// The two views of one input.
+use super::matcher::dropped;
+
+/// The clean view of one input.
 pub(crate) struct Views {
     /// Case-preserving, unescaped, whitespace-collapsed text.
     pub clean: String,
-    /// For every byte of `clean`, the byte offset in the input it came from.
-    pub clean_map: Vec<u32>,
-    /// Lower-cased `clean` without whitespace and quotes.
-    pub key: String,
-    /// For every byte of `key`, the byte offset in `clean` it came from.
-    pub key_map: Vec<u32>,
+    /// Where each clean character came from in the input.
+    pub clean_map: SourceMap,
 }
 
-/// Builds both views; adds the bytes it visits to `work`.
+/// Maps clean-view offsets to input offsets. Stored as runs that copy the
+/// input byte for byte (one entry per whitespace collapse, escape or ANSI
+/// sequence, not one per byte), since most pasted text is copied as is.
+#[derive(Debug, Default)]
+pub(crate) struct SourceMap {
+    /// `(clean offset, input offset)` where a run starts, ascending.
+    runs: Vec<(u32, u32)>,
+}
+
+impl SourceMap {
+    /// Notes that the clean character at `clean` comes from input offset `pos`.
+    #[inline]
+    fn note(&mut self, clean: usize, pos: u32) {
+        let clean = u32::try_from(clean).unwrap_or(u32::MAX);
+        if let Some(&(c, p)) = self.runs.last() {
+            // Still copying the input byte for byte: nothing to store.
+            if pos.wrapping_sub(p) == clean.wrapping_sub(c) {
+                return;
+            }
+        }
+        self.runs.push((clean, pos));
+    }
+
+    /// The input offset of the character of `clean` that holds byte `at`
+    /// (every byte of a character maps to where the character came from).
+    pub fn get(&self, clean: &str, at: usize) -> Option<usize> {
+        if at >= clean.len() {
+            return None;
+        }
+        let mut c = at;
+        while !clean.is_char_boundary(c) {
+            c -= 1;
+        }
+        let c = u32::try_from(c).ok()?;
+        let i = self
+            .runs
+            .partition_point(|&(rc, _)| rc <= c)
+            .checked_sub(1)?;
+        let (rc, rp) = self.runs[i];
+        Some((rp + (c - rc)) as usize)
+    }
+}
+
+/// Builds the clean view; adds the bytes it visits to `work`.
 pub(crate) fn normalize(input: &str, work: &mut u64) -> Views {
     let (clean, clean_map) = clean_view(input, work);
-    let (key, key_map) = key_view(&clean, work);
-    Views {
-        clean,
-        clean_map,
-        key,
-        key_map,
-    }
+    Views { clean, clean_map }
 }
 
 /// What a character contributes to the clean view.
@@ -56,9 +93,15 @@ fn classify_char(c: char) -> Piece {
     }
 }
 
+/// Printable ASCII other than the backslash: copied to the clean view as is.
+#[inline]
+fn plain(b: u8) -> bool {
+    (0x21..0x7f).contains(&b) && b != b'\\'
+}
+
 struct CleanBuilder {
     out: String,
-    map: Vec<u32>,
+    map: SourceMap,
     /// A whitespace run is pending: `Some(true)` if it held a newline.
     pending_ws: Option<bool>,
     pending_pos: u32,
@@ -80,28 +123,41 @@ impl CleanBuilder {
                 }
             }
             Piece::Char(c) => {
-                if let Some(nl) = self.pending_ws.take() {
-                    // Leading whitespace is dropped; runs become one separator.
-                    if !self.out.is_empty() {
-                        self.out.push(if nl { '\n' } else { ' ' });
-                        self.map.push(self.pending_pos);
-                    }
-                }
-                let before = self.out.len();
+                self.flush_ws();
+                self.map.note(self.out.len(), pos);
                 self.out.push(c);
-                for _ in before..self.out.len() {
-                    self.map.push(pos);
-                }
             }
         }
     }
+
+    /// Emits the pending whitespace run before a character.
+    #[inline]
+    fn flush_ws(&mut self) {
+        if let Some(nl) = self.pending_ws.take() {
+            // Leading whitespace is dropped; runs become one separator.
+            if !self.out.is_empty() {
+                self.map.note(self.out.len(), self.pending_pos);
+                self.out.push(if nl { '\n' } else { ' ' });
+            }
+        }
+    }
+
+    /// Copies `input[start..end]`, printable ASCII with at most single
+    /// spaces or newlines between printable bytes, exactly as the
+    /// per-character path would.
+    fn copy(&mut self, input: &str, start: usize, end: usize) {
+        self.flush_ws();
+        self.map
+            .note(self.out.len(), u32::try_from(start).unwrap_or(u32::MAX));
+        self.out.push_str(input.get(start..end).unwrap_or(""));
+    }
 }
 
-fn clean_view(input: &str, work: &mut u64) -> (String, Vec<u32>) {
+fn clean_view(input: &str, work: &mut u64) -> (String, SourceMap) {
     let bytes = input.as_bytes();
     let mut b = CleanBuilder {
         out: String::with_capacity(input.len()),
-        map: Vec::with_capacity(input.len()),
+        map: SourceMap::default(),
         pending_ws: None,
         pending_pos: 0,
     };
@@ -109,6 +165,25 @@ fn clean_view(input: &str, work: &mut u64) -> (String, Vec<u32>) {
     while i < bytes.len() {
         *work += 1;
         let byte = bytes[i];
+        if plain(byte) {
+            // Fast path for ordinary text: a single space or newline between
+            // printable bytes collapses to itself, so the whole run is copied.
+            let start = i;
+            i += 1;
+            loop {
+                while i < bytes.len() && plain(bytes[i]) {
+                    i += 1;
+                }
+                if i + 1 < bytes.len() && matches!(bytes[i], b' ' | b'\n') && plain(bytes[i + 1]) {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            *work += (i - start - 1) as u64;
+            b.copy(input, start, i);
+            continue;
+        }
         if byte == 0x1b {
             i = skip_ansi(bytes, i, work);
             continue;
@@ -196,34 +271,14 @@ fn decode_u(bytes: &[u8], at: usize) -> Option<char> {
     Some(char::from_u32(v).unwrap_or('\u{FFFD}'))
 }
 
-fn key_view(clean: &str, work: &mut u64) -> (String, Vec<u32>) {
-    let mut out = String::with_capacity(clean.len());
-    let mut map = Vec::with_capacity(clean.len());
-    for (i, c) in clean.char_indices() {
-        *work += 1;
-        if c.is_whitespace()
-            || matches!(
-                c,
-                '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
-            )
-        {
-            continue;
-        }
-        let pos = u32::try_from(i).unwrap_or(u32::MAX);
-        let before = out.len();
-        out.push(c.to_ascii_lowercase());
-        for _ in before..out.len() {
-            map.push(pos);
-        }
-    }
-    (out, map)
-}
-
-/// Lower-cases a table phrase and drops whitespace and quotes, exactly as
-/// [`key_view`] does to the input.
+/// Lower-cases a table phrase and drops whitespace and quotes: the key form
+/// the matcher compares the clean view in.
 pub(crate) fn squeeze(phrase: &str) -> String {
-    let mut w = 0;
-    key_view(phrase, &mut w).0
+    phrase
+        .chars()
+        .filter(|&c| !dropped(c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// The end (exclusive) in `input` of the source of the clean-view character
@@ -263,9 +318,7 @@ mod tests {
             &mut w,
         );
         assert_eq!(v.clean, "{\"code\": \"Conflict\"}\nx y");
-        assert_eq!(v.key, "{code:conflict}xy");
-        assert_eq!(v.clean.len(), v.clean_map.len());
-        assert_eq!(v.key.len(), v.key_map.len());
+        assert_eq!(squeeze(&v.clean), "{code:conflict}xy");
     }
 
     #[test]
@@ -276,7 +329,7 @@ mod tests {
             &mut w,
         );
         assert_eq!(v.clean, "ERROR: namespace 'Microsoft.X'");
-        assert_eq!(v.key, "error:namespacemicrosoft.x");
+        assert_eq!(squeeze(&v.clean), "error:namespacemicrosoft.x");
     }
 
     #[test]
@@ -285,7 +338,24 @@ mod tests {
         let input = "a\\\"b  c";
         let v = normalize(input, &mut w);
         assert_eq!(v.clean, "a\"b c");
-        assert_eq!(v.clean_map, vec![0, 2, 3, 4, 6]);
+        let map: Vec<Option<usize>> = (0..=v.clean.len())
+            .map(|c| v.clean_map.get(&v.clean, c))
+            .collect();
+        assert_eq!(map, [Some(0), Some(2), Some(3), Some(4), Some(6), None]);
         assert_eq!(source_end(input, 2), 3);
+    }
+
+    #[test]
+    fn maps_every_byte_of_a_character_to_its_source() {
+        let mut w = 0;
+        let input = "x \\u00e9é\t\t日 ";
+        let v = normalize(input, &mut w);
+        assert_eq!(v.clean, "x éé 日");
+        let map: Vec<Option<usize>> = (0..=v.clean.len())
+            .map(|c| v.clean_map.get(&v.clean, c))
+            .collect();
+        let want = [0, 1, 2, 2, 8, 8, 10, 12, 12, 12];
+        let want: Vec<Option<usize>> = want.iter().map(|&p| Some(p)).chain([None]).collect();
+        assert_eq!(map, want);
     }
 }

@@ -1,10 +1,11 @@
 //! Redaction of secrets (spec §9).
 //!
-//! Redaction is computed once over the whole clean view as a sorted list of
-//! byte ranges to hide ("masks"), not as a rewritten string. Excerpts are cut
-//! from the clean view afterwards and every masked range they touch is shown
-//! as `***`; computing masks on the whole text first means a cut can never
-//! separate a key from its value and leak the value.
+//! Redaction is computed over whole lines of the clean view as a sorted list
+//! of byte ranges to hide ("masks"), not as a rewritten string. Excerpts are
+//! cut from the clean view afterwards and every masked range they touch is
+//! shown as `***`; computing masks on whole lines first means a cut can never
+//! separate a key from its value and leak the value. Only the lines that
+//! excerpts and extracted values touch are scanned ([`LineMasks`]).
 
 /// Sorted, non-overlapping byte ranges of the clean view that hold secrets.
 #[derive(Debug, Default)]
@@ -55,6 +56,96 @@ impl Masks {
             }
         }
         out
+    }
+}
+
+/// The masks of a long text, computed one line at a time when a line is
+/// first needed (for an excerpt, an entity value or a line code) instead of
+/// over the whole text up front.
+///
+/// The result is the same as [`masks`] over the whole text: no scan in
+/// [`masks`] reads or moves across a `\n` (look-backs stop at non-key bytes,
+/// values stop at whitespace or at a newline inside quotes, look-aheads
+/// compare literals without newlines), so each line's masks depend on that
+/// line alone, and no mask holds a newline.
+#[derive(Debug, Default)]
+pub(crate) struct LineMasks {
+    /// Computed lines by start: (start, end, masks in text offsets). A
+    /// sorted vector: at most a few thousand lines are ever asked for
+    /// (bounded by the hit caps), whatever the input length.
+    lines: Vec<(usize, usize, Masks)>,
+    /// Steps taken so far.
+    pub work: u64,
+}
+
+impl LineMasks {
+    /// The index in `lines` of the line `[start, end]` (end at its newline
+    /// or the text's end) that holds offset `pos`, computed if needed.
+    fn line(&mut self, text: &str, pos: usize) -> usize {
+        let at = self.lines.partition_point(|l| l.0 <= pos);
+        if let Some(i) = at.checked_sub(1) {
+            if pos <= self.lines[i].1 {
+                return i;
+            }
+        }
+        // Each line is searched for once, then remembered: linear overall.
+        let bytes = text.as_bytes();
+        let pos = pos.min(bytes.len());
+        let start = bytes[..pos]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |n| n + 1);
+        let end = bytes[pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |n| pos + n);
+        self.work += (end - start) as u64;
+        let mut local = masks(text.get(start..end).unwrap_or(""), &mut self.work);
+        for r in &mut local.ranges {
+            r.0 += start;
+            r.1 += start;
+        }
+        self.lines.insert(at, (start, end, local));
+        at
+    }
+
+    /// Whether `[start, end)` of `text` touches a secret.
+    pub fn overlaps(&mut self, text: &str, start: usize, end: usize) -> bool {
+        let mut pos = start.min(text.len());
+        loop {
+            let i = self.line(text, pos);
+            let Some((_, e, m)) = self.lines.get(i) else {
+                return false;
+            };
+            if m.overlaps(start, end) {
+                return true;
+            }
+            if *e >= end || *e >= text.len() {
+                return false;
+            }
+            pos = e + 1;
+        }
+    }
+
+    /// Copies `text[start..end]` with every secret replaced by `***`.
+    /// `start` and `end` must be char boundaries of `text`. Rendered line by
+    /// line: no mask spans a newline, so this equals rendering at once.
+    pub fn render(&mut self, text: &str, start: usize, end: usize) -> String {
+        let mut out = String::new();
+        let mut pos = start.min(text.len());
+        loop {
+            let i = self.line(text, pos);
+            let Some((_, e, m)) = self.lines.get(i) else {
+                return out;
+            };
+            // The piece of this line, with its newline.
+            let piece_end = end.min(e + 1).max(pos);
+            out.push_str(&m.render(text, pos, piece_end));
+            if piece_end >= end || *e >= text.len() {
+                return out;
+            }
+            pos = piece_end;
+        }
     }
 }
 
@@ -138,11 +229,17 @@ fn secret_key(bytes: &[u8], sep: usize, work: &mut u64) -> Option<ValueEnd> {
         return None;
     }
     let raw = &bytes[start..end];
-    let norm: Vec<u8> = raw
-        .iter()
-        .filter(|b| !matches!(b, b'_' | b'-' | b'.'))
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    // The key is at most 96 bytes: normalise it on the stack, this runs at
+    // every `:` and `=` of the text.
+    let mut buf = [0u8; 96];
+    let mut len = 0;
+    for &b in raw {
+        if !matches!(b, b'_' | b'-' | b'.') && len < buf.len() {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    let norm = &buf[..len];
     if norm.ends_with(b"keyname") {
         return None;
     }
@@ -163,7 +260,7 @@ fn secret_key(bytes: &[u8], sep: usize, work: &mut u64) -> Option<ValueEnd> {
             return Some(ValueEnd::Delimited);
         }
     }
-    if norm == b"sig" {
+    if norm == b"sig".as_slice() {
         return Some(ValueEnd::Delimited);
     }
     if norm.ends_with(b"connectionstring") {
@@ -237,6 +334,19 @@ fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
 
+/// Bytes at which [`masks`] may find something: separators, `bearer`,
+/// `eyJ` and `--` flags.
+static TRIGGERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let set = b"=:bBe-";
+    while i < set.len() {
+        t[set[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Computes the masks of `text`; linear: every byte is visited a bounded
 /// number of times (look-backs stop at the previous separator, value scans
 /// move the cursor past what they read).
@@ -245,8 +355,16 @@ pub(crate) fn masks(text: &str, work: &mut u64) -> Masks {
     let mut m = Masks::default();
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes cannot start anything: skip them in a tight loop.
+        let from = i;
+        while i < bytes.len() && !TRIGGERS[usize::from(bytes[i])] {
+            i += 1;
+        }
+        *work += (i - from) as u64;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         *work += 1;
-        let b = bytes[i];
         if b == b'=' || b == b':' {
             if b == b':' && bytes.get(i + 1..i + 3) == Some(b"//") {
                 i = userinfo(bytes, i + 3, &mut m, work);
@@ -345,7 +463,38 @@ fn userinfo(bytes: &[u8], i: usize, m: &mut Masks, work: &mut u64) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::redact;
+    use super::{masks, redact, LineMasks};
+
+    #[test]
+    fn line_masks_equal_whole_text_masks() {
+        let text = "a password=p1 x\n\"secret\": \"s 2\nmore\" Bearer t\nk://u:pw@h eyJa.b.c --password z\né=1;AccountKey=k;\n\n";
+        let mut w = 0;
+        let whole = masks(text, &mut w);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (n, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[n..] {
+                // Fresh and shared caches must both agree with the whole-text masks.
+                let mut fresh = LineMasks::default();
+                assert_eq!(
+                    fresh.render(text, s, e),
+                    whole.render(text, s, e),
+                    "{s}..{e}"
+                );
+                assert_eq!(fresh.overlaps(text, s, e), whole.overlaps(s, e), "{s}..{e}");
+            }
+        }
+        let mut shared = LineMasks::default();
+        for &s in bounds.iter().rev() {
+            let e = (s + 7).min(text.len());
+            let e = (e..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(s);
+            assert_eq!(shared.render(text, s, e), whole.render(text, s, e));
+            assert_eq!(shared.overlaps(text, s, e), whole.overlaps(s, e));
+        }
+    }
 
     #[test]
     fn redacts_spec_shapes() {
