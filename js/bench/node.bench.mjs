@@ -5,7 +5,7 @@
 //
 // Usage: node js/bench/node.bench.mjs [--quick] [--json out.json]
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { classify, render } from 'aks-service-connector';
 import {
   ERROR_1K, SPECS, classifyRegExp, logWith, parseAll, serialisers,
@@ -86,6 +86,21 @@ for (const [name, text] of Object.entries(inputs)) {
   results.classify[name] = measure(impls, name === 'error-1KB' ? plan(200, 100, 5) : plan(5, 15, 1));
 }
 
+// Context for the classify ratio: how often each picks the labelled category of the fixture
+// corpus (the RegExp baseline does less work and is less accurate).
+const corpus = new URL('../../tests/fixtures/errors/', import.meta.url);
+results.accuracy = { files: 0, wasm: 0, RegExp: 0 };
+for (const category of readdirSync(corpus)) {
+  if (!statSync(new URL(category, corpus)).isDirectory()) continue;
+  const dir = new URL(`${category}/`, corpus);
+  for (const file of readdirSync(dir)) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    results.accuracy.files += 1;
+    if (classify(text).category === category) results.accuracy.wasm += 1;
+    if (classifyRegExp(text) === category) results.accuracy.RegExp += 1;
+  }
+}
+
 const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log('render (spec in, YAML out), median per call:');
@@ -99,5 +114,7 @@ for (const [name, r] of Object.entries(results.classify)) {
   console.log(`  ${name.padEnd(22)} wasm ${fmt(r.wasm.median).padStart(9)} | RegExp ${fmt(r.RegExp.median).padStart(9)}`
     + ` | wasm/RegExp ${ratio(r.wasm.median, r.RegExp.median)}`);
 }
+const acc = results.accuracy;
+console.log(`classify accuracy on the fixture corpus (${acc.files} files): wasm ${acc.wasm}, RegExp ${acc.RegExp}`);
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(results, null, 2)}\n`);
 if (sink === 0) console.log('(nothing rendered?)');

@@ -72,6 +72,10 @@ for (const [name, label] of [['error-1KB', '1 KB error'], ['log-1MiB-error-at-en
   row(`Node classify ${label}: wasm / RegExp baseline`, `${us(r.wasm.median)} / ${us(r.RegExp.median)} = ${x(ratio)}`,
     budgeted ? '< 1.00× (faster)' : '—', budgeted ? ratio < 1 : null);
 }
+if (node.accuracy) {
+  const a = node.accuracy;
+  row(`classify: labelled category hit on tests/fixtures/errors (${a.files} files), wasm / RegExp`, `${a.wasm} / ${a.RegExp}`);
+}
 row(`Chromium cold start (glue + .wasm fetch, compile, instantiate, first render), median of ${cold.loads}`,
   ms(cold.total), '≤ 30 ms', cold.total <= 30);
 row('  of which glue import / init (fetch + compile + instantiate) / first render',
