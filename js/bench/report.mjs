@@ -55,6 +55,7 @@ for (const a of ['escaped-json-12', 'long-line-1MiB', 'near-miss']) row(`native 
 
 const wi = node.render['workload-identity'];
 row('Node render (workload-identity): wasm', us(wi.wasm.median));
+if (wi['wasm validate']) row('  of which spec crossing + policy (wasm `validate` alone)', us(wi['wasm validate'].median));
 row('Node render (workload-identity): js-yaml baseline', us(wi['js-yaml'].median));
 row('Node render (workload-identity): yaml baseline', us(wi.yaml.median));
 row('Node render (workload-identity): JSON.stringify floor', us(wi['JSON.stringify'].median));
