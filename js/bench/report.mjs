@@ -1,0 +1,92 @@
+// Prints the one markdown table of .ci/bench from what the benchmarks left behind: criterion's
+// estimates (native), node.json (Node), coldstart.json (Chromium), sizes.json and machine.json.
+// Budgets come from issue 6; a time over budget is reported as `over`, never made an error.
+//
+// Usage: node js/bench/report.mjs <results dir> <criterion dir>
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [dir, criterionDir] = process.argv.slice(2);
+const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const sizes = read('sizes.json');
+const machine = read('machine.json');
+const node = read('node.json');
+const cold = read('coldstart.json');
+
+/** Criterion's median of one benchmark, in microseconds; null when it did not run. */
+function native(id) {
+  const file = join(criterionDir, id, 'new', 'estimates.json');
+  if (!existsSync(file)) return null;
+  return JSON.parse(readFileSync(file, 'utf8')).median.point_estimate / 1e3;
+}
+
+const us = (v) => {
+  if (v === null || v === undefined) return 'not run';
+  if (v >= 1e6) return `${(v / 1e6).toFixed(2)} s`;
+  if (v >= 1e3) return `${(v / 1e3).toFixed(2)} ms`;
+  return `${v.toFixed(1)} µs`;
+};
+const ms = (v) => `${v.toFixed(1)} ms`;
+const bytes = (n) => `${n.toLocaleString('en-US')} B`;
+const x = (r) => `${r.toFixed(2)}×`;
+const status = (ok) => (ok === null ? '—' : ok ? 'within' : '**over**');
+
+const rows = [];
+const row = (metric, value, budget = '—', ok = null) => rows.push([metric, value, budget, status(ok)]);
+
+const GZ_BUDGET = 180 * 1024;
+row('`.wasm` raw', bytes(sizes.raw));
+row('`.wasm` gzip -9', bytes(sizes.gzip), `≤ ${bytes(GZ_BUDGET)} (180 KB)`, sizes.gzip <= GZ_BUDGET);
+row('`.wasm` brotli -q 11', bytes(sizes.brotli));
+
+const auths = Object.keys(node.render);
+for (const a of auths) row(`native render, one connection: ${a}`, us(native(`render/one/${a}`)));
+// The catalog benchmark's id is its spec count (render/catalog/388).
+const catalogDir = join(criterionDir, 'render', 'catalog');
+const catalogId = existsSync(catalogDir) ? (readdirSync(catalogDir).find((d) => /^\d+$/.test(d)) ?? null) : null;
+if (catalogId) row(`native render, whole catalog (${catalogId} specs)`, us(native(`render/catalog/${catalogId}`)));
+const plans = auths.map((a) => native(`plan/one/${a}`)).filter((v) => v !== null);
+if (plans.length) row(`native plan, one connection (${plans.length} auth ids, min–max)`, `${us(Math.min(...plans))} – ${us(Math.max(...plans))}`);
+row('native classify 1 KB error', us(native('classify/error-1KB')));
+const c1m = native('classify/log-1MiB-error-at-end');
+row('native classify 1 MiB log, error at end', us(c1m), '≤ 5 ms', c1m === null ? null : c1m <= 5000);
+row('native classify 16 MiB log', us(native('classify/log-16MiB')));
+for (const a of ['escaped-json-12', 'long-line-1MiB', 'near-miss']) row(`native classify adversarial: ${a}`, us(native(`classify/${a}`)));
+
+const wi = node.render['workload-identity'];
+row('Node render (workload-identity): wasm', us(wi.wasm.median));
+if (wi['wasm validate']) row('  of which spec crossing + policy (wasm `validate` alone)', us(wi['wasm validate'].median));
+row('Node render (workload-identity): js-yaml baseline', us(wi['js-yaml'].median));
+row('Node render (workload-identity): yaml baseline', us(wi.yaml.median));
+row('Node render (workload-identity): JSON.stringify floor', us(wi['JSON.stringify'].median));
+for (const a of auths) {
+  const r = node.render[a];
+  const ratio = r.wasm.median / r['js-yaml'].median;
+  row(`Node render ratio wasm / js-yaml: ${a}`, x(ratio), '≤ 1.00× (aim 0.2×)', ratio <= 1);
+}
+row('Node render ratio wasm / yaml (workload-identity)', x(wi.wasm.median / wi.yaml.median));
+row('Node render ratio wasm / JSON.stringify (workload-identity)', x(wi.wasm.median / wi['JSON.stringify'].median));
+for (const [name, label] of [['error-1KB', '1 KB error'], ['log-1MiB-error-at-end', '1 MiB log, error at end']]) {
+  const r = node.classify[name];
+  const ratio = r.wasm.median / r.RegExp.median;
+  const budgeted = name !== 'error-1KB';
+  row(`Node classify ${label}: wasm / RegExp baseline`, `${us(r.wasm.median)} / ${us(r.RegExp.median)} = ${x(ratio)}`,
+    budgeted ? '< 1.00× (faster)' : '—', budgeted ? ratio < 1 : null);
+}
+if (node.accuracy) {
+  const a = node.accuracy;
+  row(`classify: labelled category hit on tests/fixtures/errors (${a.files} files), wasm / RegExp`, `${a.wasm} / ${a.RegExp}`);
+}
+row(`Chromium cold start (glue + .wasm fetch, compile, instantiate, first render), median of ${cold.loads}`,
+  ms(cold.total), '≤ 30 ms', cold.total <= 30);
+row('  of which glue import / init (fetch + compile + instantiate) / first render',
+  `${ms(cold.glue)} / ${ms(cold.init)} / ${ms(cold.render)}`);
+
+const out = [
+  `Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.node}, ${machine.rustc}; load average ${machine.load} at the start; ${machine.date}.`,
+  '',
+  '| Metric | Value | Budget | Status |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+];
+console.log(out.join('\n'));
