@@ -536,170 +536,148 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     }
 }
 
-fn check_identity(r: &Resolved<'_>, a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
-    let given = |v: &Option<String>| nonempty(v.as_deref()).is_some();
-    let ignored = |f: &mut Vec<Finding>, field: &str, why: &str| {
-        f.push(rules::IGNORED_INPUT.at(
-            format!("auth.{field}"),
-            format!("{why}; found auth `{}`", r.auth),
-        ));
+/// The `auth` fields, by their JSON name.
+fn auth_value<'a>(a: &'a crate::spec::AuthSpec, field: &str) -> Option<&'a str> {
+    let v = match field {
+        "clientId" => &a.client_id,
+        "subscriptionId" => &a.subscription_id,
+        "tenantId" => &a.tenant_id,
+        "identityId" => &a.identity_id,
+        "objectId" => &a.object_id,
+        "secret" => &a.secret,
+        "username" => &a.username,
+        "password" => &a.password,
+        _ => return None,
     };
-    match r.auth {
-        AuthId::WorkloadIdentity => {
-            if let Some(id) = nonempty(a.identity_id.as_deref()) {
-                match identity_subscription(id) {
-                    None => f.push(rules::IDENTITY_ID.at(
-                        "auth.identityId",
-                        format!("invalid user identity resource id: expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, found {q_id}", q_id = Quoted(id)),
-                    )),
-                    Some(sub) => {
-                        if let Some(s) = nonempty(a.subscription_id.as_deref()) {
-                            if !s.eq_ignore_ascii_case(sub) {
-                                f.push(rules::IDENTITY_ID.at("auth.subscriptionId", format!("expected the identity's subscription {sub}, found {s}")));
-                            }
-                        }
-                    }
-                }
-            }
-            for (field, v) in [
-                ("objectId", &a.object_id),
-                ("secret", &a.secret),
-                ("username", &a.username),
-                ("password", &a.password),
-            ] {
-                if given(v) {
-                    ignored(
-                        f,
-                        field,
-                        "workload identity uses the identity's client id, no credential",
-                    );
-                }
-            }
+    nonempty(v.as_deref())
+}
+
+/// Every `auth` field an auth id may ignore (`tenantId` is used by all of them).
+const AUTH_FIELDS: &[&str] = &[
+    "clientId",
+    "subscriptionId",
+    "identityId",
+    "objectId",
+    "secret",
+    "username",
+    "password",
+];
+
+/// Per auth id: the fields it uses, those the ARM request needs, and why the others do not apply.
+fn auth_fields(
+    auth: AuthId,
+    target: TargetId,
+) -> (
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+) {
+    match auth {
+        AuthId::WorkloadIdentity => (
+            &["clientId", "subscriptionId", "identityId"],
+            &[],
+            "workload identity uses the identity's client id, no credential",
+        ),
+        AuthId::ServicePrincipal => (
+            &["clientId", "objectId", "secret"],
+            &["clientId", "objectId", "secret"],
+            "a service principal is identified by clientId, objectId and secret",
+        ),
+        // Confluent takes its four credentials in `target` instead.
+        AuthId::Secret if target == TargetId::ConfluentCloud => (
+            &[],
+            &[],
+            "confluent-cloud takes kafkaKey/kafkaSecret and schemaKey/schemaSecret in target",
+        ),
+        AuthId::Secret => (
+            &["username", "password"],
+            &["username", "password"],
+            "username/password auth uses no identity",
+        ),
+        AuthId::ConnectionString => (
+            &[],
+            &[],
+            "Service Connector fetches the connection string itself",
+        ),
+        AuthId::KeyvaultCsi => (&[], &[], ""),
+    }
+}
+
+fn check_identity(r: &Resolved<'_>, a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
+    let (uses, requires, why_not) = auth_fields(r.auth, r.target.id);
+    let missing: Vec<&str> = requires
+        .iter()
+        .copied()
+        .filter(|n| auth_value(a, n).is_none())
+        .collect();
+    if !missing.is_empty() {
+        f.push(rules::CREDENTIALS_MISSING.at(
+            "auth",
+            format!(
+                "missing {}: placeholders stay in the YAML; the ARM request needs them",
+                missing.join(", ")
+            ),
+        ));
+    }
+    for field in AUTH_FIELDS
+        .iter()
+        .filter(|n| !uses.contains(n) && auth_value(a, n).is_some())
+    {
+        let at = format!("auth.{field}");
+        f.push(if r.auth == AuthId::KeyvaultCsi {
+            rules::CSI_IGNORES_IDENTITY.at(
+                at,
+                "additional auth info is ignored: keyvault-csi uses the azureKeyvaultSecretsProvider add-on identity \
+                 (give its client id as values.AZURE_KEYVAULT_CLIENTID)",
+            )
+        } else {
+            rules::IGNORED_INPUT.at(at, format!("{why_not}; found auth `{}`", r.auth))
+        });
+    }
+    if r.auth == AuthId::WorkloadIdentity {
+        check_identity_id(a, f);
+    }
+    if r.auth == AuthId::Secret && r.target.id == TargetId::ConfluentCloud {
+        let t = &r.spec.target;
+        let missing: Vec<_> = [
+            Param::KafkaKey,
+            Param::KafkaSecret,
+            Param::SchemaKey,
+            Param::SchemaSecret,
+        ]
+        .into_iter()
+        .filter(|p| t.param(*p).is_none())
+        .map(|p| p.field())
+        .collect();
+        if !missing.is_empty() {
+            f.push(rules::CREDENTIALS_MISSING.at(
+                "target",
+                format!(
+                    "missing {}: placeholders stay in the YAML",
+                    missing.join(", ")
+                ),
+            ));
         }
-        AuthId::ServicePrincipal => {
-            let missing: Vec<_> = [
-                ("clientId", &a.client_id),
-                ("objectId", &a.object_id),
-                ("secret", &a.secret),
-            ]
-            .into_iter()
-            .filter(|(_, v)| !given(v))
-            .map(|(n, _)| n)
-            .collect();
-            if !missing.is_empty() {
-                f.push(rules::CREDENTIALS_MISSING.at(
-                    "auth",
-                    format!(
-                        "missing {}: placeholders stay in the YAML; the ARM request needs them",
-                        missing.join(", ")
-                    ),
-                ));
-            }
-            for (field, v) in [
-                ("identityId", &a.identity_id),
-                ("subscriptionId", &a.subscription_id),
-                ("username", &a.username),
-                ("password", &a.password),
-            ] {
-                if given(v) {
-                    ignored(
-                        f,
-                        field,
-                        "a service principal is identified by clientId, objectId and secret",
-                    );
-                }
-            }
-        }
-        AuthId::Secret => {
-            let missing: Vec<_> = [("username", &a.username), ("password", &a.password)]
-                .into_iter()
-                .filter(|(_, v)| !given(v))
-                .map(|(n, _)| n)
-                .collect();
-            if !missing.is_empty() && r.target.id != TargetId::ConfluentCloud {
-                f.push(rules::CREDENTIALS_MISSING.at(
-                    "auth",
-                    format!(
-                        "missing {}: placeholders stay in the YAML; the ARM request needs them",
-                        missing.join(", ")
-                    ),
-                ));
-            }
-            if r.target.id == TargetId::ConfluentCloud {
-                let t = &r.spec.target;
-                let missing: Vec<_> = [
-                    Param::KafkaKey,
-                    Param::KafkaSecret,
-                    Param::SchemaKey,
-                    Param::SchemaSecret,
-                ]
-                .into_iter()
-                .filter(|p| t.param(*p).is_none())
-                .map(|p| p.field())
-                .collect();
-                if !missing.is_empty() {
-                    f.push(rules::CREDENTIALS_MISSING.at(
-                        "target",
-                        format!(
-                            "missing {}: placeholders stay in the YAML",
-                            missing.join(", ")
-                        ),
-                    ));
-                }
-                for (field, v) in [("username", &a.username), ("password", &a.password)] {
-                    if given(v) {
-                        ignored(f, field, "confluent-cloud takes kafkaKey/kafkaSecret and schemaKey/schemaSecret in target");
-                    }
-                }
-            }
-            for (field, v) in [
-                ("clientId", &a.client_id),
-                ("identityId", &a.identity_id),
-                ("objectId", &a.object_id),
-                ("secret", &a.secret),
-                ("subscriptionId", &a.subscription_id),
-            ] {
-                if given(v) {
-                    ignored(f, field, "username/password auth uses no identity");
-                }
-            }
-        }
-        AuthId::ConnectionString => {
-            for (field, v) in [
-                ("clientId", &a.client_id),
-                ("identityId", &a.identity_id),
-                ("objectId", &a.object_id),
-                ("secret", &a.secret),
-                ("username", &a.username),
-                ("password", &a.password),
-                ("subscriptionId", &a.subscription_id),
-            ] {
-                if given(v) {
-                    ignored(
-                        f,
-                        field,
-                        "Service Connector fetches the connection string itself",
-                    );
-                }
-            }
-        }
-        AuthId::KeyvaultCsi => {
-            for (field, v) in [
-                ("clientId", &a.client_id),
-                ("identityId", &a.identity_id),
-                ("objectId", &a.object_id),
-                ("secret", &a.secret),
-                ("username", &a.username),
-                ("password", &a.password),
-                ("subscriptionId", &a.subscription_id),
-            ] {
-                if given(v) {
-                    f.push(rules::CSI_IGNORES_IDENTITY.at(
-                        format!("auth.{field}"),
-                        "additional auth info is ignored: keyvault-csi uses the azureKeyvaultSecretsProvider add-on identity \
-                         (give its client id as values.AZURE_KEYVAULT_CLIENTID)",
-                    ));
-                }
+    }
+}
+
+/// The identity resource id is well formed and agrees with `auth.subscriptionId`.
+fn check_identity_id(a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
+    let Some(id) = nonempty(a.identity_id.as_deref()) else {
+        return;
+    };
+    match identity_subscription(id) {
+        None => f.push(rules::IDENTITY_ID.at(
+            "auth.identityId",
+            format!(
+                "invalid user identity resource id: expected /subscriptions/<guid>/resourceGroups/<rg>/providers/\
+                 Microsoft.ManagedIdentity/userAssignedIdentities/<name>, found {}",
+                Quoted(id)
+            ),
+        )),
+        Some(sub) => {
+            if let Some(s) = nonempty(a.subscription_id.as_deref()).filter(|s| !s.eq_ignore_ascii_case(sub)) {
+                f.push(rules::IDENTITY_ID.at("auth.subscriptionId", format!("expected the identity's subscription {sub}, found {s}")));
             }
         }
     }
