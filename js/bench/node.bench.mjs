@@ -96,7 +96,11 @@ for (const category of readdirSync(corpus)) {
   if (!statSync(new URL(category, corpus)).isDirectory()) continue;
   const dir = new URL(`${category}/`, corpus);
   for (const file of readdirSync(dir)) {
-    const text = readFileSync(new URL(file, dir), 'utf8');
+    // The pasted text follows the `---` line; the header above it names the expected category.
+    const raw = readFileSync(new URL(file, dir), 'utf8');
+    const cut = raw.indexOf('\n---\n');
+    if (cut < 0) continue;
+    const text = raw.slice(cut + 5);
     results.accuracy.files += 1;
     if (classify(text).category === category) results.accuracy.wasm += 1;
     if (classifyRegExp(text) === category) results.accuracy.RegExp += 1;
