@@ -362,6 +362,25 @@ fn unknown_fields_are_rejected_by_name() {
 }
 
 #[test]
+fn bundle_json_lists_the_same_objects_in_order() {
+    let bundle = render(
+        &spec(r#"{"target":{"type":"keyvault"},"namespace":"apps"}"#),
+        &RenderOptions::default(),
+    )
+    .expect("renders");
+    let json: serde_json::Value =
+        serde_json::from_str(&bundle.json().expect("json")).expect("parses");
+    let kinds: Vec<&str> = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|o| o["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["SecretProviderClass", "Job"]);
+    assert_eq!(json[0]["spec"]["parameters"]["usePodIdentity"], "false");
+}
+
+#[test]
 fn minimal_spec_renders_with_defaults() {
     let bundle = render(
         &spec(r#"{"target":{"type":"storage-blob"}}"#),

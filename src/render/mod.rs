@@ -81,10 +81,10 @@ impl Bundle {
         crate::yaml::join_documents(self.documents.iter().map(|d| d.yaml.as_str()))
     }
 
-    /// The documents' objects as a JSON array.
-    pub fn json(&self) -> String {
+    /// The documents' objects as a pretty-printed JSON array, in apply order.
+    pub fn json(&self) -> serde_json::Result<String> {
         let objects: Vec<&Object> = self.documents.iter().map(|d| &d.object).collect();
-        serde_json::to_string_pretty(&objects).unwrap_or_else(|_| "[]".to_owned())
+        serde_json::to_string_pretty(&objects)
     }
 }
 
