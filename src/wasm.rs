@@ -262,13 +262,11 @@ fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error>
             format!("expected {}, found {found}", which.expected()),
         ));
     };
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let mut message = inner.to_string();
+    serde_json::from_str(&text).map_err(|e: serde_json::Error| {
+        let mut message = e.to_string();
+        let path = crate::json_path::path_at(&text, &e, &message);
         // Positions refer to the stringified text, which the caller never sees.
-        let position = format!(" at line {} column {}", inner.line(), inner.column());
+        let position = format!(" at line {} column {}", e.line(), e.column());
         if let Some(stripped) = message.strip_suffix(&position) {
             message.truncate(stripped.len());
         }
