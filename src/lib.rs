@@ -4,6 +4,8 @@
 pub mod catalog;
 pub mod classify;
 pub mod error;
+#[cfg(any(target_arch = "wasm32", test))]
+mod json_path;
 pub mod policy;
 pub mod resolve;
 pub mod spec;

@@ -19,7 +19,6 @@ use wasm_bindgen::prelude::*;
 use crate::classify::ClassifyContext;
 use crate::error::{Error, Finding};
 use crate::plan::PlanContext;
-use crate::render::Object;
 use crate::spec::{ConnectionSpec, RenderOptions};
 
 /// Declarations the Rust types cannot derive: the thrown error and the loosely
@@ -83,8 +82,11 @@ pub struct RenderedDocument {
     /// The object as one YAML document.
     pub yaml: String,
     /// The object as plain JSON.
+    // The value tree the YAML text was emitted from (`crate::yaml::object_to_value`),
+    // not the typed `crate::render::Object`: the typed objects are then serialized by
+    // serde_json's serializer only (module size). A plain comment: kept out of the .d.ts.
     #[tsify(type = "KubernetesObject")]
-    pub object: Object,
+    pub object: serde_yaml::Value,
 }
 
 /// The crate version, equal to the npm package version.
@@ -123,21 +125,23 @@ pub fn render(
 ) -> Result<JsValue, JsValue> {
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
-    let bundle = crate::render(&spec, &options).map_err(js_error)?;
+    let (bundle, objects) = crate::render::render_with_values(&spec, &options).map_err(js_error)?;
     let yaml = bundle.yaml();
+    let documents = bundle
+        .documents
+        .into_iter()
+        .zip(objects)
+        .map(|(d, object)| RenderedDocument {
+            kind: d.kind.to_owned(),
+            name: d.name,
+            namespace: d.namespace,
+            yaml: d.yaml,
+            object,
+        })
+        .collect();
     let result = RenderResult {
         yaml,
-        documents: bundle
-            .documents
-            .into_iter()
-            .map(|d| RenderedDocument {
-                kind: d.kind.to_owned(),
-                name: d.name,
-                namespace: d.namespace,
-                yaml: d.yaml,
-                object: d.object,
-            })
-            .collect(),
+        documents,
         findings: bundle.findings,
     };
     output(&result)
@@ -250,13 +254,11 @@ fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error>
             format!("expected {}, found {found}", which.expected()),
         ));
     };
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let mut message = inner.to_string();
+    serde_json::from_str(&text).map_err(|e: serde_json::Error| {
+        let mut message = e.to_string();
+        let path = crate::json_path::path_at(&text, &e, &message);
         // Positions refer to the stringified text, which the caller never sees.
-        let position = format!(" at line {} column {}", inner.line(), inner.column());
+        let position = format!(" at line {} column {}", e.line(), e.column());
         if let Some(stripped) = message.strip_suffix(&position) {
             message.truncate(stripped.len());
         }

@@ -35,15 +35,19 @@ fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
-        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-        let mut add = |phrase: &'static str, patterns: &mut Vec<String>| -> usize {
+        // Phrases shared by several rules get one pattern. A linear search (a few
+        // hundred phrases, once) compiles to less than a `BTreeMap<String, usize>`.
+        let add = |phrase: &'static str, patterns: &mut Vec<String>| -> usize {
             let k = squeeze(phrase);
-            *by_key.entry(k.clone()).or_insert_with(|| {
-                patterns.push(k);
-                patterns.len() - 1
-            })
+            match patterns.iter().position(|p| *p == k) {
+                Some(i) => i,
+                None => {
+                    patterns.push(k);
+                    patterns.len() - 1
+                }
+            }
         };
-        let mut ids = |terms: &[Term], patterns: &mut Vec<String>| -> Vec<Option<usize>> {
+        let ids = |terms: &[Term], patterns: &mut Vec<String>| -> Vec<Option<usize>> {
             terms
                 .iter()
                 .map(|t| match t {

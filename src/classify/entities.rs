@@ -216,10 +216,19 @@ pub(crate) fn extract(
     found.sort_by_key(|e| e.start);
     // Keep a bounded number of values per name.
     let mut kept: Vec<Entity> = Vec::new();
-    let mut per_name: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    // Counts per name; the names are a small fixed set, so a list is enough (and
+    // compiles to less than one more `BTreeMap` type in the wasm module).
+    let mut per_name: Vec<(&'static str, usize)> = Vec::new();
     for e in found {
         *work += 1;
-        let same = per_name.entry(e.name).or_insert(0);
+        let i = match per_name.iter().position(|(n, _)| *n == e.name) {
+            Some(i) => i,
+            None => {
+                per_name.push((e.name, 0));
+                per_name.len() - 1
+            }
+        };
+        let same = &mut per_name[i].1;
         // Error codes are already bounded by the hit caps and all of them
         // take part in matching; other names keep their first values.
         if *same < MAX_VALUES || e.name == "errorCode" {

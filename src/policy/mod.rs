@@ -321,9 +321,9 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             format!("no configuration names are documented for {combo}; the Secret is rendered without keys — read them with `az aks connection list-configuration`"),
         ));
     }
-    let defaults: BTreeSet<&str> = r.config.iter().map(|e| e.default_key).collect();
+    let defaults = sorted_set(r.config.iter().map(|e| e.default_key));
     for default in spec.customized_keys.keys() {
-        if !defaults.contains(default.as_str()) {
+        if defaults.binary_search(&default.as_str()).is_err() {
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{default}"),
                 format!(
@@ -333,13 +333,15 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             ));
         }
     }
-    let mut seen = BTreeSet::new();
+    let mut seen: Vec<&str> = Vec::with_capacity(r.config.len());
     for e in &r.config {
-        if !seen.insert(e.key.as_str()) {
+        if seen.contains(&e.key.as_str()) {
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{}", e.default_key),
                 format!("expected unique key names, found `{}` twice", e.key),
             ));
+        } else {
+            seen.push(e.key.as_str());
         }
         if let Err(rule) = k8s_names::config_key(&e.key) {
             if !spec.customized_keys.contains_key(e.default_key) {
@@ -356,7 +358,7 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             .iter()
             .any(|e| e.key == *key || e.default_key == key);
         if !known {
-            let keys: BTreeSet<&str> = r.config.iter().map(|e| e.key.as_str()).collect();
+            let keys = sorted_set(r.config.iter().map(|e| e.key.as_str()));
             f.push(rules::VALUE_KEY.at(
                 format!("values.{key}"),
                 format!(
@@ -388,11 +390,20 @@ fn has_supplied_credentials(r: &Resolved<'_>) -> bool {
         || t.param(Param::SchemaSecret).is_some()
 }
 
-fn list(items: &BTreeSet<&str>) -> String {
+/// Sorted, without duplicates: what a `BTreeSet` would hold, without compiling one
+/// more `BTreeSet` type into the wasm module.
+fn sorted_set<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn list(items: &[&str]) -> String {
     if items.is_empty() {
         "none (no documented keys)".to_owned()
     } else {
-        items.iter().copied().collect::<Vec<_>>().join(", ")
+        items.join(", ")
     }
 }
 
