@@ -82,9 +82,10 @@ pub struct RenderedDocument {
     /// The object as one YAML document.
     pub yaml: String,
     /// The object as plain JSON.
-    // The value tree the YAML text was emitted from (`crate::yaml::object_to_value`),
-    // not the typed `crate::render::Object`: the typed objects are then serialized by
-    // serde_json's serializer only (module size). A plain comment: kept out of the .d.ts.
+    ///
+    /// The value tree the YAML text was emitted from (see [`crate::yaml::object_to_value`])
+    /// rather than the typed [`crate::render::Object`], so that the typed objects are
+    /// serialized by serde_json's serializer only (module size).
     #[tsify(type = "KubernetesObject")]
     pub object: serde_yaml::Value,
 }
