@@ -83,8 +83,8 @@ pub struct RenderedDocument {
     pub yaml: String,
     /// The object as plain JSON.
     ///
-    /// The value tree the YAML text was emitted from (see [`crate::yaml::object_to_value`])
-    /// rather than the typed [`crate::render::Object`], so that the typed objects are
+    /// A value tree rather than the typed [`crate::render::Object`], built the way the YAML
+    /// text is (see [`crate::yaml::object_to_value`]), so that the typed objects are
     /// serialized by serde_json's serializer only (module size).
     #[tsify(type = "KubernetesObject")]
     pub object: serde_yaml::Value,
@@ -126,20 +126,27 @@ pub fn render(
 ) -> Result<JsValue, JsValue> {
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
-    let (bundle, objects) = crate::render::render_with_values(&spec, &options).map_err(js_error)?;
+    let bundle = crate::render(&spec, &options).map_err(js_error)?;
     let yaml = bundle.yaml();
-    let documents = bundle
-        .documents
-        .into_iter()
-        .zip(objects)
-        .map(|(d, object)| RenderedDocument {
+    let mut documents = Vec::with_capacity(bundle.documents.len());
+    for d in bundle.documents {
+        // Rendering already built this tree once for the YAML text; it cannot fail now.
+        let object = crate::yaml::object_to_value(&d.object).map_err(|e| {
+            error_object(
+                &format!("result could not be written as JSON: {e}"),
+                "internal",
+                None,
+                JsValue::from(Array::new()),
+            )
+        })?;
+        documents.push(RenderedDocument {
             kind: d.kind.to_owned(),
             name: d.name,
             namespace: d.namespace,
             yaml: d.yaml,
             object,
-        })
-        .collect();
+        });
+    }
     let result = RenderResult {
         yaml,
         documents,

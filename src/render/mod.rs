@@ -88,22 +88,13 @@ impl Bundle {
     }
 }
 
-/// Builds one document; its value tree (see [`crate::yaml::object_to_value`]) goes to `values`.
-fn document(
-    object: Object,
-    name: &str,
-    namespace: &str,
-    values: &mut Vec<serde_yaml::Value>,
-) -> Result<Document, Error> {
+fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
     let kind = object.kind();
-    let error = |message: String| Error::Yaml {
+    let yaml = crate::yaml::object_to_yaml(&object).map_err(|message| Error::Yaml {
         kind,
         name: name.to_owned(),
         message,
-    };
-    let value = crate::yaml::object_to_value(&object).map_err(error)?;
-    let yaml = serde_yaml::to_string(&value).map_err(|e| error(e.to_string()))?;
-    values.push(value);
+    })?;
     Ok(Document {
         kind,
         name: name.to_owned(),
@@ -129,15 +120,6 @@ fn document(
 /// assert!(bundle.yaml().contains("https://mystore.blob.core.windows.net/"));
 /// ```
 pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, Error> {
-    render_with_values(spec, options).map(|(bundle, _)| bundle)
-}
-
-/// [`render`], also returning each document's object as the value tree its YAML was
-/// emitted from (the wasm module's JSON `object`s), so that no object is serialized twice.
-pub(crate) fn render_with_values(
-    spec: &ConnectionSpec,
-    options: &RenderOptions,
-) -> Result<(Bundle, Vec<serde_yaml::Value>), Error> {
     let (findings, resolved) = policy::check(spec);
     let r = match resolved {
         Some(r) if !policy::has_errors(&findings) => r,
@@ -145,24 +127,17 @@ pub(crate) fn render_with_values(
     };
     let ns = r.namespace.as_str();
     let mut documents = Vec::with_capacity(4);
-    let mut values = Vec::with_capacity(4);
     if r.has_service_account() {
         let sa = service_account::build(&r);
         documents.push(document(
             Object::ServiceAccount(sa),
             &r.names.service_account,
             ns,
-            &mut values,
         )?);
     }
     if r.has_secret() {
         let s = secret::build(&r, options.secret_encoding);
-        documents.push(document(
-            Object::Secret(s),
-            &r.names.secret,
-            ns,
-            &mut values,
-        )?);
+        documents.push(document(Object::Secret(s), &r.names.secret, ns)?);
     } else {
         let spc = spc::build(&r).map_err(|e| Error::Yaml {
             kind: "SecretProviderClass",
@@ -173,15 +148,13 @@ pub(crate) fn render_with_values(
             Object::SecretProviderClass(spc),
             &r.names.secret_provider_class,
             ns,
-            &mut values,
         )?);
     }
     if let Some(w) = &r.workload {
-        documents.push(document(workload::build(&r, w), &w.name, ns, &mut values)?);
+        documents.push(document(workload::build(&r, w), &w.name, ns)?);
     }
-    let bundle = Bundle {
+    Ok(Bundle {
         documents,
         findings,
-    };
-    Ok((bundle, values))
+    })
 }
