@@ -19,6 +19,7 @@ use wasm_bindgen::prelude::*;
 use crate::classify::ClassifyContext;
 use crate::error::{Error, Finding};
 use crate::plan::PlanContext;
+use crate::render::Object;
 use crate::spec::{ConnectionSpec, RenderOptions};
 
 /// Declarations the Rust types cannot derive: the thrown error and the loosely
@@ -82,12 +83,8 @@ pub struct RenderedDocument {
     /// The object as one YAML document.
     pub yaml: String,
     /// The object as plain JSON.
-    ///
-    /// A value tree rather than the typed [`crate::render::Object`], built the way the YAML
-    /// text is (see [`crate::yaml::object_to_value`]), so that the typed objects are
-    /// serialized by serde_json's serializer only (module size).
     #[tsify(type = "KubernetesObject")]
-    pub object: serde_yaml::Value,
+    pub object: Object,
 }
 
 /// The crate version, equal to the npm package version.
@@ -128,28 +125,19 @@ pub fn render(
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
     let bundle = crate::render(&spec, &options).map_err(js_error)?;
     let yaml = bundle.yaml();
-    let mut documents = Vec::with_capacity(bundle.documents.len());
-    for d in bundle.documents {
-        // Rendering already built this tree once for the YAML text; it cannot fail now.
-        let object = crate::yaml::object_to_value(&d.object).map_err(|e| {
-            error_object(
-                &format!("result could not be written as JSON: {e}"),
-                "internal",
-                None,
-                JsValue::from(Array::new()),
-            )
-        })?;
-        documents.push(RenderedDocument {
-            kind: d.kind.to_owned(),
-            name: d.name,
-            namespace: d.namespace,
-            yaml: d.yaml,
-            object,
-        });
-    }
     let result = RenderResult {
         yaml,
-        documents,
+        documents: bundle
+            .documents
+            .into_iter()
+            .map(|d| RenderedDocument {
+                kind: d.kind.to_owned(),
+                name: d.name,
+                namespace: d.namespace,
+                yaml: d.yaml,
+                object: d.object,
+            })
+            .collect(),
         findings: bundle.findings,
     };
     output(&result)

@@ -11,24 +11,6 @@ pub fn to_yaml<T: Serialize>(value: &T) -> Result<String, serde_yaml::Error> {
     serde_yaml::to_string(value)
 }
 
-/// Serializes a rendered object as a YAML document, through [`object_to_value`].
-///
-/// The text is the same as serializing the object directly with serde_yaml.
-pub fn object_to_yaml(object: &crate::render::Object) -> Result<String, String> {
-    serde_yaml::to_string(&object_to_value(object)?).map_err(|e| e.to_string())
-}
-
-/// A rendered object as a YAML value tree, fields in serialization order.
-///
-/// Built through JSON text on purpose: the k8s-openapi `Serialize` impls are then
-/// compiled for serde_json's serializer only (which the wasm module needs anyway),
-/// not a second time for serde_yaml's — a large share of the module's size.
-/// Parsing the JSON into a [`serde_yaml::Value`] keeps the field order.
-pub fn object_to_value(object: &crate::render::Object) -> Result<serde_yaml::Value, String> {
-    let json = serde_json::to_string(object).map_err(|e| e.to_string())?;
-    serde_json::from_str(&json).map_err(|e| e.to_string())
-}
-
 /// Joins single documents into one multi-document stream.
 pub fn join_documents<'a>(docs: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();

@@ -90,10 +90,10 @@ impl Bundle {
 
 fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
     let kind = object.kind();
-    let yaml = crate::yaml::object_to_yaml(&object).map_err(|message| Error::Yaml {
+    let yaml = crate::yaml::to_yaml(&object).map_err(|e| Error::Yaml {
         kind,
         name: name.to_owned(),
-        message,
+        message: e.to_string(),
     })?;
     Ok(Document {
         kind,
