@@ -3,7 +3,7 @@
 //!
 //! Usage: `cargo run --example render_all -- <output dir>`
 
-use aks_service_connector::catalog::{self, AuthId, CognitiveKind, TargetId};
+use aks_service_connector::catalog::{self, CognitiveKind, TargetId};
 use aks_service_connector::{render, ConnectionSpec, RenderOptions, SecretEncoding};
 use std::process::ExitCode;
 
@@ -81,7 +81,6 @@ fn main() -> ExitCode {
             }
         }
     }
-    let _ = AuthId::ALL;
     println!("rendered {count} bundles into {dir}");
     ExitCode::SUCCESS
 }

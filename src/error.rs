@@ -116,8 +116,7 @@ impl Error {
 
 /// Shows a user value in a message: in double quotes, with quotes, backslashes
 /// and invisible characters escaped, so the message stays on one line and
-/// says exactly what was found. (Cheaper in wasm than `{:?}`, which pulls in
-/// the full Unicode-aware `Debug` machinery.)
+/// says exactly what was found; separators such as U+2028 are escaped too.
 pub struct Quoted<'a>(pub &'a str);
 
 impl std::fmt::Display for Quoted<'_> {

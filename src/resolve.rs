@@ -121,12 +121,7 @@ impl Resolved<'_> {
 
     /// The target's subscription: given, or the cluster's.
     pub fn target_subscription(&self) -> Option<&str> {
-        nonempty(self.spec.target.subscription.as_deref()).or_else(|| {
-            self.spec
-                .cluster
-                .as_ref()
-                .and_then(|c| nonempty(c.subscription.as_deref()))
-        })
+        target_subscription(self.spec)
     }
 
     fn auth_field<'s>(
@@ -145,6 +140,15 @@ impl Resolved<'_> {
     pub fn has_service_account(&self) -> bool {
         self.auth == AuthId::WorkloadIdentity
     }
+}
+
+/// The target's subscription: given, or the cluster's (the az CLI's per-flag form has no other).
+fn target_subscription(spec: &ConnectionSpec) -> Option<&str> {
+    nonempty(spec.target.subscription.as_deref()).or_else(|| {
+        spec.cluster
+            .as_ref()
+            .and_then(|c| nonempty(c.subscription.as_deref()))
+    })
 }
 
 pub(crate) fn nonempty(s: Option<&str>) -> Option<&str> {
@@ -403,13 +407,9 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
             .unwrap_or_else(|| generated("sc-", &slug, "-fic")),
     };
 
-    let cluster_sub = spec
-        .cluster
-        .as_ref()
-        .and_then(|c| nonempty(c.subscription.as_deref()));
     let knowns = Knowns {
         params: Some(&spec.target),
-        subscription: nonempty(spec.target.subscription.as_deref()).or(cluster_sub),
+        subscription: target_subscription(spec),
         client_id,
         tenant_id: nonempty(auth_spec.tenant_id.as_deref()),
         username: nonempty(auth_spec.username.as_deref()),
