@@ -91,6 +91,18 @@ def main() -> int:
         f"pub(crate) static SOURCES: [&str; {len(sources)}] = [",
     ]
     out += [f"    {rust_str(s)}," for s in sources]
+    # Rows of one target (with its account kinds) are contiguous, so each target gets a
+    # range and a lookup reads only its own rows.
+    ranges: dict[str, tuple[int, int]] = {}
+    for i, row in enumerate(rows):
+        base = row[0]
+        if base in ranges and ranges[base][1] != i:
+            print(f"rows of target {base!r} are not contiguous (line {i + 2})", file=sys.stderr)
+            return 1
+        ranges[base] = (ranges.get(base, (i, i))[0], i + 1)
+    out += ["];", "", "/// The rows of each target, as a range of `KEY_ROWS`.",
+            f"pub(crate) static TARGET_ROWS: [(T, u16, u16); {len(ranges)}] = ["]
+    out += [f"    (T::{TARGETS[b]}, {a}, {e})," for b, (a, e) in ranges.items()]
     out += ["];", "", "/// Every configuration key, in the TSV's order.", f"pub(crate) static KEY_ROWS: [KeyRow; {len(rows)}] = ["]
     for base, kind, auth, client, key, example, src in rows:
         kind_rs = f"Some(K::{KINDS[kind]})" if kind else "None"

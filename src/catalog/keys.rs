@@ -51,6 +51,36 @@ pub(crate) static SOURCES: [&str; 43] = [
     "how-to-integrate-cognitive-services.md",
 ];
 
+/// The rows of each target, as a range of `KEY_ROWS`.
+pub(crate) static TARGET_ROWS: [(T, u16, u16); 26] = [
+    (T::StorageBlob, 0, 49),
+    (T::StorageQueue, 49, 97),
+    (T::StorageTable, 97, 132),
+    (T::StorageFile, 132, 145),
+    (T::KeyVault, 145, 218),
+    (T::AppConfig, 218, 253),
+    (T::EventHub, 253, 318),
+    (T::ServiceBus, 318, 367),
+    (T::SignalR, 367, 373),
+    (T::WebPubSub, 373, 408),
+    (T::Redis, 408, 459),
+    (T::RedisEnterprise, 459, 474),
+    (T::CosmosMongo, 474, 529),
+    (T::CosmosSql, 529, 585),
+    (T::CosmosTable, 585, 641),
+    (T::CosmosCassandra, 641, 783),
+    (T::CosmosGremlin, 783, 903),
+    (T::Postgres, 903, 928),
+    (T::PostgresFlexible, 928, 953),
+    (T::Mysql, 953, 990),
+    (T::MysqlFlexible, 990, 1027),
+    (T::Sql, 1027, 1062),
+    (T::NeonPostgres, 1062, 1063),
+    (T::MongoDbAtlas, 1063, 1068),
+    (T::ConfluentCloud, 1068, 1092),
+    (T::CognitiveServices, 1092, 1152),
+];
+
 /// Every configuration key, in the TSV's order.
 pub(crate) static KEY_ROWS: [KeyRow; 1152] = [
     KeyRow { target: T::StorageBlob, kind: None, auth: A::WorkloadIdentity, client: C::Dotnet, key: "AZURE_STORAGEBLOB_RESOURCEENDPOINT", example: Some("https://<storage-account-name>.blob.core.windows.net/"), source: 0 },

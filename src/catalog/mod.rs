@@ -53,9 +53,15 @@ pub fn keys_for(
     client: ClientId,
 ) -> impl Iterator<Item = &'static KeyRow> {
     let kind = (target == TargetId::CognitiveServices).then_some(kind);
-    keys::KEY_ROWS.iter().filter(move |r| {
-        r.target == target && r.kind == kind && r.auth == auth && r.client == client
-    })
+    // Only the target's own rows: they are contiguous in the table.
+    let rows = keys::TARGET_ROWS
+        .iter()
+        .find(|(t, _, _)| *t == target)
+        .map_or(&[][..], |&(_, start, end)| {
+            &keys::KEY_ROWS[usize::from(start)..usize::from(end)]
+        });
+    rows.iter()
+        .filter(move |r| r.kind == kind && r.auth == auth && r.client == client)
 }
 
 /// The whole catalog as serializable data; the designer builds its form from it.
@@ -259,6 +265,36 @@ pub fn catalog() -> Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_for_equals_a_filter_over_the_whole_table() {
+        let mut seen = 0;
+        for &t in TargetId::ALL {
+            for &kind in CognitiveKind::ALL {
+                for &auth in AuthId::ALL {
+                    for &client in ClientId::ALL {
+                        let fast: Vec<&KeyRow> = keys_for(t, kind, auth, client).collect();
+                        let k = (t == TargetId::CognitiveServices).then_some(kind);
+                        let slow: Vec<&KeyRow> = key_rows()
+                            .iter()
+                            .filter(|r| {
+                                (r.target, r.kind, r.auth, r.client) == (t, k, auth, client)
+                            })
+                            .collect();
+                        assert_eq!(fast, slow, "{t} {kind} {auth} {client}");
+                        if kind == CognitiveKind::ALL[0] || t == TargetId::CognitiveServices {
+                            seen += fast.len();
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            seen,
+            key_rows().len(),
+            "every row is reachable through keys_for"
+        );
+    }
 
     #[test]
     fn every_key_row_is_a_supported_combination() {
