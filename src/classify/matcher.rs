@@ -35,9 +35,6 @@ pub(crate) struct Automaton {
     lens: Vec<usize>,
     /// The longest pattern, in bytes.
     longest: usize,
-    /// Ring of clean offsets of the last key bytes (power of two, at least
-    /// the longest pattern), to find where a hit starts.
-    ring: usize,
 }
 
 /// Hits of every pattern: for pattern `p`, `spans[p]` holds clean-view byte
@@ -165,7 +162,6 @@ impl Automaton {
             outs,
             lens: patterns.iter().map(String::len).collect(),
             longest,
-            ring: (longest + 1).next_power_of_two(),
         }
     }
 
@@ -230,27 +226,33 @@ impl Automaton {
         }
         // The second half's kept hits follow the first half's under the same
         // rule (first ones, then the last), which gives what one pass keeps.
-        let mut spans = first.spans;
-        for (all, later) in spans.iter_mut().zip(second.spans) {
-            for span in later {
-                keep(all, span);
+        let mut ends = first.ends;
+        for (all, later) in ends.iter_mut().zip(second.ends) {
+            for end in later {
+                keep(all, end);
             }
         }
+        let spans = ends
+            .iter()
+            .zip(&self.lens)
+            .map(|(ends, &len)| {
+                ends.iter()
+                    .map(|&end| (key_start(text, end, len, work), end))
+                    .collect()
+            })
+            .collect();
         Hits { spans }
     }
 
     /// A stream over `[i, end)`; `used: false` for the absent second half,
-    /// which gets no ring and no hit lists.
+    /// which gets no hit lists.
     fn stream(&self, i: usize, end: usize, from: usize, used: bool) -> Stream {
-        let n = usize::from(used);
         Stream {
             s: 0,
-            k: 0,
             i,
             end,
             from,
-            ring: vec![0; self.ring * n],
-            spans: vec![Vec::new(); self.lens.len() * n],
+            ends: vec![Vec::new(); self.lens.len() * usize::from(used)],
         }
     }
 
@@ -298,56 +300,60 @@ impl Automaton {
     #[inline(always)]
     fn feed(&self, st: &mut Stream, class: u8, i: usize, work: &mut u64) {
         st.s = self.delta[st.s + usize::from(class)] as usize;
-        st.ring[st.k & (self.ring - 1)] = i;
-        st.k += 1;
         if st.s >= self.first_out && i >= st.from {
-            self.record(st.s / self.width, i, st.k, &st.ring, &mut st.spans, work);
+            self.record(st.s / self.width, i, &mut st.ends, work);
         }
     }
 
-    /// Records the patterns that end in state `s` at clean byte `i`.
+    /// Records the patterns that end in state `s` at clean byte `i`. Only
+    /// the end is kept: the start is found for the few kept hits after the
+    /// scan, which keeps per-byte work to two table lookups.
     #[inline(never)]
-    fn record(
-        &self,
-        s: usize,
-        i: usize,
-        k: usize,
-        ring: &[usize],
-        spans: &mut [Vec<(usize, usize)>],
-        work: &mut u64,
-    ) {
+    fn record(&self, s: usize, i: usize, ends: &mut [Vec<usize>], work: &mut u64) {
         let (from, to) = (self.out_at[s] as usize, self.out_at[s + 1] as usize);
         for &p in &self.outs[from..to] {
             *work += 1;
-            let p = p as usize;
-            let start = ring[(k - self.lens[p]) & (self.ring - 1)];
-            keep(&mut spans[p], (start, i + 1));
+            keep(&mut ends[p as usize], i + 1);
         }
     }
+}
+
+/// Where a hit of `len` key bytes that ends at clean offset `end` starts:
+/// back over `len` key bytes, skipping what the key form drops.
+fn key_start(text: &str, end: usize, len: usize, work: &mut u64) -> usize {
+    let mut left = len;
+    for (at, c) in text.get(..end).unwrap_or("").char_indices().rev() {
+        *work += 1;
+        if dropped(c) {
+            continue;
+        }
+        left = left.saturating_sub(c.len_utf8());
+        if left == 0 {
+            return at;
+        }
+    }
+    0
 }
 
 /// One pass of the automaton over `[i, end)` of the text.
 struct Stream {
     /// Current state, premultiplied by `width`.
     s: usize,
-    /// Key bytes fed so far.
-    k: usize,
     i: usize,
     end: usize,
     /// Hits ending before this offset belong to the previous stream.
     from: usize,
-    /// Clean offsets of the last key bytes.
-    ring: Vec<usize>,
-    spans: Vec<Vec<(usize, usize)>>,
+    /// Kept hits of each pattern, as clean-view end offsets.
+    ends: Vec<Vec<usize>>,
 }
 
 /// Appends a hit: the first `MAX_HITS - 1` stay, the last slot holds the
 /// latest.
-fn keep(v: &mut Vec<(usize, usize)>, span: (usize, usize)) {
+fn keep(v: &mut Vec<usize>, end: usize) {
     if v.len() < MAX_HITS {
-        v.push(span);
+        v.push(end);
     } else if let Some(last) = v.last_mut() {
-        *last = span;
+        *last = end;
     }
 }
 
