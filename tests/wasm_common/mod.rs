@@ -397,3 +397,24 @@ fn classify_errors_are_coded() {
     let d = wasm::classify(big.into(), None).expect("big text");
     assert!(get(&d, "category").is_string());
 }
+
+#[wasm_bindgen_test]
+fn classify_reads_any_js_string_and_caps_it() {
+    // Non-ASCII before the phrase and a lone surrogate (JS strings need not be UTF-16
+    // clean): the text still reaches the classifier whole, as UTF-8.
+    let text = js_sys::JsString::from("Fehler ✗ 🚫 ")
+        .concat(&js_sys::JsString::from_char_code1(0xD800))
+        .concat(&AADSTS700016.into());
+    let d = wasm::classify(text.into(), None).expect("classify");
+    assert_eq!(string(&d, "category"), "wi_wrong_client_id");
+    assert_eq!(get(&d, "truncated").as_bool(), Some(false));
+    // Longer than the cap: classified on its first part and marked truncated.
+    let cap = aks_service_connector::classify::MAX_INPUT_BYTES;
+    let long = format!("{AADSTS700016}\n{}", "x".repeat(cap));
+    let d = wasm::classify(long.into(), None).expect("long text");
+    assert_eq!(get(&d, "truncated").as_bool(), Some(true));
+    assert_eq!(string(&d, "category"), "wi_wrong_client_id");
+    let exact = "y".repeat(cap);
+    let d = wasm::classify(exact.into(), None).expect("text of exactly the cap");
+    assert_eq!(get(&d, "truncated").as_bool(), Some(false));
+}
