@@ -77,9 +77,8 @@ impl Emitter {
         if !self.indention || column > indent || (column == indent && !self.whitespace) {
             self.put_break();
         }
-        let column = self.column();
-        if column < indent {
-            self.out.extend(std::iter::repeat_n(' ', indent - column));
+        for _ in self.column()..indent {
+            self.out.push(' ');
         }
         self.whitespace = true;
         self.indention = true;
@@ -108,7 +107,7 @@ impl Emitter {
             Node::Bool(b) => {
                 self.scalar(if *b { "true" } else { "false" }, Style::Plain, simple_key)
             }
-            Node::Int(i) => self.scalar(&i.to_string(), Style::Plain, simple_key),
+            Node::Int(i) => self.scalar(decimal(*i, &mut [0; 20]), Style::Plain, simple_key),
             Node::Str(s) => self.scalar(s, requested_style(s), simple_key),
             // Empty collections are the only flow collections serde_yaml writes.
             Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
@@ -321,6 +320,26 @@ impl Emitter {
     }
 }
 
+/// `i` in decimal, written into the end of `buf` (19 digits and a sign at most).
+fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // Only ASCII digits and '-' were written: this never falls back.
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
 /// libyaml's line breaks: LF, CR, NEL, LS, PS.
 fn is_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
@@ -348,6 +367,50 @@ struct Analysis {
 }
 
 fn analyze(value: &str) -> Analysis {
+    analyze_visible_ascii(value).unwrap_or_else(|| analyze_any(value))
+}
+
+/// The common case, quickly: only visible ASCII (no space, no control, no
+/// break, nothing above `~`). Then the only blank is the end of the string, so
+/// indicators can only be the first character, a leading `---`/`...`, or a
+/// final `:`; everything but plain stays allowed. `None` for anything else.
+fn analyze_visible_ascii(value: &str) -> Option<Analysis> {
+    let bytes = value.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    if !bytes.iter().all(|b| matches!(b, b'!'..=b'~')) {
+        return None;
+    }
+    let indicators = matches!(
+        first,
+        b'#' | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    ) || (bytes.len() == 1 && matches!(first, b'?' | b'-'))
+        || last == b':'
+        || value.starts_with("---")
+        || value.starts_with("...");
+    Some(Analysis {
+        multiline: false,
+        plain_allowed: !indicators,
+        single_quoted_allowed: true,
+        block_allowed: true,
+    })
+}
+
+/// libyaml's analysis, character by character, for any string.
+fn analyze_any(value: &str) -> Analysis {
     if value.is_empty() {
         return Analysis {
             multiline: false,
@@ -696,6 +759,54 @@ mod tests {
             emit(&Node::Map(vec![(exact.clone().into(), s("v"))])),
             format!("{exact}: v\n")
         );
+    }
+
+    #[test]
+    fn integers_are_written_like_display() {
+        for i in [0, 7, -7, 10, -10, i64::MAX, i64::MIN, 1_000_000] {
+            assert_eq!(decimal(i, &mut [0; 20]), i.to_string());
+        }
+    }
+
+    /// The visible-ASCII shortcut agrees with the full analysis on every
+    /// string of up to three characters from an alphabet of indicators.
+    #[test]
+    fn visible_ascii_shortcut_agrees_with_full_analysis() {
+        let alphabet: Vec<char> = "#,[]{}&*!|>'\"%@`?:-.a0~ \t".chars().collect();
+        let mut strings = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.extend(["---a", "...", "--", "..", "a:b", "a:", "https://x/"].map(String::from));
+        strings.sort();
+        strings.dedup();
+        let mut shortcut = 0;
+        for s in &strings {
+            if let Some(fast) = analyze_visible_ascii(s) {
+                shortcut += 1;
+                let full = analyze_any(s);
+                assert_eq!(
+                    (
+                        fast.multiline,
+                        fast.plain_allowed,
+                        fast.single_quoted_allowed,
+                        fast.block_allowed
+                    ),
+                    (
+                        full.multiline,
+                        full.plain_allowed,
+                        full.single_quoted_allowed,
+                        full.block_allowed
+                    ),
+                    "{s:?}"
+                );
+            }
+        }
+        assert!(shortcut > 5000, "{shortcut}");
     }
 
     #[test]
