@@ -28,7 +28,7 @@ pub fn emit(node: &Node) -> String {
         whitespace: true,
         indention: true,
     };
-    e.node(node, false, false);
+    e.node(node, false);
     // Document end: back to the outermost level, finish the line.
     e.indent = -1;
     e.write_indent();
@@ -46,9 +46,10 @@ enum Style {
 
 struct Emitter {
     out: String,
-    /// Byte offset in `out` where the current line starts. libyaml counts
-    /// columns in characters, but columns are only compared with the indent
-    /// right after a line break or an ASCII indicator, where both counts agree.
+    /// Byte offset in `out` where the current line starts (after `\n`, U+2028
+    /// or U+2029). libyaml counts columns in characters, but it compares them
+    /// with the indent only while `indention` holds, when the line has nothing
+    /// but spaces and ASCII indicators: there bytes and characters agree.
     line_start: usize,
     /// Indentation of the current block; -1 outside any.
     indent: isize,
@@ -99,16 +100,15 @@ impl Emitter {
         self.indention = self.indention && is_indention;
     }
 
-    /// Writes one node; `mapping` says it is a mapping's key or value,
-    /// `simple_key` that it is a key written before `:` on the same line.
-    fn node(&mut self, node: &Node, mapping: bool, simple_key: bool) {
+    /// Writes one value (keys go through [`Emitter::scalar_analyzed`] directly);
+    /// `mapping` says it is a mapping's value.
+    fn node(&mut self, node: &Node, mapping: bool) {
         match node {
-            Node::Null => self.scalar("null", Style::Plain, simple_key),
-            Node::Bool(b) => {
-                self.scalar(if *b { "true" } else { "false" }, Style::Plain, simple_key)
-            }
-            Node::Int(i) => self.scalar(decimal(*i, &mut [0; 20]), Style::Plain, simple_key),
-            Node::Str(s) => self.scalar(s, requested_style(s), simple_key),
+            // Always plain: libyaml finds nothing to quote in `null`, `true`, `-12`.
+            Node::Null => self.write_plain("null"),
+            Node::Bool(b) => self.write_plain(if *b { "true" } else { "false" }),
+            Node::Int(i) => self.write_plain(decimal(*i, &mut [0; 20])),
+            Node::Str(s) => self.scalar_analyzed(s, &analyze(s), requested_style(s), false),
             // Empty collections are the only flow collections serde_yaml writes.
             Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
             Node::Map(entries) if entries.is_empty() => self.empty_flow("{", "}"),
@@ -120,7 +120,7 @@ impl Emitter {
                 for item in items {
                     self.write_indent();
                     self.write_indicator("-", true, false, true);
-                    self.node(item, false, false);
+                    self.node(item, false);
                 }
                 self.indent = outer;
             }
@@ -141,7 +141,7 @@ impl Emitter {
                         self.write_indent();
                         self.write_indicator(":", true, false, true);
                     }
-                    self.node(value, true, false);
+                    self.node(value, true);
                 }
                 self.indent = outer;
             }
@@ -159,11 +159,6 @@ impl Emitter {
     fn empty_flow(&mut self, open: &str, close: &str) {
         self.write_indicator(open, true, true, false);
         self.write_indicator(close, false, false, false);
-    }
-
-    fn scalar(&mut self, value: &str, requested: Style, simple_key: bool) {
-        let analysis = analyze(value);
-        self.scalar_analyzed(value, &analysis, requested, simple_key);
     }
 
     fn scalar_analyzed(&mut self, value: &str, a: &Analysis, requested: Style, simple_key: bool) {
@@ -213,11 +208,8 @@ impl Emitter {
         let mut breaks = false;
         for c in value.chars() {
             if is_break(c) {
-                // Only U+2028/U+2029 get here: a `\n` asks for a literal block
-                // and falls back to double quotes, never to single ones.
-                if !breaks && c == '\n' {
-                    self.put_break();
-                }
+                // Only U+2028/U+2029 get here (CR and NEL are not printable): a
+                // `\n` asks for a literal block, whose fallback is double quotes.
                 self.write_break(c);
                 breaks = true;
             } else {
@@ -357,6 +349,10 @@ fn is_printable(c: char) -> bool {
         && c != '\u{FEFF}'
 }
 
+/// Characters that make a plain scalar impossible when it starts with one
+/// (flow and block indicators, anchors, tags, quotes, comments, directives).
+const FIRST_INDICATORS: &str = "#,[]{}&*!|>'\"%@`";
+
 /// What libyaml's scalar analysis allows for one string (outside flow collections,
 /// the only place serde_yaml puts scalars).
 struct Analysis {
@@ -380,24 +376,8 @@ fn analyze_visible_ascii(value: &str) -> Option<Analysis> {
     if !bytes.iter().all(|b| matches!(b, b'!'..=b'~')) {
         return None;
     }
-    let indicators = matches!(
-        first,
-        b'#' | b','
-            | b'['
-            | b']'
-            | b'{'
-            | b'}'
-            | b'&'
-            | b'*'
-            | b'!'
-            | b'|'
-            | b'>'
-            | b'\''
-            | b'"'
-            | b'%'
-            | b'@'
-            | b'`'
-    ) || (bytes.len() == 1 && matches!(first, b'?' | b'-'))
+    let indicators = FIRST_INDICATORS.as_bytes().contains(&first)
+        || (bytes.len() == 1 && matches!(first, b'?' | b'-'))
         || last == b':'
         || value.starts_with("---")
         || value.starts_with("...");
@@ -438,25 +418,7 @@ fn analyze_any(value: &str) -> Analysis {
         let followed_by_blank = next.is_none_or(is_blank_or_end);
         let last = next.is_none();
         if first {
-            if matches!(
-                c,
-                '#' | ','
-                    | '['
-                    | ']'
-                    | '{'
-                    | '}'
-                    | '&'
-                    | '*'
-                    | '!'
-                    | '|'
-                    | '>'
-                    | '\''
-                    | '"'
-                    | '%'
-                    | '@'
-                    | '`'
-            ) || (matches!(c, '?' | ':' | '-') && followed_by_blank)
-            {
+            if FIRST_INDICATORS.contains(c) || (matches!(c, '?' | ':' | '-') && followed_by_blank) {
                 indicators = true;
             }
         } else if (c == ':' && followed_by_blank) || (c == '#' && preceded_by_blank) {

@@ -1,8 +1,8 @@
 //! The ordered value tree every rendered object is serialized into once, and
-//! the serde [`Serializer`] that builds it.
+//! the serde [`Serializer`](serde::Serializer) that builds it.
 //!
 //! One serializer for the k8s-openapi `Serialize` impls keeps them compiled
-//! once in the WebAssembly module; the YAML text ([`super::emit`]) and the JSON
+//! once in the WebAssembly module; the YAML text ([`super::emit()`]) and the JSON
 //! handed to JavaScript (the [`Serialize`] impl of [`Node`]) are both written
 //! from the tree.
 
