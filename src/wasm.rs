@@ -19,8 +19,8 @@ use wasm_bindgen::prelude::*;
 use crate::classify::ClassifyContext;
 use crate::error::{Error, Finding};
 use crate::plan::PlanContext;
-use crate::render::Object;
 use crate::spec::{ConnectionSpec, RenderOptions};
+use crate::yaml::Node;
 
 /// Declarations the Rust types cannot derive: the thrown error and the loosely
 /// typed Kubernetes objects. Public so that tests can check the codes against it.
@@ -83,8 +83,10 @@ pub struct RenderedDocument {
     /// The object as one YAML document.
     pub yaml: String,
     /// The object as plain JSON.
+    // Written from the tree the YAML came from, not from the typed object: the
+    // k8s-openapi `Serialize` impls are then compiled for one serializer only.
     #[tsify(type = "KubernetesObject")]
-    pub object: Object,
+    pub object: Node,
 }
 
 /// The crate version, equal to the npm package version.
@@ -135,7 +137,7 @@ pub fn render(
                 name: d.name,
                 namespace: d.namespace,
                 yaml: d.yaml,
-                object: d.object,
+                object: d.tree,
             })
             .collect(),
         findings: bundle.findings,

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::error::{Error, Finding};
 use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
+use crate::yaml::Node;
 pub use spc::SecretProviderClass;
 
 /// A rendered Kubernetes object, typed.
@@ -63,6 +64,18 @@ pub struct Document {
     pub object: Object,
     /// The object as a YAML document.
     pub yaml: String,
+    /// The object serialized once, as the tree `yaml` was written from (and the
+    /// wasm module's JSON is written from). Private: it always matches `object`.
+    #[serde(skip)]
+    pub(crate) tree: Node,
+}
+
+impl Document {
+    /// The object as an ordered value tree: the same fields, in the same order,
+    /// as its YAML and JSON.
+    pub fn tree(&self) -> &Node {
+        &self.tree
+    }
 }
 
 /// The rendered objects of one connection, with the policy findings.
@@ -83,14 +96,15 @@ impl Bundle {
 
     /// The documents' objects as a pretty-printed JSON array, in apply order.
     pub fn json(&self) -> serde_json::Result<String> {
-        let objects: Vec<&Object> = self.documents.iter().map(|d| &d.object).collect();
+        // From the trees: the typed objects were serialized once already.
+        let objects: Vec<&Node> = self.documents.iter().map(|d| &d.tree).collect();
         serde_json::to_string_pretty(&objects)
     }
 }
 
 fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
     let kind = object.kind();
-    let yaml = crate::yaml::to_yaml(&object).map_err(|e| Error::Yaml {
+    let tree = crate::yaml::to_tree(&object).map_err(|e| Error::Yaml {
         kind,
         name: name.to_owned(),
         message: e.to_string(),
@@ -99,8 +113,9 @@ fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Err
         kind,
         name: name.to_owned(),
         namespace: namespace.to_owned(),
+        yaml: crate::yaml::emit(&tree),
         object,
-        yaml,
+        tree,
     })
 }
 

@@ -52,7 +52,7 @@ struct ObjectsDoc {
 
 /// The `objects` parameter: `array:` of strings, each a YAML mapping itself.
 /// Both levels go through the YAML emitter, so names cannot inject structure.
-fn objects_parameter(objects: &[KeyVaultObject]) -> Result<String, serde_yaml::Error> {
+fn objects_parameter(objects: &[KeyVaultObject]) -> Result<String, crate::yaml::Error> {
     let array = objects
         .iter()
         .map(|o| {
@@ -68,7 +68,7 @@ fn objects_parameter(objects: &[KeyVaultObject]) -> Result<String, serde_yaml::E
 }
 
 /// Builds the SecretProviderClass of a keyvault-csi connection.
-pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, serde_yaml::Error> {
+pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, crate::yaml::Error> {
     let entry = |suffix: &str| {
         r.config
             .iter()

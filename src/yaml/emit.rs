@@ -1,0 +1,787 @@
+//! The YAML emitter: writes a [`Node`] tree as one document, byte for byte as
+//! serde_yaml_ng 0.10 (libyaml's emitter, unicode on, unlimited line width) does.
+//!
+//! Two decisions make up every scalar, as in serde_yaml:
+//!
+//! 1. the style serde_yaml asks for: a literal block (`|`) for a string with a
+//!    `\n`; single quotes for a string that would read back as something else
+//!    (null, a bool, an integer, a float, or digits with a leading zero);
+//!    otherwise any style;
+//! 2. what libyaml then allows after looking at the characters: plain only
+//!    without indicators, leading or trailing spaces and line breaks; single
+//!    quotes only without non-printable characters and spaces next to breaks;
+//!    a block scalar only outside keys and without trailing spaces; double
+//!    quotes (with escapes) always.
+//!
+//! The writer keeps libyaml's small state (indent, column, "last write was
+//! whitespace", "still in the indentation") so that every indentation and
+//! line-break decision is the same as libyaml's.
+
+use super::Node;
+
+/// Writes `node` as a YAML document: no `---`, always ending in a newline.
+pub fn emit(node: &Node) -> String {
+    let mut e = Emitter {
+        out: String::with_capacity(512),
+        line_start: 0,
+        indent: -1,
+        whitespace: true,
+        indention: true,
+    };
+    e.node(node, false);
+    // Document end: back to the outermost level, finish the line.
+    e.indent = -1;
+    e.write_indent();
+    e.out
+}
+
+/// The style serde_yaml asks libyaml for.
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+}
+
+struct Emitter {
+    out: String,
+    /// Byte offset in `out` where the current line starts (after `\n`, U+2028
+    /// or U+2029). libyaml counts columns in characters, but it compares them
+    /// with the indent only while `indention` holds, when the line has nothing
+    /// but spaces and ASCII indicators: there bytes and characters agree.
+    line_start: usize,
+    /// Indentation of the current block; -1 outside any.
+    indent: isize,
+    /// The last thing written was whitespace (or nothing): no space needed
+    /// before an indicator.
+    whitespace: bool,
+    /// Only indentation and indicators are on the current line so far.
+    indention: bool,
+}
+
+impl Emitter {
+    fn column(&self) -> usize {
+        self.out.len() - self.line_start
+    }
+
+    fn put_break(&mut self) {
+        self.out.push('\n');
+        self.line_start = self.out.len();
+    }
+
+    /// Moves to the current indent, on a new line unless the current one is
+    /// still empty up to there.
+    fn write_indent(&mut self) {
+        let indent = self.indent.max(0) as usize;
+        let column = self.column();
+        if !self.indention || column > indent || (column == indent && !self.whitespace) {
+            self.put_break();
+        }
+        for _ in self.column()..indent {
+            self.out.push(' ');
+        }
+        self.whitespace = true;
+        self.indention = true;
+    }
+
+    fn write_indicator(
+        &mut self,
+        indicator: &str,
+        need_space: bool,
+        is_space: bool,
+        is_indention: bool,
+    ) {
+        if need_space && !self.whitespace {
+            self.out.push(' ');
+        }
+        self.out.push_str(indicator);
+        self.whitespace = is_space;
+        self.indention = self.indention && is_indention;
+    }
+
+    /// Writes one value (keys go through [`Emitter::scalar_analyzed`] directly);
+    /// `mapping` says it is a mapping's value.
+    fn node(&mut self, node: &Node, mapping: bool) {
+        match node {
+            // Always plain: libyaml finds nothing to quote in `null`, `true`, `-12`.
+            Node::Null => self.write_plain("null"),
+            Node::Bool(b) => self.write_plain(if *b { "true" } else { "false" }),
+            Node::Int(i) => self.write_plain(decimal(*i, &mut [0; 20])),
+            Node::Str(s) => self.scalar_analyzed(s, &analyze(s), requested_style(s), false),
+            // Empty collections are the only flow collections serde_yaml writes.
+            Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
+            Node::Map(entries) if entries.is_empty() => self.empty_flow("{", "}"),
+            Node::Seq(items) => {
+                let outer = self.indent;
+                // A sequence that is a mapping's value sits at the key's indent.
+                let indentless = mapping && !self.indention;
+                self.increase_block_indent(indentless);
+                for item in items {
+                    self.write_indent();
+                    self.write_indicator("-", true, false, true);
+                    self.node(item, false);
+                }
+                self.indent = outer;
+            }
+            Node::Map(entries) => {
+                let outer = self.indent;
+                self.increase_block_indent(false);
+                for (key, value) in entries {
+                    self.write_indent();
+                    let analysis = analyze(key);
+                    if !analysis.multiline && key.len() <= 128 {
+                        self.scalar_analyzed(key, &analysis, requested_style(key), true);
+                        self.write_indicator(":", false, false, false);
+                    } else {
+                        // libyaml's limit for simple keys: longer or multi-line
+                        // keys become explicit `? key` / `: value` pairs.
+                        self.write_indicator("?", true, false, true);
+                        self.scalar_analyzed(key, &analysis, requested_style(key), false);
+                        self.write_indent();
+                        self.write_indicator(":", true, false, true);
+                    }
+                    self.node(value, true);
+                }
+                self.indent = outer;
+            }
+        }
+    }
+
+    fn increase_block_indent(&mut self, indentless: bool) {
+        if self.indent < 0 {
+            self.indent = 0;
+        } else if !indentless {
+            self.indent += 2;
+        }
+    }
+
+    fn empty_flow(&mut self, open: &str, close: &str) {
+        self.write_indicator(open, true, true, false);
+        self.write_indicator(close, false, false, false);
+    }
+
+    fn scalar_analyzed(&mut self, value: &str, a: &Analysis, requested: Style, simple_key: bool) {
+        let mut style = requested;
+        if simple_key && a.multiline {
+            style = Style::DoubleQuoted;
+        }
+        if style == Style::Plain && (!a.plain_allowed || (value.is_empty() && simple_key)) {
+            style = Style::SingleQuoted;
+        }
+        if style == Style::SingleQuoted && !a.single_quoted_allowed {
+            style = Style::DoubleQuoted;
+        }
+        if style == Style::Literal && (!a.block_allowed || simple_key) {
+            style = Style::DoubleQuoted;
+        }
+        // Continuation lines of a scalar are indented one step further.
+        let outer = self.indent;
+        self.indent = if outer < 0 { 2 } else { outer + 2 };
+        match style {
+            Style::Plain => self.write_plain(value),
+            Style::SingleQuoted => self.write_single_quoted(value),
+            Style::DoubleQuoted => self.write_double_quoted(value),
+            Style::Literal => self.write_literal(value),
+        }
+        self.indent = outer;
+    }
+
+    fn write_plain(&mut self, value: &str) {
+        if !self.whitespace && !value.is_empty() {
+            self.out.push(' ');
+        }
+        self.out.push_str(value);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    /// A line break inside a scalar: `\n` as a newline, U+2028/U+2029 as themselves.
+    fn write_break(&mut self, c: char) {
+        self.out.push(c);
+        self.line_start = self.out.len();
+        self.indention = true;
+    }
+
+    fn write_single_quoted(&mut self, value: &str) {
+        self.write_indicator("'", true, false, false);
+        let mut breaks = false;
+        for c in value.chars() {
+            if is_break(c) {
+                // Only U+2028/U+2029 get here (CR and NEL are not printable): a
+                // `\n` asks for a literal block, whose fallback is double quotes.
+                self.write_break(c);
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                if c == '\'' {
+                    self.out.push('\'');
+                }
+                self.out.push(c);
+                self.indention = false;
+                breaks = false;
+            }
+        }
+        if breaks {
+            self.write_indent();
+        }
+        self.write_indicator("'", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_double_quoted(&mut self, value: &str) {
+        self.write_indicator("\"", true, false, false);
+        for c in value.chars() {
+            if !is_printable(c) || is_break(c) || c == '"' || c == '\\' {
+                self.out.push('\\');
+                match c {
+                    '\0' => self.out.push('0'),
+                    '\u{7}' => self.out.push('a'),
+                    '\u{8}' => self.out.push('b'),
+                    '\t' => self.out.push('t'),
+                    '\n' => self.out.push('n'),
+                    '\u{b}' => self.out.push('v'),
+                    '\u{c}' => self.out.push('f'),
+                    '\r' => self.out.push('r'),
+                    '\u{1b}' => self.out.push('e'),
+                    '"' => self.out.push('"'),
+                    '\\' => self.out.push('\\'),
+                    '\u{85}' => self.out.push('N'),
+                    '\u{2028}' => self.out.push('L'),
+                    '\u{2029}' => self.out.push('P'),
+                    _ => {
+                        let code = c as u32;
+                        let (letter, digits) = match code {
+                            0..=0xFF => ('x', 2),
+                            0x100..=0xFFFF => ('u', 4),
+                            _ => ('U', 8),
+                        };
+                        self.out.push(letter);
+                        for i in (0..digits).rev() {
+                            let d = (code >> (4 * i)) & 0xF;
+                            self.out.push(char::from(b"0123456789ABCDEF"[d as usize]));
+                        }
+                    }
+                }
+            } else {
+                self.out.push(c);
+            }
+        }
+        self.write_indicator("\"", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_literal(&mut self, value: &str) {
+        self.write_indicator("|", true, false, false);
+        // Indentation indicator: the content's first line would otherwise set it.
+        if value.starts_with(|c: char| c == ' ' || is_break(c)) {
+            self.write_indicator("2", false, false, false);
+        }
+        // Chomping: `-` strips the missing final break, `+` keeps extra ones.
+        let mut rev = value.chars().rev();
+        let chomp = match (rev.next(), rev.next()) {
+            (Some(last), _) if !is_break(last) => Some("-"),
+            (Some(_), None) => Some("+"),
+            (Some(_), Some(before)) if is_break(before) => Some("+"),
+            _ => None,
+        };
+        if let Some(chomp) = chomp {
+            self.write_indicator(chomp, false, false, false);
+        }
+        self.put_break();
+        self.indention = true;
+        self.whitespace = true;
+        let mut breaks = true;
+        for c in value.chars() {
+            if is_break(c) {
+                self.write_break(c);
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.out.push(c);
+                self.indention = false;
+                breaks = false;
+            }
+        }
+    }
+}
+
+/// `i` in decimal, written into the end of `buf` (19 digits and a sign at most).
+fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // Only ASCII digits and '-' were written: this never falls back.
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
+/// libyaml's line breaks: LF, CR, NEL, LS, PS.
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whitespace for indicator checks: blanks, breaks and NUL (libyaml's string end).
+fn is_blank_or_end(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\0') || is_break(c)
+}
+
+/// libyaml's printable set (what it writes unescaped with unicode on); tab,
+/// CR, NEL, the BOM and U+FFFE/U+FFFF are not in it.
+fn is_printable(c: char) -> bool {
+    matches!(c, '\n' | ' '..='~' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        && c != '\u{FEFF}'
+}
+
+/// Characters that make a plain scalar impossible when it starts with one
+/// (flow and block indicators, anchors, tags, quotes, comments, directives).
+const FIRST_INDICATORS: &str = "#,[]{}&*!|>'\"%@`";
+
+/// What libyaml's scalar analysis allows for one string (outside flow collections,
+/// the only place serde_yaml puts scalars).
+struct Analysis {
+    multiline: bool,
+    plain_allowed: bool,
+    single_quoted_allowed: bool,
+    block_allowed: bool,
+}
+
+fn analyze(value: &str) -> Analysis {
+    analyze_visible_ascii(value).unwrap_or_else(|| analyze_any(value))
+}
+
+/// The common case, quickly: only visible ASCII (no space, no control, no
+/// break, nothing above `~`). Then the only blank is the end of the string, so
+/// indicators can only be the first character, a leading `---`/`...`, or a
+/// final `:`; everything but plain stays allowed. `None` for anything else.
+fn analyze_visible_ascii(value: &str) -> Option<Analysis> {
+    let bytes = value.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    if !bytes.iter().all(|b| matches!(b, b'!'..=b'~')) {
+        return None;
+    }
+    let indicators = FIRST_INDICATORS.as_bytes().contains(&first)
+        || (bytes.len() == 1 && matches!(first, b'?' | b'-'))
+        || last == b':'
+        || value.starts_with("---")
+        || value.starts_with("...");
+    Some(Analysis {
+        multiline: false,
+        plain_allowed: !indicators,
+        single_quoted_allowed: true,
+        block_allowed: true,
+    })
+}
+
+/// libyaml's analysis, character by character, for any string.
+fn analyze_any(value: &str) -> Analysis {
+    if value.is_empty() {
+        return Analysis {
+            multiline: false,
+            plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: false,
+        };
+    }
+    let mut indicators = value.starts_with("---") || value.starts_with("...");
+    let mut line_breaks = false;
+    let mut special = false;
+    let mut leading_space = false;
+    let mut leading_break = false;
+    let mut trailing_space = false;
+    let mut trailing_break = false;
+    let mut break_space = false;
+    let mut space_break = false;
+    let mut previous_space = false;
+    let mut previous_break = false;
+    let mut preceded_by_blank = true;
+    let mut chars = value.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let followed_by_blank = next.is_none_or(is_blank_or_end);
+        let last = next.is_none();
+        if first {
+            if FIRST_INDICATORS.contains(c) || (matches!(c, '?' | ':' | '-') && followed_by_blank) {
+                indicators = true;
+            }
+        } else if (c == ':' && followed_by_blank) || (c == '#' && preceded_by_blank) {
+            indicators = true;
+        }
+        if !is_printable(c) {
+            special = true;
+        }
+        if c == ' ' {
+            leading_space |= first;
+            trailing_space |= last;
+            break_space |= previous_break;
+            previous_space = true;
+            previous_break = false;
+        } else if is_break(c) {
+            line_breaks = true;
+            leading_break |= first;
+            trailing_break |= last;
+            space_break |= previous_space;
+            previous_space = false;
+            previous_break = true;
+        } else {
+            previous_space = false;
+            previous_break = false;
+        }
+        preceded_by_blank = is_blank_or_end(c);
+        first = false;
+    }
+    Analysis {
+        multiline: line_breaks,
+        plain_allowed: !(leading_space
+            || leading_break
+            || trailing_space
+            || trailing_break
+            || break_space
+            || space_break
+            || special
+            || line_breaks
+            || indicators),
+        single_quoted_allowed: !(break_space || space_break || special),
+        block_allowed: !(trailing_space || space_break || special),
+    }
+}
+
+/// The style serde_yaml asks for a string: a literal block when it holds a
+/// `\n`, single quotes when a plain scalar would read back as another type.
+fn requested_style(s: &str) -> Style {
+    if s.contains('\n') {
+        Style::Literal
+    } else if reads_as_non_string(s) {
+        Style::SingleQuoted
+    } else {
+        Style::Plain
+    }
+}
+
+/// Whether serde_yaml would read `s`, written plain, as something other than
+/// this string: empty, null, bool, an integer (decimal, `0x`, `0o`, `0b`,
+/// up to 128 bits), a finite float, `.inf`/`.nan`, or digits with a leading
+/// zero (a string in YAML 1.2 that serde_yaml quotes all the same).
+pub(crate) fn reads_as_non_string(s: &str) -> bool {
+    // Fast exit: every such scalar starts with one of these.
+    match s.as_bytes().first() {
+        None => return true,
+        Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => {
+        }
+        Some(_) => return false,
+    }
+    matches!(
+        s,
+        "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+    ) || digits_with_leading_zero(s)
+        || is_int(s)
+        || is_float(s)
+}
+
+/// `0…` digits after an optional sign, longer than one digit: `007`, `-00`.
+fn digits_with_leading_zero(s: &str) -> bool {
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    s.len() > 1 && s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `digits` (no sign) are a number in `radix` no greater than `max`.
+fn fits(digits: &str, radix: u32, max: u128) -> bool {
+    let mut value: u128 = 0;
+    !digits.is_empty()
+        && digits.chars().all(|c| {
+            match c.to_digit(radix).and_then(|d| {
+                value
+                    .checked_mul(radix.into())
+                    .and_then(|v| v.checked_add(d.into()))
+            }) {
+                Some(v) if v <= max => {
+                    value = v;
+                    true
+                }
+                _ => false,
+            }
+        })
+}
+
+fn radix_prefix(s: &str) -> Option<(&str, u32)> {
+    [("0x", 16), ("0o", 8), ("0b", 2)]
+        .into_iter()
+        .find_map(|(p, radix)| s.strip_prefix(p).map(|rest| (rest, radix)))
+}
+
+/// serde_yaml's integers: `u128` with one optional `+`, or negative `i128`;
+/// hex, octal and binary with a lowercase prefix.
+fn is_int(s: &str) -> bool {
+    const NEGATIVE_MAX: u128 = 1 << 127;
+    if let Some(magnitude) = s.strip_prefix('-') {
+        return match radix_prefix(magnitude) {
+            Some((rest, radix)) => fits(rest, radix, NEGATIVE_MAX),
+            None => fits(magnitude, 10, NEGATIVE_MAX),
+        };
+    }
+    let unsigned = s.strip_prefix('+').unwrap_or(s);
+    match radix_prefix(unsigned) {
+        Some((rest, radix)) if fits(rest, radix, u128::MAX) => true,
+        _ => fits(unsigned, 10, u128::MAX),
+    }
+}
+
+/// serde_yaml's floats: `.inf`, `-.inf`, `.nan` (three spellings each), or what
+/// Rust's `f64::from_str` accepts as a finite number (one optional `+`).
+fn is_float(s: &str) -> bool {
+    let unsigned = match s.strip_prefix('+') {
+        Some(rest) if rest.starts_with(['+', '-']) => return false,
+        Some(rest) => rest,
+        None => s,
+    };
+    matches!(unsigned, ".inf" | ".Inf" | ".INF")
+        || matches!(s, "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN" | ".NAN")
+        || is_finite_decimal(unsigned)
+}
+
+/// The smallest decimal that `f64::from_str` rounds to infinity: 2^1024 − 2^970,
+/// halfway between `f64::MAX` and 2^1024 (a tie rounds to the even 2^1024).
+const OVERFLOW: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+/// Whether `f64::from_str(s)` gives a finite number, decided from the digits
+/// instead of parsing: the grammar `[+-]? (d+ | d+ . d* | d* . d+) ([eE] [+-]? d+)?`
+/// (`inf` and `nan` parse too, but are not finite) and a comparison with
+/// [`OVERFLOW`]. Parsing would pull Rust's float parser (tables included) into
+/// the WebAssembly module for one yes/no answer.
+fn is_finite_decimal(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if int.len() + frac.len() == 0 || !all_digits(int) || !all_digits(frac) {
+        return false;
+    }
+    // Saturating: an absurd exponent is as good as a large one.
+    let exponent: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let (negative, digits) = match e.as_bytes().first() {
+                Some(b'-') => (true, &e[1..]),
+                Some(b'+') => (false, &e[1..]),
+                _ => (false, e),
+            };
+            if digits.is_empty() || !all_digits(digits) {
+                return false;
+            }
+            let magnitude = digits.bytes().fold(0i64, |acc, b| {
+                acc.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+            });
+            if negative {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+    };
+    // The significant digits, and how many of them come before the point.
+    let leading_zeros = int
+        .bytes()
+        .chain(frac.bytes())
+        .take_while(|&b| b == b'0')
+        .count();
+    let digits: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes())
+        .skip(leading_zeros)
+        .collect();
+    let significant = match digits.iter().rposition(|&b| b != b'0') {
+        Some(last) => &digits[..=last],
+        None => return true, // zero
+    };
+    let before_point = (int.len() as i64 - leading_zeros as i64).saturating_add(exponent);
+    let overflow_len = OVERFLOW.len() as i64;
+    before_point < overflow_len
+        || (before_point == overflow_len && significant < OVERFLOW.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> Node {
+        Node::Str(v.to_owned())
+    }
+
+    #[test]
+    fn scalars_pick_serde_yaml_styles() {
+        for (value, expected) in [
+            ("plain", "plain\n"),
+            ("", "''\n"),
+            ("null", "'null'\n"),
+            ("~", "'~'\n"),
+            ("yes", "yes\n"),
+            ("0123", "'0123'\n"),
+            ("0x1F", "'0x1F'\n"),
+            ("0X1F", "0X1F\n"),
+            ("1e3", "'1e3'\n"),
+            ("1e400", "1e400\n"),
+            (".inf", "'.inf'\n"),
+            ("+.nan", "+.nan\n"),
+            ("inf", "inf\n"),
+            ("a: b", "'a: b'\n"),
+            ("a:b", "a:b\n"),
+            ("a #b", "'a #b'\n"),
+            ("a#b", "a#b\n"),
+            ("- a", "'- a'\n"),
+            ("-a", "-a\n"),
+            ("---x", "'---x'\n"),
+            (" lead", "' lead'\n"),
+            ("it's", "it's\n"),
+            ("'q'", "'''q'''\n"),
+            ("tab\t", "\"tab\\t\"\n"),
+            ("bom\u{feff}", "\"bom\\uFEFF\"\n"),
+            ("nel\u{85}", "\"nel\\N\"\n"),
+            ("cr\r", "\"cr\\r\"\n"),
+            ("del\u{7f}", "\"del\\x7F\"\n"),
+            ("ü\u{1F600}", "ü\u{1F600}\n"),
+            ("a\nb", "|-\n  a\n  b\n"),
+            ("a\nb\n", "|\n  a\n  b\n"),
+            ("a\n\n", "|+\n  a\n\n"),
+            ("\n", "|2+\n\n"),
+            (" a\nb", "|2-\n   a\n  b\n"),
+            ("a \nb", "\"a \\nb\"\n"),
+            ("a\u{2028}b", "'a\u{2028}  b'\n"),
+        ] {
+            assert_eq!(emit(&s(value)), expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn collections_follow_libyaml_layout() {
+        let tree = Node::Map(vec![
+            (
+                "seq".into(),
+                Node::Seq(vec![
+                    s("a"),
+                    Node::Map(vec![
+                        ("k".into(), Node::Int(-1)),
+                        ("l".into(), Node::Bool(true)),
+                    ]),
+                ]),
+            ),
+            ("empty".into(), Node::Seq(vec![])),
+            (
+                "map".into(),
+                Node::Map(vec![
+                    ("n".into(), Node::Null),
+                    ("e".into(), Node::Map(vec![])),
+                ]),
+            ),
+            (
+                "nested".into(),
+                Node::Seq(vec![Node::Seq(vec![s("x"), s("y")]), Node::Seq(vec![])]),
+            ),
+        ]);
+        assert_eq!(
+            emit(&tree),
+            "seq:\n- a\n- k: -1\n  l: true\nempty: []\nmap:\n  n: null\n  e: {}\nnested:\n- - x\n  - y\n- []\n"
+        );
+        assert_eq!(emit(&Node::Map(vec![])), "{}\n");
+        assert_eq!(emit(&Node::Seq(vec![])), "[]\n");
+    }
+
+    #[test]
+    fn long_and_multiline_keys_are_explicit() {
+        let long = "k".repeat(129);
+        let tree = Node::Map(vec![
+            (long.clone().into(), s("v")),
+            ("a\nb".into(), s("c\n")),
+        ]);
+        assert_eq!(
+            emit(&tree),
+            format!("? {long}\n: v\n? |-\n  a\n  b\n: |\n  c\n")
+        );
+        let exact = "k".repeat(128);
+        assert_eq!(
+            emit(&Node::Map(vec![(exact.clone().into(), s("v"))])),
+            format!("{exact}: v\n")
+        );
+    }
+
+    #[test]
+    fn integers_are_written_like_display() {
+        for i in [0, 7, -7, 10, -10, i64::MAX, i64::MIN, 1_000_000] {
+            assert_eq!(decimal(i, &mut [0; 20]), i.to_string());
+        }
+    }
+
+    /// The visible-ASCII shortcut agrees with the full analysis on every
+    /// string of up to three characters from an alphabet of indicators.
+    #[test]
+    fn visible_ascii_shortcut_agrees_with_full_analysis() {
+        let alphabet: Vec<char> = "#,[]{}&*!|>'\"%@`?:-.a0~ \t".chars().collect();
+        let mut strings = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.extend(["---a", "...", "--", "..", "a:b", "a:", "https://x/"].map(String::from));
+        strings.sort();
+        strings.dedup();
+        let mut shortcut = 0;
+        for s in &strings {
+            if let Some(fast) = analyze_visible_ascii(s) {
+                shortcut += 1;
+                let full = analyze_any(s);
+                assert_eq!(
+                    (
+                        fast.multiline,
+                        fast.plain_allowed,
+                        fast.single_quoted_allowed,
+                        fast.block_allowed
+                    ),
+                    (
+                        full.multiline,
+                        full.plain_allowed,
+                        full.single_quoted_allowed,
+                        full.block_allowed
+                    ),
+                    "{s:?}"
+                );
+            }
+        }
+        assert!(shortcut > 5000, "{shortcut}");
+    }
+
+    #[test]
+    fn finite_decimals_match_rust_parsing() {
+        let max = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791";
+        for v in [
+            "0", ".5", "5.", "1e5", "1E+5", "1.e5", "-1e-400", "1e308", "1e309", "1.7976931348623157e308",
+            "1.7976931348623158e308", "1.7976931348623159e308", max, super::OVERFLOW, "0e999999999999999999999",
+            "0.000001797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070963302864166928879109465555478519404026306574886715058206819089020007083836762738548458177115317644757302700698555713669596228429148198608349364752927190741684443655107043427115596995080930428801779041744977920e314",
+            ".", "e5", "1e", "1e+", "--1", "1..2", "1.2.3", "inf", "nan", "infinity", "0x10",
+        ] {
+            let expected = v.parse::<f64>().is_ok_and(f64::is_finite);
+            assert_eq!(is_finite_decimal(v), expected, "{v}");
+        }
+    }
+}
