@@ -1,0 +1,194 @@
+//! The WebAssembly boundary: the functions the npm package exports.
+//!
+//! Two modules are built from this crate (cargo features, see Cargo.toml): the core
+//! ([`core_api`]: catalog, validate, render, plan) and the classifier ([`classify_api`]).
+//! This file holds what both share: the thrown error, input reading and output writing.
+//!
+//! Thin on purpose: each export reads its inputs, calls the core, and hands the
+//! result back as plain JSON-shaped objects (no `Map`, `null` rather than
+//! `undefined`). Every failure becomes a thrown JS `Error` with a stable `code`,
+//! the `field` path and the policy `findings`; nothing here can panic, because a
+//! panic on wasm is an `unreachable` trap without a message.
+//!
+//! Inputs are read as JSON text (`JSON.stringify`, then serde_json): the walk over
+//! the JS value then happens in the JS engine, which turns cycles, `BigInt`s and
+//! absurd nesting into catchable errors, and serde_json's recursion limit keeps the
+//! Rust side from overflowing its stack (an overflow would trap like a panic).
+
+use js_sys::{Array, Reflect, JSON};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+
+#[cfg(feature = "wasm-classify")]
+pub mod classify_api;
+#[cfg(feature = "wasm-core")]
+pub mod core_api;
+
+#[cfg(feature = "wasm-classify")]
+pub use classify_api::*;
+#[cfg(feature = "wasm-core")]
+pub use core_api::*;
+
+/// Declarations the Rust types cannot derive: the thrown error and the loosely
+/// typed Kubernetes objects. Public so that tests can check the codes against it.
+pub const TS_DECLARATIONS: &str = r#"
+/** A rendered Kubernetes object as plain JSON. */
+export interface KubernetesObject {
+    apiVersion: string;
+    kind: string;
+    metadata: { name?: string; namespace?: string; [key: string]: unknown };
+    [key: string]: unknown;
+}
+
+/** Any JSON value (a `serde_json::Value` on the Rust side, e.g. an ARM request body). */
+export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
+
+/** The stable codes of the errors this module throws. */
+export type ErrorCode = "invalid-spec" | "invalid-input" | "yaml-emission" | "internal";
+
+/** Every function of this module throws this on failure (an `Error` with extra fields). */
+export interface ServiceConnectorError extends Error {
+    /** Stable, machine-readable code to branch on. */
+    code: ErrorCode;
+    /** Path of the offending field (`target.type`, `options.secretEncoding`, `$` for the whole input), or `null`. */
+    field: string | null;
+    /** The policy findings for `invalid-spec` (errors first); empty otherwise. */
+    findings: Finding[];
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SECTION: &str = TS_DECLARATIONS;
+
+/// The error codes [`TS_DECLARATIONS`] promises; tests check each thrown code is one of them.
+pub const ERROR_CODES: &[&str] = &["invalid-spec", "invalid-input", "yaml-emission", "internal"];
+
+/// The crate version, equal to the npm package version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Which argument an input is: names the root of its field paths.
+#[derive(Clone, Copy)]
+// The classifier module reads only contexts.
+#[cfg_attr(not(feature = "wasm-core"), allow(dead_code))]
+pub(crate) enum Input {
+    /// The connection spec: paths as in policy findings (`target.type`), `$` for the root.
+    Spec,
+    /// Render options: paths under `options`.
+    Options,
+    /// A plan or classify context: paths under `context`.
+    Context,
+}
+
+impl Input {
+    fn path(self, inner: &str) -> String {
+        match (self, inner) {
+            (Input::Spec, "" | ".") => "$".to_owned(),
+            (Input::Spec, p) => p.to_owned(),
+            (Input::Options, "" | ".") => "options".to_owned(),
+            (Input::Options, p) => format!("options.{p}"),
+            (Input::Context, "" | ".") => "context".to_owned(),
+            (Input::Context, p) => format!("context.{p}"),
+        }
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            Input::Spec => "a connection spec object",
+            Input::Options => "a render options object",
+            Input::Context => "a context object",
+        }
+    }
+}
+
+/// Reads an argument that may be left out (`undefined` or `null` mean the defaults).
+pub(crate) fn optional_input<T: DeserializeOwned + Default>(
+    value: Option<JsValue>,
+    which: Input,
+) -> Result<T, Error> {
+    match value {
+        Some(v) if !v.is_undefined() && !v.is_null() => input(&v, which),
+        _ => Ok(T::default()),
+    }
+}
+
+/// Reads a JS value as `T`, reporting the path of the first bad field.
+pub(crate) fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error> {
+    let invalid = |field: String, message: String| Error::InvalidInput { field, message };
+    let text = match JSON::stringify(value) {
+        Ok(s) => JsValue::from(s).as_string(),
+        Err(e) => {
+            return Err(invalid(
+                which.path(""),
+                format!(
+                    "expected {} of JSON data, found a value JSON cannot hold ({})",
+                    which.expected(),
+                    js_message(&e)
+                ),
+            ))
+        }
+    };
+    // `JSON.stringify` gives `undefined` for `undefined`, functions and symbols.
+    let Some(text) = text else {
+        let found = value.js_typeof().as_string().unwrap_or_default();
+        return Err(invalid(
+            which.path(""),
+            format!("expected {}, found {found}", which.expected()),
+        ));
+    };
+    serde_json::from_str(&text).map_err(|e: serde_json::Error| {
+        let mut message = e.to_string();
+        let path = crate::json_path::path_at(&text, &e, &message);
+        // Positions refer to the stringified text, which the caller never sees.
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        if let Some(stripped) = message.strip_suffix(&position) {
+            message.truncate(stripped.len());
+        }
+        invalid(which.path(&path), message)
+    })
+}
+
+/// Turns a serializable result into a plain JSON-shaped JS value.
+///
+/// Through JSON text rather than serde-wasm-bindgen: `JSON.parse` can only produce plain
+/// data (objects, arrays, `null`), and serde_json's serializer costs less in the module.
+pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let internal =
+        |message: String| error_object(&message, "internal", None, JsValue::from(Array::new()));
+    let text = serde_json::to_string(value)
+        .map_err(|e| internal(format!("result could not be written as JSON: {e}")))?;
+    JSON::parse(&text)
+        .map_err(|e| internal(format!("result could not be read back: {}", js_message(&e))))
+}
+
+/// The thrown form of a core [`Error`].
+pub(crate) fn js_error(e: Error) -> JsValue {
+    let findings = output(e.findings()).unwrap_or_else(|_| JsValue::from(Array::new()));
+    error_object(&e.to_string(), e.code(), e.field(), findings)
+}
+
+fn error_object(message: &str, code: &str, field: Option<&str>, findings: JsValue) -> JsValue {
+    let err = js_sys::Error::new(message);
+    // Setting a property on a fresh ordinary object cannot fail; nothing to handle.
+    let _ = Reflect::set(&err, &"code".into(), &code.into());
+    let _ = Reflect::set(
+        &err,
+        &"field".into(),
+        &field.map_or(JsValue::NULL, JsValue::from_str),
+    );
+    let _ = Reflect::set(&err, &"findings".into(), &findings);
+    err.into()
+}
+
+/// The message of a thrown JS value, for wrapping it in our own error.
+fn js_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => e.as_string().unwrap_or_else(|| "unknown error".to_owned()),
+    }
+}
