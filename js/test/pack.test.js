@@ -1,12 +1,15 @@
 // `npm pack` gives a tarball that installs offline into a fresh project and works there:
 // the imports (node condition, core and classifier), the .wasm subpath export and the bin.
+// `aks-service-connector/provision` needs its optional peers (the Azure SDK), which an install
+// leaves out: without them only that entry fails to load; with them it provisions (fake ARM).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BLOB_SPEC, JS_DIR } from './helpers.js';
+import { pathToFileURL } from 'node:url';
+import { BLOB_SPEC, JS_DIR, REPO_DIR } from './helpers.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const env = { ...process.env, NPM_CONFIG_AUDIT: 'false', NPM_CONFIG_FUND: 'false', NPM_CONFIG_UPDATE_NOTIFIER: 'false' };
@@ -23,12 +26,13 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
     'pkg/aks_service_connector_bg.wasm', 'pkg/aks_service_connector_bg.wasm.d.ts',
     'pkg/aks_service_connector_classify.d.ts', 'pkg/aks_service_connector_classify.js',
     'pkg/aks_service_connector_classify_bg.wasm', 'pkg/aks_service_connector_classify_bg.wasm.d.ts',
+    'provision.d.ts', 'provision.js',
   ]);
 
   const consumer = join(dir, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  // The package has no dependencies, so an offline install must succeed.
+  // The package has no dependencies (its Azure peers are optional), so an offline install must succeed.
   execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: consumer, env, stdio: 'pipe' });
 
   writeFileSync(join(consumer, 'main.js'), `
@@ -47,4 +51,31 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(bin.status, 0, bin.stderr);
   assert.equal(JSON.parse(bin.stdout).kind, 'List');
+
+  // The optional peers are not installed: the provision entry names the missing one.
+  const bare = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('aks-service-connector/provision')"], { cwd: consumer, encoding: 'utf8' });
+  assert.notEqual(bare.status, 0);
+  assert.match(bare.stderr, /ERR_MODULE_NOT_FOUND[\s\S]*@azure-rest\/core-client|Cannot find package '@azure-rest\/core-client'/);
+
+  // With the peers (the workspace's copies), the packed entry loads the packed core and provisions.
+  for (const scope of ['@azure', '@azure-rest']) {
+    symlinkSync(join(REPO_DIR, 'node_modules', scope), join(consumer, 'node_modules', scope), 'dir');
+  }
+  const fakeArm = pathToFileURL(join(JS_DIR, 'test', 'fake-arm.js')).href;
+  writeFileSync(join(consumer, 'provision.js'), `
+    import { provision } from 'aks-service-connector/provision';
+    import { startFakeArm, fakeClientOptions, fakeCredential } from ${JSON.stringify(fakeArm)};
+    const fake = await startFakeArm();
+    const sub = '00000000-0000-0000-0000-000000000000';
+    const spec = { connectionName: 'blob', namespace: 'apps', auth: { type: 'connection-string' },
+      target: { type: 'storage-blob', account: 'mystore', resourceGroup: 'rg', subscription: sub },
+      cluster: { subscription: sub, resourceGroup: 'rg', name: 'aks' } };
+    try {
+      const r = await provision(spec, { credential: fakeCredential(), clientOptions: fakeClientOptions(fake), pollIntervalMs: 1 });
+      console.log(JSON.stringify(r.steps.map((s) => s.status)));
+    } finally { await fake.close(); }
+  `);
+  const provisioned = spawnSync(process.execPath, ['provision.js'], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(provisioned.status, 0, provisioned.stderr);
+  assert.deepEqual(JSON.parse(provisioned.stdout), ['succeeded']);
 });
