@@ -29,6 +29,21 @@ import initClassifier, {
   type ClassifyContext,
   type Diagnosis,
 } from 'aks-service-connector/classify';
+// The provisioning shell (its Azure SDK packages are optional peers).
+import {
+  deleteConnection,
+  isProvisionError,
+  listConfigurations,
+  provision,
+  validateConnection,
+  ProvisionError,
+  type LinkerResource,
+  type ProvisionErrorCode,
+  type ProvisionOptions,
+  type ProvisionResult,
+  type ProvisionStep,
+} from 'aks-service-connector/provision';
+import type { TokenCredential } from '@azure/core-auth';
 
 const spec: ConnectionSpec = {
   connectionName: 'storage_conn',
@@ -107,3 +122,50 @@ classify(42);
 plan(spec, { extensionInstalled: 'yes' });
 // @ts-expect-error error codes are a closed union
 export const badCode: ErrorCode = 'oops';
+
+// The provisioning shell: typed options, results and errors.
+export async function provisionIt(credential: TokenCredential, signal: AbortSignal): Promise<string> {
+  const options: ProvisionOptions = {
+    credential,
+    signal,
+    apiVersion: '2024-07-01-preview',
+    context: { extensionInstalled: true },
+    pollIntervalMs: 1000,
+    onStep: (step: ProvisionStep) => console.log(step.action, step.linker, step.status, step.operationStatus),
+    clientOptions: { retryOptions: { maxRetries: 1 }, additionalPolicies: [] },
+  };
+  try {
+    const result: ProvisionResult = await provision(spec, options);
+    const linker: LinkerResource | undefined = result.linkers[0];
+    const state: string | undefined = linker?.properties.provisioningState;
+    const { validations } = await validateConnection(spec, { credential });
+    const { configurations } = await listConfigurations(spec, { credential });
+    const names: string[] = configurations.flatMap((c) => c.configurations.map((k) => k.name));
+    const removed = await deleteConnection(spec, { credential });
+    const cleanup: string[] = removed.plan.cleanup.map((c) => c.line);
+    return [state, validations[0]?.status, ...names, ...cleanup, result.steps.length].join(' ');
+  } catch (e) {
+    if (isProvisionError(e)) {
+      const code: ProvisionErrorCode = e.code;
+      const status: number | null = e.status;
+      const arm: string | null = e.armCode;
+      const failed: ProvisionStep | null = e.step;
+      return `${code} ${status} ${arm} ${failed?.url} ${e.missing.join(',')} ${e.findings.length}`;
+    }
+    if (e instanceof ProvisionError) return e.message;
+    throw e;
+  }
+}
+
+// @ts-expect-error a credential is required
+provision(spec, {});
+// @ts-expect-error the credential is a TokenCredential, not a token string
+provision(spec, { credential: 'eyJ0eXAi' });
+// @ts-expect-error options are checked: a misspelt option is an error
+provision(spec, { credential: {} as TokenCredential, pollInterval: 5 });
+// @ts-expect-error apiVersion is one of the planned versions
+provision(spec, { credential: {} as TokenCredential, apiVersion: '2020-01-01' });
+// @ts-expect-error step statuses are a closed union
+export const badStep: ProvisionStep['status'] = 'done';
+// @ts-expect-error provision error codes are a closed union
+export const badProvisionCode: ProvisionErrorCode = 'oops';
