@@ -25,6 +25,25 @@ test('the Node examples run', () => {
   assert.match(diagnose.stdout, /^wi_wrong_client_id /);
 });
 
+test('the provisioning example runs against the fake ARM', () => {
+  // Two substitutions, each checked so the README cannot drift from them: the fake's credential and
+  // client options instead of DefaultAzureCredential (no Azure here), and the fake's lifetime.
+  const code = block('js', '// provision.mjs');
+  const identity = "import { DefaultAzureCredential } from '@azure/identity';\n";
+  const credential = 'credential: new DefaultAzureCredential(),';
+  assert.ok(code.includes(identity) && code.includes(credential), 'the README example uses DefaultAzureCredential');
+  const fakeArm = JSON.stringify(new URL('./fake-arm.js', import.meta.url).href);
+  const run = runModule([
+    `import { startFakeArm, fakeClientOptions, fakeCredential } from ${fakeArm};`,
+    'const fake = await startFakeArm();',
+    code.replace(identity, '').replace(credential, 'credential: fakeCredential(), clientOptions: fakeClientOptions(fake), pollIntervalMs: 1,'),
+    'await fake.close();',
+  ].join('\n'));
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, '');
+  assert.match(run.stdout, /^create storage_conn running \n[\s\S]*^create storage_conn succeeded Succeeded\n\/subscriptions\/\S+\/linkers\/storage_conn Succeeded\n$/m);
+});
+
 test('the browser example without a bundler runs', async () => {
   const html = block('html', '<script type="module">');
   const server = await serve({ routes: { '/aks-service-connector/': JS_DIR }, pages: { '/': html } });
