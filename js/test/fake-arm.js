@@ -17,7 +17,7 @@ const OPERATION = /^\/subscriptions\/[^/]+\/providers\/Microsoft\.ServiceLinker\
  * - `polls`: how many times an operation answers "still running" before its outcome (Infinity: never ends)
  * - `outcome`: terminal status of a PUT's async operation: `Succeeded`, `Failed` or `Canceled`
  * - `outcomeError`: the `error` of a failed operation
- * - `putError`: `{ status, code, message }`: the PUT is rejected with this ARM error
+ * - `putError`: `{ status, code, message, linker? }`: the PUT (of that linker only, when named) is rejected with this ARM error
  * - `syncPut`: the PUT answers 200 with the finished resource (no async operation)
  * - `pollOrigin`: the origin of the polling URLs the fake hands out (ARM's own, unless a test says otherwise)
  * - `stall`: operation polls get no answer (until `reset` or `close`), to abort a request in flight
@@ -146,7 +146,7 @@ export async function startFakeArm() {
     };
 
     if (!action && req.method === 'PUT') {
-      if (fake.behavior.putError) {
+      if (fake.behavior.putError && [undefined, name].includes(fake.behavior.putError.linker)) {
         const { status, code, message } = fake.behavior.putError;
         return armError(status, code, message);
       }
