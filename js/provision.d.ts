@@ -21,7 +21,8 @@ export interface ProvisionOptions {
   onStep?: ((step: ProvisionStep) => void) | undefined;
   /**
    * Options of `@azure-rest/core-client`'s `getClient` (pipeline policies, retry, proxy, a custom
-   * `httpClient`, …). `apiVersion` is always the plan's; `credentials.scopes` defaults to ARM's.
+   * `httpClient`, …). `credentials.scopes` defaults to ARM's. An `apiVersion` other than the plan's,
+   * or an `endpoint` / `baseUrl` other than `https://management.azure.com`, is rejected (`invalid-input`).
    */
   clientOptions?: ClientOptions | undefined;
 }

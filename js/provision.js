@@ -41,7 +41,7 @@ export function isProvisionError(e) {
  * confluent-cloud) and follows its async operation to the final GET of the linker.
  */
 export async function provision(spec, options) {
-  const run = await start(spec, options, 'body');
+  const run = start(spec, options, 'body');
   const linkers = [];
   for (const request of run.plan.requests) {
     linkers.push(await longRunning(run, request, {
@@ -54,7 +54,7 @@ export async function provision(spec, options) {
 
 /** Asks Service Connector to validate each linker (`POST …/validateLinker`, long-running). */
 export async function validateConnection(spec, options) {
-  const run = await start(spec, options, 'path');
+  const run = start(spec, options, 'path');
   const validations = [];
   for (const request of run.plan.requests) {
     validations.push(await longRunning(run, request, {
@@ -70,11 +70,12 @@ export async function validateConnection(spec, options) {
  * On AKS, credential values come back as empty strings.
  */
 export async function listConfigurations(spec, options) {
-  const run = await start(spec, options, 'path');
+  const run = start(spec, options, 'path');
   const configurations = [];
   for (const request of run.plan.requests) {
     const step = begin(run, 'listConfigurations', request, 'POST', `${request.path}/listConfigurations`);
     try {
+      report(run, step);
       const response = await send(run, step, 'POST', step.path);
       acceptInitial(step, response, [200]);
       const list = response.body?.configurations;
@@ -95,7 +96,7 @@ export async function listConfigurations(spec, options) {
  * cluster: the plan's `cleanup` lists the commands that remove them.
  */
 export async function deleteConnection(spec, options) {
-  const run = await start(spec, options, 'path');
+  const run = start(spec, options, 'path');
   for (const request of run.plan.requests) {
     await longRunning(run, request, {
       action: 'delete', method: 'DELETE', path: request.path,
@@ -112,7 +113,7 @@ export async function deleteConnection(spec, options) {
  * requests are sent as planned (every placeholder must be filled), `path` when only the linker's
  * path is used (validate, list, delete).
  */
-async function start(spec, options, needs) {
+function start(spec, options, needs) {
   const opts = checkOptions(options);
   const run = { steps: [], signal: opts.signal, onStep: opts.onStep, plan: null, client: null };
   if (opts.signal?.aborted) {
@@ -140,10 +141,15 @@ async function start(spec, options, needs) {
     }
   }
   const clientOptions = opts.clientOptions ?? {};
+  if (clientOptions.apiVersion !== undefined && clientOptions.apiVersion !== run.plan.apiVersion) {
+    // The plan's bodies are written for its api-version: another one must come through the plan.
+    throw new ProvisionError('invalid-input',
+      `expected clientOptions.apiVersion to be left out or ${run.plan.apiVersion} (the plan's), found ${clientOptions.apiVersion}; set options.apiVersion instead`,
+      { field: 'options.clientOptions.apiVersion' });
+  }
   const prefix = clientOptions.userAgentOptions?.userAgentPrefix;
   run.client = getClient(ARM, opts.credential, {
     ...clientOptions,
-    // The plan's bodies are written for its api-version: the client must not send another one.
     apiVersion: run.plan.apiVersion,
     credentials: { scopes: [ARM_SCOPE], ...clientOptions.credentials },
     userAgentOptions: {
@@ -191,6 +197,13 @@ function checkOptions(options) {
   if (o.clientOptions !== undefined && (o.clientOptions === null || typeof o.clientOptions !== 'object')) {
     throw bad('options.clientOptions', `expected an object of @azure-rest/core-client options, found ${kind(o.clientOptions)}`);
   }
+  for (const key of ['endpoint', 'baseUrl']) {
+    // The plan's paths are ARM's (public cloud), and the token is only sent there.
+    const value = o.clientOptions?.[key];
+    if (value !== undefined && value !== ARM) {
+      throw bad(`options.clientOptions.${key}`, `expected ${key} to be left out or ${ARM}, found ${value}`);
+    }
+  }
   return o;
 }
 
@@ -203,7 +216,6 @@ function begin(run, action, request, method, path) {
     status: 'running', httpStatus: null, operationStatus: null, requestId: null, correlationId: null, error: null,
   };
   run.steps.push(step);
-  report(run, step);
   return step;
 }
 
@@ -226,7 +238,8 @@ function report(run, step) {
 function failure(run, step, e) {
   let error = e;
   if (!(e instanceof ProvisionError) || (run.signal?.aborted && e.code !== 'aborted')) {
-    if (run.signal?.aborted || e?.name === 'AbortError') {
+    // Only the caller's signal means "aborted"; an SDK timeout is an AbortError too, but a failure.
+    if (run.signal?.aborted) {
       error = new ProvisionError('aborted',
         `aborted during ${describe(step)}; an operation ARM already accepted may still finish in Azure`,
         { cause: run.signal?.reason ?? e });
@@ -304,8 +317,8 @@ async function longRunning(run, request, { action, method, path, body, expected,
       if (action !== 'validate') observe(run, step, response.body);
       return operationResponse(response);
     },
-    // The poller calls this for the polling URL and, for a PUT, the final GET; neither call passes
-    // the caller's signal every time, so it is always ours.
+    // The poller calls this for the polling URL and, for a PUT, the final GET. It passes no signal
+    // to the final GET, so `send` always uses the run's own.
     sendPollRequest: async (url) => {
       // Polling URLs come from response headers; the token must only go to ARM itself.
       if (new URL(url, ARM).origin !== ARM) {
@@ -321,6 +334,7 @@ async function longRunning(run, request, { action, method, path, body, expected,
   let result;
   let poller;
   try {
+    report(run, step);
     // resolveOnUnsuccessful: a failed operation resolves with its status body, so that the error
     // keeps ARM's code and message instead of core-lro's flattened text.
     poller = createHttpPoller(lro, { intervalInMs: run.pollIntervalMs, resourceLocationConfig, resolveOnUnsuccessful: true });
@@ -366,6 +380,7 @@ function kind(value) {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'function') return 'a function';
   if (typeof value === 'object') return 'an object without the expected fields';
   return `${typeof value} ${JSON.stringify(value) ?? String(value)}`.trim();
 }

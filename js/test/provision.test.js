@@ -249,6 +249,12 @@ test('an invalid spec, an incomplete request or bad options send nothing', async
   assert.match(typo.message, /^unknown option `pollInterval`; expected one of credential, context, apiVersion, signal, pollIntervalMs, onStep, clientOptions$/);
   const badSignal = await rejects(provision(WI_SPEC, options({ signal: 'stop' })));
   assert.equal(badSignal.field, 'options.signal');
+  // The plan's paths and bodies are for ARM and for the plan's api-version: the client cannot change them.
+  const elsewhere = await rejects(provision(WI_SPEC, options({ clientOptions: { ...fakeClientOptions(fake), endpoint: 'https://management.chinacloudapi.cn' } })));
+  assert.equal(elsewhere.field, 'options.clientOptions.endpoint');
+  const version = await rejects(provision(WI_SPEC, options({ clientOptions: { ...fakeClientOptions(fake), apiVersion: '2025-07-01' } })));
+  assert.equal(version.field, 'options.clientOptions.apiVersion');
+  assert.match(version.message, /^expected clientOptions\.apiVersion to be left out or 2024-07-01-preview \(the plan's\), found 2025-07-01; set options\.apiVersion instead$/);
   assert.equal(fake.requests.length, 0);
 
   await deleteConnection(noClientId, options());
@@ -334,6 +340,8 @@ test('a credential that fails, and an onStep that throws, are reported with thei
   assert.equal(thrown.code, 'invalid-input');
   assert.equal(thrown.field, 'options.onStep');
   assert.equal(thrown.cause.message, 'ui gone');
+  assert.deepEqual(thrown.steps.map((s) => s.status), ['failed']);
+  assert.equal(fake.requests.length, 0);
   assert.ok(thrown instanceof ProvisionError);
 });
 
