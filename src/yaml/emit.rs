@@ -313,7 +313,7 @@ impl Emitter {
 }
 
 /// `i` in decimal, written into the end of `buf` (19 digits and a sign at most).
-fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+pub(super) fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
     let mut n = i.unsigned_abs();
     let mut at = buf.len();
     loop {
