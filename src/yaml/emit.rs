@@ -78,8 +78,13 @@ impl Emitter {
         if !self.indention || column > indent || (column == indent && !self.whitespace) {
             self.put_break();
         }
-        for _ in self.column()..indent {
-            self.out.push(' ');
+        // Spaces in slices, not one `push` each.
+        const SPACES: &str = "                                ";
+        let mut missing = indent.saturating_sub(self.column());
+        while missing > 0 {
+            let n = missing.min(SPACES.len());
+            self.out.push_str(&SPACES[..n]);
+            missing -= n;
         }
         self.whitespace = true;
         self.indention = true;
@@ -108,7 +113,10 @@ impl Emitter {
             Node::Null => self.write_plain("null"),
             Node::Bool(b) => self.write_plain(if *b { "true" } else { "false" }),
             Node::Int(i) => self.write_plain(decimal(*i, &mut [0; 20])),
-            Node::Str(s) => self.scalar_analyzed(s, &analyze(s), requested_style(s), false),
+            Node::Str(s) => {
+                let analysis = analyze(s);
+                self.scalar_analyzed(s, &analysis, requested_style(s, &analysis), false)
+            }
             // Empty collections are the only flow collections serde_yaml writes.
             Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
             Node::Map(entries) if entries.is_empty() => self.empty_flow("{", "}"),
@@ -131,13 +139,18 @@ impl Emitter {
                     self.write_indent();
                     let analysis = analyze(key);
                     if !analysis.multiline && key.len() <= 128 {
-                        self.scalar_analyzed(key, &analysis, requested_style(key), true);
+                        self.scalar_analyzed(key, &analysis, requested_style(key, &analysis), true);
                         self.write_indicator(":", false, false, false);
                     } else {
                         // libyaml's limit for simple keys: longer or multi-line
                         // keys become explicit `? key` / `: value` pairs.
                         self.write_indicator("?", true, false, true);
-                        self.scalar_analyzed(key, &analysis, requested_style(key), false);
+                        self.scalar_analyzed(
+                            key,
+                            &analysis,
+                            requested_style(key, &analysis),
+                            false,
+                        );
                         self.write_indent();
                         self.write_indicator(":", true, false, true);
                     }
@@ -363,30 +376,62 @@ struct Analysis {
 }
 
 fn analyze(value: &str) -> Analysis {
-    analyze_visible_ascii(value).unwrap_or_else(|| analyze_any(value))
+    analyze_ascii(value).unwrap_or_else(|| analyze_any(value))
 }
 
-/// The common case, quickly: only visible ASCII (no space, no control, no
-/// break, nothing above `~`). Then the only blank is the end of the string, so
-/// indicators can only be the first character, a leading `---`/`...`, or a
-/// final `:`; everything but plain stays allowed. `None` for anything else.
-fn analyze_visible_ascii(value: &str) -> Option<Analysis> {
+/// The common case, quickly: only printable ASCII (space to `~`: no control
+/// character, no break, nothing above `~`). Then the only blanks are spaces and
+/// the end of the string, nothing is special and no space is next to a break, so
+/// only indicators and leading or trailing spaces restrict the styles. `None`
+/// for anything else.
+fn analyze_ascii(value: &str) -> Option<Analysis> {
     let bytes = value.as_bytes();
     let (&first, &last) = (bytes.first()?, bytes.last()?);
-    if !bytes.iter().all(|b| matches!(b, b'!'..=b'~')) {
+    if !matches!(first, b' '..=b'~') {
         return None;
     }
-    let indicators = FIRST_INDICATORS.as_bytes().contains(&first)
-        || (bytes.len() == 1 && matches!(first, b'?' | b'-'))
+    // A `:` followed by a blank (a space or the end) is an indicator anywhere, as
+    // are a first `?` or `-` followed by one, and a `#` after a space.
+    let mut indicators = is_first_indicator(first)
+        || (matches!(first, b'?' | b'-') && matches!(bytes.get(1), None | Some(b' ')))
         || last == b':'
-        || value.starts_with("---")
-        || value.starts_with("...");
+        || matches!(bytes, [b'-', b'-', b'-', ..] | [b'.', b'.', b'.', ..]);
+    let mut previous = first;
+    for &c in bytes.get(1..).unwrap_or_default() {
+        if !matches!(c, b' '..=b'~') {
+            return None;
+        }
+        indicators |= matches!((previous, c), (b':', b' ') | (b' ', b'#'));
+        previous = c;
+    }
     Some(Analysis {
         multiline: false,
-        plain_allowed: !indicators,
+        plain_allowed: !(indicators || first == b' ' || last == b' '),
         single_quoted_allowed: true,
-        block_allowed: true,
+        block_allowed: last != b' ',
     })
+}
+
+/// Whether `b` is one of [`FIRST_INDICATORS`] (a match, not a search).
+fn is_first_indicator(b: u8) -> bool {
+    matches!(
+        b,
+        b'#' | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    )
 }
 
 /// libyaml's analysis, character by character, for any string.
@@ -463,10 +508,12 @@ fn analyze_any(value: &str) -> Analysis {
     }
 }
 
-/// The style serde_yaml asks for a string: a literal block when it holds a
-/// `\n`, single quotes when a plain scalar would read back as another type.
-fn requested_style(s: &str) -> Style {
-    if s.contains('\n') {
+/// The style serde_yaml asks for a string (`a` is its [`analyze`]): a literal
+/// block when it holds a `\n`, single quotes when a plain scalar would read back
+/// as another type.
+fn requested_style(s: &str, a: &Analysis) -> Style {
+    // A `\n` is a line break, so only multi-line strings need the search.
+    if a.multiline && s.contains('\n') {
         Style::Literal
     } else if reads_as_non_string(s) {
         Style::SingleQuoted
@@ -480,19 +527,45 @@ fn requested_style(s: &str) -> Style {
 /// up to 128 bits), a finite float, `.inf`/`.nan`, or digits with a leading
 /// zero (a string in YAML 1.2 that serde_yaml quotes all the same).
 pub(crate) fn reads_as_non_string(s: &str) -> bool {
-    // Fast exit: every such scalar starts with one of these.
+    // Every such scalar starts with one of these; the words with a letter or `~`,
+    // the numbers with a digit, sign or point (and no number starts with a letter).
     match s.as_bytes().first() {
-        None => return true,
-        Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => {
+        None => true,
+        Some(b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => matches!(
+            s,
+            "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        ),
+        Some(b'0'..=b'9' | b'+' | b'-' | b'.') => {
+            may_be_number(s.as_bytes()) && (digits_with_leading_zero(s) || is_int(s) || is_float(s))
         }
-        Some(_) => return false,
+        Some(_) => false,
     }
-    matches!(
-        s,
-        "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    ) || digits_with_leading_zero(s)
-        || is_int(s)
-        || is_float(s)
+}
+
+/// A quick necessary condition for [`digits_with_leading_zero`], [`is_int`] and
+/// [`is_float`], so that ids, versions and dates skip the full parse: only
+/// characters of numbers (digits, hex digits, `x`, `o`, `.`, signs and those of
+/// `.inf` and `.nan`), and a sign only first or right after an exponent's `e`.
+fn may_be_number(bytes: &[u8]) -> bool {
+    let mut previous = b'e';
+    bytes.iter().all(|&c| {
+        let ok = match c {
+            b'+' | b'-' => matches!(previous, b'e' | b'E'),
+            b'0'..=b'9'
+            | b'a'..=b'f'
+            | b'A'..=b'F'
+            | b'.'
+            | b'x'
+            | b'o'
+            | b'i'
+            | b'n'
+            | b'I'
+            | b'N' => true,
+            _ => false,
+        };
+        previous = c;
+        ok
+    })
 }
 
 /// `0…` digits after an optional sign, longer than one digit: `007`, `-00`.
@@ -730,25 +803,49 @@ mod tests {
         }
     }
 
-    /// The visible-ASCII shortcut agrees with the full analysis on every
-    /// string of up to three characters from an alphabet of indicators.
-    #[test]
-    fn visible_ascii_shortcut_agrees_with_full_analysis() {
-        let alphabet: Vec<char> = "#,[]{}&*!|>'\"%@`?:-.a0~ \t".chars().collect();
+    /// Every string of up to `len` characters from `alphabet`.
+    fn strings_over(alphabet: &str, len: usize) -> Vec<String> {
         let mut strings = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = strings
+        let mut last = strings.clone();
+        for _ in 0..len {
+            last = last
                 .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .flat_map(|s| alphabet.chars().map(move |c| format!("{s}{c}")))
                 .collect();
-            strings.extend(longer);
+            strings.extend(last.iter().cloned());
         }
-        strings.extend(["---a", "...", "--", "..", "a:b", "a:", "https://x/"].map(String::from));
+        strings
+    }
+
+    /// The ASCII shortcut agrees with the full analysis on every string of up
+    /// to three characters from an alphabet of indicators, and of up to five
+    /// from one of spaces and the indicators they make.
+    #[test]
+    fn ascii_shortcut_agrees_with_full_analysis() {
+        let mut strings = strings_over("#,[]{}&*!|>'\"%@`?:-.a0~ \t", 3);
+        strings.extend(strings_over(" :#-?a", 5));
+        strings.extend(
+            [
+                "---a",
+                "...",
+                "--",
+                "..",
+                "a:b",
+                "a:",
+                "https://x/",
+                "a #b",
+                "a: b",
+                "- a",
+                "--- a",
+                "printenv && tail -f /dev/null",
+            ]
+            .map(String::from),
+        );
         strings.sort();
         strings.dedup();
         let mut shortcut = 0;
         for s in &strings {
-            if let Some(fast) = analyze_visible_ascii(s) {
+            if let Some(fast) = analyze_ascii(s) {
                 shortcut += 1;
                 let full = analyze_any(s);
                 assert_eq!(
@@ -768,7 +865,102 @@ mod tests {
                 );
             }
         }
-        assert!(shortcut > 5000, "{shortcut}");
+        assert!(shortcut > 10000, "{shortcut}");
+    }
+
+    /// `reads_as_non_string` before the first-byte dispatch and [`may_be_number`].
+    fn reads_as_non_string_reference(s: &str) -> bool {
+        matches!(
+            s,
+            "" | "~"
+                | "null"
+                | "Null"
+                | "NULL"
+                | "true"
+                | "True"
+                | "TRUE"
+                | "false"
+                | "False"
+                | "FALSE"
+        ) || digits_with_leading_zero(s)
+            || is_int(s)
+            || is_float(s)
+    }
+
+    /// The quick paths of `reads_as_non_string` change no answer: every string
+    /// of up to three characters from an alphabet of number characters, of up to
+    /// five from a smaller one, and the usual suspects.
+    #[test]
+    fn reads_as_non_string_agrees_with_the_full_parse() {
+        let mut strings = strings_over("0123456789+-.eExXoObBaAfFiInNtTlLuU~_ :z", 3);
+        strings.extend(strings_over("01+-.eExo", 5));
+        strings.extend(
+            [
+                "null",
+                "Null",
+                "NULL",
+                "nULL",
+                "true",
+                "True",
+                "TRUE",
+                "tRUE",
+                "false",
+                "False",
+                "FALSE",
+                "fALSE",
+                ".inf",
+                ".Inf",
+                ".INF",
+                "-.inf",
+                "+.inf",
+                "-.Inf",
+                "-.INF",
+                ".nan",
+                ".NaN",
+                ".NAN",
+                "+.nan",
+                "inf",
+                "1e+3",
+                "1E-3",
+                "1.5e-3",
+                "-1.5E+3",
+                "0x1F",
+                "0xff",
+                "-0x1F",
+                "+0x1F",
+                "0o17",
+                "-0o17",
+                "0b101",
+                "-0b1",
+                "007",
+                "-007",
+                "+00",
+                "0777",
+                "2001-12-14",
+                "12:30:45",
+                "1:20",
+                "1_000",
+                "5432",
+                "00000000-0000-0000-0000-000000000001",
+                "11111111-1111-1111-1111-111111111111",
+                "340282366920938463463374607431768211455",
+                "340282366920938463463374607431768211456",
+                "-170141183460469231731687303715884105728",
+                "0xffffffffffffffffffffffffffffffff",
+                "0x100000000000000000000000000000000",
+                "1.7976931348623157e308",
+                "1e400",
+                OVERFLOW,
+            ]
+            .map(String::from),
+        );
+        let mut numbers = 0;
+        for s in &strings {
+            let expected = reads_as_non_string_reference(s);
+            assert_eq!(reads_as_non_string(s), expected, "{s:?}");
+            numbers += usize::from(expected);
+        }
+        assert!(numbers > 1000, "{numbers}");
     }
 
     #[test]
