@@ -136,16 +136,14 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
     }
     let mut out = String::with_capacity(example.len());
     let mut rest = example;
-    'scan: while !rest.is_empty() {
-        for (placeholder, source) in PLACEHOLDERS {
-            if let Some(after) = rest.strip_prefix(placeholder) {
-                match knowns.get(*source, target, auth) {
-                    Some(v) => out.push_str(v),
-                    None => out.push_str(placeholder),
-                }
-                rest = after;
-                continue 'scan;
+    while !rest.is_empty() {
+        if let Some((placeholder, source)) = placeholder_at(rest) {
+            match knowns.get(*source, target, auth) {
+                Some(v) => out.push_str(v),
+                None => out.push_str(placeholder),
             }
+            rest = &rest[placeholder.len()..];
+            continue;
         }
         // In Cosmos Table values `<table-name>` sits where the account's host goes (spec §4.1).
         if target == TargetId::CosmosTable {
@@ -171,6 +169,31 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
         rest = after;
     }
     out
+}
+
+/// The entry of [`PLACEHOLDERS`] that `rest` starts with, if any.
+///
+/// Found by comparing lengths before bytes: a `<…>` placeholder has no `>`
+/// inside, so `rest` starts with it exactly when `rest` up to its first `>` is
+/// it. At most one entry matches (they differ), so the table's order does not
+/// matter.
+fn placeholder_at(rest: &str) -> Option<&'static (&'static str, Source)> {
+    let bytes = rest.as_bytes();
+    let first = *bytes.first()?;
+    let token = if first == b'<' {
+        let end = bytes.iter().position(|&b| b == b'>')?;
+        &bytes[..=end]
+    } else {
+        bytes
+    };
+    PLACEHOLDERS.iter().find(|(p, _)| {
+        let p = p.as_bytes();
+        if first == b'<' {
+            p.len() == token.len() && p == token
+        } else {
+            p[0] == first && token.starts_with(p)
+        }
+    })
 }
 
 /// Whether a placeholder (or `<table-name>`) can start with byte `b`.
@@ -326,6 +349,113 @@ mod tests {
             &k,
         );
         assert_eq!(info, "<schema-key>:<schema-secret>");
+    }
+
+    /// `fill_example` as it was before [`placeholder_at`]: every placeholder
+    /// tried at every byte, in table order.
+    fn fill_example_reference(
+        example: &str,
+        target: TargetId,
+        auth: AuthId,
+        knowns: &Knowns<'_>,
+    ) -> String {
+        if example == "storage-account-name" {
+            return knowns
+                .get(Source::Param(Param::Account), target, auth)
+                .unwrap_or(example)
+                .to_owned();
+        }
+        let mut out = String::new();
+        let mut rest = example;
+        'scan: while let Some(c) = rest.chars().next() {
+            for (placeholder, source) in PLACEHOLDERS {
+                if let Some(after) = rest.strip_prefix(placeholder) {
+                    out.push_str(knowns.get(*source, target, auth).unwrap_or(placeholder));
+                    rest = after;
+                    continue 'scan;
+                }
+            }
+            if target == TargetId::CosmosTable {
+                if let Some(after) = rest.strip_prefix("<table-name>") {
+                    let account = knowns.get(Source::Param(Param::Account), target, auth);
+                    out.push_str(account.unwrap_or("<table-name>"));
+                    rest = after;
+                    continue;
+                }
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+
+    /// The placeholder lookup fills every example of the catalog (and some made
+    /// up around `<`, `>` and the bare placeholders) as trying every entry did,
+    /// for every target and auth id, with everything known and with nothing.
+    #[test]
+    fn placeholder_lookup_agrees_with_trying_every_placeholder() {
+        let everything = TargetSpec {
+            account: Some("acc".into()),
+            key_space: Some("ks".into()),
+            database: Some("db".into()),
+            graph: Some("g".into()),
+            vault: Some("v".into()),
+            app_config: Some("ac".into()),
+            namespace: Some("ns".into()),
+            signalr: Some("sr".into()),
+            webpubsub: Some("wps".into()),
+            server: Some("srv".into()),
+            resource_group: Some("rg".into()),
+            ..Default::default()
+        };
+        let all = Knowns {
+            params: Some(&everything),
+            subscription: Some("sub"),
+            client_id: Some("cid"),
+            tenant_id: Some("tid"),
+            username: Some("user"),
+            password: Some("pass"),
+            client_secret: Some("secret"),
+        };
+        let made_up = [
+            "",
+            "<",
+            ">",
+            "<>",
+            "<<account>",
+            "<account",
+            "<account>>",
+            "<account name>x<client-ID>",
+            "a<b>c<tenant-id>d",
+            "00001111-aaaa-2222-bbbb-3333cccc4444",
+            "00001111-aaaa-2222-bbbb-3333cccc444",
+            "x00001111-aaaa-2222-bbbb-3333cccc4444<password>",
+            "Aa1Bb~2Cc3.-Dd4Ee5Ff6Gg7Hh8Ii9_Jj0Kk1Ll2!",
+            "https://<table-name>.documents.azure.com:443/",
+            "é<account>ü",
+            "storage-account-name",
+        ];
+        let examples = crate::catalog::key_rows()
+            .iter()
+            .filter_map(|r| r.example)
+            .chain(made_up);
+        let mut filled = 0;
+        for example in examples {
+            for &target in TargetId::ALL {
+                for &auth in AuthId::ALL {
+                    for knowns in [&all, &Knowns::default()] {
+                        let expected = fill_example_reference(example, target, auth, knowns);
+                        assert_eq!(
+                            fill_example(example, target, auth, knowns),
+                            expected,
+                            "{example} {target} {auth}"
+                        );
+                        filled += usize::from(expected != example);
+                    }
+                }
+            }
+        }
+        assert!(filled > 1000, "{filled}");
     }
 
     #[test]
