@@ -176,7 +176,12 @@ fn generated(prefix: &str, slug: &str, suffix: &str) -> String {
         .get(..room.min(slug.len()))
         .unwrap_or(slug)
         .trim_end_matches('-');
-    format!("{prefix}{cut}{suffix}")
+    // Three pushes: `format!` costs more than the copying here.
+    let mut name = String::with_capacity(prefix.len() + cut.len() + suffix.len());
+    name.push_str(prefix);
+    name.push_str(cut);
+    name.push_str(suffix);
+    name
 }
 
 /// The default connection name: the target id without '-', plus `_conn`.
@@ -381,13 +386,20 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
         .unwrap_or("default")
         .to_owned();
     let slug = name_slug(&connection_name);
-    let overrides = spec.names.clone().unwrap_or_default();
-    let auth_spec = spec.auth.clone().unwrap_or_default();
+    // Borrowed, with empty defaults: cloning the inputs would copy every string.
+    let no_names = crate::spec::NamesSpec::default();
+    let overrides = spec.names.as_ref().unwrap_or(&no_names);
+    let no_auth = crate::spec::AuthSpec::default();
+    let auth_spec = spec.auth.as_ref().unwrap_or(&no_auth);
     let client_id = nonempty(auth_spec.client_id.as_deref());
 
     let service_account = overrides.service_account.clone().unwrap_or_else(|| {
         match client_id.filter(|c| crate::policy::k8s_names::guid(c)) {
-            Some(c) => format!("sc-account-{}", c.to_ascii_lowercase()),
+            Some(c) => {
+                let mut name = "sc-account-".to_owned() + c;
+                name.make_ascii_lowercase();
+                name
+            }
             None => generated("sc-account-", &slug, ""),
         }
     });

@@ -104,7 +104,8 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
 fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let spec = r.spec;
     let target = r.target.id;
-    let auth_spec = spec.auth.clone().unwrap_or_default();
+    let no_auth = crate::spec::AuthSpec::default();
+    let auth_spec = spec.auth.as_ref().unwrap_or(&no_auth);
 
     if target == TargetId::ConfluentCloud && r.connection_name.ends_with("_schema") {
         f.push(rules::CONFLUENT_SCHEMA_SUFFIX.at(
@@ -129,7 +130,7 @@ fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     check_names(r, f);
     check_keys(r, f);
     check_target_params(r, f);
-    check_identity(r, &auth_spec, f);
+    check_identity(r, auth_spec, f);
     check_keyvault_objects(r, f);
 
     if r.target.deprecated {
@@ -190,7 +191,8 @@ fn check_name(f: &mut Vec<Finding>, field: &str, name: &str, workload: bool) {
 }
 
 fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
-    let overrides = r.spec.names.clone().unwrap_or_default();
+    let no_names = crate::spec::NamesSpec::default();
+    let overrides = r.spec.names.as_ref().unwrap_or(&no_names);
     let field = |name: &str, given: bool| {
         if given {
             format!("names.{name}")
@@ -314,16 +316,23 @@ fn check_labels(w: &resolve::Workload, f: &mut Vec<Finding>) {
 
 fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let spec = r.spec;
-    let combo = format!("{}/{}/{}", r.target.id, r.auth, r.client);
+    // Only messages name the combination: formatted when one is written.
+    let combo = || format!("{}/{}/{}", r.target.id, r.auth, r.client);
     if r.config.is_empty() {
+        let combo = combo();
         f.push(rules::UNDOCUMENTED_KEYS.at(
             "clientType",
             format!("no configuration names are documented for {combo}; the Secret is rendered without keys — read them with `az aks connection list-configuration`"),
         ));
     }
-    let defaults = sorted_set(r.config.iter().map(|e| e.default_key));
+    let defaults = if spec.customized_keys.is_empty() {
+        Vec::new()
+    } else {
+        sorted_set(r.config.iter().map(|e| e.default_key))
+    };
     for default in spec.customized_keys.keys() {
         if defaults.binary_search(&default.as_str()).is_err() {
+            let combo = combo();
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{default}"),
                 format!(
@@ -358,6 +367,7 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             .iter()
             .any(|e| e.key == *key || e.default_key == key);
         if !known {
+            let combo = combo();
             let keys = sorted_set(r.config.iter().map(|e| e.key.as_str()));
             f.push(rules::VALUE_KEY.at(
                 format!("values.{key}"),
@@ -377,12 +387,14 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let partial = crate::catalog::keys_for(r.target.id, r.kind, r.auth, r.client)
         .any(|k| k.source().contains("(partial)"));
     if partial {
+        let combo = combo();
         f.push(rules::PARTIAL_KEYS.at("clientType", format!("the documented key list of {combo} is partial; Service Connector may write more keys")));
     }
 }
 
 fn has_supplied_credentials(r: &Resolved<'_>) -> bool {
-    let a = r.spec.auth.clone().unwrap_or_default();
+    let no_auth = crate::spec::AuthSpec::default();
+    let a = r.spec.auth.as_ref().unwrap_or(&no_auth);
     let t = &r.spec.target;
     (r.auth == AuthId::Secret && nonempty(a.password.as_deref()).is_some())
         || (r.auth == AuthId::ServicePrincipal && nonempty(a.secret.as_deref()).is_some())
