@@ -113,6 +113,7 @@ impl Emitter {
             Node::Null => self.write_plain("null"),
             Node::Bool(b) => self.write_plain(if *b { "true" } else { "false" }),
             Node::Int(i) => self.write_plain(decimal(*i, &mut [0; 20])),
+            Node::Str(s) if is_plain_word(s) => self.write_plain(s),
             Node::Str(s) => {
                 let analysis = analyze(s);
                 self.scalar_analyzed(s, &analysis, requested_style(s, &analysis), false)
@@ -137,6 +138,12 @@ impl Emitter {
                 self.increase_block_indent(false);
                 for (key, value) in entries {
                     self.write_indent();
+                    if key.len() <= 128 && is_plain_word(key) {
+                        self.write_plain(key);
+                        self.write_indicator(":", false, false, false);
+                        self.node(value, true);
+                        continue;
+                    }
                     let analysis = analyze(key);
                     if !analysis.multiline && key.len() <= 128 {
                         self.scalar_analyzed(key, &analysis, requested_style(key, &analysis), true);
@@ -373,6 +380,36 @@ struct Analysis {
     plain_allowed: bool,
     single_quoted_allowed: bool,
     block_allowed: bool,
+}
+
+/// Whether `s` is written plain, as a value or as a simple key, without the
+/// full analysis (the common case: field names, ids, images): a letter or `_`
+/// first, then letters, digits, `_`, `-`, `.` or `/`, and not one of the words
+/// serde_yaml reads as null or a boolean. Nothing in such a string is an
+/// indicator, a blank or special, and no number starts with a letter.
+fn is_plain_word(s: &str) -> bool {
+    /// Per byte: 1 when a word may hold it, 2 when a word may start with it.
+    static WORD: [u8; 256] = {
+        let mut t = [0; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            if b.is_ascii_alphabetic() || b == b'_' {
+                t[c] = 3;
+            } else if b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'/') {
+                t[c] = 1;
+            }
+            c += 1;
+        }
+        t
+    };
+    let bytes = s.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    WORD[usize::from(first)] & 2 != 0
+        && bytes.iter().all(|&c| WORD[usize::from(c)] & 1 != 0)
+        && !(matches!(first, b'n' | b'N' | b't' | b'T' | b'f' | b'F') && reads_as_non_string(s))
 }
 
 fn analyze(value: &str) -> Analysis {
@@ -866,6 +903,34 @@ mod tests {
             }
         }
         assert!(shortcut > 10000, "{shortcut}");
+    }
+
+    /// A plain word is what the full analysis writes plain, as a value and as
+    /// a simple key: every string of up to four characters from an alphabet of
+    /// word characters, indicators and the first letters of the words.
+    #[test]
+    fn plain_words_are_plain_for_the_full_analysis() {
+        let mut strings = strings_over("aZ0_-./:# nNtTfFlseu~", 4);
+        strings.extend(
+            [
+                "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "false", "FALSE", "fAlse",
+                "nul", "truex",
+            ]
+            .map(String::from),
+        );
+        let mut words = 0;
+        for s in &strings {
+            let a = analyze(s);
+            let plain = !a.multiline
+                && a.plain_allowed
+                && requested_style(s, &a) == Style::Plain
+                && !s.is_empty();
+            if is_plain_word(s) {
+                assert!(plain, "{s:?}");
+                words += 1;
+            }
+        }
+        assert!(words > 10000, "{words}");
     }
 
     /// `reads_as_non_string` before the first-byte dispatch and [`may_be_number`].

@@ -16,6 +16,8 @@ pub fn write_json(out: &mut String, node: &Node) {
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Node::Int(i) => out.push_str(super::emit::decimal(*i, &mut [0; 20])),
         Node::Str(s) => write_str(out, s),
+        // Punctuation in as few pushes as possible: each is a call in the
+        // size-first build.
         Node::Seq(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -26,15 +28,15 @@ pub fn write_json(out: &mut String, node: &Node) {
             }
             out.push(']');
         }
+        Node::Map(entries) if entries.is_empty() => out.push_str("{}"),
         Node::Map(entries) => {
-            out.push('{');
-            for (i, (key, value)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_str(out, key);
-                out.push(':');
+            let mut open = "{\"";
+            for (key, value) in entries {
+                out.push_str(open);
+                write_str_contents(out, key);
+                out.push_str("\":");
                 write_json(out, value);
+                open = ",\"";
             }
             out.push('}');
         }
