@@ -410,10 +410,8 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
         .to_owned();
     let slug = name_slug(&connection_name);
     // Borrowed, with empty defaults: cloning the inputs would copy every string.
-    let no_names = crate::spec::NamesSpec::default();
-    let overrides = spec.names.as_ref().unwrap_or(&no_names);
-    let no_auth = crate::spec::AuthSpec::default();
-    let auth_spec = spec.auth.as_ref().unwrap_or(&no_auth);
+    let overrides = spec.names.as_ref().unwrap_or(&crate::spec::NO_NAMES);
+    let auth_spec = spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     let client_id = nonempty(auth_spec.client_id.as_deref());
 
     let service_account = overrides.service_account.clone().unwrap_or_else(|| {

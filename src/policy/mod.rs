@@ -104,8 +104,7 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
 fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let spec = r.spec;
     let target = r.target.id;
-    let no_auth = crate::spec::AuthSpec::default();
-    let auth_spec = spec.auth.as_ref().unwrap_or(&no_auth);
+    let auth_spec = spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
 
     if target == TargetId::ConfluentCloud && r.connection_name.ends_with("_schema") {
         f.push(rules::CONFLUENT_SCHEMA_SUFFIX.at(
@@ -191,8 +190,7 @@ fn check_name(f: &mut Vec<Finding>, field: &str, name: &str, workload: bool) {
 }
 
 fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
-    let no_names = crate::spec::NamesSpec::default();
-    let overrides = r.spec.names.as_ref().unwrap_or(&no_names);
+    let overrides = r.spec.names.as_ref().unwrap_or(&crate::spec::NO_NAMES);
     let field = |name: &str, given: bool| {
         if given {
             format!("names.{name}")
@@ -393,8 +391,7 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
 }
 
 fn has_supplied_credentials(r: &Resolved<'_>) -> bool {
-    let no_auth = crate::spec::AuthSpec::default();
-    let a = r.spec.auth.as_ref().unwrap_or(&no_auth);
+    let a = r.spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     let t = &r.spec.target;
     (r.auth == AuthId::Secret && nonempty(a.password.as_deref()).is_some())
         || (r.auth == AuthId::ServicePrincipal && nonempty(a.secret.as_deref()).is_some())
