@@ -382,6 +382,23 @@ fn every_rendered_object_matches_serde_yaml_and_serde_json() {
     assert!(documents > 3000, "only {documents} documents");
 }
 
+/// Deep nesting: indentation beyond what the emitter writes in one slice.
+#[test]
+fn deep_nesting_matches_serde_yaml() {
+    let mut node = Node::Str("leaf\nwith a break".to_owned());
+    for depth in 0..40 {
+        node = if depth % 3 == 0 {
+            Node::Seq(vec![node, Node::Int(depth)])
+        } else {
+            Node::Map(vec![
+                (Cow::Owned(format!("k{depth}")), node),
+                ("z".into(), Node::Null),
+            ])
+        };
+        assert_eq!(emit(&node), reference(&node), "depth {depth}");
+    }
+}
+
 /// Cases the generators reach rarely or never: very long digit strings (a
 /// leading zero is quoted even beyond what u128 and f64 can hold), the float
 /// overflow boundary, and long keys with breaks.

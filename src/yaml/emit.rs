@@ -75,15 +75,20 @@ impl Emitter {
     fn write_indent(&mut self) {
         let indent = self.indent.max(0) as usize;
         let column = self.column();
+        // The break and the spaces in one slice where they fit, not one `push` each.
+        const BREAK_SPACES: &str = "\n                                ";
+        let mut missing = indent;
         if !self.indention || column > indent || (column == indent && !self.whitespace) {
-            self.put_break();
+            let n = indent.min(BREAK_SPACES.len() - 1);
+            self.out.push_str(&BREAK_SPACES[..n + 1]);
+            self.line_start = self.out.len() - n;
+            missing -= n;
+        } else {
+            missing -= column;
         }
-        // Spaces in slices, not one `push` each.
-        const SPACES: &str = "                                ";
-        let mut missing = indent.saturating_sub(self.column());
         while missing > 0 {
-            let n = missing.min(SPACES.len());
-            self.out.push_str(&SPACES[..n]);
+            let n = missing.min(BREAK_SPACES.len() - 1);
+            self.out.push_str(&BREAK_SPACES[1..n + 1]);
             missing -= n;
         }
         self.whitespace = true;

@@ -74,23 +74,24 @@ pub fn write_str_contents(out: &mut String, s: &str) {
         // `i` is at an ASCII byte or the end, so the run ends on a char boundary.
         out.push_str(s.get(start..i).unwrap_or_default());
         let Some(&b) = bytes.get(i) else { return };
-        out.push('\\');
+        // The short forms as one push each: `\n` comes every line of a YAML text.
         let short = match b {
-            b'"' | b'\\' => b,
-            b'\n' => b'n',
-            b'\r' => b'r',
-            b'\t' => b't',
-            0x08 => b'b',
-            0x0c => b'f',
-            _ => 0,
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            _ => "",
         };
-        if short != 0 {
-            out.push(char::from(short));
-        } else {
+        if short.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("u00");
+            out.push_str("\\u00");
             out.push(char::from(HEX[usize::from(b >> 4)]));
             out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(short);
         }
         start = i + 1;
     }
