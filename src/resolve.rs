@@ -358,7 +358,7 @@ fn resolve_workload(
         }
     };
     let image = w.image.unwrap_or_else(|| "alpine".to_owned());
-    if image.is_empty() || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if image.is_empty() || crate::policy::k8s_names::has_space_or_control(&image) {
         findings.push(rules::WORKLOAD.at(
             "workload.image",
             format!("expected a non-empty image reference without spaces or control characters, found {q_image}", q_image = Quoted(&image)),

@@ -191,17 +191,19 @@ fn check_name(f: &mut Vec<Finding>, field: &str, name: &str, workload: bool) {
 
 fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let overrides = r.spec.names.as_ref().unwrap_or(&crate::spec::NO_NAMES);
-    let field = |name: &str, given: bool| {
+    // A given name is reported at its own field, a generated one at the
+    // connection name it comes from (literals: nothing to allocate).
+    let field = |given_field: &'static str, given: bool| {
         if given {
-            format!("names.{name}")
+            given_field
         } else {
-            "connectionName".to_owned()
+            "connectionName"
         }
     };
     if r.has_secret() {
         check_name(
             f,
-            &field("secret", overrides.secret.is_some()),
+            field("names.secret", overrides.secret.is_some()),
             &r.names.secret,
             false,
         );
@@ -215,14 +217,14 @@ fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         let given = overrides.service_account.is_some();
         check_name(
             f,
-            &field("serviceAccount", given),
+            field("names.serviceAccount", given),
             &r.names.service_account,
             false,
         );
         check_name(
             f,
-            &field(
-                "federatedCredential",
+            field(
+                "names.federatedCredential",
                 overrides.federated_credential.is_some(),
             ),
             &r.names.federated_credential,
@@ -260,8 +262,8 @@ fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     if r.auth == AuthId::KeyvaultCsi {
         check_name(
             f,
-            &field(
-                "secretProviderClass",
+            field(
+                "names.secretProviderClass",
                 overrides.secret_provider_class.is_some(),
             ),
             &r.names.secret_provider_class,
@@ -455,10 +457,7 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         }
         if let Some(u) = t.param(Param::SchemaRegistry) {
             let host = u.strip_prefix("https://").unwrap_or("");
-            if host.is_empty()
-                || host.starts_with('/')
-                || u.chars().any(|c| c.is_whitespace() || c.is_control())
-            {
+            if host.is_empty() || host.starts_with('/') || k8s_names::has_space_or_control(u) {
                 f.push(rules::CONFLUENT_FORMAT.at(
                     "target.schemaRegistry",
                     format!("expected an https:// URL, found {q_u}", q_u = Quoted(u)),
@@ -501,8 +500,7 @@ fn host_port(s: &str) -> bool {
 /// A pasted target id must have the pattern's shape, and agree with any parts also given.
 fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     let Some(pattern) = r.target.arm_id_pattern else {
-        let ok = id.starts_with("/subscriptions/")
-            && !id.chars().any(|c| c.is_whitespace() || c.is_control());
+        let ok = id.starts_with("/subscriptions/") && !k8s_names::has_space_or_control(id);
         if !ok {
             f.push(rules::TARGET_ID.at(
                 "target.id",
@@ -521,7 +519,7 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     if ok {
         for (p, g) in pat.iter().zip(&got) {
             if let Some(name) = p.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-                if g.is_empty() || g.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                if g.is_empty() || k8s_names::has_space_or_control(g) {
                     ok = false;
                 }
                 let given = if name == "subscription" {
@@ -705,19 +703,46 @@ fn check_identity_id(a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
 
 /// The subscription id of a user-assigned identity resource id, if well formed.
 pub fn identity_subscription(id: &str) -> Option<&str> {
-    let parts: Vec<&str> = id.split('/').collect();
-    let ok = parts.len() == 9
-        && parts[0].is_empty()
-        && parts[1].eq_ignore_ascii_case("subscriptions")
-        && k8s_names::guid(parts[2])
-        && parts[3].eq_ignore_ascii_case("resourceGroups")
-        && !parts[4].is_empty()
-        && parts[5].eq_ignore_ascii_case("providers")
-        && parts[6].eq_ignore_ascii_case("Microsoft.ManagedIdentity")
-        && parts[7].eq_ignore_ascii_case("userAssignedIdentities")
-        && !parts[8].is_empty()
-        && !id.chars().any(|c| c.is_whitespace() || c.is_control());
-    ok.then(|| parts[2])
+    // Nine parts, taken in order without collecting them.
+    let mut parts = id.split('/');
+    let mut part = || parts.next();
+    let (
+        Some(root),
+        Some(subscriptions),
+        Some(subscription),
+        Some(groups),
+        Some(group),
+        Some(providers),
+        Some(namespace),
+        Some(kind),
+        Some(name),
+        None,
+    ) = (
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+    )
+    else {
+        return None;
+    };
+    let ok = root.is_empty()
+        && subscriptions.eq_ignore_ascii_case("subscriptions")
+        && k8s_names::guid(subscription)
+        && groups.eq_ignore_ascii_case("resourceGroups")
+        && !group.is_empty()
+        && providers.eq_ignore_ascii_case("providers")
+        && namespace.eq_ignore_ascii_case("Microsoft.ManagedIdentity")
+        && kind.eq_ignore_ascii_case("userAssignedIdentities")
+        && !name.is_empty()
+        && !k8s_names::has_space_or_control(id);
+    ok.then_some(subscription)
 }
 
 fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
@@ -803,4 +828,73 @@ fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
 /// True when `findings` holds an error.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `identity_subscription` as it was: the parts collected, then indexed.
+    fn identity_subscription_reference(id: &str) -> Option<&str> {
+        let parts: Vec<&str> = id.split('/').collect();
+        let ok = parts.len() == 9
+            && parts[0].is_empty()
+            && parts[1].eq_ignore_ascii_case("subscriptions")
+            && k8s_names::guid(parts[2])
+            && parts[3].eq_ignore_ascii_case("resourceGroups")
+            && !parts[4].is_empty()
+            && parts[5].eq_ignore_ascii_case("providers")
+            && parts[6].eq_ignore_ascii_case("Microsoft.ManagedIdentity")
+            && parts[7].eq_ignore_ascii_case("userAssignedIdentities")
+            && !parts[8].is_empty()
+            && !id.chars().any(|c| c.is_whitespace() || c.is_control());
+        ok.then(|| parts[2])
+    }
+
+    /// Ids with every part left out, emptied, doubled, upper-cased or spoiled
+    /// with a space or a control character, and with parts added at the end.
+    #[test]
+    fn identity_subscription_agrees_with_collecting_the_parts() {
+        let parts = [
+            "",
+            "subscriptions",
+            "00001111-aaaa-2222-bbbb-3333cccc4444",
+            "resourceGroups",
+            "rg",
+            "providers",
+            "Microsoft.ManagedIdentity",
+            "userAssignedIdentities",
+            "id",
+        ];
+        let mut ids = vec![parts.join("/")];
+        for i in 0..parts.len() {
+            let edit = |f: &dyn Fn(&str) -> String| {
+                let mut p: Vec<String> = parts.iter().map(|s| (*s).to_owned()).collect();
+                p[i] = f(parts[i]);
+                p.join("/")
+            };
+            ids.push(edit(&|_| String::new()));
+            ids.push(edit(&|s| s.to_ascii_uppercase()));
+            ids.push(edit(&|s| format!("{s} ")));
+            ids.push(edit(&|s| format!("{s}\u{85}")));
+            ids.push(edit(&|s| format!("{s}\u{2003}")));
+            ids.push(edit(&|s| format!("{s}/{s}")));
+            let mut fewer = parts.to_vec();
+            fewer.remove(i);
+            ids.push(fewer.join("/"));
+        }
+        ids.extend([
+            format!("{}/", ids[0]),
+            format!("{}/x", ids[0]),
+            String::new(),
+            "/".to_owned(),
+        ]);
+        let mut valid = 0;
+        for id in &ids {
+            let expected = identity_subscription_reference(id);
+            assert_eq!(identity_subscription(id), expected, "{id}");
+            valid += usize::from(expected.is_some());
+        }
+        assert!(valid > 5, "{valid}");
+    }
 }
