@@ -320,19 +320,25 @@ impl Emitter {
         self.put_break();
         self.indention = true;
         self.whitespace = true;
+        // Each line's text in one push, not a push per character.
         let mut breaks = true;
-        for c in value.chars() {
-            if is_break(c) {
+        let mut rest = value;
+        while let Some(c) = rest.chars().next() {
+            let len = if is_break(c) {
                 self.write_break(c);
                 breaks = true;
+                c.len_utf8()
             } else {
                 if breaks {
                     self.write_indent();
                 }
-                self.out.push(c);
+                let line = rest.find(is_break).unwrap_or(rest.len());
+                self.out.push_str(&rest[..line]);
                 self.indention = false;
                 breaks = false;
-            }
+                line
+            };
+            rest = &rest[len..];
         }
     }
 }
@@ -421,15 +427,16 @@ fn analyze(value: &str) -> Analysis {
     analyze_ascii(value).unwrap_or_else(|| analyze_any(value))
 }
 
-/// The common case, quickly: only printable ASCII (space to `~`: no control
-/// character, no break, nothing above `~`). Then the only blanks are spaces and
-/// the end of the string, nothing is special and no space is next to a break, so
-/// only indicators and leading or trailing spaces restrict the styles. `None`
-/// for anything else.
+/// The common case, quickly: only printable ASCII and `\n` (no other control
+/// character or break, nothing above `~`). Nothing is special then; the blanks
+/// are spaces, `\n` and the end of the string, so indicators, leading or trailing
+/// spaces, line breaks and spaces next to them decide the styles. Indicators
+/// only matter without a line break (which rules out plain anyway), so they are
+/// looked for with spaces as the only blanks. `None` for anything else.
 fn analyze_ascii(value: &str) -> Option<Analysis> {
     let bytes = value.as_bytes();
     let (&first, &last) = (bytes.first()?, bytes.last()?);
-    if !matches!(first, b' '..=b'~') {
+    if !matches!(first, b' '..=b'~' | b'\n') {
         return None;
     }
     // A `:` followed by a blank (a space or the end) is an indicator anywhere, as
@@ -438,19 +445,24 @@ fn analyze_ascii(value: &str) -> Option<Analysis> {
         || (matches!(first, b'?' | b'-') && matches!(bytes.get(1), None | Some(b' ')))
         || last == b':'
         || matches!(bytes, [b'-', b'-', b'-', ..] | [b'.', b'.', b'.', ..]);
+    let mut line_breaks = first == b'\n';
+    let (mut space_break, mut break_space) = (false, false);
     let mut previous = first;
     for &c in bytes.get(1..).unwrap_or_default() {
-        if !matches!(c, b' '..=b'~') {
+        if !matches!(c, b' '..=b'~' | b'\n') {
             return None;
         }
         indicators |= matches!((previous, c), (b':', b' ') | (b' ', b'#'));
+        line_breaks |= c == b'\n';
+        space_break |= (previous, c) == (b' ', b'\n');
+        break_space |= (previous, c) == (b'\n', b' ');
         previous = c;
     }
     Some(Analysis {
-        multiline: false,
-        plain_allowed: !(indicators || first == b' ' || last == b' '),
-        single_quoted_allowed: true,
-        block_allowed: last != b' ',
+        multiline: line_breaks,
+        plain_allowed: !(indicators || line_breaks || first == b' ' || last == b' '),
+        single_quoted_allowed: !(space_break || break_space),
+        block_allowed: !(last == b' ' || space_break),
     })
 }
 
@@ -861,11 +873,11 @@ mod tests {
 
     /// The ASCII shortcut agrees with the full analysis on every string of up
     /// to three characters from an alphabet of indicators, and of up to five
-    /// from one of spaces and the indicators they make.
+    /// from one of spaces, line breaks and the indicators they make.
     #[test]
     fn ascii_shortcut_agrees_with_full_analysis() {
-        let mut strings = strings_over("#,[]{}&*!|>'\"%@`?:-.a0~ \t", 3);
-        strings.extend(strings_over(" :#-?a", 5));
+        let mut strings = strings_over("#,[]{}&*!|>'\"%@`?:-.a0~ \t\n", 3);
+        strings.extend(strings_over(" :#-?a\n", 5));
         strings.extend(
             [
                 "---a",
