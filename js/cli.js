@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as sc from './node.js';
+// The classifier is its own module: compiled only when the classify command runs.
+import * as diagnosis from './classify.js';
 
 const NAME = 'aks-service-connector';
 
@@ -229,18 +231,16 @@ function runPlan(values) {
 }
 
 function runClassify(values) {
-  if (typeof sc.classify !== 'function') {
-    throw new UsageError('classify: not available in this build of the package');
-  }
+  diagnosis.initSync(readFileSync(new URL('./pkg/aks_service_connector_classify_bg.wasm', import.meta.url)));
   const text = readInput('file', values.file ?? '-');
   const context = {};
   if (values['resource-group'] !== undefined) context.resourceGroup = values['resource-group'];
   if (values.cluster !== undefined) context.cluster = values.cluster;
   if (values.namespace !== undefined) context.namespace = values.namespace;
   if (values.connection !== undefined) context.connection = values.connection;
-  const diagnosis = sc.classify(text, context);
-  if (values.json) return out(`${JSON.stringify(diagnosis, null, 2)}\n`);
-  out(formatDiagnosis(diagnosis));
+  const d = diagnosis.classify(text, context);
+  if (values.json) return out(`${JSON.stringify(d, null, 2)}\n`);
+  out(formatDiagnosis(d));
   return 0;
 }
 

@@ -178,15 +178,30 @@ function update() {
   showPlan(spec);
 }
 
-function diagnose() {
+// The classifier is the package's second module: fetched the first time the Troubleshoot
+// tab is opened, so the designer's first render does not wait for it.
+let classifier;
+function loadClassifier() {
+  classifier ??= import('./pkg/aks_service_connector_classify.js').then(async (m) => {
+    // Hosts that compute .wasm URLs themselves pass this one as ?classifyWasm=.
+    const url = new URLSearchParams(location.search).get('classifyWasm');
+    await m.default(url ? { module_or_path: url } : undefined);
+    return m;
+  });
+  return classifier;
+}
+
+async function diagnose() {
   const text = $('error-text').value;
-  if (typeof sc.classify !== 'function') return;
+  const { classify } = await loadClassifier();
+  // A later keystroke may have finished first; only the current text is shown.
+  if (text !== $('error-text').value) return;
   const context = {};
   const rg = $('clusterResourceGroup').value.trim();
   const cluster = $('clusterName').value.trim();
   if (rg) context.resourceGroup = rg;
   if (cluster) context.cluster = cluster;
-  const d = sc.classify(text, context);
+  const d = classify(text, context);
   const out = [pre(`category: ${d.category}`)];
   for (const m of d.matches ?? []) {
     const lines = [`${m.title ?? m.id} (${Math.round((m.confidence ?? 0) * 100)}%)`];
@@ -199,8 +214,14 @@ function diagnose() {
 }
 
 function selectTab(name) {
+  if (name === 'classify') loadClassifier().catch(showClassifierError);
   for (const b of document.querySelectorAll('[role="tab"]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
   for (const p of document.querySelectorAll('[data-pane]')) p.hidden = p.dataset.pane !== name;
+}
+
+function showClassifierError(e) {
+  classifier = undefined;
+  $('diagnosis').replaceChildren(pre(`the classifier could not be loaded: ${e.message}`));
 }
 
 async function main() {
@@ -219,7 +240,7 @@ async function main() {
   $('auth').addEventListener('change', fillAuthFields);
   $('form').addEventListener('input', update);
   $('form').addEventListener('change', update);
-  $('error-text').addEventListener('input', diagnose);
+  $('error-text').addEventListener('input', () => diagnose().catch(showClassifierError));
   for (const b of document.querySelectorAll('[role="tab"]')) b.addEventListener('click', () => selectTab(b.dataset.tab));
   $('copy').addEventListener('click', () => navigator.clipboard?.writeText(lastYaml));
   update();

@@ -5,7 +5,7 @@
 //
 // Usage: node js/bench/coldstart.bench.mjs [--loads 20] [--json out.json]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import { JS_DIR } from '../test/helpers.js';
 import { launch } from '../test/browser.js';
 import { BLOB_WI_SPEC } from './baseline.mjs';
@@ -43,17 +43,31 @@ const JS = 'text/javascript; charset=utf-8';
 const files = {
   '/': ['text/html; charset=utf-8', PAGE],
   '/bench.js': [JS, BENCH],
-  '/aks-service-connector/index.js': [JS, readFileSync(`${JS_DIR}index.js`)],
-  '/aks-service-connector/pkg/aks_service_connector.js': [JS, readFileSync(`${JS_DIR}pkg/aks_service_connector.js`)],
+  '/aks-service-connector/index.js': [JS, readFileSync(`${JS_DIR}index.js`, 'utf8')],
+  '/aks-service-connector/load.js': [JS, readFileSync(`${JS_DIR}load.js`, 'utf8')],
+  '/aks-service-connector/pkg/aks_service_connector.js': [JS, readFileSync(`${JS_DIR}pkg/aks_service_connector.js`, 'utf8')],
   '/aks-service-connector/pkg/aks_service_connector_bg.wasm': ['application/wasm', readFileSync(`${JS_DIR}pkg/aks_service_connector_bg.wasm`)],
 };
+// The server runs in a worker thread: on this process's event loop, Playwright's own traffic
+// would delay its responses and be timed as the page's fetches.
+const SERVER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createServer } = require('node:http');
+const files = workerData;
 const http = createServer((req, res) => {
   const file = files[new URL(req.url, 'http://x').pathname];
   if (!file) return res.writeHead(404).end();
   res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]);
 });
-await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
-const server = { origin: `http://127.0.0.1:${http.address().port}`, close: () => new Promise((r) => http.close(r)) };
+http.listen(0, '127.0.0.1', () => parentPort.postMessage(http.address().port));
+parentPort.on('message', () => http.close(() => process.exit(0)));
+`;
+const worker = new Worker(SERVER, { eval: true, workerData: files });
+const port = await new Promise((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+const server = {
+  origin: `http://127.0.0.1:${port}`,
+  close: () => new Promise((r) => { worker.once('exit', r); worker.postMessage('close'); }),
+};
 const browser = await launch();
 const samples = [];
 try {

@@ -6,7 +6,8 @@
 // Usage: node js/bench/node.bench.mjs [--quick] [--json out.json]
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { classify, render, validate } from 'aks-service-connector';
+import { render, validate } from 'aks-service-connector';
+import { classify } from 'aks-service-connector/classify';
 import {
   ERROR_1K, SPECS, classifyRegExp, logWith, parseAll, serialisers,
 } from './baseline.mjs';

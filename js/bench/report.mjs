@@ -35,9 +35,12 @@ const rows = [];
 const row = (metric, value, budget = '—', ok = null) => rows.push([metric, value, budget, status(ok)]);
 
 const GZ_BUDGET = 180 * 1024;
-row('`.wasm` raw', bytes(sizes.raw));
-row('`.wasm` gzip -9', bytes(sizes.gzip), `≤ ${bytes(GZ_BUDGET)} (180 KB)`, sizes.gzip <= GZ_BUDGET);
-row('`.wasm` brotli -q 11', bytes(sizes.brotli));
+for (const [name, label] of [['core', 'core `.wasm` (catalog, validate, render, plan)'], ['classify', 'classifier `.wasm`']]) {
+  const s = sizes[name];
+  row(`${label} raw`, bytes(s.raw));
+  row(`${label} gzip -9`, bytes(s.gzip), `≤ ${bytes(GZ_BUDGET)} (180 KB)`, s.gzip <= GZ_BUDGET);
+  row(`${label} brotli -q 11`, bytes(s.brotli));
+}
 
 const auths = Object.keys(node.render);
 for (const a of auths) row(`native render, one connection: ${a}`, us(native(`render/one/${a}`)));

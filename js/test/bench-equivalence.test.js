@@ -3,7 +3,8 @@
 // wasm renders, and the RegExp classifier agrees on the benchmark's inputs. No timing here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classify, render } from 'aks-service-connector';
+import { render } from 'aks-service-connector';
+import { classify } from 'aks-service-connector/classify';
 import {
   ERROR_1K, SPECS, classifyRegExp, logWith, parseAll, serialisers,
 } from '../bench/baseline.mjs';

@@ -1,10 +1,12 @@
 // The package as Node users meet it: `import … from 'aks-service-connector'` (the `node`
-// condition, ready on import), the default entry's init functions, the .wasm subpath export.
+// condition, ready on import), the default entry's init functions, the .wasm subpath exports,
+// and the classifier under `aks-service-connector/classify`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as sc from 'aks-service-connector';
+import * as classifier from 'aks-service-connector/classify';
 import { BLOB_SPEC, JS_DIR, REPO_DIR, runModule } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -30,10 +32,30 @@ test('init in Node is a no-op: the node entry is ready on import', async () => {
 });
 
 test('every documented export is there', () => {
-  for (const name of ['catalog', 'validate', 'render', 'plan', 'classify', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
+  for (const name of ['catalog', 'validate', 'render', 'plan', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
     assert.equal(typeof sc[name], 'function', name);
   }
   assert.equal(sc.default, sc.init);
+  // The classifier is the second module, under its own subpath.
+  assert.equal(sc.classify, undefined);
+  for (const name of ['classify', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
+    assert.equal(typeof classifier[name], 'function', `classify/${name}`);
+  }
+  assert.equal(classifier.default, classifier.init);
+});
+
+test('the classify subpath: ready on import in Node, same version, coded errors', () => {
+  assert.equal(fileURLToPath(import.meta.resolve('aks-service-connector/classify')), `${JS_DIR}classify-node.js`);
+  assert.equal(classifier.version(), pkg.version);
+  const d = classifier.classify("ERROR: (GeneralUserError) Execution failed. Operation returned an invalid status code 'Conflict'");
+  assert.equal(d.category, 'conflict_cluster_updating');
+  assert.deepEqual(JSON.parse(JSON.stringify(d)), d, 'diagnosis is plain JSON data');
+  assert.throws(() => classifier.classify(42), (e) => {
+    assert.ok(classifier.isServiceConnectorError(e));
+    assert.equal(e.code, 'invalid-input');
+    assert.equal(e.field, 'text');
+    return true;
+  });
 });
 
 test('render returns yaml, documents with plain objects, and findings', () => {
@@ -72,11 +94,33 @@ test('errors are Errors with code, field and findings, and the module stays usab
   assert.equal(sc.render(BLOB_SPEC).documents.length, 3);
 });
 
-test('the .wasm subpath export resolves to the module file', () => {
-  const url = import.meta.resolve('aks-service-connector/aks_service_connector_bg.wasm');
-  const bytes = readFileSync(new URL(url));
-  assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
-  assert.ok(WebAssembly.validate(bytes));
+test('the .wasm subpath exports resolve to the module files', () => {
+  for (const name of ['aks_service_connector_bg.wasm', 'aks_service_connector_classify_bg.wasm']) {
+    const url = import.meta.resolve(`aks-service-connector/${name}`);
+    const bytes = readFileSync(new URL(url));
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], name);
+    assert.ok(WebAssembly.validate(bytes), name);
+  }
+});
+
+test('the classify default entry: calls before init fail, initSync and init load it', () => {
+  const entry = pathToFileURL(`${JS_DIR}classify.js`).href;
+  const wasm = pathToFileURL(`${JS_DIR}pkg/aks_service_connector_classify_bg.wasm`).href;
+  for (const load of [
+    `m.initSync(readFileSync(new URL(${JSON.stringify(wasm)})))`,
+    `await m.init(readFileSync(new URL(${JSON.stringify(wasm)})))`,
+  ]) {
+    const r = runModule(`
+      import { readFileSync } from 'node:fs';
+      const m = await import(${JSON.stringify(entry)});
+      let before = 'no error';
+      try { m.classify('x'); } catch (e) { before = 'threw'; }
+      ${load};
+      console.log(JSON.stringify({ before, category: m.classify('AADSTS700016: Application with identifier was not found').category }));
+    `);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { before: 'threw', category: 'wi_wrong_client_id' }, load);
+  }
 });
 
 test('the default entry: calls before init fail, initSync and init load the module', () => {

@@ -20,6 +20,9 @@ test('the Node examples run', () => {
   }
   const intro = runModule(block('js', '// Node: ready on import'));
   assert.match(intro.stdout, /kind: ServiceAccount[\s\S]*kind: Secret[\s\S]*kind: Job/);
+  const diagnose = runModule(block('js', '// diagnose.mjs'));
+  assert.equal(diagnose.code, 0, diagnose.stderr);
+  assert.match(diagnose.stdout, /^wi_wrong_client_id /);
 });
 
 test('the browser example without a bundler runs', async () => {

@@ -15,11 +15,14 @@ let server;
 let browser;
 let page;
 const problems = [];
+// Every URL the page requested, to check what is loaded when.
+const requested = [];
 
 before(async () => {
   server = await start(0);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
   page = await browser.newPage();
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   const response = await page.goto(`http://127.0.0.1:${server.address().port}/`);
@@ -78,8 +81,14 @@ test('the plan tab shows the operations, the az command and the ARM request', as
 test('the troubleshoot tab classifies a pasted error and fills the cluster names', async () => {
   await page.fill('[data-testid="clusterResourceGroup"]', 'aks-rg');
   await page.fill('[data-testid="clusterName"]', 'my-aks');
+  // The classifier module is fetched only once the Troubleshoot tab is opened.
+  const classifierWasm = '/pkg/aks_service_connector_classify_bg.wasm';
+  assert.ok(requested.includes('/pkg/aks_service_connector_bg.wasm'), requested.join(' '));
+  assert.ok(!requested.includes(classifierWasm), 'classifier loaded before it was needed');
   await page.click('[data-tab="classify"]');
   await page.fill('[data-testid="error-text"]', "ERROR: (GeneralUserError) Execution failed. Operation returned an invalid status code 'Conflict'");
+  await page.waitForFunction(() => /category: /.test(document.querySelector('[data-testid="diagnosis"]').textContent));
+  assert.equal(requested.filter((p) => p === classifierWasm).length, 1);
   const text = await page.textContent('[data-testid="diagnosis"]');
   assert.match(text, /category: conflict_cluster_updating/);
   assert.match(text, /az aks show -g aks-rg -n my-aks --query provisioningState -o tsv/);

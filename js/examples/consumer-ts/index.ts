@@ -3,7 +3,6 @@
 // degrades to `any` or stops matching the Rust types.
 import init, {
   catalog,
-  classify,
   plan,
   initSync,
   isServiceConnectorError,
@@ -11,8 +10,6 @@ import init, {
   validate,
   version,
   type Catalog,
-  type ClassifyContext,
-  type Diagnosis,
   type Plan,
   type PlanContext,
   type ConnectionSpec,
@@ -24,6 +21,14 @@ import init, {
   type Severity,
   type TargetId,
 } from 'aks-service-connector';
+// The classifier is the package's second module.
+import initClassifier, {
+  classify,
+  initSync as initClassifierSync,
+  isServiceConnectorError as isClassifierError,
+  type ClassifyContext,
+  type Diagnosis,
+} from 'aks-service-connector/classify';
 
 const spec: ConnectionSpec = {
   connectionName: 'storage_conn',
@@ -69,9 +74,16 @@ export async function main(bytes: ArrayBuffer): Promise<string> {
   const method: string = p.requests[0]!.method;
   const body: unknown = p.requests[0]!.maskedBody;
   const applies: boolean = p.operations.some((o) => o.status === 'applies');
+  await initClassifier('/assets/aks_service_connector_classify_bg.wasm');
+  initClassifierSync(bytes);
   const classifyContext: ClassifyContext = { resourceGroup: 'rg', cluster: 'aks1' };
   const d: Diagnosis = classify('AADSTS700016: Application with identifier ...', classifyContext);
   classify('text');
+  try {
+    classify('');
+  } catch (e) {
+    if (isClassifierError(e)) return e.code;
+  }
   const confidence: number = d.matches[0]?.confidence ?? 0;
   const entities: Record<string, string[]> = d.entities;
 

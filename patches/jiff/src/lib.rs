@@ -61,14 +61,23 @@ impl Timestamp {
         Timestamp::new(second, 0)
     }
 
-    /// Whole seconds since the Unix epoch, rounded towards negative infinity.
+    /// Whole seconds since the Unix epoch, truncated towards zero (as in jiff).
     pub fn as_second(self) -> i64 {
-        self.second
+        if self.second < 0 && self.nanosecond > 0 {
+            self.second + 1
+        } else {
+            self.second
+        }
     }
 
-    /// Nanoseconds past [`Timestamp::as_second`], `0..=999_999_999`.
-    pub fn subsec_nanosecond(self) -> u32 {
-        self.nanosecond
+    /// The fraction past [`Timestamp::as_second`] in nanoseconds, with the sign of the
+    /// timestamp (as in jiff): `-999_999_999..=999_999_999`.
+    pub fn subsec_nanosecond(self) -> i32 {
+        if self.second < 0 && self.nanosecond > 0 {
+            self.nanosecond as i32 - 1_000_000_000
+        } else {
+            self.nanosecond as i32
+        }
     }
 
     /// The UTC calendar fields.
@@ -376,6 +385,15 @@ mod tests {
         ] {
             assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn accessors_give_back_what_new_took() {
+        for (second, nanosecond) in [(0, 0), (5, 7), (-1, -250_000_000), (-3, 0), (0, -1), (0, 1)] {
+            let t = Timestamp::new(second, nanosecond).unwrap();
+            assert_eq!((t.as_second(), t.subsec_nanosecond()), (second, nanosecond));
+        }
+        assert!(Timestamp::new(0, -1).unwrap() < Timestamp::UNIX_EPOCH);
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! The WebAssembly boundary: the functions the npm package exports.
 //!
+//! Two modules are built from this crate (cargo features, see Cargo.toml): the core
+//! ([`core_api`]: catalog, validate, render, plan) and the classifier ([`classify_api`]).
+//! This file holds what both share: the thrown error, input reading and output writing.
+//!
 //! Thin on purpose: each export reads its inputs, calls the core, and hands the
 //! result back as plain JSON-shaped objects (no `Map`, `null` rather than
 //! `undefined`). Every failure becomes a thrown JS `Error` with a stable `code`,
@@ -11,16 +15,22 @@
 //! absurd nesting into catchable errors, and serde_json's recursion limit keeps the
 //! Rust side from overflowing its stack (an overflow would trap like a panic).
 
-use js_sys::{Array, JsString, Reflect, Uint8Array, JSON};
+use js_sys::{Array, Reflect, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::classify::ClassifyContext;
-use crate::error::{Error, Finding};
-use crate::plan::PlanContext;
-use crate::spec::{ConnectionSpec, RenderOptions};
-use crate::yaml::Node;
+use crate::error::Error;
+
+#[cfg(feature = "wasm-classify")]
+pub mod classify_api;
+#[cfg(feature = "wasm-core")]
+pub mod core_api;
+
+#[cfg(feature = "wasm-classify")]
+pub use classify_api::*;
+#[cfg(feature = "wasm-core")]
+pub use core_api::*;
 
 /// Declarations the Rust types cannot derive: the thrown error and the loosely
 /// typed Kubernetes objects. Public so that tests can check the codes against it.
@@ -56,159 +66,17 @@ const TS_SECTION: &str = TS_DECLARATIONS;
 /// The error codes [`TS_DECLARATIONS`] promises; tests check each thrown code is one of them.
 pub const ERROR_CODES: &[&str] = &["invalid-spec", "invalid-input", "yaml-emission", "internal"];
 
-/// What [`render`] returns.
-#[derive(Debug, Clone, Serialize, tsify::Tsify)]
-#[tsify(missing_as_null, hashmap_as_object)]
-#[serde(rename_all = "camelCase")]
-pub struct RenderResult {
-    /// The multi-document YAML stream, in apply order.
-    pub yaml: String,
-    /// The documents, in apply order.
-    pub documents: Vec<RenderedDocument>,
-    /// Warnings and info findings (errors make `render` throw instead).
-    pub findings: Vec<Finding>,
-}
-
-/// One rendered document.
-#[derive(Debug, Clone, Serialize, tsify::Tsify)]
-#[tsify(missing_as_null, hashmap_as_object)]
-#[serde(rename_all = "camelCase")]
-pub struct RenderedDocument {
-    /// Kubernetes kind.
-    pub kind: String,
-    /// Object name.
-    pub name: String,
-    /// Namespace.
-    pub namespace: String,
-    /// The object as one YAML document.
-    pub yaml: String,
-    /// The object as plain JSON.
-    // Written from the tree the YAML came from, not from the typed object: the
-    // k8s-openapi `Serialize` impls are then compiled for one serializer only.
-    #[tsify(type = "KubernetesObject")]
-    pub object: Node,
-}
-
 /// The crate version, equal to the npm package version.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Returns the whole catalog: targets with their parameters, auth and client ids, and every configuration key.
-#[wasm_bindgen(unchecked_return_type = "Catalog")]
-pub fn catalog() -> Result<JsValue, JsValue> {
-    output(&crate::catalog())
-}
-
-/// Validates a connection spec and returns every finding, errors first.
-///
-/// Throws a `ServiceConnectorError` with code `invalid-input` when `spec` is not a connection spec.
-#[wasm_bindgen(unchecked_return_type = "Finding[]")]
-pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
-) -> Result<JsValue, JsValue> {
-    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
-    output(&crate::validate(&spec))
-}
-
-/// Renders the Kubernetes objects of a connection.
-///
-/// Throws a `ServiceConnectorError`: code `invalid-spec` (with `findings`) when policy finds an
-/// error, `invalid-input` when `spec` or `options` has the wrong shape.
-#[wasm_bindgen(unchecked_return_type = "RenderResult")]
-pub fn render(
-    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions | null")] options: Option<
-        JsValue,
-    >,
-) -> Result<JsValue, JsValue> {
-    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
-    let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
-    let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    // The `RenderResult` as JSON text, written straight from the bundle: serializing
-    // one through serde_json took a third of `render`'s time, escaping byte by byte.
-    JSON::parse(&bundle.result_json()).map_err(|e| {
-        let message = format!("result could not be read back: {}", js_message(&e));
-        error_object(&message, "internal", None, JsValue::from(Array::new()))
-    })
-}
-
-/// Plans a connection: the operations in order (with whether each applies and why), the ARM
-/// request, the az commands, the Bicep, the federated credential, cleanup and troubleshooting.
-///
-/// `context` says what is already known about the cluster and subscription. Throws a
-/// `ServiceConnectorError`: `invalid-spec` (with `findings`) as `render` does, `invalid-input`
-/// when `spec` or `context` has the wrong shape or an impossible value.
-#[wasm_bindgen(unchecked_return_type = "Plan")]
-pub fn plan(
-    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "PlanContext | null")] context: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
-    let context: PlanContext = optional_input(context, Input::Context).map_err(js_error)?;
-    output(&crate::plan::plan(&spec, &context).map_err(js_error)?)
-}
-
-/// Diagnoses an error message or log: the category, ranked matches with evidence, cause,
-/// mitigation and filled-in commands, and the entities found in the text.
-///
-/// `context` fills commands with what the text does not say. Throws a `ServiceConnectorError`
-/// with code `invalid-input` when `text` is not a string or `context` has the wrong shape.
-#[wasm_bindgen(unchecked_return_type = "Diagnosis")]
-pub fn classify(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ClassifyContext | null")] context: Option<
-        JsValue,
-    >,
-) -> Result<JsValue, JsValue> {
-    // Taken as a JsValue so that a non-string is an error, not coerced to "undefined".
-    let Some(text) = text.dyn_ref::<JsString>() else {
-        let found = text.js_typeof().as_string().unwrap_or_default();
-        return Err(js_error(Error::InvalidInput {
-            field: "text".to_owned(),
-            message: format!("expected a string, found {found}"),
-        }));
-    };
-    let context: ClassifyContext = optional_input(context, Input::Context).map_err(js_error)?;
-    output(&crate::classify::classify(&utf8(text), &context))
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// The platform's UTF-8 encoder (every browser, Node and webview has it).
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsString) -> Uint8Array;
-}
-
-/// A JS string as UTF-8, cut to what the classifier reads.
-///
-/// `JsValue::as_string` copies ASCII one character at a time in JS (2.3 ms per MiB
-/// in Node); `TextEncoder` plus one block copy takes a third of that. Lone
-/// surrogates become U+FFFD either way. Texts longer than the classifier's cap are
-/// cut first: no code unit past `MAX_INPUT_BYTES` can reach a byte the cap keeps,
-/// and one more keeps the `truncated` flag right.
-fn utf8(text: &JsString) -> String {
-    let cap = crate::classify::MAX_INPUT_BYTES as u32 + 1;
-    let text = if text.length() > cap {
-        text.slice(0, cap)
-    } else {
-        text.clone()
-    };
-    let bytes = TextEncoder::new().encode(&text).to_vec();
-    // TextEncoder only writes valid UTF-8; the lossy form just avoids a panic path.
-    match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    }
-}
-
 /// Which argument an input is: names the root of its field paths.
 #[derive(Clone, Copy)]
-enum Input {
+// The classifier module reads only contexts.
+#[cfg_attr(not(feature = "wasm-core"), allow(dead_code))]
+pub(crate) enum Input {
     /// The connection spec: paths as in policy findings (`target.type`), `$` for the root.
     Spec,
     /// Render options: paths under `options`.
@@ -239,7 +107,7 @@ impl Input {
 }
 
 /// Reads an argument that may be left out (`undefined` or `null` mean the defaults).
-fn optional_input<T: DeserializeOwned + Default>(
+pub(crate) fn optional_input<T: DeserializeOwned + Default>(
     value: Option<JsValue>,
     which: Input,
 ) -> Result<T, Error> {
@@ -250,7 +118,7 @@ fn optional_input<T: DeserializeOwned + Default>(
 }
 
 /// Reads a JS value as `T`, reporting the path of the first bad field.
-fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error> {
+pub(crate) fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error> {
     let invalid = |field: String, message: String| Error::InvalidInput { field, message };
     let text = match JSON::stringify(value) {
         Ok(s) => JsValue::from(s).as_string(),
@@ -289,7 +157,7 @@ fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error>
 ///
 /// Through JSON text rather than serde-wasm-bindgen: `JSON.parse` can only produce plain
 /// data (objects, arrays, `null`), and serde_json's serializer costs less in the module.
-fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let internal =
         |message: String| error_object(&message, "internal", None, JsValue::from(Array::new()));
     let text = serde_json::to_string(value)
@@ -299,7 +167,7 @@ fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// The thrown form of a core [`Error`].
-fn js_error(e: Error) -> JsValue {
+pub(crate) fn js_error(e: Error) -> JsValue {
     let findings = output(e.findings()).unwrap_or_else(|_| JsValue::from(Array::new()));
     error_object(&e.to_string(), e.code(), e.field(), findings)
 }

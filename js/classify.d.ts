@@ -1,0 +1,23 @@
+// Types of `aks-service-connector/classify`. `classify` and its input and output types are
+// generated from the Rust types (./pkg/aks_service_connector_classify.d.ts).
+// Local declarations below (init, initSync, default) shadow the glue's own, as in classify.js.
+export * from './pkg/aks_service_connector_classify.js';
+
+import type { ServiceConnectorError } from './pkg/aks_service_connector_classify.js';
+import type { InitInput } from './index.js';
+
+/**
+ * Loads the classifier asynchronously (browsers, bundlers). Without an argument the
+ * `.wasm` file next to the package is fetched. In Node it is ready on import.
+ */
+export function init(
+  source?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> } | null,
+): Promise<unknown>;
+
+/** Loads the classifier synchronously from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(bytes: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): unknown;
+
+/** True when `e` was thrown by this package: narrows to `ServiceConnectorError`. */
+export function isServiceConnectorError(e: unknown): e is ServiceConnectorError;
+
+export default init;
