@@ -217,8 +217,9 @@ const CREDENTIAL_PARTS: [&str; 11] = [
     "CLIENT-KEY",
 ];
 
-/// Whether a configuration key holds a credential: it contains one of
-/// [`CREDENTIAL_PARTS`] or ends with `_KEY`, ignoring ASCII case.
+/// Whether a configuration key holds a credential: it contains `CONNECTIONSTRING`,
+/// `PASSWORD`, `SECRET` or another credential part, or ends with `_KEY`, ignoring
+/// ASCII case.
 pub fn is_credential_key(key: &str) -> bool {
     /// The upper-case first bytes of [`CREDENTIAL_PARTS`], as a lookup table: a
     /// part is compared only where the key has its first letter. No upper-cased
