@@ -136,14 +136,16 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
     }
     let mut out = String::with_capacity(example.len());
     let mut rest = example;
-    while !rest.is_empty() {
-        if let Some((placeholder, source)) = placeholder_at(rest) {
-            match knowns.get(*source, target, auth) {
-                Some(v) => out.push_str(v),
-                None => out.push_str(placeholder),
+    'scan: while !rest.is_empty() {
+        for (placeholder, source) in PLACEHOLDERS {
+            if let Some(after) = rest.strip_prefix(placeholder) {
+                match knowns.get(*source, target, auth) {
+                    Some(v) => out.push_str(v),
+                    None => out.push_str(placeholder),
+                }
+                rest = after;
+                continue 'scan;
             }
-            rest = &rest[placeholder.len()..];
-            continue;
         }
         // In Cosmos Table values `<table-name>` sits where the account's host goes (spec §4.1).
         if target == TargetId::CosmosTable {
@@ -169,31 +171,6 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
         rest = after;
     }
     out
-}
-
-/// The entry of [`PLACEHOLDERS`] that `rest` starts with, if any.
-///
-/// Found by comparing lengths before bytes: a `<…>` placeholder has no `>`
-/// inside, so `rest` starts with it exactly when `rest` up to its first `>` is
-/// it. At most one entry matches (they differ), so the table's order does not
-/// matter.
-fn placeholder_at(rest: &str) -> Option<&'static (&'static str, Source)> {
-    let bytes = rest.as_bytes();
-    let first = *bytes.first()?;
-    let token = if first == b'<' {
-        let end = bytes.iter().position(|&b| b == b'>')?;
-        &bytes[..=end]
-    } else {
-        bytes
-    };
-    PLACEHOLDERS.iter().find(|(p, _)| {
-        let p = p.as_bytes();
-        if first == b'<' {
-            p.len() == token.len() && p == token
-        } else {
-            p[0] == first && token.starts_with(p)
-        }
-    })
 }
 
 /// Whether a placeholder (or `<table-name>`) can start with byte `b`.
@@ -351,8 +328,8 @@ mod tests {
         assert_eq!(info, "<schema-key>:<schema-secret>");
     }
 
-    /// `fill_example` as it was before [`placeholder_at`]: every placeholder
-    /// tried at every byte, in table order.
+    /// `fill_example` without the jump to the next candidate byte: every
+    /// placeholder tried at every character, in table order.
     fn fill_example_reference(
         example: &str,
         target: TargetId,
@@ -389,11 +366,12 @@ mod tests {
         out
     }
 
-    /// The placeholder lookup fills every example of the catalog (and some made
-    /// up around `<`, `>` and the bare placeholders) as trying every entry did,
-    /// for every target and auth id, with everything known and with nothing.
+    /// Filling jumps between candidate bytes, yet fills every example of the
+    /// catalog (and some made up around `<`, `>` and the bare placeholders) as
+    /// trying every entry at every character does, for every target and auth id,
+    /// with everything known and with nothing.
     #[test]
-    fn placeholder_lookup_agrees_with_trying_every_placeholder() {
+    fn filling_agrees_with_trying_every_placeholder_everywhere() {
         let everything = TargetSpec {
             account: Some("acc".into()),
             key_space: Some("ks".into()),
