@@ -320,25 +320,19 @@ impl Emitter {
         self.put_break();
         self.indention = true;
         self.whitespace = true;
-        // Each line's text in one push, not a push per character.
         let mut breaks = true;
-        let mut rest = value;
-        while let Some(c) = rest.chars().next() {
-            let len = if is_break(c) {
+        for c in value.chars() {
+            if is_break(c) {
                 self.write_break(c);
                 breaks = true;
-                c.len_utf8()
             } else {
                 if breaks {
                     self.write_indent();
                 }
-                let line = rest.find(is_break).unwrap_or(rest.len());
-                self.out.push_str(&rest[..line]);
+                self.out.push(c);
                 self.indention = false;
                 breaks = false;
-                line
-            };
-            rest = &rest[len..];
+            }
         }
     }
 }
