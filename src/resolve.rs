@@ -176,7 +176,12 @@ fn generated(prefix: &str, slug: &str, suffix: &str) -> String {
         .get(..room.min(slug.len()))
         .unwrap_or(slug)
         .trim_end_matches('-');
-    format!("{prefix}{cut}{suffix}")
+    // Three pushes: `format!` costs more than the copying here.
+    let mut name = String::with_capacity(prefix.len() + cut.len() + suffix.len());
+    name.push_str(prefix);
+    name.push_str(cut);
+    name.push_str(suffix);
+    name
 }
 
 /// The default connection name: the target id without '-', plus `_conn`.
@@ -197,25 +202,49 @@ pub fn second_connection_key(key: &str, connection_name: &str) -> String {
     }
 }
 
-/// Whether a configuration key holds a credential.
+/// What a credential key's name contains (upper case; compared ignoring case).
+const CREDENTIAL_PARTS: [&str; 11] = [
+    "CONNECTIONSTRING",
+    "CONNECTION-STRING",
+    "PASSWORD",
+    "SECRET",
+    "ACCOUNT-KEY",
+    "ACCESS-KEY",
+    "SASLCONFIG",
+    "JAAS",
+    "USERINFO",
+    "USER.INFO",
+    "CLIENT-KEY",
+];
+
+/// Whether a configuration key holds a credential: it contains `CONNECTIONSTRING`,
+/// `PASSWORD`, `SECRET` or another credential part, or ends with `_KEY`, ignoring
+/// ASCII case.
 pub fn is_credential_key(key: &str) -> bool {
-    let k = key.to_ascii_uppercase();
-    [
-        "CONNECTIONSTRING",
-        "CONNECTION-STRING",
-        "PASSWORD",
-        "SECRET",
-        "ACCOUNT-KEY",
-        "ACCESS-KEY",
-        "SASLCONFIG",
-        "JAAS",
-        "USERINFO",
-        "USER.INFO",
-        "CLIENT-KEY",
-    ]
-    .iter()
-    .any(|s| k.contains(s))
-        || k.ends_with("_KEY")
+    /// The upper-case first bytes of [`CREDENTIAL_PARTS`], as a lookup table: a
+    /// part is compared only where the key has its first letter. No upper-cased
+    /// copy and no substring searcher (whose setup cost more than the search).
+    static FIRST: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < CREDENTIAL_PARTS.len() {
+            t[CREDENTIAL_PARTS[i].as_bytes()[0] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let k = key.as_bytes();
+    let at = |i: usize, part: &[u8]| {
+        k.get(i..i + part.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(part))
+    };
+    k.iter().enumerate().any(|(i, c)| {
+        let c = c.to_ascii_uppercase();
+        FIRST[usize::from(c)]
+            && CREDENTIAL_PARTS
+                .iter()
+                .any(|p| p.as_bytes()[0] == c && at(i, p.as_bytes()))
+    }) || k.len().checked_sub(4).is_some_and(|i| at(i, b"_KEY"))
 }
 
 /// Parses the ids of the spec. Returns the findings for unknown or unsupported ids.
@@ -330,7 +359,7 @@ fn resolve_workload(
         }
     };
     let image = w.image.unwrap_or_else(|| "alpine".to_owned());
-    if image.is_empty() || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if image.is_empty() || crate::policy::k8s_names::has_space_or_control(&image) {
         findings.push(rules::WORKLOAD.at(
             "workload.image",
             format!("expected a non-empty image reference without spaces or control characters, found {q_image}", q_image = Quoted(&image)),
@@ -381,13 +410,18 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
         .unwrap_or("default")
         .to_owned();
     let slug = name_slug(&connection_name);
-    let overrides = spec.names.clone().unwrap_or_default();
-    let auth_spec = spec.auth.clone().unwrap_or_default();
+    // Borrowed, with empty defaults: cloning the inputs would copy every string.
+    let overrides = spec.names.as_ref().unwrap_or(&crate::spec::NO_NAMES);
+    let auth_spec = spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     let client_id = nonempty(auth_spec.client_id.as_deref());
 
     let service_account = overrides.service_account.clone().unwrap_or_else(|| {
         match client_id.filter(|c| crate::policy::k8s_names::guid(c)) {
-            Some(c) => format!("sc-account-{}", c.to_ascii_lowercase()),
+            Some(c) => {
+                let mut name = "sc-account-".to_owned() + c;
+                name.make_ascii_lowercase();
+                name
+            }
             None => generated("sc-account-", &slug, ""),
         }
     });
@@ -513,6 +547,44 @@ mod tests {
             second_connection_key("spring.redis.host", "c"),
             "spring.redis.host"
         );
+    }
+
+    /// Every key of the catalog (and their second-connection and lower-case
+    /// forms, and some made up) is a credential key exactly when the upper-cased
+    /// key contains a part or ends with `_KEY`.
+    #[test]
+    fn credential_keys_agree_with_searching_the_upper_cased_key() {
+        let reference = |key: &str| {
+            let k = key.to_ascii_uppercase();
+            CREDENTIAL_PARTS.iter().any(|s| k.contains(s)) || k.ends_with("_KEY")
+        };
+        let made_up = [
+            "",
+            "_KEY",
+            "KEY",
+            "_key",
+            "x_Key",
+            "jaas",
+            "Jaa",
+            "USER.INF",
+            "user_info",
+            "ÄPASSWORD",
+            "SECRE",
+            "ACCESS_KEY_ID",
+        ];
+        let mut credentials = 0;
+        for key in catalog::key_rows().iter().map(|r| r.key).chain(made_up) {
+            for key in [
+                key.to_owned(),
+                key.to_ascii_lowercase(),
+                second_connection_key(key, "c.2"),
+            ] {
+                let expected = reference(&key);
+                assert_eq!(is_credential_key(&key), expected, "{key}");
+                credentials += usize::from(expected);
+            }
+        }
+        assert!(credentials > 300, "{credentials}");
     }
 
     #[test]

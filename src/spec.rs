@@ -206,6 +206,19 @@ pub struct AuthSpec {
     pub password: Option<String>,
 }
 
+/// An absent `auth`, to borrow instead of cloning the spec's or building a default.
+pub(crate) static NO_AUTH: AuthSpec = AuthSpec {
+    r#type: None,
+    client_id: None,
+    subscription_id: None,
+    tenant_id: None,
+    identity_id: None,
+    object_id: None,
+    secret: None,
+    username: None,
+    password: None,
+};
+
 /// The source AKS cluster.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
@@ -248,6 +261,14 @@ pub struct NamesSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federated_credential: Option<String>,
 }
+
+/// An absent `names`, to borrow instead of cloning the spec's or building a default.
+pub(crate) static NO_NAMES: NamesSpec = NamesSpec {
+    secret: None,
+    service_account: None,
+    secret_provider_class: None,
+    federated_credential: None,
+};
 
 /// The sample workload.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

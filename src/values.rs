@@ -328,6 +328,114 @@ mod tests {
         assert_eq!(info, "<schema-key>:<schema-secret>");
     }
 
+    /// `fill_example` without the jump to the next candidate byte: every
+    /// placeholder tried at every character, in table order.
+    fn fill_example_reference(
+        example: &str,
+        target: TargetId,
+        auth: AuthId,
+        knowns: &Knowns<'_>,
+    ) -> String {
+        if example == "storage-account-name" {
+            return knowns
+                .get(Source::Param(Param::Account), target, auth)
+                .unwrap_or(example)
+                .to_owned();
+        }
+        let mut out = String::new();
+        let mut rest = example;
+        'scan: while let Some(c) = rest.chars().next() {
+            for (placeholder, source) in PLACEHOLDERS {
+                if let Some(after) = rest.strip_prefix(placeholder) {
+                    out.push_str(knowns.get(*source, target, auth).unwrap_or(placeholder));
+                    rest = after;
+                    continue 'scan;
+                }
+            }
+            if target == TargetId::CosmosTable {
+                if let Some(after) = rest.strip_prefix("<table-name>") {
+                    let account = knowns.get(Source::Param(Param::Account), target, auth);
+                    out.push_str(account.unwrap_or("<table-name>"));
+                    rest = after;
+                    continue;
+                }
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+
+    /// Filling jumps between candidate bytes, yet fills every example of the
+    /// catalog (and some made up around `<`, `>` and the bare placeholders) as
+    /// trying every entry at every character does, for every target and auth id,
+    /// with everything known and with nothing.
+    #[test]
+    fn filling_agrees_with_trying_every_placeholder_everywhere() {
+        let everything = TargetSpec {
+            account: Some("acc".into()),
+            key_space: Some("ks".into()),
+            database: Some("db".into()),
+            graph: Some("g".into()),
+            vault: Some("v".into()),
+            app_config: Some("ac".into()),
+            namespace: Some("ns".into()),
+            signalr: Some("sr".into()),
+            webpubsub: Some("wps".into()),
+            server: Some("srv".into()),
+            resource_group: Some("rg".into()),
+            ..Default::default()
+        };
+        let all = Knowns {
+            params: Some(&everything),
+            subscription: Some("sub"),
+            client_id: Some("cid"),
+            tenant_id: Some("tid"),
+            username: Some("user"),
+            password: Some("pass"),
+            client_secret: Some("secret"),
+        };
+        let made_up = [
+            "",
+            "<",
+            ">",
+            "<>",
+            "<<account>",
+            "<account",
+            "<account>>",
+            "<account name>x<client-ID>",
+            "a<b>c<tenant-id>d",
+            "00001111-aaaa-2222-bbbb-3333cccc4444",
+            "00001111-aaaa-2222-bbbb-3333cccc444",
+            "x00001111-aaaa-2222-bbbb-3333cccc4444<password>",
+            "Aa1Bb~2Cc3.-Dd4Ee5Ff6Gg7Hh8Ii9_Jj0Kk1Ll2!",
+            "https://<table-name>.documents.azure.com:443/",
+            "é<account>ü",
+            "storage-account-name",
+        ];
+        let examples = crate::catalog::key_rows()
+            .iter()
+            .filter_map(|r| r.example)
+            .chain(made_up);
+        let mut filled = 0;
+        for example in examples {
+            for &target in TargetId::ALL {
+                for &auth in AuthId::ALL {
+                    for knowns in [&all, &Knowns::default()] {
+                        let expected = fill_example_reference(example, target, auth, knowns);
+                        assert_eq!(
+                            fill_example(example, target, auth, knowns),
+                            expected,
+                            "{example} {target} {auth}"
+                        );
+                        filled += usize::from(expected != example);
+                    }
+                }
+            }
+        }
+        assert!(filled > 1000, "{filled}");
+    }
+
     #[test]
     fn cosmos_table_host_takes_the_account() {
         let t = TargetSpec {

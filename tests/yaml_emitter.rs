@@ -1,15 +1,15 @@
 //! The YAML emitter against its reference, serde_yaml (serde_yaml_ng 0.10):
 //! for arbitrary strings (as values and as keys), arbitrary small trees and
 //! every rendered object, our text is byte for byte serde_yaml's and parses
-//! back to the same value; the JSON written from the tree is the typed
-//! object's JSON.
+//! back to the same value; the JSON written from the tree (through serde_json
+//! and through `write_json`) is the typed object's JSON.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use aks_service_connector::catalog::{self, CognitiveKind, TargetId};
 use aks_service_connector::spec::{KeyVaultObject, KeyVaultSpec, WorkloadSpec};
-use aks_service_connector::yaml::{emit, to_tree, to_yaml, Node};
+use aks_service_connector::yaml::{emit, to_tree, to_yaml, write_json, write_str, Node};
 use aks_service_connector::{render, RenderOptions, SecretEncoding};
 use proptest::prelude::*;
 use std::borrow::Cow;
@@ -249,6 +249,17 @@ proptest! {
         }
     }
 
+    /// The JSON the wasm module returns is written from the tree without serde_json.
+    #[test]
+    fn json_of_strings_and_trees_matches_serde_json(s in text(), node in tree()) {
+        let mut ours = String::new();
+        write_str(&mut ours, &s);
+        prop_assert_eq!(&ours, &serde_json::to_string(&s).expect("json"));
+        ours.clear();
+        write_json(&mut ours, &node);
+        prop_assert_eq!(&ours, &serde_json::to_string(&node).expect("json"));
+    }
+
     #[test]
     fn trees_match_serde_yaml(node in tree()) {
         let ours = emit(&node);
@@ -349,10 +360,11 @@ fn every_rendered_object_matches_serde_yaml_and_serde_json() {
                                     t.id,
                                     d.kind
                                 );
-                                assert_eq!(
-                                    serde_json::to_string(d.tree()).expect("json"),
-                                    serde_json::to_string(&d.object).expect("json"),
-                                );
+                                let typed = serde_json::to_string(&d.object).expect("json");
+                                assert_eq!(serde_json::to_string(d.tree()).expect("json"), typed);
+                                let mut written = String::new();
+                                write_json(&mut written, d.tree());
+                                assert_eq!(written, typed);
                                 documents += 1;
                             }
                             let typed: Vec<_> =
@@ -368,6 +380,23 @@ fn every_rendered_object_matches_serde_yaml_and_serde_json() {
         }
     }
     assert!(documents > 3000, "only {documents} documents");
+}
+
+/// Deep nesting: indentation beyond what the emitter writes in one slice.
+#[test]
+fn deep_nesting_matches_serde_yaml() {
+    let mut node = Node::Str("leaf\nwith a break".to_owned());
+    for depth in 0..40 {
+        node = if depth % 3 == 0 {
+            Node::Seq(vec![node, Node::Int(depth)])
+        } else {
+            Node::Map(vec![
+                (Cow::Owned(format!("k{depth}")), node),
+                ("z".into(), Node::Null),
+            ])
+        };
+        assert_eq!(emit(&node), reference(&node), "depth {depth}");
+    }
 }
 
 /// Cases the generators reach rarely or never: very long digit strings (a

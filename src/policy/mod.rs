@@ -104,7 +104,7 @@ fn check_independent(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
 fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let spec = r.spec;
     let target = r.target.id;
-    let auth_spec = spec.auth.clone().unwrap_or_default();
+    let auth_spec = spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
 
     if target == TargetId::ConfluentCloud && r.connection_name.ends_with("_schema") {
         f.push(rules::CONFLUENT_SCHEMA_SUFFIX.at(
@@ -129,7 +129,7 @@ fn check_resolved(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     check_names(r, f);
     check_keys(r, f);
     check_target_params(r, f);
-    check_identity(r, &auth_spec, f);
+    check_identity(r, auth_spec, f);
     check_keyvault_objects(r, f);
 
     if r.target.deprecated {
@@ -190,18 +190,20 @@ fn check_name(f: &mut Vec<Finding>, field: &str, name: &str, workload: bool) {
 }
 
 fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
-    let overrides = r.spec.names.clone().unwrap_or_default();
-    let field = |name: &str, given: bool| {
+    let overrides = r.spec.names.as_ref().unwrap_or(&crate::spec::NO_NAMES);
+    // A given name is reported at its own field, a generated one at the
+    // connection name it comes from (literals: nothing to allocate).
+    let field = |given_field: &'static str, given: bool| {
         if given {
-            format!("names.{name}")
+            given_field
         } else {
-            "connectionName".to_owned()
+            "connectionName"
         }
     };
     if r.has_secret() {
         check_name(
             f,
-            &field("secret", overrides.secret.is_some()),
+            field("names.secret", overrides.secret.is_some()),
             &r.names.secret,
             false,
         );
@@ -215,14 +217,14 @@ fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         let given = overrides.service_account.is_some();
         check_name(
             f,
-            &field("serviceAccount", given),
+            field("names.serviceAccount", given),
             &r.names.service_account,
             false,
         );
         check_name(
             f,
-            &field(
-                "federatedCredential",
+            field(
+                "names.federatedCredential",
                 overrides.federated_credential.is_some(),
             ),
             &r.names.federated_credential,
@@ -260,8 +262,8 @@ fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     if r.auth == AuthId::KeyvaultCsi {
         check_name(
             f,
-            &field(
-                "secretProviderClass",
+            field(
+                "names.secretProviderClass",
                 overrides.secret_provider_class.is_some(),
             ),
             &r.names.secret_provider_class,
@@ -314,16 +316,23 @@ fn check_labels(w: &resolve::Workload, f: &mut Vec<Finding>) {
 
 fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let spec = r.spec;
-    let combo = format!("{}/{}/{}", r.target.id, r.auth, r.client);
+    // Only messages name the combination: formatted when one is written.
+    let combo = || format!("{}/{}/{}", r.target.id, r.auth, r.client);
     if r.config.is_empty() {
+        let combo = combo();
         f.push(rules::UNDOCUMENTED_KEYS.at(
             "clientType",
             format!("no configuration names are documented for {combo}; the Secret is rendered without keys — read them with `az aks connection list-configuration`"),
         ));
     }
-    let defaults = sorted_set(r.config.iter().map(|e| e.default_key));
+    let defaults = if spec.customized_keys.is_empty() {
+        Vec::new()
+    } else {
+        sorted_set(r.config.iter().map(|e| e.default_key))
+    };
     for default in spec.customized_keys.keys() {
         if defaults.binary_search(&default.as_str()).is_err() {
+            let combo = combo();
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{default}"),
                 format!(
@@ -358,6 +367,7 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             .iter()
             .any(|e| e.key == *key || e.default_key == key);
         if !known {
+            let combo = combo();
             let keys = sorted_set(r.config.iter().map(|e| e.key.as_str()));
             f.push(rules::VALUE_KEY.at(
                 format!("values.{key}"),
@@ -377,12 +387,13 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let partial = crate::catalog::keys_for(r.target.id, r.kind, r.auth, r.client)
         .any(|k| k.source().contains("(partial)"));
     if partial {
+        let combo = combo();
         f.push(rules::PARTIAL_KEYS.at("clientType", format!("the documented key list of {combo} is partial; Service Connector may write more keys")));
     }
 }
 
 fn has_supplied_credentials(r: &Resolved<'_>) -> bool {
-    let a = r.spec.auth.clone().unwrap_or_default();
+    let a = r.spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     let t = &r.spec.target;
     (r.auth == AuthId::Secret && nonempty(a.password.as_deref()).is_some())
         || (r.auth == AuthId::ServicePrincipal && nonempty(a.secret.as_deref()).is_some())
@@ -446,10 +457,7 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         }
         if let Some(u) = t.param(Param::SchemaRegistry) {
             let host = u.strip_prefix("https://").unwrap_or("");
-            if host.is_empty()
-                || host.starts_with('/')
-                || u.chars().any(|c| c.is_whitespace() || c.is_control())
-            {
+            if host.is_empty() || host.starts_with('/') || k8s_names::has_space_or_control(u) {
                 f.push(rules::CONFLUENT_FORMAT.at(
                     "target.schemaRegistry",
                     format!("expected an https:// URL, found {q_u}", q_u = Quoted(u)),
@@ -492,8 +500,7 @@ fn host_port(s: &str) -> bool {
 /// A pasted target id must have the pattern's shape, and agree with any parts also given.
 fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     let Some(pattern) = r.target.arm_id_pattern else {
-        let ok = id.starts_with("/subscriptions/")
-            && !id.chars().any(|c| c.is_whitespace() || c.is_control());
+        let ok = id.starts_with("/subscriptions/") && !k8s_names::has_space_or_control(id);
         if !ok {
             f.push(rules::TARGET_ID.at(
                 "target.id",
@@ -512,7 +519,7 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     if ok {
         for (p, g) in pat.iter().zip(&got) {
             if let Some(name) = p.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-                if g.is_empty() || g.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                if g.is_empty() || k8s_names::has_space_or_control(g) {
                     ok = false;
                 }
                 let given = if name == "subscription" {
@@ -696,19 +703,46 @@ fn check_identity_id(a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
 
 /// The subscription id of a user-assigned identity resource id, if well formed.
 pub fn identity_subscription(id: &str) -> Option<&str> {
-    let parts: Vec<&str> = id.split('/').collect();
-    let ok = parts.len() == 9
-        && parts[0].is_empty()
-        && parts[1].eq_ignore_ascii_case("subscriptions")
-        && k8s_names::guid(parts[2])
-        && parts[3].eq_ignore_ascii_case("resourceGroups")
-        && !parts[4].is_empty()
-        && parts[5].eq_ignore_ascii_case("providers")
-        && parts[6].eq_ignore_ascii_case("Microsoft.ManagedIdentity")
-        && parts[7].eq_ignore_ascii_case("userAssignedIdentities")
-        && !parts[8].is_empty()
-        && !id.chars().any(|c| c.is_whitespace() || c.is_control());
-    ok.then(|| parts[2])
+    // Nine parts, taken in order without collecting them.
+    let mut parts = id.split('/');
+    let mut part = || parts.next();
+    let (
+        Some(root),
+        Some(subscriptions),
+        Some(subscription),
+        Some(groups),
+        Some(group),
+        Some(providers),
+        Some(namespace),
+        Some(kind),
+        Some(name),
+        None,
+    ) = (
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+        part(),
+    )
+    else {
+        return None;
+    };
+    let ok = root.is_empty()
+        && subscriptions.eq_ignore_ascii_case("subscriptions")
+        && k8s_names::guid(subscription)
+        && groups.eq_ignore_ascii_case("resourceGroups")
+        && !group.is_empty()
+        && providers.eq_ignore_ascii_case("providers")
+        && namespace.eq_ignore_ascii_case("Microsoft.ManagedIdentity")
+        && kind.eq_ignore_ascii_case("userAssignedIdentities")
+        && !name.is_empty()
+        && !k8s_names::has_space_or_control(id);
+    ok.then_some(subscription)
 }
 
 fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
@@ -794,4 +828,73 @@ fn check_keyvault_objects(r: &Resolved<'_>, f: &mut Vec<Finding>) {
 /// True when `findings` holds an error.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `identity_subscription` as it was: the parts collected, then indexed.
+    fn identity_subscription_reference(id: &str) -> Option<&str> {
+        let parts: Vec<&str> = id.split('/').collect();
+        let ok = parts.len() == 9
+            && parts[0].is_empty()
+            && parts[1].eq_ignore_ascii_case("subscriptions")
+            && k8s_names::guid(parts[2])
+            && parts[3].eq_ignore_ascii_case("resourceGroups")
+            && !parts[4].is_empty()
+            && parts[5].eq_ignore_ascii_case("providers")
+            && parts[6].eq_ignore_ascii_case("Microsoft.ManagedIdentity")
+            && parts[7].eq_ignore_ascii_case("userAssignedIdentities")
+            && !parts[8].is_empty()
+            && !id.chars().any(|c| c.is_whitespace() || c.is_control());
+        ok.then(|| parts[2])
+    }
+
+    /// Ids with every part left out, emptied, doubled, upper-cased or spoiled
+    /// with a space or a control character, and with parts added at the end.
+    #[test]
+    fn identity_subscription_agrees_with_collecting_the_parts() {
+        let parts = [
+            "",
+            "subscriptions",
+            "00001111-aaaa-2222-bbbb-3333cccc4444",
+            "resourceGroups",
+            "rg",
+            "providers",
+            "Microsoft.ManagedIdentity",
+            "userAssignedIdentities",
+            "id",
+        ];
+        let mut ids = vec![parts.join("/")];
+        for i in 0..parts.len() {
+            let edit = |f: &dyn Fn(&str) -> String| {
+                let mut p: Vec<String> = parts.iter().map(|s| (*s).to_owned()).collect();
+                p[i] = f(parts[i]);
+                p.join("/")
+            };
+            ids.push(edit(&|_| String::new()));
+            ids.push(edit(&|s| s.to_ascii_uppercase()));
+            ids.push(edit(&|s| format!("{s} ")));
+            ids.push(edit(&|s| format!("{s}\u{85}")));
+            ids.push(edit(&|s| format!("{s}\u{2003}")));
+            ids.push(edit(&|s| format!("{s}/{s}")));
+            let mut fewer = parts.to_vec();
+            fewer.remove(i);
+            ids.push(fewer.join("/"));
+        }
+        ids.extend([
+            format!("{}/", ids[0]),
+            format!("{}/x", ids[0]),
+            String::new(),
+            "/".to_owned(),
+        ]);
+        let mut valid = 0;
+        for id in &ids {
+            let expected = identity_subscription_reference(id);
+            assert_eq!(identity_subscription(id), expected, "{id}");
+            valid += usize::from(expected.is_some());
+        }
+        assert!(valid > 5, "{valid}");
+    }
 }

@@ -2,6 +2,8 @@
 //! as typed k8s-openapi objects and emitted as YAML in a fixed order
 //! (ServiceAccount, Secret, SecretProviderClass, workload — spec §4).
 
+#[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
+mod result_json;
 pub mod secret;
 pub mod service_account;
 pub mod spc;

@@ -75,11 +75,21 @@ impl Emitter {
     fn write_indent(&mut self) {
         let indent = self.indent.max(0) as usize;
         let column = self.column();
+        // The break and the spaces in one slice where they fit, not one `push` each.
+        const BREAK_SPACES: &str = "\n                                ";
+        let mut missing = indent;
         if !self.indention || column > indent || (column == indent && !self.whitespace) {
-            self.put_break();
+            let n = indent.min(BREAK_SPACES.len() - 1);
+            self.out.push_str(&BREAK_SPACES[..n + 1]);
+            self.line_start = self.out.len() - n;
+            missing -= n;
+        } else {
+            missing -= column;
         }
-        for _ in self.column()..indent {
-            self.out.push(' ');
+        while missing > 0 {
+            let n = missing.min(BREAK_SPACES.len() - 1);
+            self.out.push_str(&BREAK_SPACES[1..n + 1]);
+            missing -= n;
         }
         self.whitespace = true;
         self.indention = true;
@@ -108,7 +118,11 @@ impl Emitter {
             Node::Null => self.write_plain("null"),
             Node::Bool(b) => self.write_plain(if *b { "true" } else { "false" }),
             Node::Int(i) => self.write_plain(decimal(*i, &mut [0; 20])),
-            Node::Str(s) => self.scalar_analyzed(s, &analyze(s), requested_style(s), false),
+            Node::Str(s) if is_plain_word(s) => self.write_plain(s),
+            Node::Str(s) => {
+                let analysis = analyze(s);
+                self.scalar_analyzed(s, &analysis, requested_style(s, &analysis), false)
+            }
             // Empty collections are the only flow collections serde_yaml writes.
             Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
             Node::Map(entries) if entries.is_empty() => self.empty_flow("{", "}"),
@@ -129,15 +143,26 @@ impl Emitter {
                 self.increase_block_indent(false);
                 for (key, value) in entries {
                     self.write_indent();
+                    if key.len() <= 128 && is_plain_word(key) {
+                        self.write_plain(key);
+                        self.write_indicator(":", false, false, false);
+                        self.node(value, true);
+                        continue;
+                    }
                     let analysis = analyze(key);
                     if !analysis.multiline && key.len() <= 128 {
-                        self.scalar_analyzed(key, &analysis, requested_style(key), true);
+                        self.scalar_analyzed(key, &analysis, requested_style(key, &analysis), true);
                         self.write_indicator(":", false, false, false);
                     } else {
                         // libyaml's limit for simple keys: longer or multi-line
                         // keys become explicit `? key` / `: value` pairs.
                         self.write_indicator("?", true, false, true);
-                        self.scalar_analyzed(key, &analysis, requested_style(key), false);
+                        self.scalar_analyzed(
+                            key,
+                            &analysis,
+                            requested_style(key, &analysis),
+                            false,
+                        );
                         self.write_indent();
                         self.write_indicator(":", true, false, true);
                     }
@@ -313,7 +338,7 @@ impl Emitter {
 }
 
 /// `i` in decimal, written into the end of `buf` (19 digits and a sign at most).
-fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+pub(super) fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
     let mut n = i.unsigned_abs();
     let mut at = buf.len();
     loop {
@@ -362,31 +387,99 @@ struct Analysis {
     block_allowed: bool,
 }
 
-fn analyze(value: &str) -> Analysis {
-    analyze_visible_ascii(value).unwrap_or_else(|| analyze_any(value))
+/// Whether `s` is written plain, as a value or as a simple key, without the
+/// full analysis (the common case: field names, ids, images): a letter or `_`
+/// first, then letters, digits, `_`, `-`, `.` or `/`, and not one of the words
+/// serde_yaml reads as null or a boolean. Nothing in such a string is an
+/// indicator, a blank or special, and no number starts with a letter.
+fn is_plain_word(s: &str) -> bool {
+    /// Per byte: 1 when a word may hold it, 2 when a word may start with it.
+    static WORD: [u8; 256] = {
+        let mut t = [0; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            if b.is_ascii_alphabetic() || b == b'_' {
+                t[c] = 3;
+            } else if b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'/') {
+                t[c] = 1;
+            }
+            c += 1;
+        }
+        t
+    };
+    let bytes = s.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    WORD[usize::from(first)] & 2 != 0
+        && bytes.iter().all(|&c| WORD[usize::from(c)] & 1 != 0)
+        && !(matches!(first, b'n' | b'N' | b't' | b'T' | b'f' | b'F') && reads_as_non_string(s))
 }
 
-/// The common case, quickly: only visible ASCII (no space, no control, no
-/// break, nothing above `~`). Then the only blank is the end of the string, so
-/// indicators can only be the first character, a leading `---`/`...`, or a
-/// final `:`; everything but plain stays allowed. `None` for anything else.
-fn analyze_visible_ascii(value: &str) -> Option<Analysis> {
+fn analyze(value: &str) -> Analysis {
+    analyze_ascii(value).unwrap_or_else(|| analyze_any(value))
+}
+
+/// The common case, quickly: only printable ASCII and `\n` (no other control
+/// character or break, nothing above `~`). Nothing is special then; the blanks
+/// are spaces, `\n` and the end of the string, so indicators, leading or trailing
+/// spaces, line breaks and spaces next to them decide the styles. Indicators
+/// only matter without a line break (which rules out plain anyway), so they are
+/// looked for with spaces as the only blanks. `None` for anything else.
+fn analyze_ascii(value: &str) -> Option<Analysis> {
     let bytes = value.as_bytes();
     let (&first, &last) = (bytes.first()?, bytes.last()?);
-    if !bytes.iter().all(|b| matches!(b, b'!'..=b'~')) {
+    if !matches!(first, b' '..=b'~' | b'\n') {
         return None;
     }
-    let indicators = FIRST_INDICATORS.as_bytes().contains(&first)
-        || (bytes.len() == 1 && matches!(first, b'?' | b'-'))
+    // A `:` followed by a blank (a space or the end) is an indicator anywhere, as
+    // are a first `?` or `-` followed by one, and a `#` after a space.
+    let mut indicators = is_first_indicator(first)
+        || (matches!(first, b'?' | b'-') && matches!(bytes.get(1), None | Some(b' ')))
         || last == b':'
-        || value.starts_with("---")
-        || value.starts_with("...");
+        || matches!(bytes, [b'-', b'-', b'-', ..] | [b'.', b'.', b'.', ..]);
+    let mut line_breaks = first == b'\n';
+    let (mut space_break, mut break_space) = (false, false);
+    let mut previous = first;
+    for &c in bytes.get(1..).unwrap_or_default() {
+        if !matches!(c, b' '..=b'~' | b'\n') {
+            return None;
+        }
+        indicators |= matches!((previous, c), (b':', b' ') | (b' ', b'#'));
+        line_breaks |= c == b'\n';
+        space_break |= (previous, c) == (b' ', b'\n');
+        break_space |= (previous, c) == (b'\n', b' ');
+        previous = c;
+    }
     Some(Analysis {
-        multiline: false,
-        plain_allowed: !indicators,
-        single_quoted_allowed: true,
-        block_allowed: true,
+        multiline: line_breaks,
+        plain_allowed: !(indicators || line_breaks || first == b' ' || last == b' '),
+        single_quoted_allowed: !(space_break || break_space),
+        block_allowed: !(last == b' ' || space_break),
     })
+}
+
+/// Whether `b` is one of [`FIRST_INDICATORS`] (a match, not a search).
+fn is_first_indicator(b: u8) -> bool {
+    matches!(
+        b,
+        b'#' | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    )
 }
 
 /// libyaml's analysis, character by character, for any string.
@@ -463,10 +556,12 @@ fn analyze_any(value: &str) -> Analysis {
     }
 }
 
-/// The style serde_yaml asks for a string: a literal block when it holds a
-/// `\n`, single quotes when a plain scalar would read back as another type.
-fn requested_style(s: &str) -> Style {
-    if s.contains('\n') {
+/// The style serde_yaml asks for a string (`a` is its [`analyze`]): a literal
+/// block when it holds a `\n`, single quotes when a plain scalar would read back
+/// as another type.
+fn requested_style(s: &str, a: &Analysis) -> Style {
+    // A `\n` is a line break, so only multi-line strings need the search.
+    if a.multiline && s.contains('\n') {
         Style::Literal
     } else if reads_as_non_string(s) {
         Style::SingleQuoted
@@ -480,19 +575,45 @@ fn requested_style(s: &str) -> Style {
 /// up to 128 bits), a finite float, `.inf`/`.nan`, or digits with a leading
 /// zero (a string in YAML 1.2 that serde_yaml quotes all the same).
 pub(crate) fn reads_as_non_string(s: &str) -> bool {
-    // Fast exit: every such scalar starts with one of these.
+    // Every such scalar starts with one of these; the words with a letter or `~`,
+    // the numbers with a digit, sign or point (and no number starts with a letter).
     match s.as_bytes().first() {
-        None => return true,
-        Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => {
+        None => true,
+        Some(b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F') => matches!(
+            s,
+            "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        ),
+        Some(b'0'..=b'9' | b'+' | b'-' | b'.') => {
+            may_be_number(s.as_bytes()) && (digits_with_leading_zero(s) || is_int(s) || is_float(s))
         }
-        Some(_) => return false,
+        Some(_) => false,
     }
-    matches!(
-        s,
-        "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    ) || digits_with_leading_zero(s)
-        || is_int(s)
-        || is_float(s)
+}
+
+/// A quick necessary condition for [`digits_with_leading_zero`], [`is_int`] and
+/// [`is_float`], so that ids, versions and dates skip the full parse: only
+/// characters of numbers (digits, hex digits, `x`, `o`, `.`, signs and those of
+/// `.inf` and `.nan`), and a sign only first or right after an exponent's `e`.
+fn may_be_number(bytes: &[u8]) -> bool {
+    let mut previous = b'e';
+    bytes.iter().all(|&c| {
+        let ok = match c {
+            b'+' | b'-' => matches!(previous, b'e' | b'E'),
+            b'0'..=b'9'
+            | b'a'..=b'f'
+            | b'A'..=b'F'
+            | b'.'
+            | b'x'
+            | b'o'
+            | b'i'
+            | b'n'
+            | b'I'
+            | b'N' => true,
+            _ => false,
+        };
+        previous = c;
+        ok
+    })
 }
 
 /// `0…` digits after an optional sign, longer than one digit: `007`, `-00`.
@@ -730,25 +851,49 @@ mod tests {
         }
     }
 
-    /// The visible-ASCII shortcut agrees with the full analysis on every
-    /// string of up to three characters from an alphabet of indicators.
-    #[test]
-    fn visible_ascii_shortcut_agrees_with_full_analysis() {
-        let alphabet: Vec<char> = "#,[]{}&*!|>'\"%@`?:-.a0~ \t".chars().collect();
+    /// Every string of up to `len` characters from `alphabet`.
+    fn strings_over(alphabet: &str, len: usize) -> Vec<String> {
         let mut strings = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = strings
+        let mut last = strings.clone();
+        for _ in 0..len {
+            last = last
                 .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .flat_map(|s| alphabet.chars().map(move |c| format!("{s}{c}")))
                 .collect();
-            strings.extend(longer);
+            strings.extend(last.iter().cloned());
         }
-        strings.extend(["---a", "...", "--", "..", "a:b", "a:", "https://x/"].map(String::from));
+        strings
+    }
+
+    /// The ASCII shortcut agrees with the full analysis on every string of up
+    /// to three characters from an alphabet of indicators, and of up to five
+    /// from one of spaces, line breaks and the indicators they make.
+    #[test]
+    fn ascii_shortcut_agrees_with_full_analysis() {
+        let mut strings = strings_over("#,[]{}&*!|>'\"%@`?:-.a0~ \t\n", 3);
+        strings.extend(strings_over(" :#-?a\n", 5));
+        strings.extend(
+            [
+                "---a",
+                "...",
+                "--",
+                "..",
+                "a:b",
+                "a:",
+                "https://x/",
+                "a #b",
+                "a: b",
+                "- a",
+                "--- a",
+                "printenv && tail -f /dev/null",
+            ]
+            .map(String::from),
+        );
         strings.sort();
         strings.dedup();
         let mut shortcut = 0;
         for s in &strings {
-            if let Some(fast) = analyze_visible_ascii(s) {
+            if let Some(fast) = analyze_ascii(s) {
                 shortcut += 1;
                 let full = analyze_any(s);
                 assert_eq!(
@@ -768,7 +913,130 @@ mod tests {
                 );
             }
         }
-        assert!(shortcut > 5000, "{shortcut}");
+        assert!(shortcut > 10000, "{shortcut}");
+    }
+
+    /// A plain word is what the full analysis writes plain, as a value and as
+    /// a simple key: every string of up to four characters from an alphabet of
+    /// word characters, indicators and the first letters of the words.
+    #[test]
+    fn plain_words_are_plain_for_the_full_analysis() {
+        let mut strings = strings_over("aZ0_-./:# nNtTfFlseu~", 4);
+        strings.extend(
+            [
+                "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "false", "FALSE", "fAlse",
+                "nul", "truex",
+            ]
+            .map(String::from),
+        );
+        let mut words = 0;
+        for s in &strings {
+            let a = analyze(s);
+            let plain = !a.multiline
+                && a.plain_allowed
+                && requested_style(s, &a) == Style::Plain
+                && !s.is_empty();
+            if is_plain_word(s) {
+                assert!(plain, "{s:?}");
+                words += 1;
+            }
+        }
+        assert!(words > 10000, "{words}");
+    }
+
+    /// `reads_as_non_string` before the first-byte dispatch and [`may_be_number`].
+    fn reads_as_non_string_reference(s: &str) -> bool {
+        matches!(
+            s,
+            "" | "~"
+                | "null"
+                | "Null"
+                | "NULL"
+                | "true"
+                | "True"
+                | "TRUE"
+                | "false"
+                | "False"
+                | "FALSE"
+        ) || digits_with_leading_zero(s)
+            || is_int(s)
+            || is_float(s)
+    }
+
+    /// The quick paths of `reads_as_non_string` change no answer: every string
+    /// of up to three characters from an alphabet of number characters, of up to
+    /// five from a smaller one, and the usual suspects.
+    #[test]
+    fn reads_as_non_string_agrees_with_the_full_parse() {
+        let mut strings = strings_over("0123456789+-.eExXoObBaAfFiInNtTlLuU~_ :z", 3);
+        strings.extend(strings_over("01+-.eExo", 5));
+        strings.extend(
+            [
+                "null",
+                "Null",
+                "NULL",
+                "nULL",
+                "true",
+                "True",
+                "TRUE",
+                "tRUE",
+                "false",
+                "False",
+                "FALSE",
+                "fALSE",
+                ".inf",
+                ".Inf",
+                ".INF",
+                "-.inf",
+                "+.inf",
+                "-.Inf",
+                "-.INF",
+                ".nan",
+                ".NaN",
+                ".NAN",
+                "+.nan",
+                "inf",
+                "1e+3",
+                "1E-3",
+                "1.5e-3",
+                "-1.5E+3",
+                "0x1F",
+                "0xff",
+                "-0x1F",
+                "+0x1F",
+                "0o17",
+                "-0o17",
+                "0b101",
+                "-0b1",
+                "007",
+                "-007",
+                "+00",
+                "0777",
+                "2001-12-14",
+                "12:30:45",
+                "1:20",
+                "1_000",
+                "5432",
+                "00000000-0000-0000-0000-000000000001",
+                "11111111-1111-1111-1111-111111111111",
+                "340282366920938463463374607431768211455",
+                "340282366920938463463374607431768211456",
+                "-170141183460469231731687303715884105728",
+                "0xffffffffffffffffffffffffffffffff",
+                "0x100000000000000000000000000000000",
+                "1.7976931348623157e308",
+                "1e400",
+                OVERFLOW,
+            ]
+            .map(String::from),
+        );
+        let mut numbers = 0;
+        for s in &strings {
+            let expected = reads_as_non_string_reference(s);
+            assert_eq!(reads_as_non_string(s), expected, "{s:?}");
+            numbers += usize::from(expected);
+        }
+        assert!(numbers > 1000, "{numbers}");
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //!
 //! A value is serialized once into a [`Node`] tree ([`to_tree`]); the YAML text
 //! is written from the tree ([`emit()`]), and so is the JSON the WebAssembly
-//! module returns (`Node` implements `Serialize`). The text is byte for byte
+//! module returns ([`write_json`], the text serde_json writes through `Node`'s
+//! `Serialize` impl, without serde_json's per-byte escaping). The text is byte for byte
 //! what serde_yaml_ng 0.10 writes for the same value: every string that could
 //! be read back as something else (`: `, `#`, `---`, anchors, tags, numbers,
 //! booleans, null, control characters) is quoted or escaped, so values never
 //! change the document's structure.
 
 mod emit;
+mod json;
 mod tree;
 
 pub use emit::emit;
+pub use json::{write_json, write_str, write_str_contents};
 pub use tree::{to_tree, Node};
 
 use serde::Serialize;

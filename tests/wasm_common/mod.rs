@@ -144,6 +144,63 @@ fn render_returns_yaml_documents_and_objects() {
     assert_plain_json(&r);
 }
 
+/// `render` writes its result's JSON text itself: it must be what serde_json writes
+/// for the declared `RenderResult` type, for every combination the catalog renders.
+#[wasm_bindgen_test]
+fn render_result_is_the_render_result_type() {
+    use aks_service_connector::catalog::{CognitiveKind, TargetId, TARGETS};
+    use aks_service_connector::{ConnectionSpec, RenderOptions};
+    let stringify = |v: &JsValue| JSON::stringify(v).expect("stringify").as_string();
+    let mut results = 0;
+    for t in TARGETS.iter() {
+        let kinds: &[Option<CognitiveKind>] = if t.id == TargetId::CognitiveServices {
+            &[
+                None,
+                Some(CognitiveKind::OpenAi),
+                Some(CognitiveKind::CognitiveServices),
+            ]
+        } else {
+            &[None]
+        };
+        for kind in kinds {
+            for auth in t.auth_types {
+                for client in t.client_types {
+                    let kind = kind.map_or("null".to_owned(), |k| format!("\"{k}\""));
+                    let spec = format!(
+                        r#"{{ "namespace": "apps", "clientType": "{client}", "auth": {{ "type": "{auth}" }},
+                            "target": {{ "type": "{}", "kind": {kind} }},
+                            "workload": {{ "command": ["sh", "-c", "echo \"\\\u0001\t\u2028é\n"] }} }}"#,
+                        t.id
+                    );
+                    let ours = wasm::render(js(&spec), None).expect("render");
+                    let parsed: ConnectionSpec = serde_json::from_str(&spec).expect("spec");
+                    let bundle = aks_service_connector::render(&parsed, &RenderOptions::default())
+                        .expect("render");
+                    let expected = wasm::RenderResult {
+                        yaml: bundle.yaml(),
+                        documents: bundle
+                            .documents
+                            .iter()
+                            .map(|d| wasm::RenderedDocument {
+                                kind: d.kind.to_owned(),
+                                name: d.name.clone(),
+                                namespace: d.namespace.clone(),
+                                yaml: d.yaml.clone(),
+                                object: d.tree().clone(),
+                            })
+                            .collect(),
+                        findings: bundle.findings,
+                    };
+                    let expected = js(&serde_json::to_string(&expected).expect("json"));
+                    assert_eq!(stringify(&ours), stringify(&expected), "{spec}");
+                    results += 1;
+                }
+            }
+        }
+    }
+    assert!(results > 300, "only {results} results");
+}
+
 #[wasm_bindgen_test]
 fn render_options_select_the_secret_encoding() {
     for options in [None, Some(JsValue::NULL), Some(JsValue::UNDEFINED)] {
