@@ -45,22 +45,9 @@ fn per_auth() -> Vec<(AuthId, ConnectionSpec)> {
 
 /// Every target × kind × auth × client.
 fn whole_catalog() -> Vec<ConnectionSpec> {
-    let mut out = Vec::new();
-    for t in catalog::TARGETS.iter() {
-        let kinds: Vec<Option<CognitiveKind>> = if t.id == TargetId::CognitiveServices {
-            CognitiveKind::ALL.iter().copied().map(Some).collect()
-        } else {
-            vec![None]
-        };
-        for kind in kinds {
-            for auth in t.auth_types {
-                for client in t.client_types {
-                    out.push(spec_for(t.id, kind, *auth, client.as_str()));
-                }
-            }
-        }
-    }
-    out
+    catalog::combinations()
+        .map(|c| spec_for(c.target, c.kind, c.auth, c.client.as_str()))
+        .collect()
 }
 
 fn bench_render(c: &mut Criterion) {

@@ -3,7 +3,7 @@
 //!
 //! Usage: `cargo run --example render_all -- <output dir>`
 
-use aks_service_connector::catalog::{self, CognitiveKind, TargetId};
+use aks_service_connector::catalog;
 use aks_service_connector::{render, ConnectionSpec, RenderOptions, SecretEncoding};
 use std::process::ExitCode;
 
@@ -17,68 +17,57 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut count = 0;
-    for t in catalog::TARGETS.iter() {
-        let kinds: &[CognitiveKind] = if t.id == TargetId::CognitiveServices {
-            CognitiveKind::ALL
-        } else {
-            &[CognitiveKind::AiServices]
-        };
-        for kind in kinds {
-            for auth in t.auth_types {
-                for client in t.client_types {
-                    for (i, workload) in ["Job", "Deployment", "Pod"].iter().enumerate() {
-                        let mut spec = ConnectionSpec::default();
-                        spec.target.r#type = t.id.as_str().to_owned();
-                        if t.id == TargetId::CognitiveServices {
-                            spec.target.kind = Some(kind.as_str().to_owned());
-                        }
-                        spec.namespace = Some("apps".to_owned());
-                        spec.auth = Some(aks_service_connector::spec::AuthSpec {
-                            r#type: Some(auth.as_str().to_owned()),
-                            ..Default::default()
-                        });
-                        spec.client_type = Some(client.as_str().to_owned());
-                        spec.workload = Some(aks_service_connector::spec::WorkloadSpec {
-                            kind: Some((*workload).to_owned()),
-                            ..Default::default()
-                        });
-                        let encoding = if i == 1 {
-                            SecretEncoding::Data
-                        } else {
-                            SecretEncoding::StringData
-                        };
-                        let bundle = match render(
-                            &spec,
-                            &RenderOptions {
-                                secret_encoding: encoding,
-                            },
-                        ) {
-                            Ok(b) => b,
-                            Err(e) => {
-                                eprintln!("error: {} {} {} {workload}: {e}", t.id, auth, client);
-                                return ExitCode::FAILURE;
-                            }
-                        };
-                        let kind_part = if t.id == TargetId::CognitiveServices {
-                            format!("-{}", kind.as_str())
-                        } else {
-                            String::new()
-                        };
-                        let file = format!(
-                            "{dir}/{}{kind_part}_{}_{}_{}.yaml",
-                            t.id,
-                            auth,
-                            client,
-                            workload.to_lowercase()
-                        );
-                        if let Err(e) = std::fs::write(&file, bundle.yaml()) {
-                            eprintln!("error: cannot write {file}: {e}");
-                            return ExitCode::FAILURE;
-                        }
-                        count += 1;
-                    }
+    for c in catalog::combinations() {
+        for (i, workload) in ["Job", "Deployment", "Pod"].iter().enumerate() {
+            let mut spec = ConnectionSpec::default();
+            spec.target.r#type = c.target.as_str().to_owned();
+            spec.target.kind = c.kind.map(|k| k.as_str().to_owned());
+            spec.namespace = Some("apps".to_owned());
+            spec.auth = Some(aks_service_connector::spec::AuthSpec {
+                r#type: Some(c.auth.as_str().to_owned()),
+                ..Default::default()
+            });
+            spec.client_type = Some(c.client.as_str().to_owned());
+            spec.workload = Some(aks_service_connector::spec::WorkloadSpec {
+                kind: Some((*workload).to_owned()),
+                ..Default::default()
+            });
+            let encoding = if i == 1 {
+                SecretEncoding::Data
+            } else {
+                SecretEncoding::StringData
+            };
+            let bundle = match render(
+                &spec,
+                &RenderOptions {
+                    secret_encoding: encoding,
+                },
+            ) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!(
+                        "error: {} {} {} {workload}: {e}",
+                        c.target, c.auth, c.client
+                    );
+                    return ExitCode::FAILURE;
                 }
+            };
+            let kind_part = c
+                .kind
+                .map(|k| format!("-{}", k.as_str()))
+                .unwrap_or_default();
+            let file = format!(
+                "{dir}/{}{kind_part}_{}_{}_{}.yaml",
+                c.target,
+                c.auth,
+                c.client,
+                workload.to_lowercase()
+            );
+            if let Err(e) = std::fs::write(&file, bundle.yaml()) {
+                eprintln!("error: cannot write {file}: {e}");
+                return ExitCode::FAILURE;
             }
+            count += 1;
         }
     }
     println!("rendered {count} bundles into {dir}");

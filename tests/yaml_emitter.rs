@@ -7,7 +7,7 @@
 
 mod common;
 
-use aks_service_connector::catalog::{self, CognitiveKind, TargetId};
+use aks_service_connector::catalog;
 use aks_service_connector::spec::{KeyVaultObject, KeyVaultSpec, WorkloadSpec};
 use aks_service_connector::yaml::{emit, to_tree, to_yaml, write_json, write_str, Node};
 use aks_service_connector::{render, RenderOptions, SecretEncoding};
@@ -320,62 +320,54 @@ proptest! {
 #[test]
 fn every_rendered_object_matches_serde_yaml_and_serde_json() {
     let mut documents = 0;
-    for t in catalog::TARGETS.iter() {
-        let kinds: &[CognitiveKind] = if t.id == TargetId::CognitiveServices {
-            CognitiveKind::ALL
-        } else {
-            &[CognitiveKind::AiServices]
-        };
-        for kind in kinds {
-            for auth in t.auth_types {
-                for client in t.client_types {
-                    for workload in ["Job", "Deployment", "Pod"] {
-                        for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
-                            let kind = (t.id == TargetId::CognitiveServices).then(|| kind.as_str());
-                            let mut spec =
-                                common::spec(t.id.as_str(), kind, auth.as_str(), client.as_str());
-                            spec.workload = Some(WorkloadSpec {
-                                kind: Some(workload.to_owned()),
-                                command: Some(vec![
-                                    "sh".into(),
-                                    "-c".into(),
-                                    "echo 'a: b' # \"c\"\n".into(),
-                                    "".into(),
-                                    "0755".into(),
-                                ]),
-                                ..Default::default()
-                            });
-                            let bundle = render(
-                                &spec,
-                                &RenderOptions {
-                                    secret_encoding: encoding,
-                                },
-                            )
-                            .unwrap_or_else(|e| panic!("{} {auth} {client} {workload}: {e}", t.id));
-                            for d in &bundle.documents {
-                                assert_eq!(
-                                    d.yaml,
-                                    reference(&d.object),
-                                    "{} {auth} {client} {workload} {}",
-                                    t.id,
-                                    d.kind
-                                );
-                                let typed = serde_json::to_string(&d.object).expect("json");
-                                assert_eq!(serde_json::to_string(d.tree()).expect("json"), typed);
-                                let mut written = String::new();
-                                write_json(&mut written, d.tree());
-                                assert_eq!(written, typed);
-                                documents += 1;
-                            }
-                            let typed: Vec<_> =
-                                bundle.documents.iter().map(|d| &d.object).collect();
-                            assert_eq!(
-                                bundle.json().expect("json"),
-                                serde_json::to_string_pretty(&typed).expect("json")
-                            );
-                        }
-                    }
+    for c in catalog::combinations() {
+        let (auth, client) = (c.auth, c.client);
+        for workload in ["Job", "Deployment", "Pod"] {
+            for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
+                let mut spec = common::spec(
+                    c.target.as_str(),
+                    c.kind.map(|k| k.as_str()),
+                    auth.as_str(),
+                    client.as_str(),
+                );
+                spec.workload = Some(WorkloadSpec {
+                    kind: Some(workload.to_owned()),
+                    command: Some(vec![
+                        "sh".into(),
+                        "-c".into(),
+                        "echo 'a: b' # \"c\"\n".into(),
+                        "".into(),
+                        "0755".into(),
+                    ]),
+                    ..Default::default()
+                });
+                let bundle = render(
+                    &spec,
+                    &RenderOptions {
+                        secret_encoding: encoding,
+                    },
+                )
+                .unwrap_or_else(|e| panic!("{} {auth} {client} {workload}: {e}", c.target));
+                for d in &bundle.documents {
+                    assert_eq!(
+                        d.yaml,
+                        reference(&d.object),
+                        "{} {auth} {client} {workload} {}",
+                        c.target,
+                        d.kind
+                    );
+                    let typed = serde_json::to_string(&d.object).expect("json");
+                    assert_eq!(serde_json::to_string(d.tree()).expect("json"), typed);
+                    let mut written = String::new();
+                    write_json(&mut written, d.tree());
+                    assert_eq!(written, typed);
+                    documents += 1;
                 }
+                let typed: Vec<_> = bundle.documents.iter().map(|d| &d.object).collect();
+                assert_eq!(
+                    bundle.json().expect("json"),
+                    serde_json::to_string_pretty(&typed).expect("json")
+                );
             }
         }
     }

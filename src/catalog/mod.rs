@@ -64,6 +64,42 @@ pub fn keys_for(
         .filter(move |r| r.kind == kind && r.auth == auth && r.client == client)
 }
 
+/// One supported (target, account kind, auth, client) combination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Combination {
+    /// Target id.
+    pub target: TargetId,
+    /// Account kind: `Some` for `cognitiveservices` only.
+    pub kind: Option<CognitiveKind>,
+    /// Auth id.
+    pub auth: AuthId,
+    /// Client id.
+    pub client: ClientId,
+}
+
+/// Every combination the catalog supports, in table order: each target with each of
+/// its auth and client ids, and for `cognitiveservices` each account kind. What tests,
+/// benchmarks and `examples/render_all` walk to cover the whole catalog.
+pub fn combinations() -> impl Iterator<Item = Combination> {
+    TARGETS.iter().flat_map(|t| {
+        let kinds: Vec<Option<CognitiveKind>> = if t.id == TargetId::CognitiveServices {
+            CognitiveKind::ALL.iter().copied().map(Some).collect()
+        } else {
+            vec![None]
+        };
+        kinds.into_iter().flat_map(move |kind| {
+            t.auth_types.iter().flat_map(move |&auth| {
+                t.client_types.iter().map(move |&client| Combination {
+                    target: t.id,
+                    kind,
+                    auth,
+                    client,
+                })
+            })
+        })
+    })
+}
+
 /// The whole catalog as serializable data; the designer builds its form from it.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(
@@ -265,6 +301,24 @@ pub fn catalog() -> Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn combinations_cover_every_key_row_once_each() {
+        let all: Vec<Combination> = combinations().collect();
+        assert_eq!(all.len(), 388);
+        for (i, c) in all.iter().enumerate() {
+            assert!(!all[..i].contains(c), "{c:?} twice");
+        }
+        for r in key_rows() {
+            let c = Combination {
+                target: r.target,
+                kind: r.kind,
+                auth: r.auth,
+                client: r.client,
+            };
+            assert!(all.contains(&c), "{c:?} has keys but is not a combination");
+        }
+    }
 
     #[test]
     fn keys_for_equals_a_filter_over_the_whole_table() {

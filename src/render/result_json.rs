@@ -146,46 +146,36 @@ mod tests {
     fn every_rendered_result_is_serde_jsons_text() {
         let mut results = 0;
         let mut severities = Vec::new();
-        for t in catalog::TARGETS.iter() {
-            let kinds: Vec<Option<CognitiveKind>> = if t.id == TargetId::CognitiveServices {
-                CognitiveKind::ALL.iter().copied().map(Some).collect()
-            } else {
-                vec![None]
-            };
-            for kind in kinds {
-                for auth in t.auth_types {
-                    for client in t.client_types {
-                        for workload in ["Job", "Deployment", "Pod", "none"] {
-                            for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
-                                let mut s = spec(t.id, kind, auth.as_str(), client.as_str());
-                                s.workload = Some(WorkloadSpec {
-                                    kind: Some(workload.to_owned()),
-                                    command: Some(vec![
-                                        "sh".into(),
-                                        "-c".into(),
-                                        "echo \"a\\b\" \t\r\u{1}\u{1f}\u{7f}\u{2028}é\n".into(),
-                                    ]),
-                                    labels: BTreeMap::from([("tier".into(), "web".into())]),
-                                    ..Default::default()
-                                });
-                                let bundle = render(
-                                    &s,
-                                    &RenderOptions {
-                                        secret_encoding: encoding,
-                                    },
-                                )
-                                .unwrap_or_else(|e| panic!("{} {auth} {client}: {e}", t.id));
-                                assert_eq!(
-                                    bundle.result_json(),
-                                    reference(&bundle),
-                                    "{} {auth} {client} {workload}",
-                                    t.id
-                                );
-                                severities.extend(bundle.findings.iter().map(|f| f.severity));
-                                results += 1;
-                            }
-                        }
-                    }
+        for c in catalog::combinations() {
+            for workload in ["Job", "Deployment", "Pod", "none"] {
+                for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
+                    let (auth, client) = (c.auth, c.client);
+                    let mut s = spec(c.target, c.kind, auth.as_str(), client.as_str());
+                    s.workload = Some(WorkloadSpec {
+                        kind: Some(workload.to_owned()),
+                        command: Some(vec![
+                            "sh".into(),
+                            "-c".into(),
+                            "echo \"a\\b\" \t\r\u{1}\u{1f}\u{7f}\u{2028}é\n".into(),
+                        ]),
+                        labels: BTreeMap::from([("tier".into(), "web".into())]),
+                        ..Default::default()
+                    });
+                    let bundle = render(
+                        &s,
+                        &RenderOptions {
+                            secret_encoding: encoding,
+                        },
+                    )
+                    .unwrap_or_else(|e| panic!("{} {auth} {client}: {e}", c.target));
+                    assert_eq!(
+                        bundle.result_json(),
+                        reference(&bundle),
+                        "{} {auth} {client} {workload}",
+                        c.target
+                    );
+                    severities.extend(bundle.findings.iter().map(|f| f.severity));
+                    results += 1;
                 }
             }
         }
