@@ -84,6 +84,7 @@ row(`Chromium cold start (glue + .wasm fetch, compile, instantiate, first render
   ms(cold.total), '≤ 30 ms', cold.total <= 30);
 row('  of which glue import / init (fetch + compile + instantiate) / first render',
   `${ms(cold.glue)} / ${ms(cold.init)} / ${ms(cold.render)}`);
+row('  not counted: the page\'s first dynamic import (a one-line module, before the package)', ms(cold.warmUp));
 
 const out = [
   `Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.node}, ${machine.rustc}; load average ${machine.load} at the start; ${machine.date}.`,
