@@ -4,18 +4,16 @@
 export * from './pkg/aks_service_connector_classify.js';
 
 import type { ServiceConnectorError } from './pkg/aks_service_connector_classify.js';
-import type { InitInput } from './index.js';
+import type { InitSource, InitSyncSource } from './index.js';
 
 /**
  * Loads the classifier asynchronously (browsers, bundlers). Without an argument the
  * `.wasm` file next to the package is fetched. In Node it is ready on import.
  */
-export function init(
-  source?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> } | null,
-): Promise<unknown>;
+export function init(source?: InitSource): Promise<unknown>;
 
 /** Loads the classifier synchronously from its bytes or a compiled `WebAssembly.Module`. */
-export function initSync(bytes: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): unknown;
+export function initSync(bytes: InitSyncSource): unknown;
 
 /** True when `e` was thrown by this package: narrows to `ServiceConnectorError`. */
 export function isServiceConnectorError(e: unknown): e is ServiceConnectorError;

@@ -14,16 +14,24 @@ export type InitInput =
   | BufferSource
   | WebAssembly.Module;
 
+/** What `init` of either module takes (nothing: the `.wasm` file next to the package). */
+export type InitSource =
+  | InitInput
+  | Promise<InitInput>
+  | { module_or_path: InitInput | Promise<InitInput> }
+  | null;
+
+/** What `initSync` of either module takes. */
+export type InitSyncSource = BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module };
+
 /**
  * Loads the module asynchronously (browsers, bundlers). Without an argument the `.wasm` file
  * next to the package is fetched. In Node the package is ready on import and this is a no-op.
  */
-export function init(
-  source?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> } | null,
-): Promise<unknown>;
+export function init(source?: InitSource): Promise<unknown>;
 
 /** Loads the module synchronously from its bytes or a compiled `WebAssembly.Module`. */
-export function initSync(bytes: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): unknown;
+export function initSync(bytes: InitSyncSource): unknown;
 
 /** True when `e` was thrown by this package: narrows to `ServiceConnectorError`. */
 export function isServiceConnectorError(e: unknown): e is ServiceConnectorError;
