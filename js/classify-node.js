@@ -1,9 +1,9 @@
 // `aks-service-connector/classify` in Node (the `node` export condition): ready on import,
 // initialised synchronously from the .wasm bytes next to this file.
 import { readFileSync } from 'node:fs';
-import { initSync } from './classify.js';
+import { initSync } from './pkg/aks_service_connector_classify.js';
 
 initSync(readFileSync(new URL('./pkg/aks_service_connector_classify_bg.wasm', import.meta.url)));
 
-export * from './classify.js';
-export { default } from './classify.js';
+export * from './pkg/aks_service_connector_classify.js';
+export { default } from './pkg/aks_service_connector_classify.js';

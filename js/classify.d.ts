@@ -1,6 +1,7 @@
 // Types of `aks-service-connector/classify`. `classify` and its input and output types are
 // generated from the Rust types (./pkg/aks_service_connector_classify.d.ts).
-// Local declarations below (init, initSync, default) shadow the glue's own, as in classify.js.
+// Local declarations below (init, initSync, default) shadow the glue's own, as the wrappers
+// linked into the published entry do (js/load.js, tools/link-entry.mjs).
 export * from './pkg/aks_service_connector_classify.js';
 
 import type { ServiceConnectorError } from './pkg/aks_service_connector_classify.js';

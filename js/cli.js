@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as sc from './node.js';
 // The classifier is its own module: compiled only when the classify command runs.
-import * as diagnosis from './classify.js';
+import * as diagnosis from './pkg/aks_service_connector_classify.js';
 
 const NAME = 'aks-service-connector';
 

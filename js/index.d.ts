@@ -1,6 +1,7 @@
 // Types of the package entries. The functions and every input and output type are
 // generated from the Rust types by wasm-bindgen and tsify (./pkg/aks_service_connector.d.ts).
-// Local declarations below (init, initSync, default) shadow the glue's own, as in index.js.
+// Local declarations below (init, initSync, default) shadow the glue's own, as the wrappers
+// linked into the published entry do (js/load.js, tools/link-entry.mjs).
 // `classify` is in `aks-service-connector/classify` (./classify.d.ts).
 export * from './pkg/aks_service_connector.js';
 

@@ -1,5 +1,7 @@
 // What both entries (the core and `./classify`) offer on top of their wasm-bindgen glue:
 // `init` / `initSync` that accept the argument shapes people pass, and the error guard.
+// Not published as a file: .ci/build-wasm links it into each glue (tools/link-entry.mjs),
+// so that a page fetches one script per entry.
 
 /**
  * Wraps a glue's `init` and `initSync`. `init(source)` takes a URL (string or `URL`) of the

@@ -18,7 +18,7 @@ const PAGE = `<!doctype html>
 
 // Loads the package as a webview does: the default entry, init() fetching the .wasm from the same origin.
 const APP = `
-import { init, render, version, isServiceConnectorError } from '/aks-service-connector/index.js';
+import { init, render, version, isServiceConnectorError } from '/aks-service-connector/pkg/aks_service_connector.js';
 try {
   await init();
   const r = render(${JSON.stringify(BLOB_SPEC)});

@@ -20,8 +20,7 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: JS_DIR, env, encoding: 'utf8' }));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    'README.md', 'classify-node.js', 'classify.d.ts', 'classify.js', 'cli.js', 'index.d.ts', 'index.js',
-    'load.js', 'node.js', 'package.json',
+    'README.md', 'classify-node.js', 'classify.d.ts', 'cli.js', 'index.d.ts', 'node.js', 'package.json',
     'pkg/aks_service_connector.d.ts', 'pkg/aks_service_connector.js',
     'pkg/aks_service_connector_bg.wasm', 'pkg/aks_service_connector_bg.wasm.d.ts',
     'pkg/aks_service_connector_classify.d.ts', 'pkg/aks_service_connector_classify.js',

@@ -104,7 +104,7 @@ test('the .wasm subpath exports resolve to the module files', () => {
 });
 
 test('the classify default entry: calls before init fail, initSync and init load it', () => {
-  const entry = pathToFileURL(`${JS_DIR}classify.js`).href;
+  const entry = pathToFileURL(`${JS_DIR}pkg/aks_service_connector_classify.js`).href;
   const wasm = pathToFileURL(`${JS_DIR}pkg/aks_service_connector_classify_bg.wasm`).href;
   for (const load of [
     `m.initSync(readFileSync(new URL(${JSON.stringify(wasm)})))`,
@@ -124,7 +124,7 @@ test('the classify default entry: calls before init fail, initSync and init load
 });
 
 test('the default entry: calls before init fail, initSync and init load the module', () => {
-  const entry = pathToFileURL(`${JS_DIR}index.js`).href;
+  const entry = pathToFileURL(`${JS_DIR}pkg/aks_service_connector.js`).href;
   const wasm = pathToFileURL(`${JS_DIR}pkg/aks_service_connector_bg.wasm`).href;
   const variants = {
     initSyncBytes: `m.initSync(readFileSync(new URL(${JSON.stringify(wasm)})))`,
