@@ -1,13 +1,19 @@
 // The benchmarks (js/bench, run by .ci/bench) compare wasm against hand-written JavaScript;
 // this proves the comparison is apples to apples: every baseline builds exactly the objects
-// wasm renders, and the RegExp classifier agrees on the benchmark's inputs. No timing here.
+// wasm renders, and the RegExp classifier agrees on the benchmark's inputs; the Chromium
+// cold start bench runs. No timing is asserted here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'aks-service-connector';
 import { classify } from 'aks-service-connector/classify';
 import {
   ERROR_1K, SPECS, classifyRegExp, logWith, parseAll, serialisers,
 } from '../bench/baseline.mjs';
+import { JS_DIR } from './helpers.js';
 
 for (const [auth, spec] of Object.entries(SPECS)) {
   test(`render baselines equal wasm: ${auth}`, () => {
@@ -31,5 +37,22 @@ test('RegExp classify baseline agrees with wasm on the benchmark inputs', () => 
     const expected = classify(text).category;
     assert.equal(expected, 'conflict_cluster_updating');
     assert.equal(classifyRegExp(text), expected);
+  }
+});
+
+test('the Chromium cold start bench runs end to end and reports both series', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'aks-sc-cold-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'cold.json');
+  const r = spawnSync(process.execPath, [join(JS_DIR, 'bench', 'coldstart.bench.mjs'), '--loads', '1', '--settle', '5', '--json', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const { settled, immediate } = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(settled.settleMs, 5);
+  assert.equal(immediate.settleMs, 0);
+  for (const s of [settled, immediate]) {
+    assert.equal(s.loads, 1);
+    // The parts are consecutive spans of the one measured total.
+    assert.ok(s.entry > 0 && s.init > 0 && s.render > 0, JSON.stringify(s));
+    assert.ok(Math.abs(s.entry + s.init + s.render - s.total) < 0.5, JSON.stringify(s));
   }
 });
