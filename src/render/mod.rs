@@ -7,6 +7,7 @@ mod result_json;
 pub mod secret;
 pub mod service_account;
 pub mod spc;
+mod tree;
 pub mod workload;
 
 use k8s_openapi::api::apps::v1::Deployment;
@@ -106,7 +107,7 @@ impl Bundle {
 
 fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
     let kind = object.kind();
-    let tree = crate::yaml::to_tree(&object).map_err(|e| Error::Yaml {
+    let tree = tree::object(&object).map_err(|e| Error::Yaml {
         kind,
         name: name.to_owned(),
         message: e.to_string(),
