@@ -1,10 +1,12 @@
-//! The ordered value tree every rendered object is serialized into once, and
-//! the serde [`Serializer`](serde::Serializer) that builds it.
+//! The ordered value tree every rendered object becomes once, and the serde
+//! [`Serializer`](serde::Serializer) that builds one from any `Serialize` value.
 //!
-//! One serializer for the k8s-openapi `Serialize` impls keeps them compiled
-//! once in the WebAssembly module; the YAML text ([`super::emit()`]) and the JSON
-//! handed to JavaScript (the [`Serialize`] impl of [`Node`]) are both written
-//! from the tree.
+//! The Kubernetes objects are turned into trees field by field
+//! (`src/render/tree.rs`); this serializer serves our own small types (the
+//! SecretProviderClass `objects` parameter) and the tests, which check those
+//! trees against k8s-openapi's `Serialize` impls. The YAML text
+//! ([`super::emit()`]) and the JSON handed to JavaScript (the [`Serialize`] impl
+//! of [`Node`]) are both written from the tree.
 
 use serde::ser::{self, Impossible, Serialize};
 use std::borrow::Cow;
