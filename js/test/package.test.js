@@ -131,6 +131,8 @@ test('the default entry: calls before init fail, initSync and init load the modu
     initSyncModule: `m.initSync(new WebAssembly.Module(readFileSync(new URL(${JSON.stringify(wasm)}))))`,
     initBytes: `await m.init(readFileSync(new URL(${JSON.stringify(wasm)})))`,
     initObject: `await m.default({ module_or_path: readFileSync(new URL(${JSON.stringify(wasm)})) })`,
+    // What a page that starts the download early passes (js/README "Starting fast").
+    initPromisedResponse: `await m.init(Promise.resolve(new Response(readFileSync(new URL(${JSON.stringify(wasm)})), { headers: { 'content-type': 'application/wasm' } })))`,
   };
   for (const [name, load] of Object.entries(variants)) {
     const r = runModule(`
