@@ -3,30 +3,11 @@
 //! `cargo bench --bench core` — figures, not assertions: budgets are reported
 //! by `.ci/bench`, never asserted in tests.
 
-use aks_service_connector::catalog::{self, AuthId, CognitiveKind, TargetId};
+use aks_service_connector::catalog::{self, AuthId, ClientId, Combination, TargetId};
 use aks_service_connector::classify::{classify, ClassifyContext};
-use aks_service_connector::spec::AuthSpec;
 use aks_service_connector::{plan, render, ConnectionSpec, PlanContext, RenderOptions};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
-
-fn spec_for(
-    target: TargetId,
-    kind: Option<CognitiveKind>,
-    auth: AuthId,
-    client: &str,
-) -> ConnectionSpec {
-    let mut s = ConnectionSpec::default();
-    s.target.r#type = target.as_str().to_owned();
-    s.target.kind = kind.map(|k| k.as_str().to_owned());
-    s.namespace = Some("apps".to_owned());
-    s.auth = Some(AuthSpec {
-        r#type: Some(auth.as_str().to_owned()),
-        ..Default::default()
-    });
-    s.client_type = Some(client.to_owned());
-    s
-}
 
 /// One storage-blob (or key vault, for CSI; postgres, for secret) connection per auth id.
 fn per_auth() -> Vec<(AuthId, ConnectionSpec)> {
@@ -38,16 +19,20 @@ fn per_auth() -> Vec<(AuthId, ConnectionSpec)> {
                 AuthId::Secret => TargetId::PostgresFlexible,
                 _ => TargetId::StorageBlob,
             };
-            (*a, spec_for(target, None, *a, "python"))
+            let c = Combination {
+                target,
+                kind: None,
+                auth: *a,
+                client: ClientId::Python,
+            };
+            (*a, c.spec())
         })
         .collect()
 }
 
 /// Every target × kind × auth × client.
 fn whole_catalog() -> Vec<ConnectionSpec> {
-    catalog::combinations()
-        .map(|c| spec_for(c.target, c.kind, c.auth, c.client.as_str()))
-        .collect()
+    catalog::combinations().map(|c| c.spec()).collect()
 }
 
 fn bench_render(c: &mut Criterion) {

@@ -4,7 +4,7 @@
 //! Usage: `cargo run --example render_all -- <output dir>`
 
 use aks_service_connector::catalog;
-use aks_service_connector::{render, ConnectionSpec, RenderOptions, SecretEncoding};
+use aks_service_connector::{render, RenderOptions, SecretEncoding};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -19,15 +19,7 @@ fn main() -> ExitCode {
     let mut count = 0;
     for c in catalog::combinations() {
         for (i, workload) in ["Job", "Deployment", "Pod"].iter().enumerate() {
-            let mut spec = ConnectionSpec::default();
-            spec.target.r#type = c.target.as_str().to_owned();
-            spec.target.kind = c.kind.map(|k| k.as_str().to_owned());
-            spec.namespace = Some("apps".to_owned());
-            spec.auth = Some(aks_service_connector::spec::AuthSpec {
-                r#type: Some(c.auth.as_str().to_owned()),
-                ..Default::default()
-            });
-            spec.client_type = Some(c.client.as_str().to_owned());
+            let mut spec = c.spec();
             spec.workload = Some(aks_service_connector::spec::WorkloadSpec {
                 kind: Some((*workload).to_owned()),
                 ..Default::default()

@@ -77,6 +77,24 @@ pub struct Combination {
     pub client: ClientId,
 }
 
+impl Combination {
+    /// The smallest connection spec for this combination: its target, account kind,
+    /// auth and client in namespace `apps`, nothing else set. What the whole-catalog
+    /// tests, the benchmarks and `examples/render_all` render.
+    pub fn spec(&self) -> crate::ConnectionSpec {
+        let mut s = crate::ConnectionSpec::default();
+        s.target.r#type = self.target.as_str().to_owned();
+        s.target.kind = self.kind.map(|k| k.as_str().to_owned());
+        s.namespace = Some("apps".to_owned());
+        s.auth = Some(crate::spec::AuthSpec {
+            r#type: Some(self.auth.as_str().to_owned()),
+            ..Default::default()
+        });
+        s.client_type = Some(self.client.as_str().to_owned());
+        s
+    }
+}
+
 /// Every combination the catalog supports, in table order: each target with each of
 /// its auth and client ids, and for `cognitiveservices` each account kind. What tests,
 /// benchmarks and `examples/render_all` walk to cover the whole catalog.

@@ -77,9 +77,9 @@ impl Bundle {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::{self, CognitiveKind, TargetId};
+    use crate::catalog::{self, AuthId, ClientId, Combination, TargetId};
     use crate::error::Finding;
-    use crate::spec::{AuthSpec, KeyVaultObject, KeyVaultSpec, WorkloadSpec};
+    use crate::spec::{KeyVaultObject, KeyVaultSpec, WorkloadSpec};
     use crate::yaml::Node;
     use crate::{render, ConnectionSpec, RenderOptions, SecretEncoding, Severity};
     use serde::Serialize;
@@ -122,22 +122,15 @@ mod tests {
         .expect("serde_json writes the result")
     }
 
-    fn spec(
-        target: TargetId,
-        kind: Option<CognitiveKind>,
-        auth: &str,
-        client: &str,
-    ) -> ConnectionSpec {
-        let mut s = ConnectionSpec::default();
-        s.target.r#type = target.as_str().to_owned();
-        s.target.kind = kind.map(|k| k.as_str().to_owned());
-        s.namespace = Some("apps".to_owned());
-        s.auth = Some(AuthSpec {
-            r#type: Some(auth.to_owned()),
-            ..Default::default()
-        });
-        s.client_type = Some(client.to_owned());
-        s
+    /// The spec of one combination (see [`Combination::spec`]).
+    fn spec(target: TargetId, auth: AuthId, client: ClientId) -> ConnectionSpec {
+        Combination {
+            target,
+            kind: None,
+            auth,
+            client,
+        }
+        .spec()
     }
 
     /// Every combination the catalog renders, every workload kind and both
@@ -149,8 +142,7 @@ mod tests {
         for c in catalog::combinations() {
             for workload in ["Job", "Deployment", "Pod", "none"] {
                 for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
-                    let (auth, client) = (c.auth, c.client);
-                    let mut s = spec(c.target, c.kind, auth.as_str(), client.as_str());
+                    let mut s = c.spec();
                     s.workload = Some(WorkloadSpec {
                         kind: Some(workload.to_owned()),
                         command: Some(vec![
@@ -167,12 +159,14 @@ mod tests {
                             secret_encoding: encoding,
                         },
                     )
-                    .unwrap_or_else(|e| panic!("{} {auth} {client}: {e}", c.target));
+                    .unwrap_or_else(|e| panic!("{} {} {}: {e}", c.target, c.auth, c.client));
                     assert_eq!(
                         bundle.result_json(),
                         reference(&bundle),
-                        "{} {auth} {client} {workload}",
-                        c.target
+                        "{} {} {} {workload}",
+                        c.target,
+                        c.auth,
+                        c.client
                     );
                     severities.extend(bundle.findings.iter().map(|f| f.severity));
                     results += 1;
@@ -189,7 +183,7 @@ mod tests {
     /// user-supplied values with quotes, backslashes and control characters.
     #[test]
     fn results_with_escapes_in_values_are_serde_jsons_text() {
-        let mut s = spec(TargetId::KeyVault, None, "keyvault-csi", "none");
+        let mut s = spec(TargetId::KeyVault, AuthId::KeyvaultCsi, ClientId::None);
         s.keyvault = Some(KeyVaultSpec {
             objects: vec![KeyVaultObject {
                 name: "a-b".into(),
@@ -198,7 +192,11 @@ mod tests {
                 alias: Some("x.y".into()),
             }],
         });
-        let mut blob = spec(TargetId::StorageBlob, None, "connection-string", "python");
+        let mut blob = spec(
+            TargetId::StorageBlob,
+            AuthId::ConnectionString,
+            ClientId::Python,
+        );
         blob.values = BTreeMap::from([(
             "AZURE_STORAGEBLOB_CONNECTIONSTRING".into(),
             "q\"b\\s\u{0}\u{8}\u{c}\u{b}\u{1b}ü\u{10ffff}".into(),
