@@ -208,7 +208,13 @@ function runRender(values) {
   if (values.connection !== undefined) spec.connectionName = values.connection;
   const result = sc.render(spec, { secretEncoding: encoding });
   // Warnings go to stderr so that stdout stays applyable; info findings are for `validate`.
-  printFindingsToStderr(result.findings.filter((f) => f.severity === 'warning'));
+  // SC026 (the docs list no configuration keys, so the Secret is empty) is said as a note.
+  printFindingsToStderr(result.findings.filter((f) => f.severity === 'warning' && f.code !== 'SC026'));
+  const empty = result.findings.find((f) => f.code === 'SC026');
+  if (empty) {
+    const secret = result.documents.find((d) => d.kind === 'Secret');
+    err(`note: Secret ${secret ? secret.name : ''} has no keys: ${empty.message}\n`);
+  }
   if (format === 'json') {
     const list = { apiVersion: 'v1', kind: 'List', items: result.documents.map((d) => d.object) };
     out(`${JSON.stringify(list, null, 2)}\n`);

@@ -43,6 +43,8 @@ const PLACEHOLDERS: &[(&str, Source)] = &[
     ("<account>", Source::Param(Param::Account)),
     ("<database-server>", Source::Param(Param::Account)),
     ("<mongo-db-server>", Source::Param(Param::Account)),
+    ("<Azure-Cosmos-DB-account>", Source::Param(Param::Account)),
+    ("<Azure-Cosmos-DB-API-for-MongoDB-account>", Source::Param(Param::Account)),
     ("<keyspace>", Source::Param(Param::KeySpace)),
     ("<database>", Source::Param(Param::Database)),
     ("<collection or graphs>", Source::Param(Param::Graph)),
@@ -127,10 +129,15 @@ pub fn fill(
 }
 
 fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'_>) -> String {
-    // A bare `storage-account-name` (Spring example without brackets) is a placeholder too.
-    if example == "storage-account-name" {
+    // Some examples are a known placeholder without its brackets (`storage-account-name`,
+    // `MySQL-DB-password`): they are that placeholder too.
+    if let Some(&(_, source)) = PLACEHOLDERS.iter().find(|(p, _)| {
+        p.strip_prefix('<')
+            .and_then(|p| p.strip_suffix('>'))
+            .is_some_and(|bare| bare == example)
+    }) {
         return knowns
-            .get(Source::Param(Param::Account), target, auth)
+            .get(source, target, auth)
             .unwrap_or(example)
             .to_owned();
     }
@@ -273,6 +280,36 @@ mod tests {
     }
 
     #[test]
+    fn a_placeholder_without_brackets_is_filled_too() {
+        let k = Knowns {
+            password: Some("p@ss"),
+            ..Default::default()
+        };
+        let fill_mysql = |example| {
+            fill(
+                "AZURE_MYSQL_PASSWORD",
+                Some(example),
+                TargetId::MysqlFlexible,
+                AuthId::Secret,
+                &k,
+            )
+        };
+        assert_eq!(fill_mysql("MySQL-DB-password"), "p@ss");
+        assert_eq!(fill_mysql("<MySQL-DB-password>"), "p@ss");
+        // Not a known placeholder: kept as documented.
+        assert_eq!(fill_mysql("MySQL-DB-name"), "MySQL-DB-name");
+        let unknown = Knowns::default();
+        let kept = fill(
+            "AZURE_MYSQL_PASSWORD",
+            Some("MySQL-DB-password"),
+            TargetId::MysqlFlexible,
+            AuthId::Secret,
+            &unknown,
+        );
+        assert_eq!(kept, "MySQL-DB-password");
+    }
+
+    #[test]
     fn client_id_only_for_identity_auths() {
         let k = Knowns {
             client_id: Some("c1"),
@@ -336,9 +373,10 @@ mod tests {
         auth: AuthId,
         knowns: &Knowns<'_>,
     ) -> String {
-        if example == "storage-account-name" {
+        let bracketed = format!("<{example}>");
+        if let Some((_, source)) = PLACEHOLDERS.iter().find(|(p, _)| *p == bracketed) {
             return knowns
-                .get(Source::Param(Param::Account), target, auth)
+                .get(*source, target, auth)
                 .unwrap_or(example)
                 .to_owned();
         }
@@ -412,6 +450,9 @@ mod tests {
             "https://<table-name>.documents.azure.com:443/",
             "é<account>ü",
             "storage-account-name",
+            "MySQL-DB-password",
+            "client-ID",
+            "<MySQL-DB-password",
         ];
         let examples = crate::catalog::key_rows()
             .iter()

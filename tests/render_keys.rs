@@ -1,10 +1,13 @@
 //! For every (target, kind, auth, client) of the key table: the rendered
-//! Secret holds exactly that combination's keys — no more, no fewer.
+//! Secret holds exactly that combination's keys — no more, no fewer; and only the
+//! combinations the docs list no keys for render an empty Secret.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use aks_service_connector::catalog::{key_rows, AuthId};
+use aks_service_connector::catalog::{
+    combinations, empty_rows, key_rows, undocumented, AuthId, CognitiveKind,
+};
 use aks_service_connector::{render, RenderOptions, SecretEncoding};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,7 +23,7 @@ fn every_key_table_combination_renders_exactly_its_keys() {
         );
         combos.entry(id).or_default().insert(r.key);
     }
-    assert_eq!(combos.len(), 348, "combinations in the key table");
+    assert_eq!(combos.len(), 375, "combinations in the key table");
     let mut secrets = 0;
     for ((target, kind, auth, client), expected) in &combos {
         for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
@@ -57,5 +60,52 @@ fn every_key_table_combination_renders_exactly_its_keys() {
             secrets += 1;
         }
     }
-    assert_eq!(secrets, (348 - 6) * 2);
+    assert_eq!(secrets, (375 - 6) * 2);
+}
+
+#[test]
+fn only_the_marked_combinations_render_an_empty_secret_and_say_why() {
+    let mut empty = 0;
+    for c in combinations() {
+        let kind = c.kind.map(|k| k.as_str());
+        let bundle = render(
+            &common::spec(c.target.as_str(), kind, c.auth.as_str(), c.client.as_str()),
+            &RenderOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{c:?}: {e}"));
+        let docs = common::parse_stream(&bundle.yaml());
+        let marked = undocumented(
+            c.target,
+            c.kind.unwrap_or(CognitiveKind::ALL[0]),
+            c.auth,
+            c.client,
+        );
+        let note = bundle.findings.iter().find(|f| f.code == "SC026");
+        if c.auth == AuthId::KeyvaultCsi {
+            assert!(marked.is_none() && note.is_none(), "{c:?}");
+            continue;
+        }
+        let secret = docs
+            .iter()
+            .find(|d| d["kind"] == "Secret")
+            .unwrap_or_else(|| panic!("{c:?}: no Secret"));
+        let keys = secret["stringData"].as_mapping().map_or(0, |m| m.len());
+        match marked {
+            Some(row) => {
+                empty += 1;
+                assert_eq!(keys, 0, "{c:?}: marked empty but renders keys");
+                let note = note.unwrap_or_else(|| panic!("{c:?}: no SC026 finding"));
+                assert!(
+                    note.message.contains(row.source()) && note.message.contains(row.reason),
+                    "{c:?}: {}",
+                    note.message
+                );
+            }
+            None => {
+                assert!(keys > 0, "{c:?}: renders an empty Secret but is not marked");
+                assert!(note.is_none(), "{c:?}: SC026 without an empty Secret");
+            }
+        }
+    }
+    assert_eq!(empty, empty_rows().len());
 }

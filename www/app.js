@@ -117,6 +117,15 @@ function showFindings(findings) {
   );
 }
 
+// SC026: the docs list no configuration keys for this combination, so the Secret is
+// empty; said next to the YAML, where the empty Secret is.
+function showKeyNote(result) {
+  const f = result?.findings.find((x) => x.code === 'SC026');
+  const secret = result?.documents.find((d) => d.kind === 'Secret');
+  $('key-note').hidden = !f;
+  $('key-note').textContent = f ? `Secret ${secret?.name ?? ''} has no keys: ${f.message}` : '';
+}
+
 function pre(text) {
   const p = document.createElement('pre');
   p.textContent = text;
@@ -169,8 +178,10 @@ function update() {
     $('yaml').textContent = result.yaml;
     $('doc-list').textContent = result.documents.map((d) => `${d.kind}/${d.name}`).join(' · ');
     showFindings(result.findings);
+    showKeyNote(result);
   } catch (e) {
     lastYaml = '';
+    showKeyNote(null);
     $('yaml').textContent = `# ${e.code ?? 'error'}: ${e.message}`;
     $('doc-list').textContent = '';
     showFindings(e.findings ?? [{ code: e.code ?? 'error', severity: 'error', field: e.field ?? '$', message: e.message }]);

@@ -1,6 +1,7 @@
 //! The catalog: every AKS target, auth type, client type and configuration
 //! key Service Connector knows. Data lives in [`targets`] and the generated
-//! `keys` table (from `data/config-keys.tsv`); this module only looks things up.
+//! `keys` tables (from `data/config-keys.tsv` and `data/config-keys-empty.tsv`);
+//! this module only looks things up.
 
 pub mod ids;
 #[rustfmt::skip]
@@ -41,6 +42,51 @@ impl KeyRow {
 /// Every configuration key row, in the table's order.
 pub fn key_rows() -> &'static [KeyRow] {
     &keys::KEY_ROWS
+}
+
+/// A combination the catalog offers but the docs list no configuration keys for:
+/// its Secret is rendered without keys, and the row says why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmptyRow {
+    /// Target id.
+    pub target: TargetId,
+    /// Account kind, for `cognitiveservices` only.
+    pub kind: Option<CognitiveKind>,
+    /// Auth id.
+    pub auth: AuthId,
+    /// Client id.
+    pub client: ClientId,
+    /// Index into the source list.
+    source: usize,
+    /// What the document says (or lacks) that leaves the combination without keys.
+    pub reason: &'static str,
+}
+
+impl EmptyRow {
+    /// The document (and its date) that was checked.
+    pub fn source(&self) -> &'static str {
+        keys::SOURCES[self.source]
+    }
+}
+
+/// Every combination the docs list no configuration keys for, in the table's order.
+pub fn empty_rows() -> &'static [EmptyRow] {
+    &keys::EMPTY_ROWS
+}
+
+/// Why a combination has no configuration keys, when the docs list none for it.
+///
+/// `kind` matters only for `cognitiveservices`; it is ignored for other targets.
+pub fn undocumented(
+    target: TargetId,
+    kind: CognitiveKind,
+    auth: AuthId,
+    client: ClientId,
+) -> Option<&'static EmptyRow> {
+    let kind = (target == TargetId::CognitiveServices).then_some(kind);
+    keys::EMPTY_ROWS
+        .iter()
+        .find(|r| r.target == target && r.kind == kind && r.auth == auth && r.client == client)
 }
 
 /// The configuration keys of one combination, in the table's order.
@@ -137,6 +183,8 @@ pub struct Catalog {
     pub cognitive_kinds: Vec<&'static str>,
     /// Every configuration key.
     pub keys: Vec<KeyEntry>,
+    /// Every combination the docs list no configuration keys for (its Secret is empty).
+    pub undocumented: Vec<UndocumentedEntry>,
 }
 
 /// A target in the serialized catalog.
@@ -222,6 +270,30 @@ pub struct KeyEntry {
     pub example: Option<&'static str>,
     /// Source document.
     pub source: &'static str,
+}
+
+/// A combination without documented configuration keys, in the serialized catalog.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
+#[serde(rename_all = "camelCase")]
+pub struct UndocumentedEntry {
+    /// Target id.
+    pub target: TargetId,
+    /// Account kind (`cognitiveservices` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CognitiveKind>,
+    /// Auth id.
+    pub auth: AuthId,
+    /// Client id.
+    pub client: ClientId,
+    /// The document checked, and its date.
+    pub source: &'static str,
+    /// Why the docs list no keys.
+    pub reason: &'static str,
 }
 
 impl AuthId {
@@ -313,6 +385,17 @@ pub fn catalog() -> Catalog {
                 source: r.source(),
             })
             .collect(),
+        undocumented: empty_rows()
+            .iter()
+            .map(|r| UndocumentedEntry {
+                target: r.target,
+                kind: r.kind,
+                auth: r.auth,
+                client: r.client,
+                source: r.source(),
+                reason: r.reason,
+            })
+            .collect(),
     }
 }
 
@@ -381,7 +464,58 @@ mod tests {
             );
             assert_eq!(r.kind.is_some(), r.target == TargetId::CognitiveServices);
         }
-        assert_eq!(key_rows().len(), 1152);
+        assert_eq!(key_rows().len(), 1239);
+    }
+
+    #[test]
+    fn exactly_the_marked_combinations_have_no_keys() {
+        let mut empty = 0;
+        for c in combinations() {
+            let kind = c.kind.unwrap_or(CognitiveKind::ALL[0]);
+            let has_keys = keys_for(c.target, kind, c.auth, c.client).next().is_some();
+            let marked = undocumented(c.target, kind, c.auth, c.client);
+            assert_ne!(has_keys, marked.is_some(), "{c:?}: keys {has_keys}, marked {marked:?}");
+            empty += usize::from(!has_keys);
+        }
+        assert_eq!(empty, empty_rows().len(), "every marked row is an offered combination");
+        for r in empty_rows() {
+            assert!(!r.reason.is_empty(), "{r:?} says why");
+        }
+    }
+
+    /// `<doc>.md YYYY-MM-DD`, optionally followed by ` (note)`.
+    fn names_doc_and_date(source: &str) -> bool {
+        let Some((doc, rest)) = source.split_once(' ') else {
+            return false;
+        };
+        let doc_ok = doc.len() > 3
+            && doc.ends_with(".md")
+            && doc
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.*/".contains(&b));
+        let date = rest.get(..10).unwrap_or_default().as_bytes();
+        let date_ok = date.len() == 10
+            && date.iter().enumerate().all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let note = rest.get(10..).unwrap_or_default();
+        let note_ok = note.is_empty() || (note.starts_with(" (") && note.ends_with(')'));
+        doc_ok && date_ok && note_ok
+    }
+
+    #[test]
+    fn every_row_names_its_doc_and_date() {
+        let sources = key_rows()
+            .iter()
+            .map(KeyRow::source)
+            .chain(empty_rows().iter().map(EmptyRow::source));
+        for s in sources {
+            assert!(names_doc_and_date(s), "source {s:?}: expected `<doc>.md YYYY-MM-DD [(note)]`");
+        }
+        assert!(!names_doc_and_date("how-to-integrate-mysql.md newest indexed"));
+        assert!(!names_doc_and_date("how-to-integrate-openai.md"));
+        assert!(names_doc_and_date("includes/code-x.md 2026-01-02 (note)"));
     }
 
     #[test]

@@ -320,9 +320,13 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let combo = || format!("{}/{}/{}", r.target.id, r.auth, r.client);
     if r.config.is_empty() {
         let combo = combo();
+        // The marked combinations carry the doc checked and why it lists no keys.
+        let why = crate::catalog::undocumented(r.target.id, r.kind, r.auth, r.client)
+            .map(|e| format!(" ({}: {})", e.source(), e.reason))
+            .unwrap_or_default();
         f.push(rules::UNDOCUMENTED_KEYS.at(
             "clientType",
-            format!("no configuration names are documented for {combo}; the Secret is rendered without keys — read them with `az aks connection list-configuration`"),
+            format!("the Service Connector docs list no configuration keys for {combo}{why}; the Secret is rendered without keys — read them with `az aks connection list-configuration`"),
         ));
     }
     let defaults = if spec.customized_keys.is_empty() {
@@ -383,12 +387,6 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             "values",
             "real credentials were given, so the rendered YAML holds secrets: keep it out of source control",
         ));
-    }
-    let partial = crate::catalog::keys_for(r.target.id, r.kind, r.auth, r.client)
-        .any(|k| k.source().contains("(partial)"));
-    if partial {
-        let combo = combo();
-        f.push(rules::PARTIAL_KEYS.at("clientType", format!("the documented key list of {combo} is partial; Service Connector may write more keys")));
     }
 }
 

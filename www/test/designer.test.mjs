@@ -95,6 +95,20 @@ test('the troubleshoot tab classifies a pasted error and fills the cluster names
   await page.click('[data-tab="yaml"]');
 });
 
+test('a combination the docs list no keys for says so next to its empty Secret', async () => {
+  const note = '[data-testid="key-note"]';
+  assert.equal(await page.isHidden(note), true);
+  await page.selectOption('[data-testid="target"]', 'redis');
+  await page.selectOption('[data-testid="auth"]', 'workload-identity');
+  await page.selectOption('[data-testid="client"]', 'springBoot');
+  assert.equal(await page.isVisible(note), true);
+  assert.match(await page.textContent(note), /^Secret sc-redis-conn-secret has no keys: the Service Connector docs list no configuration keys for redis\/workload-identity\/springBoot \(how-to-integrate-redis-cache\.md /);
+  assert.match(await yaml(), /kind: Secret\n/);
+  await page.selectOption('[data-testid="client"]', 'python');
+  assert.equal(await page.isHidden(note), true);
+  assert.match(await yaml(), /AZURE_REDIS_HOST/);
+});
+
 test('key vault defaults to the CSI driver and renders a SecretProviderClass', async () => {
   await page.selectOption('[data-testid="target"]', 'keyvault');
   await page.selectOption('[data-testid="workloadKind"]', 'Deployment');
