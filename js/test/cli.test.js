@@ -103,7 +103,7 @@ test('render: a combination the docs list no keys for says so on stderr, next to
   const r = cli(['render', '--target', 'redis', '--auth', 'workload-identity', '--client', 'springBoot', '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const secret = JSON.parse(r.stdout).items.find((o) => o.kind === 'Secret');
-  assert.equal(secret.stringData, undefined, 'the Secret has no keys');
+  assert.deepEqual(secret.stringData, {}, 'the Secret has no keys');
   assert.match(r.stderr, /^note: Secret sc-redis-conn-secret has no keys: the Service Connector docs list no configuration keys for redis\/workload-identity\/springBoot \(how-to-integrate-redis-cache\.md \d{4}-\d\d-\d\d: /m);
   assert.doesNotMatch(r.stderr, /SC026/, 'said once, as the note');
   const documented = cli(['render', '--target', 'redis', '--auth', 'workload-identity', '--client', 'python']);

@@ -25,6 +25,20 @@ test('the node condition resolves to node.js and needs no init', () => {
   assert.equal(Object.getPrototypeOf(c), Object.prototype, 'catalog is a plain object');
 });
 
+test('the catalog lists the combinations the docs list no keys for, and they render an empty Secret', () => {
+  const { undocumented, keys } = sc.catalog();
+  assert.ok(undocumented.length > 0);
+  for (const u of undocumented) {
+    assert.match(u.source, /^[\w.*/-]+\.md \d{4}-\d\d-\d\d/, JSON.stringify(u));
+    assert.ok(u.reason.length > 0, JSON.stringify(u));
+    assert.ok(!keys.some((k) => k.target === u.target && k.auth === u.auth && k.client === u.client), JSON.stringify(u));
+    const result = sc.render({ target: { type: u.target }, auth: { type: u.auth }, clientType: u.client });
+    const secret = result.documents.find((d) => d.kind === 'Secret');
+    assert.deepEqual(Object.keys(secret.object.stringData ?? {}), [], JSON.stringify(u));
+    assert.ok(result.findings.some((f) => f.code === 'SC026' && f.message.includes(u.reason)), JSON.stringify(u));
+  }
+});
+
 test('init in Node is a no-op: the node entry is ready on import', async () => {
   await sc.init();
   await sc.default();
