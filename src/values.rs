@@ -44,7 +44,10 @@ const PLACEHOLDERS: &[(&str, Source)] = &[
     ("<database-server>", Source::Param(Param::Account)),
     ("<mongo-db-server>", Source::Param(Param::Account)),
     ("<Azure-Cosmos-DB-account>", Source::Param(Param::Account)),
-    ("<Azure-Cosmos-DB-API-for-MongoDB-account>", Source::Param(Param::Account)),
+    (
+        "<Azure-Cosmos-DB-API-for-MongoDB-account>",
+        Source::Param(Param::Account),
+    ),
     ("<keyspace>", Source::Param(Param::KeySpace)),
     ("<database>", Source::Param(Param::Database)),
     ("<collection or graphs>", Source::Param(Param::Graph)),

@@ -474,10 +474,18 @@ mod tests {
             let kind = c.kind.unwrap_or(CognitiveKind::ALL[0]);
             let has_keys = keys_for(c.target, kind, c.auth, c.client).next().is_some();
             let marked = undocumented(c.target, kind, c.auth, c.client);
-            assert_ne!(has_keys, marked.is_some(), "{c:?}: keys {has_keys}, marked {marked:?}");
+            assert_ne!(
+                has_keys,
+                marked.is_some(),
+                "{c:?}: keys {has_keys}, marked {marked:?}"
+            );
             empty += usize::from(!has_keys);
         }
-        assert_eq!(empty, empty_rows().len(), "every marked row is an offered combination");
+        assert_eq!(
+            empty,
+            empty_rows().len(),
+            "every marked row is an offered combination"
+        );
         for r in empty_rows() {
             assert!(!r.reason.is_empty(), "{r:?} says why");
         }
@@ -511,9 +519,14 @@ mod tests {
             .map(KeyRow::source)
             .chain(empty_rows().iter().map(EmptyRow::source));
         for s in sources {
-            assert!(names_doc_and_date(s), "source {s:?}: expected `<doc>.md YYYY-MM-DD [(note)]`");
+            assert!(
+                names_doc_and_date(s),
+                "source {s:?}: expected `<doc>.md YYYY-MM-DD [(note)]`"
+            );
         }
-        assert!(!names_doc_and_date("how-to-integrate-mysql.md newest indexed"));
+        assert!(!names_doc_and_date(
+            "how-to-integrate-mysql.md newest indexed"
+        ));
         assert!(!names_doc_and_date("how-to-integrate-openai.md"));
         assert!(names_doc_and_date("includes/code-x.md 2026-01-02 (note)"));
     }
