@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every plan against the upstream facts kept in `data/upstream/`: each ARM
 //! body validates against the ServiceLinker OpenAPI definitions of its
 //! api-version, each `az` word is a flag the CLI defines for that target (with
@@ -227,6 +228,13 @@ fn words(c: &Command) -> Vec<String> {
     w
 }
 
+/// The auth flag of a create command: its name, the keys it takes, the keys it needs.
+struct AuthFlag<'a> {
+    flag: &'a str,
+    keys: Vec<&'a str>,
+    required: Vec<&'a str>,
+}
+
 /// Errors of an `az aks connection create <target>` word list against the az data.
 fn check_create(az: &Value, target: TargetId, auth: AuthId, argv: &[String]) -> Vec<String> {
     let mut errors = Vec::new();
@@ -237,7 +245,7 @@ fn check_create(az: &Value, target: TargetId, auth: AuthId, argv: &[String]) -> 
         )];
     }
     let mut allowed: BTreeSet<&str> = strs(&az["globalFlags"]).into_iter().collect();
-    let (client_types, auth_keys): (Vec<&str>, Option<(&str, Vec<&str>, Vec<&str>)>);
+    let (client_types, auth_keys): (Vec<&str>, Option<AuthFlag<'_>>);
     if target == TargetId::ConfluentCloud {
         let c = &az["confluentCloud"];
         allowed.extend(strs(&c["flags"]));
@@ -264,7 +272,11 @@ fn check_create(az: &Value, target: TargetId, auth: AuthId, argv: &[String]) -> 
                 if target == TargetId::MongoDbAtlas {
                     keys = strs(&az["mongodbAtlas"]["secretKeys"]);
                 }
-                Some((f["flag"].as_str().unwrap_or(""), keys, strs(&f["required"])))
+                Some(AuthFlag {
+                    flag: f["flag"].as_str().unwrap_or(""),
+                    keys,
+                    required: strs(&f["required"]),
+                })
             }
             None => {
                 if !strs(&t["extraFlags"]).contains(&"--enable-csi") {
@@ -299,7 +311,12 @@ fn check_create(az: &Value, target: TargetId, auth: AuthId, argv: &[String]) -> 
                 "--client-type {values:?} is not one of {client_types:?}"
             ));
         }
-        if let Some((auth_flag, keys, required)) = &auth_keys {
+        if let Some(AuthFlag {
+            flag: auth_flag,
+            keys,
+            required,
+        }) = &auth_keys
+        {
             if flag == *auth_flag {
                 let given: Vec<&str> = values
                     .iter()
