@@ -103,6 +103,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "target.id",
     ),
     (
+        r#"{"target":{"type":"mongodb-atlas","subscription":"00001111-aaaa-2222-bbbb-3333cccc4444"}}"#,
+        "SC031",
+        "target.subscription",
+    ),
+    (
         r#"{"target":{"type":"mongodb-atlas"},"auth":{"username":"u","password":"mongodb+srv://h/"}}"#,
         "SC031",
         "auth.username",

@@ -496,6 +496,15 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         }
     }
     if crate::catalog::cli_target_id(r.target.id).is_some() {
+        if nonempty(t.subscription.as_deref()).is_some() {
+            f.push(rules::IGNORED_INPUT.at(
+                "target.subscription",
+                format!(
+                    "the az CLI sends its own fixed target id for `{}`, with its own subscription; expected no target.subscription",
+                    r.target.id
+                ),
+            ));
+        }
         if nonempty(t.id.as_deref()).is_some() {
             f.push(rules::IGNORED_INPUT.at(
                 "target.id",
