@@ -70,7 +70,7 @@ rules! {
     GENERATED_NAME = "SC029", Info, "a generated name or value follows an input that is not given yet";
     PARTIAL_KEYS = "SC030", Warning, "the documented key list of this combination is partial";
     IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
-    // Numbered after the plan's rules, which were allotted SC032-SC038 first.
+    // SC032-SC038 belong to the plan's rules (`PLAN`); these continue at SC039.
     CONFLUENT_ENDPOINT = "SC039", Warning, "confluent endpoints are on azure.confluent.cloud: the az CLI refuses others";
 }
 
