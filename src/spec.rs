@@ -74,7 +74,8 @@ pub struct TargetSpec {
     /// The target's subscription id; defaults to the cluster's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<String>,
-    /// The full ARM id of the target, instead of (or checked against) the parts.
+    /// The full ARM id of the target, instead of (or checked against) the parts;
+    /// not for `neon-postgres` and `mongodb-atlas`, which the az CLI locates by flags only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Account kind for `cognitiveservices`: `AIServices` (default), `OpenAI`, `CognitiveServices`.
@@ -201,7 +202,7 @@ pub struct AuthSpec {
     /// Database username (`secret` auth).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    /// Database password (`secret` auth).
+    /// Database password (`secret` auth); for `mongodb-atlas`, its connection string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 }

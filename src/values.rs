@@ -125,6 +125,13 @@ pub fn fill(
     if target == TargetId::ConfluentCloud {
         return confluent(key, knowns);
     }
+    // MongoDB Atlas is given its connection string (the az CLI's `--secret
+    // secret=`, here `auth.password`): that is the value of the key.
+    if target == TargetId::MongoDbAtlas && key.ends_with("CONNECTIONSTRING") {
+        if let Some(v) = knowns.get(Source::Password, target, auth) {
+            return v.to_owned();
+        }
+    }
     match example {
         Some(example) => fill_example(example, target, auth, knowns),
         None => by_suffix(key, auth, knowns).unwrap_or_else(|| format!("<{key}>")),
@@ -334,6 +341,25 @@ mod tests {
             &k,
         );
         assert_eq!(none, "<X_CLIENTID>");
+    }
+
+    #[test]
+    fn mongodb_atlas_takes_the_given_connection_string() {
+        let k = Knowns {
+            password: Some("mongodb+srv://u:p@c/"),
+            ..Default::default()
+        };
+        let key = "MONGODBATLAS_CLUSTER_CONNECTIONSTRING";
+        let v = fill(key, None, TargetId::MongoDbAtlas, AuthId::Secret, &k);
+        assert_eq!(v, "mongodb+srv://u:p@c/");
+        let none = fill(
+            key,
+            None,
+            TargetId::MongoDbAtlas,
+            AuthId::Secret,
+            &Knowns::default(),
+        );
+        assert_eq!(none, format!("<{key}>"));
     }
 
     #[test]

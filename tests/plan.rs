@@ -306,7 +306,7 @@ fn body_confluent_two_linkers() {
                     "kafkaKey": "KK", "kafkaSecret": "KS", "schemaRegistry": "https://psrc-1.eastus.azure.confluent.cloud",
                     "schemaKey": "SK", "schemaSecret": "SS" },
         "customizedKeys": { "AZURE_CONFLUENTCLOUDKAFKA_BOOTSTRAPSERVER": "KAFKA_SERVERS",
-                            "AZURE_CONFLUENTCLOUDSCHEMAREGISTRY_URL": "SCHEMA_URL" },
+                            "AZURE_CONFLUENTCLOUDKAFKA_KAFKASASLCONFIG": "KAFKA_SASL" },
     }));
     let p = plan_with(&s, ApiVersion::V2024_07_01Preview);
     assert_eq!(p.requests.len(), 2);
@@ -321,9 +321,12 @@ fn body_confluent_two_linkers() {
             "scope": "apps",
             "secretStore": {},
             "publicNetworkSolution": {},
-            "configurationInfo": { "customizedKeys": { "AZURE_CONFLUENTCLOUDKAFKA_BOOTSTRAPSERVER": "KAFKA_SERVERS" } },
+            "configurationInfo": { "customizedKeys": { "AZURE_CONFLUENTCLOUDKAFKA_BOOTSTRAPSERVER": "KAFKA_SERVERS",
+                                                       "AZURE_CONFLUENTCLOUDKAFKA_KAFKASASLCONFIG": "KAFKA_SASL" } },
         }})
     );
+    // As the az CLI does: every customized key with the bootstrap server, none
+    // with the schema registry, and no network solution there.
     assert_eq!(
         p.requests[1].body,
         json!({ "properties": {
@@ -332,9 +335,20 @@ fn body_confluent_two_linkers() {
             "clientType": "none",
             "scope": "apps",
             "secretStore": {},
-            "publicNetworkSolution": {},
-            "configurationInfo": { "customizedKeys": { "AZURE_CONFLUENTCLOUDSCHEMAREGISTRY_URL": "SCHEMA_URL" } },
+            "configurationInfo": {},
         }})
+    );
+    let az = &p.az.create.argv;
+    let at = az
+        .iter()
+        .position(|w| w == "--customized-keys")
+        .expect("--customized-keys");
+    assert_eq!(
+        az[at + 1..at + 3],
+        [
+            "AZURE_CONFLUENTCLOUDKAFKA_BOOTSTRAPSERVER=KAFKA_SERVERS",
+            "AZURE_CONFLUENTCLOUDKAFKA_KAFKASASLCONFIG=KAFKA_SASL"
+        ]
     );
     assert_eq!(
         p.requests[1].masked_body["properties"]["authInfo"]["secretInfo"]["value"],
@@ -346,11 +360,12 @@ fn body_confluent_two_linkers() {
     let old = plan_with(&s, ApiVersion::V2022_05_01);
     for r in &old.requests {
         assert_2022_fields_only(&r.body);
-        assert_eq!(
-            r.dropped_fields,
-            ["properties.configurationInfo.customizedKeys"]
-        );
     }
+    assert_eq!(
+        old.requests[0].dropped_fields,
+        ["properties.configurationInfo.customizedKeys"]
+    );
+    assert!(old.requests[1].dropped_fields.is_empty());
     let w = old
         .findings
         .iter()
@@ -590,28 +605,103 @@ fn az_uses_target_id_for_another_subscription_and_pasted_ids() {
         "/subscriptions/12345678-aaaa-2222-bbbb-3333cccc4444/resourceGroups/data/providers/Microsoft.Storage/storageAccounts/mystore/blobServices/default"
     );
     assert!(!a.contains(&"--account".to_owned()));
+}
 
+/// The az CLI takes no `--target-id` for neon-postgres: it sends its own fixed
+/// target id and the server and database as connection string properties.
+const NEON_CLI_ID: &str = "/subscriptions/aaaabbbb-0000-cccc-1111-dddd2222eeee/resourceGroups/testrg/providers/Neon.Postgres/organizations/neontest";
+
+#[test]
+fn neon_sends_what_the_cli_sends() {
     let neon = with_cluster(json!({
-        "target": { "type": "neon-postgres", "id": "/subscriptions/00001111-aaaa-2222-bbbb-3333cccc4444/resourceGroups/n/providers/Neon.Postgres/organizations/o1" },
+        "target": { "type": "neon-postgres", "server": "ep-1.eastus2.azure.neon.tech", "database": "neondb" },
         "auth": { "username": "u", "password": "p" },
     }));
     let p = plan(&neon, &PlanContext::default()).expect("plan");
-    assert!(p.az.create.argv.contains(&"--target-id".to_owned()));
-    assert_eq!(p.requests[0].body["properties"]["targetService"]["id"], "/subscriptions/00001111-aaaa-2222-bbbb-3333cccc4444/resourceGroups/n/providers/Neon.Postgres/organizations/o1");
+    assert_eq!(
+        p.az.create.line,
+        "az aks connection create neon-postgres --connection conn1 --resource-group rg --name aks1 \
+         --subscription 00001111-aaaa-2222-bbbb-3333cccc4444 --server ep-1.eastus2.azure.neon.tech --database neondb \
+         --secret name=u secret=p --client-type none --kube-namespace apps"
+    );
+    let props = &p.requests[0].body["properties"];
+    assert_eq!(
+        props["targetService"],
+        json!({ "type": "AzureResource", "id": NEON_CLI_ID })
+    );
+    assert_eq!(
+        props["configurationInfo"],
+        json!({ "additionalConnectionStringProperties": { "Database": "neondb", "Server": "ep-1.eastus2.azure.neon.tech" } })
+    );
     assert!(p.findings.iter().any(|f| f.code == "SC037"));
+    assert!(p.requests[0].complete);
+
+    // 2022-05-01 cannot carry them: listed and warned about.
+    let old = plan_with(&neon, ApiVersion::V2022_05_01);
+    assert_eq!(
+        old.requests[0].dropped_fields,
+        ["properties.configurationInfo.additionalConnectionStringProperties"]
+    );
+    assert!(old.findings.iter().any(|f| f.code == "SC033"));
 }
 
 #[test]
-fn neon_without_id_is_incomplete() {
-    let s = with_cluster(
-        json!({ "target": { "type": "neon-postgres" }, "auth": { "username": "u", "password": "p" } }),
+fn neon_ignores_a_pasted_id_and_waits_for_server_and_database() {
+    let s = with_cluster(json!({
+        "target": { "type": "neon-postgres", "id": "/subscriptions/00001111-aaaa-2222-bbbb-3333cccc4444/resourceGroups/n/providers/Neon.Postgres/organizations/o1" },
+        "auth": { "username": "u", "password": "p" },
+    }));
+    let p = plan(&s, &PlanContext::default()).expect("plan");
+    let props = &p.requests[0].body["properties"];
+    assert_eq!(props["targetService"]["id"], NEON_CLI_ID);
+    assert_eq!(
+        props["configurationInfo"]["additionalConnectionStringProperties"],
+        json!({ "Database": "<target.database>", "Server": "<target.server>" })
     );
+    assert_eq!(p.requests[0].missing, ["target.database", "target.server"]);
+    assert!(!p.az.create.argv.contains(&"--target-id".to_owned()));
+    assert!(p
+        .findings
+        .iter()
+        .any(|f| f.code == "SC031" && f.field == "target.id"));
+}
+
+#[test]
+fn mongodb_atlas_sends_the_connection_string_as_the_cli_does() {
+    let s = with_cluster(json!({
+        "target": { "type": "mongodb-atlas", "resourceGroup": "atlas-rg", "server": "org1" },
+        "auth": { "password": "mongodb+srv://u:p@cluster0.a1.mongodb.net/" },
+    }));
     let p = plan(&s, &PlanContext::default()).expect("plan");
     assert_eq!(
-        p.requests[0].body["properties"]["targetService"]["id"],
-        "<target.id>"
+        p.az.create.masked_line,
+        "az aks connection create mongodb-atlas --connection conn1 --resource-group rg --name aks1 \
+         --subscription 00001111-aaaa-2222-bbbb-3333cccc4444 --target-resource-group atlas-rg --server org1 \
+         --secret 'secret=***' --client-type none --kube-namespace apps"
     );
-    assert!(p.requests[0].missing.contains(&"target.id".to_owned()));
+    let props = &p.requests[0].body["properties"];
+    assert_eq!(
+        props["targetService"]["id"],
+        "/subscriptions/aaaabbbb-0000-cccc-1111-dddd2222eeee/resourceGroups/atlas-rg/providers/MongoDB.Atlas/organizations/org1"
+    );
+    assert_eq!(
+        props["authInfo"],
+        json!({ "authType": "secret", "name": "NA",
+                "secretInfo": { "secretType": "rawValue", "value": "mongodb+srv://u:p@cluster0.a1.mongodb.net/" } })
+    );
+    assert_eq!(
+        p.requests[0].masked_body["properties"]["authInfo"]["secretInfo"]["value"],
+        "***"
+    );
+    // A user name has no place: the CLI sends NA.
+    let mut named = s.clone();
+    named.auth.as_mut().expect("auth").username = Some("u".into());
+    let p = plan(&named, &PlanContext::default()).expect("plan");
+    assert!(p
+        .findings
+        .iter()
+        .any(|f| f.code == "SC031" && f.field == "auth.username"));
+    assert_eq!(p.requests[0].body["properties"]["authInfo"]["name"], "NA");
 }
 
 #[test]
@@ -629,7 +719,7 @@ fn show_validate_delete_commands() {
     );
     assert_eq!(
         p.az.delete[0].line,
-        format!("az aks connection delete {tail}")
+        format!("az aks connection delete {tail} --yes")
     );
     assert_eq!(
         p.az.list_configuration[0].line,
@@ -650,7 +740,7 @@ fn cleanup_lists_exactly_the_rendered_objects() {
     assert_eq!(
         lines(&blob(json!({ "type": "connection-string" }))),
         [
-            "az aks connection delete --connection conn1 --resource-group rg --name aks1 --subscription 00001111-aaaa-2222-bbbb-3333cccc4444",
+            "az aks connection delete --connection conn1 --resource-group rg --name aks1 --subscription 00001111-aaaa-2222-bbbb-3333cccc4444 --yes",
             "kubectl delete secret sc-conn1-secret -n apps",
             "kubectl delete job sc-sample-job -n apps",
         ]
@@ -891,10 +981,12 @@ fn arm_segments_are_checked() {
 }
 
 #[test]
-fn plan_rule_codes_continue_the_policy_table() {
+fn plan_rule_codes_are_sc032_to_sc038() {
+    // The plan's codes follow SC031; `validate`'s later rules (SC039) come after them.
     for (i, rule) in rules::PLAN.iter().enumerate() {
-        assert_eq!(rule.code, format!("SC{:03}", rules::ALL.len() + i + 1));
+        assert_eq!(rule.code, format!("SC{:03}", 32 + i));
     }
+    assert_eq!(rules::PLAN.len(), 7);
 }
 
 #[test]
@@ -906,8 +998,8 @@ fn every_plan_rule_has_a_case() {
         "customizedKeys": { "AZURE_CONFLUENTCLOUDKAFKA_BOOTSTRAPSERVER": "SERVERS" },
     }));
     let atlas = with_cluster(json!({
-        "target": { "type": "mongodb-atlas", "id": "/subscriptions/00001111-aaaa-2222-bbbb-3333cccc4444/resourceGroups/r/providers/MongoDB.Atlas/organizations/o" },
-        "auth": { "username": "u", "password": "p" },
+        "target": { "type": "mongodb-atlas", "resourceGroup": "r", "server": "o" },
+        "auth": { "password": "p" },
     }));
     let cases: Vec<(ConnectionSpec, Value, &str, &str)> = vec![
         (
@@ -946,7 +1038,7 @@ fn every_plan_rule_has_a_case() {
             "SC036",
             "context.oidcIssuerUrl",
         ),
-        (atlas, json!({}), "SC037", "target.id"),
+        (atlas, json!({}), "SC037", "requests"),
     ];
     for (s, ctx, code, field) in &cases {
         let ctx: PlanContext = serde_json::from_value(ctx.clone()).expect("context");

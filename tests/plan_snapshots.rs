@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Snapshots of whole plans: each auth id on storage-blob, keyvault (CSI and
-//! workload identity), postgres-flexible (secret) and confluent-cloud.
+//! workload identity), postgres-flexible (secret) and confluent-cloud; the
+//! request, az command and Bicep of neon-postgres and mongodb-atlas.
 
 use aks_service_connector::{plan, ConnectionSpec, PlanContext};
 use serde_json::{json, Value};
@@ -126,4 +127,34 @@ fn confluent_cloud() {
     // The Bicep text again, unescaped, so that a review can read it.
     insta::assert_snapshot!("confluent_cloud_bicep", &p.bicep.text);
     insta::assert_yaml_snapshot!(p);
+}
+
+/// The request, az command and Bicep of a partner target, as the az CLI builds them.
+fn partner_view(s: &ConnectionSpec) -> Value {
+    let p = plan(s, &known()).expect("plan");
+    json!({
+        "maskedBody": p.requests[0].masked_body,
+        "create": p.az.create.masked_line,
+        "delete": p.az.delete[0].line,
+        "bicep": p.bicep.text,
+        "findings": p.findings.iter().map(|f| format!("{} {}", f.code, f.field)).collect::<Vec<_>>(),
+    })
+}
+
+#[test]
+fn neon_postgres() {
+    let s = spec(
+        json!({ "type": "neon-postgres", "server": "ep-1.eastus2.azure.neon.tech", "database": "neondb" }),
+        json!({ "type": "secret", "username": "neon", "password": "pw" }),
+    );
+    insta::assert_yaml_snapshot!(partner_view(&s));
+}
+
+#[test]
+fn mongodb_atlas() {
+    let s = spec(
+        json!({ "type": "mongodb-atlas", "resourceGroup": "atlas-rg", "server": "org1" }),
+        json!({ "type": "secret", "password": "mongodb+srv://u:p@cluster0.a1.mongodb.net/" }),
+    );
+    insta::assert_yaml_snapshot!(partner_view(&s));
 }

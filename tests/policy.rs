@@ -67,6 +67,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "customizedKeys.AZURE_NOPE",
     ),
     (
+        r#"{"target":{"type":"confluent-cloud"},"customizedKeys":{"AZURE_CONFLUENTCLOUDSCHEMAREGISTRY_URL":"X"}}"#,
+        "SC007",
+        "customizedKeys.AZURE_CONFLUENTCLOUDSCHEMAREGISTRY_URL",
+    ),
+    (
         r#"{"target":{"type":"storage-blob"},"customizedKeys":{"AZURE_STORAGEBLOB_CLIENTID":"AZURE_STORAGEBLOB_RESOURCEENDPOINT"}}"#,
         "SC007",
         "customizedKeys.AZURE_STORAGEBLOB_CLIENTID",
@@ -88,9 +93,29 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (r#"{"target":{"type":"storage-blob"}}"#, "SC011", "target"),
     (
-        r#"{"target":{"type":"neon-postgres","server":"s","database":"d"}}"#,
+        r#"{"target":{"type":"neon-postgres","server":"s"}}"#,
         "SC011",
+        "target",
+    ),
+    (
+        r#"{"target":{"type":"neon-postgres","server":"s","database":"d","id":"/subscriptions/x/resourceGroups/r/providers/Neon.Postgres/organizations/o"}}"#,
+        "SC031",
         "target.id",
+    ),
+    (
+        r#"{"target":{"type":"mongodb-atlas","subscription":"00001111-aaaa-2222-bbbb-3333cccc4444"}}"#,
+        "SC031",
+        "target.subscription",
+    ),
+    (
+        r#"{"target":{"type":"mongodb-atlas"},"auth":{"username":"u","password":"mongodb+srv://h/"}}"#,
+        "SC031",
+        "auth.username",
+    ),
+    (
+        r#"{"target":{"type":"mongodb-atlas"}}"#,
+        "SC015",
+        "auth",
     ),
     (
         r#"{"target":{"type":"keyvault","id":"/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/a"}}"#,
@@ -141,6 +166,16 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         r#"{"target":{"type":"confluent-cloud","schemaRegistry":"http://x"}}"#,
         "SC017",
+        "target.schemaRegistry",
+    ),
+    (
+        r#"{"target":{"type":"confluent-cloud","bootstrapServer":"pkc-1.us-east-1.aws.confluent.cloud:9092"}}"#,
+        "SC039",
+        "target.bootstrapServer",
+    ),
+    (
+        r#"{"target":{"type":"confluent-cloud","schemaRegistry":"https://psrc-1.example"}}"#,
+        "SC039",
         "target.schemaRegistry",
     ),
     (

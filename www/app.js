@@ -63,16 +63,15 @@ function fillTargetDependents() {
   $('params').replaceChildren(
     ...t.parameters.map((p) => field(`target.${p.field}`, `${p.field} (${p.flag})`, p.secret ? 'password' : 'text')),
   );
-  if (!t.armIdPattern && t.id !== 'confluent-cloud') {
-    $('params').append(field('target.id', 'Target resource id (required for the ARM request)'));
-  }
   $('kind-row').hidden = t.id !== 'cognitiveservices';
   $('connectionName').placeholder = `${t.id.replaceAll('-', '')}_conn`;
   fillAuthFields();
 }
 
 function fillAuthFields() {
-  const fields = AUTH_FIELDS[$('auth').value] ?? [];
+  // The az CLI takes only a connection string for MongoDB Atlas (it sends the name NA).
+  const atlas = currentTarget().id === 'mongodb-atlas' && $('auth').value === 'secret';
+  const fields = atlas ? [['password', 'Connection string (mongodb+srv://…)', 'password']] : AUTH_FIELDS[$('auth').value] ?? [];
   $('auth-fields').replaceChildren(...fields.map(([id, label, type]) => field(id.includes('.') ? id : `auth.${id}`, label, type)));
 }
 

@@ -9,7 +9,7 @@ mod keys;
 pub mod targets;
 
 pub use ids::{AuthId, ClientId, CognitiveKind, TargetId};
-pub use targets::{target, Param, TargetDef, TARGETS};
+pub use targets::{cli_target_id, target, Param, TargetDef, TARGETS};
 
 use serde::Serialize;
 
@@ -37,6 +37,13 @@ impl KeyRow {
     pub fn source(&self) -> &'static str {
         keys::SOURCES[self.source]
     }
+}
+
+/// Whether a `confluent-cloud` key comes from the schema-registry linker
+/// (`<connection>_schema`) rather than the bootstrap-server one. The split
+/// is inferred from the key names: each linker describes its own endpoint.
+pub fn confluent_schema_registry_key(key: &str) -> bool {
+    key.contains("SCHEMAREGISTRY") || key.contains("schema.registry")
 }
 
 /// Every configuration key row, in the table's order.

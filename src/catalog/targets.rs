@@ -148,7 +148,8 @@ pub struct TargetDef {
     /// Human-readable product name.
     pub display_name: &'static str,
     /// ARM id pattern with `{placeholders}`; `None` when there is no usable pattern
-    /// (Confluent has no ARM resource; Neon and MongoDB Atlas need a pasted id).
+    /// (Confluent has no ARM resource; for Neon and MongoDB Atlas the az CLI
+    /// sends its own fixed id, [`cli_target_id`]).
     pub arm_id_pattern: Option<&'static str>,
     /// Locating parameters the az command and the ARM request need.
     pub parameters: &'static [Param],
@@ -293,6 +294,23 @@ pub static TARGETS: [TargetDef; 27] = [
     target!(MongoDbAtlas, "MongoDB Atlas", None, &[ResourceGroup, Server], SECRET, DB_CLIENTS, false),
 ];
 
+/// The target id the az CLI sends for the partner targets it takes no
+/// `--target-id` for: its own fixed id, with `{placeholders}` filled from
+/// the locating parameters (`_resource_config.py` `TARGET_RESOURCES` of
+/// Azure/azure-cli; see `data/upstream/az-serviceconnector.json`).
+pub static CLI_TARGET_IDS: [(TargetId, &str); 2] = [
+    (TargetId::NeonPostgres, "/subscriptions/aaaabbbb-0000-cccc-1111-dddd2222eeee/resourceGroups/testrg/providers/Neon.Postgres/organizations/neontest"),
+    (TargetId::MongoDbAtlas, "/subscriptions/aaaabbbb-0000-cccc-1111-dddd2222eeee/resourceGroups/{target_resource_group}/providers/MongoDB.Atlas/organizations/{server}"),
+];
+
+/// The CLI's fixed target id template of a partner target (see [`CLI_TARGET_IDS`]).
+pub fn cli_target_id(id: TargetId) -> Option<&'static str> {
+    CLI_TARGET_IDS
+        .iter()
+        .find(|(t, _)| *t == id)
+        .map(|(_, pattern)| *pattern)
+}
+
 /// Looks a target up by id.
 pub fn target(id: TargetId) -> &'static TargetDef {
     // The table is in `TargetId::ALL` order; a test keeps it that way.
@@ -333,6 +351,29 @@ mod tests {
             let placeholders = pattern.matches('{').count();
             assert_eq!(placeholders, t.parameters.len() + 1, "{}", t.id);
         }
+    }
+
+    #[test]
+    fn cli_target_ids_name_only_their_parameters() {
+        for (id, pattern) in &CLI_TARGET_IDS {
+            let t = target(*id);
+            assert!(t.arm_id_pattern.is_none(), "{id}");
+            let names: Vec<&str> = pattern
+                .split('/')
+                .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            for name in &names {
+                assert!(
+                    t.parameters.iter().any(|p| p.pattern_name() == *name),
+                    "{id} {name}"
+                );
+            }
+        }
+        assert!(cli_target_id(TargetId::StorageBlob).is_none());
+        assert_eq!(
+            cli_target_id(TargetId::MongoDbAtlas).map(|p| p.matches('{').count()),
+            Some(2)
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::{given, ApiVersion, Fill, Inputs};
-use crate::catalog::{AuthId, TargetId};
+use crate::catalog::{AuthId, Param, TargetId};
 
 /// The value that replaces a supplied secret in the masked body.
 pub const MASK: &str = "***";
@@ -115,12 +115,6 @@ fn request(i: &Inputs<'_>, api: ApiVersion, linker: Linker, name: String) -> Arm
     }
 }
 
-/// Whether a customized key belongs to confluent's schema-registry linker
-/// (inference: the keys are split by the service they describe).
-fn schema_registry_key(key: &str) -> bool {
-    key.contains("SCHEMAREGISTRY") || key.contains("schema.registry")
-}
-
 /// The full body (every field the newest version takes) and the credential
 /// pointers with whether each value was supplied.
 fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'static str, bool)>) {
@@ -172,6 +166,18 @@ fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'stati
                     })
                 }
                 AuthId::ConnectionString => json!({ "authType": "secret" }),
+                AuthId::Secret if r.target.id == TargetId::MongoDbAtlas => {
+                    // `--secret secret=<connection string>`; the CLI fixes the name.
+                    secrets.push((SECRET_VALUE, given(auth.password.as_deref())));
+                    json!({
+                        "authType": "secret",
+                        "name": MONGODB_ATLAS_SECRET_NAME,
+                        "secretInfo": {
+                            "secretType": "rawValue",
+                            "value": fill.get(auth.password.as_deref(), "auth.password"),
+                        },
+                    })
+                }
                 AuthId::Secret => {
                     secrets.push((SECRET_VALUE, given(auth.password.as_deref())));
                     json!({
@@ -202,37 +208,59 @@ fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'stati
         }
     };
 
-    let customized: Map<String, Value> = r
-        .spec
-        .customized_keys
-        .iter()
-        .filter(|(k, _)| match (r.target.id, linker) {
-            (TargetId::ConfluentCloud, Linker::Main) => !schema_registry_key(k),
-            (TargetId::ConfluentCloud, Linker::ConfluentSchema) => schema_registry_key(k),
-            _ => true,
-        })
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    let configuration_info = if customized.is_empty() {
-        json!({})
-    } else {
-        json!({ "customizedKeys": customized })
+    // The az CLI sends every customized key with the bootstrap-server linker
+    // and none with the schema-registry one (policy refuses customizing a
+    // schema-registry key, which would have no effect).
+    let customized: Map<String, Value> = match linker {
+        Linker::Main => r
+            .spec
+            .customized_keys
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect(),
+        Linker::ConfluentSchema => Map::new(),
     };
+    let mut configuration_info = Map::new();
+    if !customized.is_empty() {
+        configuration_info.insert("customizedKeys".to_owned(), Value::Object(customized));
+    }
+    if r.target.id == TargetId::NeonPostgres {
+        // The CLI passes server and database as connection string properties.
+        configuration_info.insert(
+            "additionalConnectionStringProperties".to_owned(),
+            json!({
+                "Database": fill.param(t, Param::Database),
+                "Server": fill.param(t, Param::Server),
+            }),
+        );
+    }
 
-    // The empty objects mirror what the az CLI sends (spec §7.3).
-    let body = json!({
-        "properties": {
-            "targetService": target_service,
-            "authInfo": auth_info,
-            "clientType": r.client.as_str(),
-            "scope": r.namespace,
-            "secretStore": {},
-            "publicNetworkSolution": {},
-            "configurationInfo": configuration_info,
-        }
+    // The empty objects mirror what the az CLI sends (spec §7.3); it sends
+    // no network solution with confluent's schema-registry linker.
+    let mut properties = json!({
+        "targetService": target_service,
+        "authInfo": auth_info,
+        "clientType": r.client.as_str(),
+        "scope": r.namespace,
+        "secretStore": {},
+        "publicNetworkSolution": {},
+        "configurationInfo": configuration_info,
     });
-    (body, secrets)
+    if linker == Linker::ConfluentSchema {
+        if let Some(m) = properties.as_object_mut() {
+            // Rebuilt rather than `remove`d from, as in `restrict`.
+            *m = std::mem::take(m)
+                .into_iter()
+                .filter(|(k, _)| k != "publicNetworkSolution")
+                .collect();
+        }
+    }
+    (json!({ "properties": properties }), secrets)
 }
+
+/// The name the az CLI sends for a mongodb-atlas secret (`action.py`
+/// `AddSecretAuthInfo`: the connection string is the only input).
+pub const MONGODB_ATLAS_SECRET_NAME: &str = "NA";
 
 fn nonempty_or<'a>(a: Option<&'a str>, b: Option<&'a str>) -> Option<&'a str> {
     crate::resolve::nonempty(a).or(b)

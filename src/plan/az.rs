@@ -122,6 +122,10 @@ pub struct AzCommands {
     pub missing: Vec<String>,
 }
 
+/// Answers the confirmation `az … connection delete` asks for: without a
+/// terminal the prompt fails and the delete is cancelled.
+pub(crate) const YES: &str = "--yes";
+
 /// The connection's identifying flags: `--connection <c> --resource-group <rg> --name <cluster>`.
 pub(crate) fn connection_flags(a: &mut Argv, i: &Inputs<'_>, fill: &mut Fill, connection: &str) {
     a.opt("--connection", connection);
@@ -168,6 +172,12 @@ pub(crate) fn build(i: &Inputs<'_>) -> AzCommands {
             a.arg("--secret");
         }
         AuthId::Secret if r.target.id == TargetId::ConfluentCloud => {}
+        AuthId::Secret if r.target.id == TargetId::MongoDbAtlas => {
+            // The CLI takes only the connection string and fixes the name itself.
+            let password = fill.get(auth.password.as_deref(), "auth.password");
+            let supplied = super::given(auth.password.as_deref());
+            a.arg("--secret").pair("secret", &password, supplied);
+        }
         AuthId::Secret => {
             let user = fill.get(auth.username.as_deref(), "auth.username");
             let password = fill.get(auth.password.as_deref(), "auth.password");
@@ -225,7 +235,9 @@ pub(crate) fn build(i: &Inputs<'_>) -> AzCommands {
             "checks the target exists, the firewall rules and the workload-identity role assignment, \
              not the in-cluster values; it always reports success for AKS",
         ));
-        delete.push(cmd("delete", &mut other).command(
+        let mut del = cmd("delete", &mut other);
+        del.arg(YES);
+        delete.push(del.command(
             "deletes the linker; its Kubernetes objects stay in the cluster (see cleanup)",
         ));
     }

@@ -132,6 +132,7 @@ fn param_name(i: &Inputs<'_>, n: usize, pointer: &str) -> &'static str {
     match (i.r.target.id, n) {
         (TargetId::ConfluentCloud, 0) => "kafkaSecret",
         (TargetId::ConfluentCloud, _) => "schemaSecret",
+        (TargetId::MongoDbAtlas, _) => "connectionString",
         _ if pointer.ends_with("/secret") => "clientSecret",
         _ => "password",
     }

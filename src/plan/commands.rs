@@ -110,6 +110,7 @@ pub(crate) fn cleanup(i: &Inputs<'_>) -> Vec<Command> {
     for name in i.linker_names() {
         let mut a = Argv::new(&["az", "aks", "connection", "delete"]);
         super::az::connection_flags(&mut a, i, &mut f, &name);
+        a.arg(super::az::YES);
         out.push(a.command("deletes the linker; the Kubernetes objects below stay behind"));
     }
     if r.has_secret() {

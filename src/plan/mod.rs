@@ -297,7 +297,11 @@ fn arm_segment_findings(r: &Resolved<'_>) -> Vec<Finding> {
         );
         check("cluster.name".to_owned(), c.name.as_deref());
     }
-    if let Some(pattern) = r.target.arm_id_pattern {
+    if let Some(pattern) = r
+        .target
+        .arm_id_pattern
+        .or_else(|| crate::catalog::cli_target_id(r.target.id))
+    {
         for p in r.target.parameters {
             if pattern.contains(&format!("{{{}}}", p.pattern_name())) {
                 check(format!("target.{}", p.field()), r.spec.target.param(*p));
@@ -403,14 +407,12 @@ fn plan_findings(i: &Inputs<'_>, requests: &[ArmRequest], az: &AzCommands, f: &m
             }
         }
     }
-    if matches!(
-        i.r.target.id,
-        TargetId::NeonPostgres | TargetId::MongoDbAtlas
-    ) {
+    if crate::catalog::cli_target_id(i.r.target.id).is_some() {
         f.push(rules::UNVERIFIED_REQUEST.at(
-            "target.id",
+            "requests",
             format!(
-                "the REST target shape of `{}` is not documented; the request sends the pasted id as an AzureResource and is unverified",
+                "the REST target shape of `{}` is not documented; the request is the az CLI's, with the CLI's fixed target id \
+                 (subscription aaaabbbb-0000-cccc-1111-dddd2222eeee), and is unverified",
                 i.r.target.id
             ),
         ));
@@ -489,6 +491,10 @@ impl Inputs<'_> {
 
     /// Whether the az command must name the target by `--target-id`.
     pub(crate) fn needs_target_id(&self) -> bool {
+        if crate::catalog::cli_target_id(self.r.target.id).is_some() {
+            // The CLI ignores `--target-id` for these: only the flags work.
+            return false;
+        }
         let t = &self.r.spec.target;
         let other_sub = nonempty(t.subscription.as_deref()).is_some_and(|s| {
             !self
@@ -498,13 +504,15 @@ impl Inputs<'_> {
         given(t.id.as_deref()) || self.r.target.arm_id_pattern.is_none() || other_sub
     }
 
-    /// The target's ARM id: pasted, or the pattern filled (placeholders where unknown).
+    /// The target's ARM id: pasted, or the pattern filled (placeholders where
+    /// unknown); for the partner targets, the az CLI's fixed id filled.
     pub(crate) fn target_id(&self, fill: &mut Fill) -> String {
         let t = &self.r.spec.target;
-        if let Some(id) = nonempty(t.id.as_deref()) {
+        let cli = crate::catalog::cli_target_id(self.r.target.id);
+        if let Some(id) = nonempty(t.id.as_deref()).filter(|_| cli.is_none()) {
             return id.to_owned();
         }
-        let Some(pattern) = self.r.target.arm_id_pattern else {
+        let Some(pattern) = self.r.target.arm_id_pattern.or(cli) else {
             return fill.get(None, "target.id");
         };
         pattern

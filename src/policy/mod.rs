@@ -335,6 +335,18 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         sorted_set(r.config.iter().map(|e| e.default_key))
     };
     for default in spec.customized_keys.keys() {
+        if r.target.id == TargetId::ConfluentCloud
+            && crate::catalog::confluent_schema_registry_key(default)
+            && defaults.binary_search(&default.as_str()).is_ok()
+        {
+            f.push(rules::CUSTOMIZED_KEY.at(
+                format!("customizedKeys.{default}"),
+                format!(
+                    "`{default}` comes from the schema-registry linker, which takes no customized keys \
+                     (the az CLI sends them with the bootstrap-server linker only); expected a bootstrap-server key"
+                ),
+            ));
+        }
         if defaults.binary_search(&default.as_str()).is_err() {
             let combo = combo();
             f.push(rules::CUSTOMIZED_KEY.at(
@@ -462,19 +474,53 @@ fn check_target_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
                 ));
             }
         }
+        for (p, v) in [
+            (Param::BootstrapServer, t.param(Param::BootstrapServer)),
+            (Param::SchemaRegistry, t.param(Param::SchemaRegistry)),
+        ] {
+            if let Some(v) = v.filter(|v| !v.to_ascii_lowercase().contains(CONFLUENT_ON_AZURE)) {
+                f.push(rules::CONFLUENT_ENDPOINT.at(
+                    format!("target.{}", p.field()),
+                    format!(
+                        "expected a Confluent Cloud endpoint on Azure (containing {CONFLUENT_ON_AZURE}), found {q_v}: \
+                         `az aks connection create confluent-cloud` refuses it; the ARM request and Bicep are not checked this way",
+                        q_v = Quoted(v)
+                    ),
+                ));
+            }
+        }
         if t.id.is_some() {
             f.push(rules::IGNORED_INPUT.at("target.id", "confluent-cloud has no ARM resource id; expected the bootstrap server and schema registry instead"));
         }
     }
-    if let Some(id) = nonempty(t.id.as_deref()) {
+    if crate::catalog::cli_target_id(r.target.id).is_some() {
+        if nonempty(t.subscription.as_deref()).is_some() {
+            f.push(rules::IGNORED_INPUT.at(
+                "target.subscription",
+                format!(
+                    "the az CLI sends its own fixed target id for `{}`, with its own subscription; expected no target.subscription",
+                    r.target.id
+                ),
+            ));
+        }
+        if nonempty(t.id.as_deref()).is_some() {
+            f.push(rules::IGNORED_INPUT.at(
+                "target.id",
+                format!(
+                    "the az CLI takes no --target-id for `{}` and sends its own fixed target id; expected {} instead",
+                    r.target.id,
+                    fields(r.target.parameters)
+                ),
+            ));
+        }
+    } else if let Some(id) = nonempty(t.id.as_deref()) {
         check_target_id(r, id, f);
-    } else if r.target.arm_id_pattern.is_none() && r.target.id != TargetId::ConfluentCloud {
-        f.push(rules::LOCATING_PARAMETERS.at(
-            "target.id",
-            format!("`{}` has no documented ARM id pattern; the ARM request needs the target id pasted into target.id", r.target.id),
-        ));
     }
 }
+
+/// What the az CLI requires in both Confluent endpoints (`custom.py`
+/// `connection_create_kafka`, compared lower-cased).
+const CONFLUENT_ON_AZURE: &str = "azure.confluent.cloud";
 
 fn fields(params: &[Param]) -> String {
     params
@@ -604,6 +650,12 @@ fn auth_fields(
             &[],
             &[],
             "confluent-cloud takes kafkaKey/kafkaSecret and schemaKey/schemaSecret in target",
+        ),
+        // The az CLI takes only `--secret secret=<connection string>` and fixes the name.
+        AuthId::Secret if target == TargetId::MongoDbAtlas => (
+            &["password"],
+            &["password"],
+            "mongodb-atlas takes its connection string in auth.password; the az CLI sends the name NA",
         ),
         AuthId::Secret => (
             &["username", "password"],

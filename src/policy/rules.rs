@@ -70,6 +70,8 @@ rules! {
     GENERATED_NAME = "SC029", Info, "a generated name or value follows an input that is not given yet";
     PARTIAL_KEYS = "SC030", Warning, "retired: reported when a documented key list was partial; no list is partial any more";
     IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
+    // SC032-SC038 belong to the plan's rules (`PLAN`); these continue at SC039.
+    CONFLUENT_ENDPOINT = "SC039", Warning, "confluent endpoints are on azure.confluent.cloud: the az CLI refuses others";
 }
 
 /// Codes kept in [`ALL`] so that the numbering stays stable, but never reported:
@@ -105,8 +107,16 @@ mod tests {
 
     #[test]
     fn codes_are_unique_and_sequential() {
-        for (i, rule) in ALL.iter().enumerate() {
-            assert_eq!(rule.code, format!("SC{:03}", i + 1));
+        // `validate`'s rules and the plan's, together, number SC001 to SC039
+        // without gaps or repeats; each table lists its own in ascending order.
+        let mut all: Vec<&str> = ALL.iter().chain(PLAN).map(|r| r.code).collect();
+        for table in [ALL, PLAN] {
+            assert!(table.windows(2).all(|w| w[0].code < w[1].code));
         }
+        all.sort_unstable();
+        let expected: Vec<String> = (1..=all.len()).map(|n| format!("SC{n:03}")).collect();
+        assert_eq!(all, expected);
+        assert_eq!(all.len(), 39);
+        assert!(ALL.iter().all(|r| !PLAN.contains(r)));
     }
 }

@@ -109,6 +109,22 @@ test('a combination the docs list no keys for says so next to its empty Secret',
   assert.match(await yaml(), /AZURE_REDIS_HOST/);
 });
 
+test('mongodb-atlas asks for what the az CLI takes: resource group, server and a connection string', async () => {
+  await page.selectOption('[data-testid="target"]', 'mongodb-atlas');
+  assert.equal(await page.locator('[data-testid="target.id"]').count(), 0);
+  assert.equal(await page.locator('[data-testid="auth.username"]').count(), 0);
+  await page.fill('[data-testid="target.resourceGroup"]', 'atlas-rg');
+  await page.fill('[data-testid="target.server"]', 'org1');
+  await page.fill('[data-testid="auth.password"]', 'mongodb+srv://u:p@cluster0.a1.mongodb.net/');
+  await page.click('[data-tab="plan"]');
+  await page.waitForFunction(() => /--server org1/.test(document.querySelector('[data-testid="plan"]').textContent));
+  const plan = await page.textContent('[data-testid="plan"]');
+  assert.match(plan, /az aks connection create mongodb-atlas .*--target-resource-group atlas-rg --server org1 --secret 'secret=\*\*\*'/);
+  assert.doesNotMatch(plan, /--target-id/);
+  assert.match(plan, /az aks connection delete .* --yes/);
+  await page.click('[data-tab="yaml"]');
+});
+
 test('key vault defaults to the CSI driver and renders a SecretProviderClass', async () => {
   await page.selectOption('[data-testid="target"]', 'keyvault');
   await page.selectOption('[data-testid="workloadKind"]', 'Deployment');
