@@ -85,7 +85,7 @@ export async function provision(spec, options) {
       const list = await linkerConfigurations(run, request, 'configurations');
       configurations.push({ linker: request.linker, names: list.map((c) => c.name) });
     }
-    return { dryRun: false, ...common, linkers, configurations, steps: copies(run) };
+    return { dryRun: false, ...common, linkers: run.redact.data(linkers), configurations, steps: copies(run) };
   } catch (e) {
     throw await conclude(run, e, { extension });
   }
@@ -106,7 +106,7 @@ export async function updateConnection(spec, options) {
     }
     const linkers = [];
     for (const request of planned.requests) linkers.push(await updateLinker(run, request));
-    return { dryRun: false, plan: planned, writes: [], linkers, steps: copies(run) };
+    return { dryRun: false, plan: planned, writes: [], linkers: run.redact.data(linkers), steps: copies(run) };
   } catch (e) {
     throw await conclude(run, e);
   }
@@ -125,7 +125,7 @@ export async function validateConnection(spec, options) {
         expected: [200, 202], resourceLocationConfig: 'location',
       }));
     }
-    return { plan: planned, validations, steps: copies(run) };
+    return { plan: planned, validations: run.redact.data(validations), steps: copies(run) };
   } catch (e) {
     throw await conclude(run, e);
   }

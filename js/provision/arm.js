@@ -97,7 +97,7 @@ export async function longRunning(run, step, { method, path, body, expected, res
       expectStatus(step, response, expected, describe);
       if (observe) observe(response.body);
       onPoll();
-      return operationResponse(response);
+      return operationResponse(response, run.redact);
     },
     // The poller calls this for the polling URL and, for a PUT, the final GET. It passes no signal
     // to the final GET, so `send` always uses the step's own.
@@ -108,7 +108,7 @@ export async function longRunning(run, step, { method, path, body, expected, res
       step.polls += 1;
       if (observe) observe(response.body);
       onPoll();
-      return operationResponse(response);
+      return operationResponse(response, run.redact);
     },
   };
   try {
@@ -122,15 +122,19 @@ export async function longRunning(run, step, { method, path, body, expected, res
   }
 }
 
-/** The @azure-rest response in the shape @azure/core-lro reads (numeric status, lower-case headers). */
-function operationResponse(response) {
+/**
+ * The @azure-rest response in the shape @azure/core-lro reads (numeric status, lower-case
+ * headers), its body masked: core-lro logs a failed operation's error message.
+ */
+function operationResponse(response, redact) {
+  const body = redact.data(response.body);
   return {
-    flatResponse: response.body,
+    flatResponse: body,
     rawResponse: {
       statusCode: Number(response.status),
       request: { method: response.request.method, url: response.request.url },
       headers: response.headers,
-      body: response.body,
+      body,
     },
   };
 }

@@ -6,7 +6,18 @@ import { ProvisionError } from './errors.js';
 import { begin, fail, finish, report, withDiagnosisText } from './run.js';
 import { deadline, sleep } from './wait.js';
 
-const describeStep = (step) => (step.method ? `${step.message} (${step.method} ${step.path})` : step.message);
+/** What a step does, as its errors name it (its `message` changes while it waits). */
+const SUBJECTS = new WeakMap();
+const describeStep = (step) => {
+  const subject = SUBJECTS.get(step) ?? step.message;
+  return step.method ? `${subject} (${step.method} ${step.path})` : subject;
+};
+
+function beginCheck(run, action, message) {
+  const step = begin(run, action, message);
+  SUBJECTS.set(step, message);
+  return step;
+}
 
 /** A step's error reads `<what the step does> (<method> <path>): …`; the path is the request's. */
 function atRequest(step, method, path) {
@@ -29,7 +40,7 @@ export async function checkProviders(run, { clusterSubscription, targetSubscript
   if (targetSubscription && targetSubscription.toLowerCase() !== clusterSubscription.toLowerCase()) {
     wanted.push({ namespace: PROVIDERS.serviceLinker, subscription: targetSubscription });
   }
-  const step = begin(run, 'providers', `check registration of ${[...new Set(wanted.map((p) => p.namespace))].join(' and ')}`);
+  const step = beginCheck(run, 'providers', `check registration of ${[...new Set(wanted.map((p) => p.namespace))].join(' and ')}`);
   const version = API_VERSIONS.providers.apiVersion;
   const providerPath = (p) => `/subscriptions/${p.subscription}/providers/${p.namespace}`;
   const writes = [];
@@ -100,7 +111,7 @@ function providerFacts(p) {
  */
 export async function checkCluster(run, clusterId, { dryRun }) {
   const cluster = parseId(clusterId);
-  const step = begin(run, 'cluster', `read cluster ${cluster.name}`);
+  const step = beginCheck(run, 'cluster', `read cluster ${cluster.name}`);
   const path = withVersion(clusterId, API_VERSIONS.managedClusters.apiVersion);
   atRequest(step, 'GET', path);
   const bound = deadline(run.timeouts.clusterReadyMs, run.signal);
@@ -161,7 +172,7 @@ function clusterFacts(body) {
 export async function checkIdentity(run, spec) {
   const auth = spec.auth ?? {};
   if (auth.type !== 'workload-identity') return { spec, identity: null };
-  const step = begin(run, 'identity', 'resolve the workload identity');
+  const step = beginCheck(run, 'identity', 'resolve the workload identity');
   if (!auth.identityId) {
     finish(run, step, 'skipped', 'no auth.identityId given: the client id is used as given');
     return { spec, identity: null };
@@ -169,6 +180,7 @@ export async function checkIdentity(run, spec) {
   const id = parseId(auth.identityId);
   const path = withVersion(auth.identityId, API_VERSIONS.userAssignedIdentities.apiVersion);
   step.message = `read user-assigned identity ${id?.name ?? auth.identityId}`;
+  SUBJECTS.set(step, step.message);
   atRequest(step, 'GET', path);
   let identity;
   try {
@@ -209,7 +221,7 @@ export async function checkIdentity(run, spec) {
  * read (its own failure must not hide the linker's).
  */
 export async function readExtension(run, clusterId) {
-  const step = begin(run, 'extension', `read the ${EXTENSION_NAME} extension statuses`);
+  const step = beginCheck(run, 'extension', `read the ${EXTENSION_NAME} extension statuses`);
   const path = withVersion(`${clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/${EXTENSION_NAME}`, API_VERSIONS.extensions.apiVersion);
   atRequest(step, 'GET', path);
   try {
