@@ -411,7 +411,8 @@ test('listConnections: every linker of a cluster, across pages; updateConnection
   assert.deepEqual(listed.connections.map((c) => c.name), ['blob_cs', 'blob_two']);
   assert.equal(listed.clusterId, CLUSTER_ID);
   assert.deepEqual(fake.calls(), ['GET …/linkers', 'GET …/linkers']);
-  assert.equal(fake.requests[0].apiVersion, '2024-07-01-preview');
+  // Without a spec, the plan's default api-version.
+  assert.equal(fake.requests[0].apiVersion, plan(CS_SPEC).apiVersion);
   assert.equal(fake.requests[1].rawPath.endsWith('/linkers'), true);
   const byId = await listConnections(CLUSTER_ID, options({ apiVersion: '2022-05-01' }));
   assert.equal(byId.connections.length, 2);
