@@ -66,6 +66,7 @@ test('a bundled page runs the whole flow through the browser SDK, a failure diag
     assert.deepEqual(r.dryWrites, ['PUT']);
     assert.deepEqual(r.connections, ['browser_conn']);
     assert.deepEqual(r.removed, ['plan succeeded null', 'delete succeeded 202']);
+    assert.equal(r.signIn, 'function', 'InteractiveBrowserCredential bundles and constructs in the page');
   } finally {
     await server.close();
   }

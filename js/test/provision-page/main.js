@@ -3,6 +3,7 @@
 // The whole flow: providers registered on the way, a busy cluster waited out, the identity resolved,
 // the create, a failure diagnosed by the classifier (loaded by the page only then), a dry run, the
 // cluster's connections, the delete. The credential is a host-token stub.
+import { InteractiveBrowserCredential } from '@azure/identity';
 import { init } from 'aks-service-connector';
 import {
   credentialFromGetToken, deleteConnection, isProvisionError, listConnections, provision,
@@ -43,6 +44,12 @@ const spec = {
   cluster,
 };
 
+// The README's browser sign-in path bundles and constructs here; signing in needs Entra, so the
+// requests below use the stub.
+const signIn = new InteractiveBrowserCredential({
+  tenantId: 'organizations', clientId: '00001111-aaaa-2222-bbbb-3333cccc4444', redirectUri: location.origin, loginStyle: 'popup',
+});
+
 try {
   await init();
   const created = await provision(spec, options);
@@ -70,6 +77,7 @@ try {
     dryWrites: dry.writes.map((w) => w.method),
     connections: listed.connections.map((c) => c.name),
     removed: removed.steps.map((s) => `${s.action} ${s.status} ${s.httpStatus}`),
+    signIn: typeof signIn.getToken,
   });
 } catch (e) {
   document.body.dataset.error = `${e?.code ?? ''} ${e?.stack ?? e}`;
