@@ -56,7 +56,8 @@ export async function provision(spec, options) {
     const planned = planRun(run, resolved, { ...run.context, ...facts }, 'body');
     const rendered = render(resolved);
     const objects = rendered.documents.map((d) => ({ kind: d.kind, name: d.name, namespace: d.namespace }));
-    const common = { plan: planned, providers, cluster: clusterFacts, identity, yaml: rendered.yaml, objects };
+    // Service Connector writes the Secret itself: the YAML shows it with its secret values masked.
+    const common = { plan: planned, providers, cluster: clusterFacts, identity, yaml: run.redact.text(rendered.yaml), objects };
 
     if (dryRun) {
       const writes = [

@@ -273,6 +273,16 @@ test('an abort during each wait stops the run at once', { timeout: 20000 }, asyn
   }
 });
 
+test('an operation that does not end in time is a timeout; ARM may still finish it', async () => {
+  fake.behavior.polls = Infinity;
+  const e = await rejects(provision(CS_SPEC, options({ timeouts: { operationMs: 50 } })));
+  assert.equal(e.code, 'timeout');
+  assert.match(e.message, /^create of linker blob_cs \(PUT .*\): expected an end within 50 ms, found none; the operation may still finish in Azure$/);
+  assert.equal(e.step.action, 'create');
+  assert.equal(e.step.status, 'failed');
+  assert.ok(e.step.polls > 0);
+});
+
 test('dry run: only reads are sent; the writes come back with secrets masked', async () => {
   fake.unregister(SUB, 'Microsoft.KubernetesConfiguration');
   const spec = {
@@ -374,7 +384,10 @@ test('tokens and secret values never appear in steps, errors, diagnoses or logs'
   };
 
   const ok = await provision(specs['service-principal'], options(planted));
-  leaks('a result', { steps: ok.steps, linkers: ok.linkers, configurations: ok.configurations, objects: ok.objects });
+  leaks('a result', { steps: ok.steps, linkers: ok.linkers, configurations: ok.configurations, objects: ok.objects, yaml: ok.yaml });
+  assert.match(ok.yaml, /kind: Secret[\s\S]*\*\*\*/);
+  const pg = await provision(specs.secret, options(planted));
+  leaks('a result', pg.yaml);
 
   // ARM echoes the secret and the token in its error message: both masked in the error and its diagnosis.
   fake.reset();
