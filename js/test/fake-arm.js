@@ -37,7 +37,7 @@ export const ISSUER = 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-
  * - `clusterState`: the cluster's provisioningState after those reads
  * - `clusterMissing`: cluster GETs answer 404
  * - `extension`: the sc-extension resource's properties, or null (404: not installed)
- * - `throttle`: `{ count, retryAfter }`: the next `count` requests answer 429 with that Retry-After
+ * - `throttle`: `{ count, retryAfter, status? }`: the next `count` requests answer 429 (or `status`, e.g. 503) with that Retry-After
  * - `drop`: the next `drop` requests get their connection closed without an answer
  * - `pageSize`: linkers per page of the linker list (a nextLink for the rest)
  */
@@ -164,7 +164,8 @@ export async function startFakeArm() {
     }
     if (fake.behavior.throttle?.count > 0) {
       fake.behavior.throttle.count -= 1;
-      return armError(429, 'TooManyRequests', 'The request is being throttled.', { 'Retry-After': fake.behavior.throttle.retryAfter ?? '0' });
+      const status = fake.behavior.throttle.status ?? 429;
+      return armError(status, status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', status === 429 ? 'The request is being throttled.' : 'The service is unavailable.', { 'Retry-After': fake.behavior.throttle.retryAfter ?? '0' });
     }
     if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
       return armError(401, 'AuthenticationFailed', 'Authentication failed. The Authorization header is missing.');

@@ -220,12 +220,24 @@ test('403 AuthorizationFailed: authorization_failed with the action and the scop
   assert.ok(!fake.calls().includes('GET extension/sc-extension'));
 });
 
-test('429 with Retry-After is retried by the SDK\'s policy and succeeds; a dropped connection is retried too', async () => {
+test('429 and 503 with Retry-After are retried by the SDK\'s policy and succeed; a dropped connection is retried too', async () => {
   fake.behavior.throttle = { count: 2, retryAfter: '0' };
   const result = await provision(CS_SPEC, options({ clientOptions: fakeClientOptions(fake, { retries: 3 }) }));
   assert.equal(result.linkers[0].properties.provisioningState, 'Succeeded');
   // The first request was answered 429 twice, then sent a third time.
   assert.deepEqual(fake.calls().slice(0, 3), Array(3).fill('GET providers/Microsoft.KubernetesConfiguration'));
+
+  // A 503 with Retry-After in the middle of the operation: retried the same way.
+  fake.reset();
+  fake.behavior.throttle = { count: 0, retryAfter: '0', status: 503 };
+  let polls = 0;
+  const served = await provision(CS_SPEC, options({
+    clientOptions: fakeClientOptions(fake, { retries: 3 }),
+    onStep: (s) => { if (s.action === 'create' && s.operationStatus === 'Accepted' && polls++ === 0) fake.behavior.throttle.count = 1; },
+  }));
+  assert.equal(served.linkers[0].properties.provisioningState, 'Succeeded');
+  assert.ok(polls > 0, 'the 503 was armed');
+  assert.equal(fake.behavior.throttle.count, 0, 'the 503 was served');
 
   fake.reset();
   fake.behavior.drop = 1;
