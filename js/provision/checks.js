@@ -30,7 +30,7 @@ function atRequest(step, method, path) {
  * Reads the registration of Microsoft.KubernetesConfiguration and Microsoft.ServiceLinker in the
  * cluster's subscription (and of Microsoft.ServiceLinker in the target's, when it differs),
  * registers those that are not (unless `dryRun`) and waits, bounded, until they are `Registered`.
- * Returns `[{ namespace, subscription, state, registered }]` and the writes it sent or would send.
+ * Returns `[{ namespace, subscription, state, registeredNow }]` and the writes it sent or would send.
  */
 export async function checkProviders(run, { clusterSubscription, targetSubscription, dryRun }) {
   const wanted = [
@@ -93,7 +93,7 @@ export async function checkProviders(run, { clusterSubscription, targetSubscript
   } finally {
     bound.dispose();
   }
-  const registered = wanted.filter((p) => p.registeredNow).map((p) => p.namespace);
+  const registered = wanted.filter((p) => p.registeredNow).map((p) => `${p.namespace} in ${p.subscription}`);
   finish(run, step, 'succeeded', dryRun
     ? (writes.length ? `would register ${writes.length} resource provider(s)` : 'resource providers are registered')
     : (registered.length ? `registered ${registered.join(', ')}` : 'resource providers are registered'));

@@ -78,7 +78,7 @@ test('a fresh subscription: the providers are registered on the way, in the targ
   ]);
   assert.deepEqual([...new Set(statuses(events, 'providers'))], ['running', 'waiting', 'succeeded']);
   const done = events.findLast((s) => s.action === 'providers');
-  assert.equal(done.message, 'registered Microsoft.KubernetesConfiguration, Microsoft.ServiceLinker, Microsoft.ServiceLinker');
+  assert.equal(done.message, `registered Microsoft.KubernetesConfiguration in ${SUB}, Microsoft.ServiceLinker in ${SUB}, Microsoft.ServiceLinker in ${TARGET_SUB}`);
   assert.ok(done.polls >= 2);
   // The plan knows the providers are registered now.
   assert.ok(result.plan.operations.filter((o) => /register/i.test(o.description ?? o.title ?? '')).every((o) => o.status !== 'applies'));
