@@ -21,8 +21,9 @@ export const API_VERSIONS = Object.freeze({
   /** GET of a user-assigned identity (clientId, tenantId, principalId). */
   userAssignedIdentities: Object.freeze({
     apiVersion: '2024-11-30',
-    source: 'Azure/azure-cli src/azure-cli-core/azure/cli/core/profiles/_shared.py: latest profile, ResourceType.MGMT_MSI; '
-      + 'Azure/azure-rest-api-specs specification/msi/resource-manager/Microsoft.ManagedIdentity/stable/2024-11-30 (IdentityGet.json)',
+    source: 'Azure/azure-cli src/azure-cli-core/azure/cli/core/profiles/_shared.py: latest profile, ResourceType.MGMT_MSI '
+      + '(its AD_HOC_API_VERSIONS keep 2022-01-31-preview for user_assigned_identities, a preview; the stable profile version is used); '
+      + 'Azure/azure-rest-api-specs specification/msi/resource-manager/Microsoft.ManagedIdentity/stable/2024-11-30 (IdentityGet.json: properties.clientId, tenantId, principalId)',
   }),
   /** GET of the sc-extension cluster extension (statuses, errorInfo) after a failed create. */
   extensions: Object.freeze({
