@@ -26,6 +26,9 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
     'pkg/aks_service_connector_classify.d.ts', 'pkg/aks_service_connector_classify.js',
     'pkg/aks_service_connector_classify_bg.wasm', 'pkg/aks_service_connector_classify_bg.wasm.d.ts',
     'provision.d.ts', 'provision.js',
+    'provision/api-versions.js', 'provision/arm.js', 'provision/checks.js', 'provision/credentials.js',
+    'provision/diagnose.js', 'provision/errors.js', 'provision/linkers.js', 'provision/redact.js',
+    'provision/run.js', 'provision/wait.js',
   ]);
 
   const consumer = join(dir, 'consumer');
@@ -76,5 +79,5 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   `);
   const provisioned = spawnSync(process.execPath, ['provision.js'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(provisioned.status, 0, provisioned.stderr);
-  assert.deepEqual(JSON.parse(provisioned.stdout), ['succeeded']);
+  assert.deepEqual(JSON.parse(provisioned.stdout), ['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded']);
 });

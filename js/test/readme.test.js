@@ -41,7 +41,18 @@ test('the provisioning example runs against the fake ARM', () => {
   ].join('\n'));
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stderr, '');
-  assert.match(run.stdout, /^create storage_conn running \n[\s\S]*^create storage_conn succeeded Succeeded\n\/subscriptions\/\S+\/linkers\/storage_conn Succeeded\n$/m);
+  assert.match(run.stdout, /^plan running plan the connection\n[\s\S]*^cluster succeeded cluster my-aks is Succeeded\n[\s\S]*^create succeeded create of linker storage_conn\n[\s\S]*^\/subscriptions\/\S+\/linkers\/storage_conn Succeeded\nAZURE_STORAGEBLOB_RESOURCEENDPOINT AZURE_STORAGEBLOB_CLIENTID\n$/m);
+});
+
+test('the api-version table is the one the shell uses', async () => {
+  const { API_VERSIONS } = await import('aks-service-connector/provision');
+  const rows = Object.fromEntries([...readme.matchAll(/^\| [^|]*\(`(Microsoft\.[A-Za-z]+)`\) \| `([^`]+)` \|$/gm)].map((m) => [m[1], m[2]]));
+  assert.deepEqual(rows, {
+    'Microsoft.Resources': API_VERSIONS.providers.apiVersion,
+    'Microsoft.ContainerService': API_VERSIONS.managedClusters.apiVersion,
+    'Microsoft.ManagedIdentity': API_VERSIONS.userAssignedIdentities.apiVersion,
+    'Microsoft.KubernetesConfiguration': API_VERSIONS.extensions.apiVersion,
+  });
 });
 
 test('the browser example without a bundler runs', async () => {

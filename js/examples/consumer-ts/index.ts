@@ -31,17 +31,28 @@ import initClassifier, {
 } from 'aks-service-connector/classify';
 // The provisioning shell (its Azure SDK packages are optional peers).
 import {
+  API_VERSIONS,
+  DEFAULT_TIMEOUTS,
+  credentialFromGetToken,
   deleteConnection,
   isProvisionError,
   listConfigurations,
+  listConnections,
   provision,
+  updateConnection,
   validateConnection,
   ProvisionError,
+  type ClusterFacts,
+  type DryRunResult,
+  type ExtensionState,
   type LinkerResource,
+  type PlannedWrite,
+  type ProvisionDiagnosis,
   type ProvisionErrorCode,
   type ProvisionOptions,
   type ProvisionResult,
   type ProvisionStep,
+  type ProvisionWriteOptions,
 } from 'aks-service-connector/provision';
 import type { TokenCredential } from '@azure/core-auth';
 
@@ -156,6 +167,49 @@ export async function provisionIt(credential: TokenCredential, signal: AbortSign
     throw e;
   }
 }
+
+// The whole flow as a designer page drives it: dry run, per-step progress, the diagnosis of a failure.
+export async function designerFlow(credential: TokenCredential): Promise<string> {
+  const progress: string[] = [];
+  const options: ProvisionOptions = {
+    credential,
+    onStep: (s: ProvisionStep) => progress.push(`${s.action} ${s.status} ${s.message} ${s.polls}`),
+    timeouts: { clusterReadyMs: 600_000, providerRegistrationMs: DEFAULT_TIMEOUTS.providerRegistrationMs },
+    classifyWasm: '/assets/aks_service_connector_classify_bg.wasm',
+  };
+  const dry: DryRunResult = await provision(spec, { ...options, dryRun: true });
+  const writes: PlannedWrite[] = dry.writes;
+  // @ts-expect-error a dry run has no linkers
+  dry.linkers;
+  try {
+    const done: ProvisionResult = await provision(spec, options);
+    const cluster: ClusterFacts = done.cluster;
+    const names: string[] = done.configurations.flatMap((c) => c.names);
+    const kinds: string[] = done.objects.map((o) => o.kind);
+    const issuer: string | null = cluster.oidcIssuerUrl;
+    const listed = await listConnections({ subscription: 's', resourceGroup: 'rg', name: 'aks' }, { credential });
+    await listConnections('/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks', { credential });
+    const write: ProvisionWriteOptions = { credential, dryRun: true };
+    const updated = await updateConnection(spec, write);
+    return [writes.length, names, kinds, issuer, done.yaml, listed.connections.length, updated.writes.length, API_VERSIONS.managedClusters.apiVersion].join(' ');
+  } catch (e) {
+    if (!isProvisionError(e)) throw e;
+    const diagnosis: ProvisionDiagnosis | null = e.diagnosis;
+    const extension: ExtensionState | null = e.extension;
+    const commands: string[] = diagnosis?.commands ?? [];
+    return [e.code, diagnosis?.category, diagnosis?.cause, ...(diagnosis?.mitigation ?? []), ...commands, extension?.statuses[0]?.message].join(' ');
+  }
+}
+
+// A host's token (VS Code session, portal) as a credential.
+export const hostCredential: TokenCredential = credentialFromGetToken(async (scopes) => ({ accessToken: scopes.join(' '), expiresOn: new Date() }));
+credentialFromGetToken(() => 'eyJ0eXAi');
+// @ts-expect-error the host function gives a token, not a number
+credentialFromGetToken(async () => 42);
+// @ts-expect-error timeouts are named
+provision(spec, { credential: {} as TokenCredential, timeouts: { cluster: 5 } });
+// @ts-expect-error only provision and updateConnection have a dry run
+validateConnection(spec, { credential: {} as TokenCredential, dryRun: true });
 
 // @ts-expect-error a credential is required
 provision(spec, {});

@@ -1,0 +1,249 @@
+// The reads (and the one kind of write, a provider registration) before a connection is created:
+// resource providers, the cluster, the workload identity. Each is one reported step.
+import { API_VERSIONS, CLUSTER_BUSY_STATES, EXTENSION_NAME, PROVIDERS } from './api-versions.js';
+import { ARM, expectStatus, getResource, parseId, send, withVersion } from './arm.js';
+import { ProvisionError } from './errors.js';
+import { begin, fail, finish, report, withDiagnosisText } from './run.js';
+import { deadline, sleep } from './wait.js';
+
+/** What a step does, as its errors name it (its `message` changes while it waits). */
+const SUBJECTS = new WeakMap();
+const describeStep = (step) => {
+  const subject = SUBJECTS.get(step) ?? step.message;
+  return step.method ? `${subject} (${step.method} ${step.path})` : subject;
+};
+
+function beginCheck(run, action, message) {
+  const step = begin(run, action, message);
+  SUBJECTS.set(step, message);
+  return step;
+}
+
+/** A step's error reads `<what the step does> (<method> <path>): …`; the path is the request's. */
+function atRequest(step, method, path) {
+  step.method = method;
+  step.path = path.split('?')[0];
+  step.url = `${ARM}${path}`;
+}
+
+/**
+ * Reads the registration of Microsoft.KubernetesConfiguration and Microsoft.ServiceLinker in the
+ * cluster's subscription (and of Microsoft.ServiceLinker in the target's, when it differs),
+ * registers those that are not (unless `dryRun`) and waits, bounded, until they are `Registered`.
+ * Returns `[{ namespace, subscription, state, registeredNow }]` and the writes it sent or would send.
+ */
+export async function checkProviders(run, { clusterSubscription, targetSubscription, dryRun }) {
+  const wanted = [
+    { namespace: PROVIDERS.kubernetesConfiguration, subscription: clusterSubscription },
+    { namespace: PROVIDERS.serviceLinker, subscription: clusterSubscription },
+  ];
+  if (targetSubscription && targetSubscription.toLowerCase() !== clusterSubscription.toLowerCase()) {
+    wanted.push({ namespace: PROVIDERS.serviceLinker, subscription: targetSubscription });
+  }
+  const step = beginCheck(run, 'providers', `check registration of ${[...new Set(wanted.map((p) => p.namespace))].join(' and ')}`);
+  const version = API_VERSIONS.providers.apiVersion;
+  const providerPath = (p) => `/subscriptions/${p.subscription}/providers/${p.namespace}`;
+  const writes = [];
+  const bound = deadline(run.timeouts.providerRegistrationMs, run.signal);
+  run.bounds.set(step, bound);
+  try {
+    for (const p of wanted) {
+      atRequest(step, 'GET', withVersion(providerPath(p), version));
+      const body = await getResource(run, step, withVersion(providerPath(p), version), describeStep, bound.signal);
+      p.state = body?.registrationState ?? 'Unknown';
+    }
+    const missing = wanted.filter((p) => p.state !== 'Registered');
+    for (const p of missing) {
+      const path = withVersion(`${providerPath(p)}/register`, version);
+      writes.push({ method: 'POST', url: `${ARM}${path}`, body: null });
+      if (dryRun) continue;
+      atRequest(step, 'POST', path);
+      const response = await send(run, step, 'POST', path, { signal: bound.signal });
+      expectStatus(step, response, [200], describeStep);
+      p.state = response.body?.registrationState ?? 'Registering';
+      p.registeredNow = true;
+    }
+    step.data = { providers: wanted.map(providerFacts) };
+    if (!dryRun) {
+      // ARM registers asynchronously: Registering, then Registered.
+      while (wanted.some((p) => p.state !== 'Registered')) {
+        step.status = 'waiting';
+        const waiting = wanted.filter((p) => p.state !== 'Registered');
+        step.message = `waiting for ${waiting.map((p) => `${p.namespace} (${p.state}) in ${p.subscription}`).join(', ')} to be Registered`;
+        report(run, step);
+        await sleep(run.pollIntervalMs, bound.signal);
+        for (const p of waiting) {
+          atRequest(step, 'GET', withVersion(providerPath(p), version));
+          const body = await getResource(run, step, withVersion(providerPath(p), version), describeStep, bound.signal);
+          step.polls += 1;
+          p.state = body?.registrationState ?? 'Unknown';
+        }
+        step.data = { providers: wanted.map(providerFacts) };
+      }
+    }
+  } catch (e) {
+    const error = fail(run, step, e, describeStep);
+    if (error.code === 'timeout') {
+      const late = wanted.filter((p) => p.state !== 'Registered');
+      error.message = `resource providers: expected ${late.map((p) => p.namespace).join(', ')} to be Registered within ${bound.ms} ms, found ${late.map((p) => p.state).join(', ')}; registration may still finish in Azure`;
+      withDiagnosisText(error, late.map((p) =>
+        `Resource provider ${p.namespace} has not been registered in subscription ${p.subscription}: its registrationState is ${p.state} after ${Math.round(bound.ms / 1000)} s (az provider register --namespace ${p.namespace}).`).join('\n'));
+    }
+    throw error;
+  } finally {
+    bound.dispose();
+  }
+  const registered = wanted.filter((p) => p.registeredNow).map((p) => `${p.namespace} in ${p.subscription}`);
+  finish(run, step, 'succeeded', dryRun
+    ? (writes.length ? `would register ${writes.length} resource provider(s)` : 'resource providers are registered')
+    : (registered.length ? `registered ${registered.join(', ')}` : 'resource providers are registered'));
+  return { providers: wanted.map(providerFacts), writes };
+}
+
+function providerFacts(p) {
+  return { namespace: p.namespace, subscription: p.subscription, state: p.state, registeredNow: Boolean(p.registeredNow) };
+}
+
+/**
+ * Reads the cluster; while its provisioningState is a transitional one, waits (bounded) until it
+ * is `Succeeded`. Any other state stops the run before anything is created. Never writes the
+ * cluster: Service Connector enables workload identity, the OIDC issuer and the CSI add-on itself.
+ */
+export async function checkCluster(run, clusterId, { dryRun }) {
+  const cluster = parseId(clusterId);
+  const step = beginCheck(run, 'cluster', `read cluster ${cluster.name}`);
+  const path = withVersion(clusterId, API_VERSIONS.managedClusters.apiVersion);
+  atRequest(step, 'GET', path);
+  const bound = deadline(run.timeouts.clusterReadyMs, run.signal);
+  run.bounds.set(step, bound);
+  let facts;
+  try {
+    facts = clusterFacts(await getResource(run, step, path, describeStep, bound.signal));
+    step.data = facts;
+    while (!dryRun && CLUSTER_BUSY_STATES.includes(facts.provisioningState)) {
+      step.status = 'waiting';
+      step.message = `cluster ${cluster.name} is ${facts.provisioningState}; waiting until it is Succeeded`;
+      report(run, step);
+      await sleep(run.pollIntervalMs, bound.signal);
+      facts = clusterFacts(await getResource(run, step, path, describeStep, bound.signal));
+      step.polls += 1;
+      step.data = facts;
+    }
+    if (!dryRun && (facts.provisioningState !== 'Succeeded' || facts.powerState === 'Stopped')) {
+      const state = facts.powerState === 'Stopped' ? 'Stopped' : facts.provisioningState;
+      throw withDiagnosisText(new ProvisionError('cluster-not-ready',
+        `${describeStep(step)}: expected provisioningState Succeeded and a running cluster, found ${state}; nothing was created`),
+      `The managed cluster ${cluster.name} in resource group ${cluster.resourceGroup} is ${state}: creating the connection isn't allowed in the resource's current state.`);
+    }
+  } catch (e) {
+    const error = fail(run, step, e, describeStep);
+    if (error.code === 'timeout') {
+      error.message = `${describeStep(step)}: expected provisioningState Succeeded within ${bound.ms} ms, found ${facts?.provisioningState}; nothing was created`;
+      withDiagnosisText(error, `The managed cluster ${cluster.name} in resource group ${cluster.resourceGroup} is still ${facts?.provisioningState} (provisioningState) after ${Math.round(bound.ms / 1000)} s: another operation is in progress on it; please wait for it to finish before starting a new operation.`);
+    }
+    throw error;
+  } finally {
+    bound.dispose();
+  }
+  finish(run, step, 'succeeded', `cluster ${cluster.name} is ${facts.provisioningState}`);
+  return facts;
+}
+
+/** What the plan context and the federated credential preview take from the cluster. */
+function clusterFacts(body) {
+  const p = body?.properties ?? {};
+  return {
+    provisioningState: p.provisioningState ?? 'Unknown',
+    powerState: p.powerState?.code ?? null,
+    location: body?.location ?? null,
+    oidcIssuerEnabled: p.oidcIssuerProfile?.enabled ?? null,
+    oidcIssuerUrl: p.oidcIssuerProfile?.issuerURL ?? null,
+    workloadIdentityEnabled: p.securityProfile?.workloadIdentity?.enabled ?? null,
+    keyvaultSecretsProviderEnabled: p.addonProfiles?.azureKeyvaultSecretsProvider?.enabled ?? null,
+  };
+}
+
+/**
+ * Workload identity: reads the user-assigned identity named by `auth.identityId` and returns the
+ * spec with its client id (and tenant and subscription when absent) filled in; a given client id
+ * that is not the identity's stops the run before anything is created. Skipped for other auth
+ * types and when no identity id is given.
+ */
+export async function checkIdentity(run, spec) {
+  const auth = spec.auth ?? {};
+  if (auth.type !== 'workload-identity') return { spec, identity: null };
+  const step = beginCheck(run, 'identity', 'resolve the workload identity');
+  if (!auth.identityId) {
+    finish(run, step, 'skipped', 'no auth.identityId given: the client id is used as given');
+    return { spec, identity: null };
+  }
+  const id = parseId(auth.identityId);
+  const path = withVersion(auth.identityId, API_VERSIONS.userAssignedIdentities.apiVersion);
+  step.message = `read user-assigned identity ${id?.name ?? auth.identityId}`;
+  SUBJECTS.set(step, step.message);
+  atRequest(step, 'GET', path);
+  let identity;
+  try {
+    const body = await getResource(run, step, path, describeStep);
+    identity = {
+      id: auth.identityId,
+      name: id?.name ?? null,
+      clientId: body?.properties?.clientId ?? null,
+      tenantId: body?.properties?.tenantId ?? null,
+      principalId: body?.properties?.principalId ?? null,
+    };
+    step.data = identity;
+    if (typeof identity.clientId !== 'string') {
+      throw new ProvisionError('unexpected-response', `${describeStep(step)}: expected properties.clientId, found none`);
+    }
+    if (auth.clientId && auth.clientId.toLowerCase() !== identity.clientId.toLowerCase()) {
+      throw withDiagnosisText(new ProvisionError('identity-mismatch',
+        `${describeStep(step)}: expected auth.clientId to be the identity's client id ${identity.clientId}, found ${auth.clientId}; nothing was created`,
+        { field: 'auth.clientId' }),
+      `The client id ${auth.clientId} is not the client id of user-assigned identity ${identity.name} (${identity.clientId}); `
+        + `a workload that uses it gets AADSTS700016: Application with identifier '${auth.clientId}' was not found in the directory.`);
+    }
+  } catch (e) {
+    throw fail(run, step, e, describeStep);
+  }
+  finish(run, step, 'succeeded', auth.clientId ? `identity ${identity.name}: client id checked` : `identity ${identity.name}: client id ${identity.clientId}`);
+  const filled = {
+    ...auth,
+    clientId: auth.clientId ?? identity.clientId,
+    ...(auth.subscriptionId || !id ? {} : { subscriptionId: id.subscription }),
+  };
+  return { spec: { ...spec, auth: filled }, identity };
+}
+
+/**
+ * After a linker's operation failed: reads the sc-extension cluster extension, whose statuses say
+ * what Helm and the extension agent reported. Resolves to its state, or null when it cannot be
+ * read (its own failure must not hide the linker's).
+ */
+export async function readExtension(run, clusterId) {
+  const step = beginCheck(run, 'extension', `read the ${EXTENSION_NAME} extension statuses`);
+  const path = withVersion(`${clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/${EXTENSION_NAME}`, API_VERSIONS.extensions.apiVersion);
+  atRequest(step, 'GET', path);
+  try {
+    const response = await send(run, step, 'GET', path);
+    if (Number(response.status) === 404) {
+      step.httpStatus = 404;
+      finish(run, step, 'succeeded', `${EXTENSION_NAME} is not installed`);
+      return { installed: false, provisioningState: null, statuses: [], errorInfo: null };
+    }
+    expectStatus(step, response, [200], describeStep);
+    const p = response.body?.properties ?? {};
+    const extension = {
+      installed: true,
+      provisioningState: p.provisioningState ?? null,
+      statuses: Array.isArray(p.statuses) ? p.statuses : [],
+      errorInfo: p.errorInfo ?? null,
+    };
+    step.data = extension;
+    finish(run, step, 'succeeded', `${EXTENSION_NAME} is ${extension.provisioningState}`);
+    return extension;
+  } catch (e) {
+    fail(run, step, e, describeStep);
+    return null;
+  }
+}
