@@ -4,13 +4,18 @@
 //! is written from the tree ([`emit()`]), and so is the JSON the WebAssembly
 //! module returns ([`write_json`], the text serde_json writes through `Node`'s
 //! `Serialize` impl, without serde_json's per-byte escaping). The text is byte for byte
-//! what serde_yaml_ng 0.10 writes for the same value: every string that could
-//! be read back as something else (`: `, `#`, `---`, anchors, tags, numbers,
-//! booleans, null, control characters) is quoted or escaped, so values never
-//! change the document's structure.
+//! what serde_yaml_ng 0.10 writes for the same value, except for the strings of
+//! [`departs_from_serde_yaml`], which a YAML 1.1 reader (kubectl, PyYAML) or a
+//! YAML 1.2 core reader would take differently from serde_yaml's text: every
+//! string that could be read back as something else (`: `, `#`, `---`, anchors,
+//! tags, numbers, booleans, null, timestamps, control characters) is quoted or
+//! escaped, so values never change type or the document's structure.
 
 mod emit;
 mod json;
+mod plain;
+#[cfg(test)]
+mod testing;
 mod tree;
 
 pub use emit::emit;
@@ -43,6 +48,17 @@ impl serde::ser::Error for Error {
     fn custom<T: std::fmt::Display>(msg: T) -> Self {
         Error::Custom(msg.to_string())
     }
+}
+
+/// Whether the emitter writes `s` differently from serde_yaml_ng 0.10, its
+/// byte-for-byte reference everywhere else: single-quoted where serde_yaml
+/// writes it plain, because a YAML 1.1 reader (kubectl, PyYAML) or a YAML 1.2
+/// core schema reader would take it as something else (`yes`, `on`, `y`,
+/// `1_000`, `1:30`, `2026-11-28`, `=`, `<<`, `0X1F`, `1e400`, …); or in double
+/// quotes with `\N`, `\L`, `\P` escapes where it holds NEL, LS or PS, which
+/// YAML 1.1 reads as line breaks and YAML 1.2 does not.
+pub fn departs_from_serde_yaml(s: &str) -> bool {
+    plain::has_version_dependent_break(s) || plain::quoted_beyond_serde_yaml(s)
 }
 
 /// Serializes one value as a YAML document (no leading `---`).
