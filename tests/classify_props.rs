@@ -227,7 +227,7 @@ proptest! {
         // The secret's own characters, in the runs the encoding left whole
         // (escapes such as `%2B` or `%252B` and form spaces split them).
         let runs: Vec<&str> = secret_as_written
-            .split(|c: char| c == '%' || c == '+')
+            .split(['%', '+'])
             .map(|run| run.get(2..).filter(|_| run.len() > 2 && secret_as_written != run).unwrap_or(run))
             .chain([value.as_str()])
             .collect();
