@@ -114,6 +114,53 @@ const CONTEXTS: &[&str] = &[
     "",
 ];
 
+/// How a planted secret is pasted.
+#[derive(Debug, Clone, Copy)]
+enum Encoding {
+    Url,
+    UrlTwice,
+    Form,
+    Wrap(usize),
+    UrlWrapped(usize),
+}
+
+const ENCODINGS: &[Encoding] = &[
+    Encoding::Url,
+    Encoding::UrlTwice,
+    Encoding::Form,
+    Encoding::Wrap(80),
+    Encoding::Wrap(37),
+    Encoding::UrlWrapped(80),
+    Encoding::UrlWrapped(37),
+];
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `application/x-www-form-urlencoded`: spaces as `+`, the rest as [`url_encode`].
+fn form_encode(s: &str) -> String {
+    s.split(' ').map(url_encode).collect::<Vec<_>>().join("+")
+}
+
+/// Hard-wraps at `width` characters, indenting the continuation lines.
+fn wrap(s: &str, width: usize, indent: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .chunks(width)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(&format!("\n{indent}"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -151,6 +198,45 @@ proptest! {
         let d = classify(&text, &ClassifyContext::default());
         let json = serde_json::to_string(&d).expect("serializes");
         prop_assert!(!json.contains(&value), "leaked {value} from {planted:?}: {json}");
+    }
+
+    /// The same secrets pasted URL-encoded (once or twice), form-encoded, or
+    /// hard-wrapped at 80 or 37 columns with indentation: no run of 8
+    /// characters of the secret, as it stands in the text, is echoed.
+    #[test]
+    fn encoded_and_wrapped_secrets_never_leak(
+        shape in prop::sample::select(SECRET_SHAPES),
+        context in prop::sample::select(CONTEXTS),
+        secret in "[A-Za-z0-9+/]{16,88}",
+        encoding in prop::sample::select(ENCODINGS),
+        indent in prop::sample::select(&["", "  ", "    ", "\t"][..]),
+        before in fragment_text(),
+    ) {
+        let value = format!("Zq9{secret}");
+        let planted = shape.replace("{}", &value);
+        let (text, secret_as_written) = match encoding {
+            Encoding::Url => (url_encode(&planted), url_encode(&value)),
+            Encoding::UrlTwice => (url_encode(&url_encode(&planted)), url_encode(&url_encode(&value))),
+            Encoding::Form => (form_encode(&planted), form_encode(&value)),
+            Encoding::Wrap(width) => (wrap(&format!("{context} {planted}"), width, indent), value.clone()),
+            Encoding::UrlWrapped(width) => (wrap(&url_encode(&planted), width, indent), url_encode(&value)),
+        };
+        let text = format!("{before}\n{context}\n{text}\n{context}");
+        let d = classify(&text, &ClassifyContext::default());
+        let json = serde_json::to_string(&d).expect("serializes");
+        // The secret's own characters, in the runs the encoding left whole
+        // (escapes such as `%2B` or `%252B` and form spaces split them).
+        let runs: Vec<&str> = secret_as_written
+            .split(['%', '+'])
+            .map(|run| run.get(2..).filter(|_| run.len() > 2 && secret_as_written != run).unwrap_or(run))
+            .chain([value.as_str()])
+            .collect();
+        for run in runs {
+            for piece in run.as_bytes().windows(8) {
+                let piece = std::str::from_utf8(piece).expect("ascii");
+                prop_assert!(!json.contains(piece), "leaked {piece:?} of {secret_as_written:?} ({encoding:?}) from {text:?}: {json}");
+            }
+        }
     }
 
     #[test]

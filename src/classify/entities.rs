@@ -535,8 +535,8 @@ fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
         *work += j as u64;
         if b.get(j) == Some(&b')') && j > 1 {
             let value = &rest[1..j];
-            // Masks of a line depend on that line alone (see `LineMasks`);
-            // each line is visited once here, so nothing is cached.
+            // The masks of this line alone tell a secret from a code; each
+            // line is visited once here, so nothing is cached.
             let (ls, le) = (skipped + 1, skipped + j);
             if is_code(value) && !redact::masks(line, work).overlaps(ls, le) {
                 let (vs, ve) = (line_start + ls, line_start + le);

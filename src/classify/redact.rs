@@ -1,11 +1,18 @@
-//! Redaction of secrets (spec §9).
+//! Redaction of secrets.
 //!
 //! Redaction is computed over whole lines of the clean view as a sorted list
 //! of byte ranges to hide ("masks"), not as a rewritten string. Excerpts are
 //! cut from the clean view afterwards and every masked range they touch is
 //! shown as `***`; computing masks on whole lines first means a cut can never
-//! separate a key from its value and leak the value. Only the lines that
-//! excerpts and extracted values touch are scanned ([`LineMasks`]).
+//! separate a key from its value and leak the value. Only the blocks of lines
+//! that excerpts and extracted values touch are scanned ([`LineMasks`]).
+//!
+//! A secret is looked for in several views of the same text, and the masks of
+//! every view are mapped back to the text ([`masks`]): the text itself; the
+//! text with its line breaks removed, for a secret (or its key, or a `Bearer`
+//! before it) hard-wrapped over several lines; and, where the text holds
+//! `%XX` escapes or `+`, the text percent-decoded and form-decoded, once and
+//! again, for a secret inside a URL-encoded (or doubly encoded) value.
 
 /// Sorted, non-overlapping byte ranges of the clean view that hold secrets.
 #[derive(Debug, Default)]
@@ -25,6 +32,16 @@ impl Masks {
             }
         }
         self.ranges.push((start, end));
+    }
+
+    /// The union of `ranges`, in any order.
+    fn union(mut ranges: Vec<(usize, usize)>) -> Masks {
+        ranges.sort_unstable();
+        let mut m = Masks::default();
+        for (s, e) in ranges {
+            m.push(s, e);
+        }
+        m
     }
 
     /// Whether `[start, end)` touches a secret.
@@ -59,93 +76,267 @@ impl Masks {
     }
 }
 
-/// The masks of a long text, computed one line at a time when a line is
-/// first needed (for an excerpt, an entity value or a line code) instead of
-/// over the whole text up front.
+/// Lines per block of [`LineMasks`].
+const BLOCK_LINES: usize = 16;
+/// Lines of context a block's scan reads on each side: a secret wrapped over
+/// more lines than this may be masked only in part.
+const CONTEXT_LINES: usize = 8;
+
+/// The masks of a long text, computed a block of lines at a time when a line
+/// of the block is first needed (for an excerpt, an entity value or a line
+/// code) instead of over the whole text up front.
 ///
-/// The result is the same as [`masks`] over the whole text: no scan in
-/// [`masks`] reads or moves across a `\n` (look-backs stop at non-key bytes,
-/// values stop at whitespace or at a newline inside quotes, look-aheads
-/// compare literals without newlines), so each line's masks depend on that
-/// line alone, and no mask holds a newline.
+/// A block's masks come from [`masks`] over the block and
+/// [`CONTEXT_LINES`] lines on either side, so a secret wrapped across the
+/// block's edge is masked on both sides of it; the result equals [`masks`]
+/// over the whole text for every secret that spans fewer lines than that.
 #[derive(Debug, Default)]
 pub(crate) struct LineMasks {
-    /// Computed lines by start: (start, end, masks in text offsets). A
-    /// sorted vector: at most a few thousand lines are ever asked for
-    /// (bounded by the hit caps), whatever the input length.
-    lines: Vec<(usize, usize, Masks)>,
+    /// Where each line starts, found on first use.
+    line_starts: Vec<usize>,
+    /// Masks of each block computed so far, clipped to the block, by block index.
+    blocks: Vec<Option<Masks>>,
     /// Steps taken so far.
     pub work: u64,
 }
 
 impl LineMasks {
-    /// The index in `lines` of the line `[start, end]` (end at its newline
-    /// or the text's end) that holds offset `pos`, computed if needed.
-    fn line(&mut self, text: &str, pos: usize) -> usize {
-        let at = self.lines.partition_point(|l| l.0 <= pos);
-        if let Some(i) = at.checked_sub(1) {
-            if pos <= self.lines[i].1 {
-                return i;
-            }
+    fn index_lines(&mut self, text: &str) {
+        if !self.line_starts.is_empty() {
+            return;
         }
-        // Each line is searched for once, then remembered: linear overall.
-        let bytes = text.as_bytes();
-        let pos = pos.min(bytes.len());
-        let start = bytes[..pos]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |n| n + 1);
-        let end = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |n| pos + n);
-        self.work += (end - start) as u64;
-        let mut local = masks(text.get(start..end).unwrap_or(""), &mut self.work);
-        for r in &mut local.ranges {
-            r.0 += start;
-            r.1 += start;
+        self.work += text.len() as u64;
+        self.line_starts.push(0);
+        self.line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        self.blocks = Vec::new();
+        self.blocks
+            .resize_with(self.line_starts.len().div_ceil(BLOCK_LINES), || None);
+    }
+
+    /// Where line `n` starts (the text's end past the last line).
+    fn line_start(&self, text: &str, n: usize) -> usize {
+        self.line_starts.get(n).copied().unwrap_or(text.len())
+    }
+
+    /// The masks of block `b`, computed if needed.
+    fn block(&mut self, text: &str, b: usize) -> &Masks {
+        if self.blocks[b].is_none() {
+            let first = b * BLOCK_LINES;
+            let (from, to) = (
+                self.line_start(text, first),
+                self.line_start(text, first + BLOCK_LINES),
+            );
+            let window_from = self.line_start(text, first.saturating_sub(CONTEXT_LINES));
+            let window_to = self.line_start(text, first + BLOCK_LINES + CONTEXT_LINES);
+            let window = text.get(window_from..window_to).unwrap_or("");
+            let local = masks(window, &mut self.work);
+            let clipped = local
+                .ranges
+                .iter()
+                .map(|&(s, e)| ((s + window_from).max(from), (e + window_from).min(to)))
+                .filter(|&(s, e)| s < e)
+                .collect();
+            self.blocks[b] = Some(Masks::union(clipped));
         }
-        self.lines.insert(at, (start, end, local));
-        at
+        self.blocks[b].get_or_insert_with(Masks::default)
+    }
+
+    /// The masks that touch `[start, end)` of `text`, merged across blocks.
+    fn covering(&mut self, text: &str, start: usize, end: usize) -> Masks {
+        self.index_lines(text);
+        let line =
+            |pos: usize, starts: &[usize]| starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let first = line(start, &self.line_starts) / BLOCK_LINES;
+        let last = line(end.saturating_sub(1).max(start), &self.line_starts) / BLOCK_LINES;
+        let mut ranges = Vec::new();
+        for b in first..=last.min(self.blocks.len().saturating_sub(1)) {
+            ranges.extend_from_slice(&self.block(text, b).ranges);
+        }
+        Masks::union(ranges)
     }
 
     /// Whether `[start, end)` of `text` touches a secret.
     pub fn overlaps(&mut self, text: &str, start: usize, end: usize) -> bool {
-        let mut pos = start.min(text.len());
-        loop {
-            let i = self.line(text, pos);
-            let Some((_, e, m)) = self.lines.get(i) else {
-                return false;
-            };
-            if m.overlaps(start, end) {
-                return true;
-            }
-            if *e >= end || *e >= text.len() {
-                return false;
-            }
-            pos = e + 1;
-        }
+        self.covering(text, start, end).overlaps(start, end)
     }
 
     /// Copies `text[start..end]` with every secret replaced by `***`.
-    /// `start` and `end` must be char boundaries of `text`. Rendered line by
-    /// line: no mask spans a newline, so this equals rendering at once.
+    /// `start` and `end` must be char boundaries of `text`.
     pub fn render(&mut self, text: &str, start: usize, end: usize) -> String {
-        let mut out = String::new();
-        let mut pos = start.min(text.len());
-        loop {
-            let i = self.line(text, pos);
-            let Some((_, e, m)) = self.lines.get(i) else {
-                return out;
-            };
-            // The piece of this line, with its newline.
-            let piece_end = end.min(e + 1).max(pos);
-            out.push_str(&m.render(text, pos, piece_end));
-            if piece_end >= end || *e >= text.len() {
-                return out;
-            }
-            pos = piece_end;
+        let (start, end) = (start.min(text.len()), end.min(text.len()));
+        self.covering(text, start, end).render(text, start, end)
+    }
+}
+
+/// The masks of `text`: the union of the masks of every view of it (see the
+/// module docs), mapped back to `text`. Masks may span line breaks.
+///
+/// The other views are built over chunks of [`VIEW_CHUNK`] bytes that overlap
+/// by [`VIEW_OVERLAP`], so their memory stays small whatever the text's
+/// length; a decoded or wrapped secret longer than the overlap may be masked
+/// only in part where it crosses a chunk's edge.
+pub(crate) fn masks(text: &str, work: &mut u64) -> Masks {
+    let bytes = text.as_bytes();
+    let mut ranges = scan(bytes, work).ranges;
+    let mut from = 0;
+    while from < bytes.len() {
+        let to = (from + VIEW_CHUNK).min(bytes.len());
+        let lo = from.saturating_sub(VIEW_OVERLAP);
+        let hi = (to + VIEW_OVERLAP).min(bytes.len());
+        ranges.extend(
+            other_views(&bytes[lo..hi], work)
+                .into_iter()
+                .map(|(s, e)| (s + lo, e + lo)),
+        );
+        from = to;
+    }
+    Masks::union(ranges)
+}
+
+/// Bytes of text per chunk of the views other than the text itself.
+const VIEW_CHUNK: usize = 64 * 1024;
+/// Bytes each chunk reads beyond its edges.
+const VIEW_OVERLAP: usize = 4 * 1024;
+
+/// The masks of the joined and decoded views of `chunk`, in its offsets.
+fn other_views(chunk: &[u8], work: &mut u64) -> Vec<(usize, usize)> {
+    let mut views = Vec::new();
+    if chunk.contains(&b'\n') {
+        views.push(View::joined(chunk));
+    }
+    // Decoded views of the text and of its joined view, a few levels deep.
+    let mut next = 0;
+    let mut parents = vec![View::identity(chunk)];
+    parents.append(&mut views);
+    while next < parents.len() {
+        let view = &parents[next];
+        next += 1;
+        let mut decoded = Vec::new();
+        if view.depth < 3 && has_percent_escape(&view.bytes) {
+            decoded.push(view.decoded(false));
         }
+        if view.depth < 2 && view.bytes.contains(&b'+') {
+            decoded.push(view.decoded(true));
+        }
+        parents.append(&mut decoded);
+    }
+    let mut ranges = Vec::new();
+    for view in parents.iter().skip(1) {
+        *work += view.bytes.len() as u64;
+        ranges.extend(
+            scan(&view.bytes, work)
+                .ranges
+                .into_iter()
+                .map(|(s, e)| (view.origin(s, chunk.len()), view.origin(e, chunk.len()))),
+        );
+    }
+    ranges
+}
+
+/// Whether `b` holds a `%` followed by two hex digits.
+fn has_percent_escape(b: &[u8]) -> bool {
+    b.windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
+/// Another reading of a text, with where each of its bytes came from.
+struct View {
+    bytes: Vec<u8>,
+    /// For each byte of `bytes`, where its source starts in the original text
+    /// (a view is never longer than 4 GiB: chunks are small).
+    starts: Vec<u32>,
+    /// How many decodings made it.
+    depth: u8,
+}
+
+impl View {
+    /// The original offset of view offset `at` (`len` past the end): a mask
+    /// `[s, e)` of the view hides `[origin(s), origin(e))` of the text.
+    fn origin(&self, at: usize, len: usize) -> usize {
+        self.starts.get(at).map_or(len, |&s| s as usize)
+    }
+
+    fn identity(text: &[u8]) -> View {
+        View {
+            bytes: text.to_vec(),
+            starts: (0..text.len()).map(|i| i as u32).collect(),
+            depth: 0,
+        }
+    }
+
+    /// The text without its line breaks (and the blanks that indent the next
+    /// line): hard-wrapped values, keys and tokens become whole again.
+    fn joined(text: &[u8]) -> View {
+        let mut view = View {
+            bytes: Vec::with_capacity(text.len()),
+            starts: Vec::with_capacity(text.len()),
+            depth: 0,
+        };
+        let mut i = 0;
+        while i < text.len() {
+            if matches!(text[i], b'\n' | b'\r') {
+                i += 1;
+                while i < text.len() && matches!(text[i], b' ' | b'\t' | b'\r') {
+                    i += 1;
+                }
+                continue;
+            }
+            view.bytes.push(text[i]);
+            view.starts.push(i as u32);
+            i += 1;
+        }
+        view
+    }
+
+    /// `%XX` decoded (and `+` read as a space when `form`), then backslashes
+    /// before a quote dropped: escaped JSON inside the encoding (`%5C%22` is
+    /// `\"`), which the clean view would have decoded.
+    fn decoded(&self, form: bool) -> View {
+        let b = &self.bytes;
+        let hex = |c: u8| char::from(c).to_digit(16);
+        let mut plain = View {
+            bytes: Vec::with_capacity(b.len()),
+            starts: Vec::with_capacity(b.len()),
+            depth: self.depth + 1,
+        };
+        let mut i = 0;
+        while i < b.len() {
+            let escape = (b[i] == b'%')
+                .then(|| Some((hex(*b.get(i + 1)?)?, hex(*b.get(i + 2)?)?)))
+                .flatten();
+            plain.starts.push(self.starts[i]);
+            if let Some((hi, lo)) = escape {
+                plain.bytes.push((hi * 16 + lo) as u8);
+                i += 3;
+            } else {
+                plain
+                    .bytes
+                    .push(if form && b[i] == b'+' { b' ' } else { b[i] });
+                i += 1;
+            }
+        }
+        let mut view = View {
+            bytes: Vec::with_capacity(plain.bytes.len()),
+            starts: Vec::with_capacity(plain.bytes.len()),
+            depth: plain.depth,
+        };
+        let mut i = 0;
+        while i < plain.bytes.len() {
+            let run = plain.bytes[i..].iter().take_while(|&&c| c == b'\\').count();
+            if run > 0 && plain.bytes.get(i + run).is_some_and(|&c| is_quote(c)) {
+                i += run;
+                continue;
+            }
+            view.bytes.push(plain.bytes[i]);
+            view.starts.push(plain.starts[i]);
+            i += 1;
+        }
+        view
     }
 }
 
@@ -347,11 +538,10 @@ static TRIGGERS: [bool; 256] = {
     t
 };
 
-/// Computes the masks of `text`; linear: every byte is visited a bounded
-/// number of times (look-backs stop at the previous separator, value scans
-/// move the cursor past what they read).
-pub(crate) fn masks(text: &str, work: &mut u64) -> Masks {
-    let bytes = text.as_bytes();
+/// The masks of one view; linear: every byte is visited a bounded number of
+/// times (look-backs stop at the previous separator, value scans move the
+/// cursor past what they read).
+fn scan(bytes: &[u8], work: &mut u64) -> Masks {
     let mut m = Masks::default();
     let mut i = 0;
     while i < bytes.len() {
@@ -516,6 +706,57 @@ mod tests {
             ("x-ms-serviceconnector-user-token: tok", "x-ms-serviceconnector-user-token: ***"),
             ("--kafka-secret sec1 --secret name=a secret=b", "--kafka-secret *** --secret name=a secret=***"),
             ("AccountKey=<account-key>;Password=<password>", "AccountKey=<account-key>;Password=<password>"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(redact(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn redacts_encoded_and_wrapped_secrets() {
+        let cases = [
+            // Percent-encoded once and twice, form-encoded.
+            (
+                "AccountName%3Da%3BAccountKey%3Dk%2B1%2F%3D%3D%3BEndpointSuffix%3Dx",
+                "AccountName%3Da%3BAccountKey%3D***%3BEndpointSuffix%3Dx",
+            ),
+            (
+                "AccountKey%253Dk%252B1%253D%253BEndpointSuffix",
+                "AccountKey%253D***%253BEndpointSuffix",
+            ),
+            (
+                "Authorization%3A+Bearer+tok%2B1",
+                "Authorization%3A+Bearer+***",
+            ),
+            (
+                "%7B%22clientSecret%22%3A%20%22s3%22%7D",
+                "%7B%22clientSecret%22%3A%20%22***%22%7D",
+            ),
+            (
+                "mongodb%3A%2F%2Fuser%3Apass%40host",
+                "mongodb%3A%2F%2Fuser%3A***%40host",
+            ),
+            ("--kafka-secret+s4", "--kafka-secret+***"),
+            // Hard-wrapped: inside the value, inside the key, after `Bearer`.
+            (
+                "x;AccountKey=abcdef\n    ghijkl==;EndpointSuffix=y",
+                "x;AccountKey=***;EndpointSuffix=y",
+            ),
+            ("x;AccountK\n  ey=abcdef;y", "x;AccountK\n  ey=***;y"),
+            (
+                "Authorization: Bea\n rer tok1",
+                "Authorization: Bea\n rer ***",
+            ),
+            ("token eyJhbGci\n.eyJzdWIi.c2ln end", "token *** end"),
+            // Nothing secret: encoded and wrapped text stays as it is.
+            (
+                "https%3A%2F%2Fx.example%2Fa%3Fb%3D1",
+                "https%3A%2F%2Fx.example%2Fa%3Fb%3D1",
+            ),
+            (
+                "resource group\n  rg-1 not found",
+                "resource group\n  rg-1 not found",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(redact(input), want, "{input}");
