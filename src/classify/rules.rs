@@ -98,6 +98,11 @@ const fn sp(all: &'static [Term], weight: f32, priority: u8) -> Signal {
 /// extension error that only wraps a running operation is the busy cluster.
 const BUSY: u8 = 11;
 
+/// The cluster's own service principal (`servicePrincipalProfile`, its
+/// credentials or its help link): its AADSTS errors are not workload
+/// identity, whatever code they carry.
+const CLUSTER_SP: &[Term] = &[P("ServicePrincipalProfile"), P("aka.ms/aks-sp-help")];
+
 /// Phrases that show the text belongs to this domain (Azure, Kubernetes,
 /// Helm, Service Connector). Without one of them, or a specific signal, the
 /// classifier answers `unknown`.
@@ -200,6 +205,27 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "helm-controller",
     "chart repository",
     "oci://",
+    "did you specify the right host or port",
+    "unable to connect to the server",
+    "you must be logged in to the server",
+    "the server doesn't have a resource type",
+    "reason age from message",
+    "back-off restarting failed container",
+    "failedcreatepodsandbox",
+    "failedattachvolume",
+    "readiness probe failed",
+    "liveness probe failed",
+    "oomkilled",
+    "az account",
+    "az group",
+    "az keyvault",
+    "az acr",
+    "az network",
+    "az resource",
+    "az deployment",
+    "az extension",
+    "invalidtemplate",
+    "deployment failed. correlation id",
 ];
 
 /// The table, in §1 order.
@@ -406,6 +432,9 @@ pub const RULES: &[Rule] = &[
             // Controllers and wrappers around the pull (Flux, Argo CD, the
             // extension manager, Pulumi, Terraform).
             s(&[P("ChartFetchFailed")], 0.9),
+            s(&[P("ChartPullFailed")], 0.88),
+            s(&[P("IndexationFailed")], 0.86),
+            s(&[P("HelmRelease"), P("ArtifactFailed")], 0.82),
             s(&[P("chart pull error")], 0.9),
             s(&[P("failed to pull chart")], 0.9),
             s(&[P("helm chart pull"), P("failed")], 0.86),
@@ -466,6 +495,8 @@ pub const RULES: &[Rule] = &[
             s(&[P("parse error at ("), P("templates/")], 0.86),
             s(&[P("YAML parse error on")], 0.88),
             s(&[P("wrong type for value")], 0.85),
+            s(&[P("no template"), P("associated with template")], 0.86),
+            s(&[P("values don't meet the specifications of the schema")], 0.88),
         ],
         negative: &[],
         cause: "Mandatory configuration settings (Helm values) are missing or wrong for the chart.",
@@ -545,6 +576,8 @@ pub const RULES: &[Rule] = &[
             s(&[P("Helm installation from path")], 0.82),
             s(&[P("uninstalled due to atomic being set")], 0.84),
             s(&[P("install retries exhausted")], 0.85),
+            s(&[P("HelmRelease"), P("InstallFailed")], 0.82),
+            s(&[P("HelmRelease"), P("UpgradeFailed")], 0.82),
             s(&[P("upgrade retries exhausted")], 0.85),
             s(&[P("failed to install release")], 0.8),
             s(&[P("unable to build kubernetes objects from release manifest")], 0.86),
@@ -732,7 +765,7 @@ pub const RULES: &[Rule] = &[
             s(&[C("NotFound"), P("Microsoft.ContainerService/managedClusters")], 0.9),
             s(&[P("managedClusters"), P("was not found")], 0.88),
             s(&[P("managedClusters"), P("could not be found")], 0.88),
-            s(&[P("managed cluster"), P("not found")], 0.8),
+            su(&[P("managed cluster"), P("not found")], &[P("Could not find")], 0.8),
             // Terraform azurerm: `Kubernetes Cluster (… Kubernetes Cluster Name: "x") was not found`,
             // `Managed Kubernetes Cluster "x" was not found in Resource Group "rg"`.
             s(&[P("Kubernetes Cluster"), P("was not found")], 0.86),
@@ -893,7 +926,7 @@ pub const RULES: &[Rule] = &[
             s(&[C("AADSTS7002138")], 0.95),
             s(&[P("Assertion Issuer"), P("Assertion Subject")], 0.85),
         ],
-        negative: &[],
+        negative: CLUSTER_SP,
         cause: "The federated identity credential's issuer, subject or audience does not match the token. On AKS the most common cause is the issuer missing its trailing '/', or a subject that differs (also in letter case) from system:serviceaccount:<namespace>:<service account>.",
         mitigation: &[
             "Compare the printed Assertion Issuer, Subject and Audience with the identity's federated credentials.",
@@ -916,7 +949,7 @@ pub const RULES: &[Rule] = &[
             s(&[C("AADSTS50166")], 0.92),
             s(&[P("Request to External OIDC endpoint failed")], 0.95),
         ],
-        negative: &[],
+        negative: CLUSTER_SP,
         cause: "The cluster's OIDC issuer endpoint is not exposed or not reachable by Microsoft Entra ID.",
         mitigation: &[
             "Check both discovery URLs of the issuer.",
@@ -955,7 +988,7 @@ pub const RULES: &[Rule] = &[
                 0.8,
             ),
         ],
-        negative: &[],
+        negative: CLUSTER_SP,
         cause: "The pod was not mutated by the workload identity webhook, so AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE and the token file are missing: the pod lacks the azure.workload.identity/use: \"true\" label, its ServiceAccount lacks the client-id annotation, or the pod started before they were set; the credential chain then falls through to IMDS.",
         mitigation: &[
             "Put the label azure.workload.identity/use: \"true\" on the pod template (not only on the Job or Deployment).",
@@ -991,7 +1024,7 @@ pub const RULES: &[Rule] = &[
                 priority: None,
             },
         ],
-        negative: &[],
+        negative: CLUSTER_SP,
         cause: "The client id (or tenant id) is wrong — for example a managed identity's resource id was put where its client id belongs — or the identity does not exist.",
         mitigation: &[
             "Use the identity's client id (a GUID) in the ServiceAccount annotation and in the connection.",
