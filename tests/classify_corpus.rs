@@ -263,3 +263,58 @@ fn json_entry_point() {
     );
     assert!(!msg.ends_with('.'));
 }
+
+#[path = "common/real_corpus.rs"]
+mod real_corpus;
+
+#[test]
+fn real_corpus_split_is_complete_and_stratified() {
+    let all = real_corpus::load_all().expect("real corpus and split.tsv agree");
+    assert!(all.len() >= 450, "{} real texts", all.len());
+    let ids: BTreeSet<&str> = category_ids().collect();
+    for id in &ids {
+        let of: Vec<_> = all.iter().filter(|t| t.expected == *id).collect();
+        let test = of
+            .iter()
+            .filter(|t| t.set == real_corpus::Set::Test)
+            .count();
+        let n = of.len();
+        if n >= 2 {
+            assert!(test >= 1 && test < n, "{id}: {test} of {n} in test");
+        }
+        if n >= 5 {
+            let share = test as f64 / n as f64;
+            assert!(
+                (0.2..=0.4).contains(&share),
+                "{id}: test share {share:.2} of {n}"
+            );
+        }
+    }
+    for t in &all {
+        assert!(ids.contains(t.expected.as_str()), "{}: unknown id", t.path);
+        assert!(
+            t.source.contains("https://"),
+            "{}: source must give an address",
+            t.path
+        );
+    }
+}
+
+#[test]
+fn real_texts_classify_consistently_and_echo_no_secret_shapes() {
+    let all = real_corpus::load_all().expect("real corpus loads");
+    for t in &all {
+        let d = classify(&t.text, &ClassifyContext::default());
+        assert_eq!(
+            d.matches.first().map(|m| m.id.as_str()),
+            Some(d.category.as_str())
+        );
+        for m in &d.matches {
+            assert!((0.0..=1.0).contains(&m.confidence), "{}", t.path);
+            for e in &m.evidence {
+                assert!(e.start <= e.end && e.end <= t.text.len(), "{}", t.path);
+                assert!(!e.excerpt.contains("eyJ0eXAi"), "{}: a JWT echoed", t.path);
+            }
+        }
+    }
+}
