@@ -100,9 +100,15 @@ fn report(title: &str, outcomes: &[Outcome]) -> Figures {
             actual
         );
     }
-    let in_domain: Vec<&Outcome> = outcomes.iter().filter(|o| o.expected != "unknown").collect();
+    let in_domain: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| o.expected != "unknown")
+        .collect();
     let right = in_domain.iter().filter(|o| o.got == o.expected).count();
-    let unknown: Vec<&Outcome> = outcomes.iter().filter(|o| o.expected == "unknown").collect();
+    let unknown: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| o.expected == "unknown")
+        .collect();
     let kept = unknown.iter().filter(|o| o.got == "unknown").count();
     let confident: Vec<&Outcome> = outcomes
         .iter()
@@ -184,7 +190,10 @@ fn main() -> ExitCode {
     let mut failed = false;
     report("fixtures tests/fixtures/errors", &old);
     for o in old.iter().filter(|o| o.got != o.expected) {
-        println!("MISCLASSIFIED {}: expected {}, got {}", o.name, o.expected, o.got);
+        println!(
+            "MISCLASSIFIED {}: expected {}, got {}",
+            o.name, o.expected, o.got
+        );
         failed = true;
     }
     for (set, outcomes) in &by_set {

@@ -712,14 +712,27 @@ mod tests {
     #[test]
     fn reads_codes_after_translated_labels() {
         let mut w = 0;
-        assert_eq!(label_code("コード: \"AKSOperationPreempted\"", &mut w).map(|(s, e)| &"コード: \"AKSOperationPreempted\""[s..e]), Some("AKSOperationPreempted"));
+        assert_eq!(
+            label_code("コード: \"AKSOperationPreempted\"", &mut w)
+                .map(|(s, e)| &"コード: \"AKSOperationPreempted\""[s..e]),
+            Some("AKSOperationPreempted")
+        );
         let line = "程序代碼：“AKSOperationPreemptedByDelete”";
-        assert_eq!(label_code(line, &mut w).map(|(s, e)| &line[s..e]), Some("AKSOperationPreemptedByDelete"));
+        assert_eq!(
+            label_code(line, &mut w).map(|(s, e)| &line[s..e]),
+            Some("AKSOperationPreemptedByDelete")
+        );
         let line = "Código: QuotaExceeded";
-        assert_eq!(label_code(line, &mut w).map(|(s, e)| &line[s..e]), Some("QuotaExceeded"));
+        assert_eq!(
+            label_code(line, &mut w).map(|(s, e)| &line[s..e]),
+            Some("QuotaExceeded")
+        );
         // English labels, prose and lower-case words are not codes here.
         assert_eq!(label_code("Code: QuotaExceeded", &mut w), None);
-        assert_eq!(label_code("メッセージ: この操作は失敗しました", &mut w), None);
+        assert_eq!(
+            label_code("メッセージ: この操作は失敗しました", &mut w),
+            None
+        );
         assert_eq!(label_code("状態: failed", &mut w), None);
         assert_eq!(label_code("コード:  ", &mut w), None);
         assert_eq!(label_code("コード: “", &mut w), None);

@@ -244,7 +244,10 @@ fn clean_view(input: &str, work: &mut u64) -> (String, SourceMap) {
 /// bounded, so a line of a million markers stays linear.
 fn quote_marker(bytes: &[u8], i: usize) -> bool {
     const LOOK_BACK: usize = 16;
-    if !matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'>')) {
+    if !matches!(
+        bytes.get(i + 1),
+        None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'>')
+    ) {
         return false;
     }
     let mut j = i;
@@ -365,8 +368,14 @@ mod tests {
     #[test]
     fn drops_quote_markers_at_line_starts_only() {
         let mut w = 0;
-        let v = normalize("> rendered manifests contain a resource that already\n> exists. a -> b\n>> x", &mut w);
-        assert_eq!(v.clean, "rendered manifests contain a resource that already\nexists. a -> b\nx");
+        let v = normalize(
+            "> rendered manifests contain a resource that already\n> exists. a -> b\n>> x",
+            &mut w,
+        );
+        assert_eq!(
+            v.clean,
+            "rendered manifests contain a resource that already\nexists. a -> b\nx"
+        );
         let v = normalize("x\n>y", &mut w);
         assert_eq!(v.clean, "x\n>y");
     }

@@ -41,8 +41,7 @@ fn repo_root() -> PathBuf {
 /// The split table: repository-relative path to (category, set).
 pub fn load_split() -> Result<BTreeMap<String, (String, Set)>, String> {
     let file = repo_root().join("tests/fixtures/real/split.tsv");
-    let content =
-        std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let content = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut out = BTreeMap::new();
     for line in content.lines() {
         if line.is_empty() || line.starts_with('#') || line.starts_with("path\t") {
@@ -50,12 +49,18 @@ pub fn load_split() -> Result<BTreeMap<String, (String, Set)>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let [path, category, set] = cols[..] else {
-            return Err(format!("split.tsv: expected 3 tab-separated columns, found {line:?}"));
+            return Err(format!(
+                "split.tsv: expected 3 tab-separated columns, found {line:?}"
+            ));
         };
         let set = match set {
             "dev" => Set::Dev,
             "test" => Set::Test,
-            other => return Err(format!("split.tsv: set must be dev or test, found {other:?}")),
+            other => {
+                return Err(format!(
+                    "split.tsv: set must be dev or test, found {other:?}"
+                ))
+            }
         };
         out.insert(path.to_string(), (category.to_string(), set));
     }
