@@ -32,6 +32,9 @@ use real_corpus::Set;
 /// a regression fails. (set, top-1, unknown retention, calibration).
 const FLOORS: &[(Set, f64, f64, f64)] = &[(Set::Dev, 0.0, 0.0, 0.0), (Set::Test, 0.0, 0.0, 0.0)];
 
+/// Floor of top-1 on the test texts never shown during development.
+const UNSEEN_TEST_TOP1: f64 = 0.0;
+
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;
 
@@ -176,9 +179,25 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let seen = match real_corpus::load_seen() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut unseen_test = Vec::new();
     let mut by_set: BTreeMap<Set, Vec<Outcome>> = BTreeMap::new();
     for t in &real {
         let d = classify(&t.text, &ClassifyContext::default());
+        if t.set == Set::Test && !seen.contains(&t.path) {
+            unseen_test.push(Outcome {
+                name: t.path.clone(),
+                expected: t.expected.clone(),
+                got: d.category.clone(),
+                confidence: d.matches.first().map_or(0.0, |m| m.confidence),
+            });
+        }
         by_set.entry(t.set).or_default().push(Outcome {
             name: t.path.clone(),
             expected: t.expected.clone(),
@@ -237,6 +256,17 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+    let f = report(
+        "real corpus, test set without the texts listed in seen-test.tsv",
+        &unseen_test,
+    );
+    if f.top1 < UNSEEN_TEST_TOP1 {
+        println!(
+            "FAIL unseen test top-1 {:.3} is below the floor {UNSEEN_TEST_TOP1:.3}",
+            f.top1
+        );
+        failed = true;
     }
     if failed {
         ExitCode::FAILURE

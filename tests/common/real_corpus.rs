@@ -67,6 +67,19 @@ pub fn load_split() -> Result<BTreeMap<String, (String, Set)>, String> {
     Ok(out)
 }
 
+/// Test-set paths whose content was shown during development
+/// (`tests/fixtures/real/seen-test.tsv`); figures are also given without them.
+pub fn load_seen() -> Result<Vec<String>, String> {
+    let file = repo_root().join("tests/fixtures/real/seen-test.tsv");
+    let content = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(content
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("path\t"))
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_string)
+        .collect())
+}
+
 /// Parses one corpus file.
 pub fn parse(path: &str, set: Set, content: &str) -> Result<RealText, String> {
     let (head, text) = content
