@@ -30,10 +30,11 @@ use real_corpus::Set;
 
 /// Floors CI holds the real corpus to: the figures reached, rounded down, so
 /// a regression fails. (set, top-1, unknown retention, calibration).
-const FLOORS: &[(Set, f64, f64, f64)] = &[(Set::Dev, 0.0, 0.0, 0.0), (Set::Test, 0.0, 0.0, 0.0)];
+const FLOORS: &[(Set, f64, f64, f64)] =
+    &[(Set::Dev, 0.995, 1.0, 0.99), (Set::Test, 0.92, 1.0, 0.96)];
 
 /// Floor of top-1 on the test texts never shown during development.
-const UNSEEN_TEST_TOP1: f64 = 0.0;
+const UNSEEN_TEST_TOP1: f64 = 0.92;
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;
@@ -223,10 +224,16 @@ fn main() -> ExitCode {
         let f = report(label, outcomes);
         match set {
             Set::Dev => {
-                for o in outcomes.iter().filter(|o| o.got != o.expected) {
+                // CLASSIFY_EVAL_DEV=all lists every dev text with its answer.
+                let all = std::env::var("CLASSIFY_EVAL_DEV").is_ok_and(|v| v == "all");
+                for o in outcomes.iter().filter(|o| all || o.got != o.expected) {
                     println!(
-                        "dev miss {}: expected {}, got {} ({:.2})",
-                        o.name, o.expected, o.got, o.confidence
+                        "dev {} {}: expected {}, got {} ({:.2})",
+                        if o.got == o.expected { "ok" } else { "miss" },
+                        o.name,
+                        o.expected,
+                        o.got,
+                        o.confidence
                     );
                 }
             }
