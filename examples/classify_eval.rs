@@ -31,10 +31,10 @@ use real_corpus::Set;
 /// Floors CI holds the real corpus to: the figures reached, rounded down, so
 /// a regression fails. (set, top-1, unknown retention, calibration).
 const FLOORS: &[(Set, f64, f64, f64)] =
-    &[(Set::Dev, 0.995, 1.0, 0.99), (Set::Test, 0.92, 1.0, 0.96)];
+    &[(Set::Dev, 0.995, 1.0, 0.99), (Set::Test, 0.93, 1.0, 0.97)];
 
 /// Floor of top-1 on the test texts never shown during development.
-const UNSEEN_TEST_TOP1: f64 = 0.92;
+const UNSEEN_TEST_TOP1: f64 = 0.93;
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;

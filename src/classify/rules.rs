@@ -390,6 +390,15 @@ pub const RULES: &[Rule] = &[
             s(&[P("Helm upgrade failed"), P("context deadline exceeded")], 0.86),
             s(&[P("uninstalled due to atomic being set"), P("context deadline exceeded")], 0.9),
             s(&[P("expected pods are ready")], 0.8),
+            s(&[P("job failed: DeadlineExceeded")], 0.85),
+            // Tools around Helm (Terraform's helm_release, Pulumi, scripts)
+            // report the --wait timeout as a bare context deadline.
+            // Not a webhook call or an HTTP client that timed out: that is no readiness wait.
+            su(
+                &[P("helm"), P("context deadline exceeded")],
+                &[P("failed calling webhook"), P("Client.Timeout")],
+                0.78,
+            ),
         ],
         negative: &[],
         cause: "The chart's pods did not become ready in time: CPU/memory limits, policy constraints or node taints (NoSchedule), an architecture mismatch (Linux workload on a Windows node or the reverse), or configuration values that keep pods from starting.",
@@ -1056,6 +1065,7 @@ pub const RULES: &[Rule] = &[
             s(&[P("failed to get objectType")], 0.86),
             s(&[P("error connecting to provider")], 0.85),
             s(&[P("SecretProviderClass"), P("not found")], 0.85),
+            s(&[P("Unable to attach or mount volumes"), P("csi")], 0.8),
             s(&[P("MountVolume.SetUp failed"), P("csi")], 0.8),
             s(&[P("SecretProviderClass"), P("failed")], 0.7),
         ],
