@@ -318,3 +318,50 @@ fn real_texts_classify_consistently_and_echo_no_secret_shapes() {
         }
     }
 }
+
+#[test]
+fn generalises_over_shapes_of_the_same_error() {
+    let cases: &[(&str, &str)] = &[
+        // Terraform box, guillemets instead of ASCII quotes.
+        (
+            "╷\n│ Error: Managed Kubernetes Cluster «aks1» was not found in Resource Group «rg1»\n│\n╵",
+            "aks_not_found",
+        ),
+        // A hard-wrapped quote in a comment: the markers split the phrase.
+        (
+            "> Error: INSTALLATION FAILED: rendered manifests contain a resource that already\n> exists. Unable to continue with install",
+            "helm_resource_exists",
+        ),
+        // Translated label, English code.
+        (
+            "コード: \"AKSOperationPreempted\"\nメッセージ: \"この操作は別の操作によって割り込まれています\"",
+            "conflict_cluster_updating",
+        ),
+        // An extension error that only wraps a running operation.
+        (
+            "(ExtensionOperationFailed) The extension operation failed with the following error: Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation.",
+            "conflict_cluster_updating",
+        ),
+        // The cluster's service principal, not workload identity.
+        (
+            "Operation failed with status: 'Bad Request'. Details: The credentials in ServicePrincipalProfile were invalid. (Details: AADSTS700016: Application with identifier 'x' was not found in the directory 'y'.)",
+            "other",
+        ),
+        // Quota inside a template validation error.
+        (
+            "Code=\"InvalidTemplateDeployment\" Message=\"The template deployment 'aks' is not valid according to the validation procedure. Operation could not be completed as it results in exceeding approved Total Regional Cores quota.\"",
+            "quota_exceeded",
+        ),
+        // A service's own not-found code.
+        (
+            "Deployment 'x' could not be found. (Code: DeploymentNotFound)",
+            "resource_not_found",
+        ),
+        // Boxes and odd quotes without any of the domain's vocabulary.
+        ("│ TypeError: „x“ is not a function │", "unknown"),
+    ];
+    for (text, want) in cases {
+        let got = classify(text, &ClassifyContext::default()).category;
+        assert_eq!(&got, want, "{text}");
+    }
+}
