@@ -263,3 +263,105 @@ fn json_entry_point() {
     );
     assert!(!msg.ends_with('.'));
 }
+
+#[path = "common/real_corpus.rs"]
+mod real_corpus;
+
+#[test]
+fn real_corpus_split_is_complete_and_stratified() {
+    let all = real_corpus::load_all().expect("real corpus and split.tsv agree");
+    assert!(all.len() >= 450, "{} real texts", all.len());
+    let ids: BTreeSet<&str> = category_ids().collect();
+    for id in &ids {
+        let of: Vec<_> = all.iter().filter(|t| t.expected == *id).collect();
+        let test = of
+            .iter()
+            .filter(|t| t.set == real_corpus::Set::Test)
+            .count();
+        let n = of.len();
+        if n >= 2 {
+            assert!(test >= 1 && test < n, "{id}: {test} of {n} in test");
+        }
+        if n >= 5 {
+            let share = test as f64 / n as f64;
+            assert!(
+                (0.2..=0.4).contains(&share),
+                "{id}: test share {share:.2} of {n}"
+            );
+        }
+    }
+    for t in &all {
+        assert!(ids.contains(t.expected.as_str()), "{}: unknown id", t.path);
+        assert!(
+            t.source.contains("https://"),
+            "{}: source must give an address",
+            t.path
+        );
+    }
+}
+
+#[test]
+fn real_texts_classify_consistently_and_echo_no_secret_shapes() {
+    let all = real_corpus::load_all().expect("real corpus loads");
+    for t in &all {
+        let d = classify(&t.text, &ClassifyContext::default());
+        assert_eq!(
+            d.matches.first().map(|m| m.id.as_str()),
+            Some(d.category.as_str())
+        );
+        for m in &d.matches {
+            assert!((0.0..=1.0).contains(&m.confidence), "{}", t.path);
+            for e in &m.evidence {
+                assert!(e.start <= e.end && e.end <= t.text.len(), "{}", t.path);
+                assert!(!e.excerpt.contains("eyJ0eXAi"), "{}: a JWT echoed", t.path);
+            }
+        }
+    }
+}
+
+#[test]
+fn generalises_over_shapes_of_the_same_error() {
+    let cases: &[(&str, &str)] = &[
+        // Terraform box, guillemets instead of ASCII quotes.
+        (
+            "╷\n│ Error: Managed Kubernetes Cluster «aks1» was not found in Resource Group «rg1»\n│\n╵",
+            "aks_not_found",
+        ),
+        // A hard-wrapped quote in a comment: the markers split the phrase.
+        (
+            "> Error: INSTALLATION FAILED: rendered manifests contain a resource that already\n> exists. Unable to continue with install",
+            "helm_resource_exists",
+        ),
+        // Translated label, English code.
+        (
+            "コード: \"AKSOperationPreempted\"\nメッセージ: \"この操作は別の操作によって割り込まれています\"",
+            "conflict_cluster_updating",
+        ),
+        // An extension error that only wraps a running operation.
+        (
+            "(ExtensionOperationFailed) The extension operation failed with the following error: Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation.",
+            "conflict_cluster_updating",
+        ),
+        // The cluster's service principal, not workload identity.
+        (
+            "Operation failed with status: 'Bad Request'. Details: The credentials in ServicePrincipalProfile were invalid. (Details: AADSTS700016: Application with identifier 'x' was not found in the directory 'y'.)",
+            "other",
+        ),
+        // Quota inside a template validation error.
+        (
+            "Code=\"InvalidTemplateDeployment\" Message=\"The template deployment 'aks' is not valid according to the validation procedure. Operation could not be completed as it results in exceeding approved Total Regional Cores quota.\"",
+            "quota_exceeded",
+        ),
+        // A service's own not-found code.
+        (
+            "Deployment 'x' could not be found. (Code: DeploymentNotFound)",
+            "resource_not_found",
+        ),
+        // Boxes and odd quotes without any of the domain's vocabulary.
+        ("│ TypeError: „x“ is not a function │", "unknown"),
+    ];
+    for (text, want) in cases {
+        let got = classify(text, &ClassifyContext::default()).category;
+        assert_eq!(&got, want, "{text}");
+    }
+}

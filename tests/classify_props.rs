@@ -306,6 +306,14 @@ const ADVERSARIAL: &[&str] = &[
     "\n",
     "é",
     "\"\"\"\"",
+    // Quote markers at line starts (bounded look-back), translated code
+    // labels and quotes of any kind.
+    "> ",
+    ">\n",
+    "\n> > > > > > > > > > > > ",
+    "コード: AKSOperationPreempted\n",
+    "コード: ",
+    "„«»「」＂",
 ];
 
 /// Observed: at most ~5.4 steps per byte (`--nocapture` on

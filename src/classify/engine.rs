@@ -99,13 +99,13 @@ impl Analysis<'_> {
             Term::Code(code) => self
                 .entities
                 .codes()
-                .find(|e| e.value.eq_ignore_ascii_case(code))
+                .find(|e| code_matches(code, &e.value))
                 .map(|e| (e.start, e.end)),
             Term::Innermost(code) => self
                 .entities
                 .codes()
                 .last()
-                .filter(|e| e.value.eq_ignore_ascii_case(code))
+                .filter(|e| code_matches(code, &e.value))
                 .map(|e| (e.start, e.end)),
         }
     }
@@ -168,6 +168,38 @@ impl Analysis<'_> {
         }
         out
     }
+}
+
+/// Whether error code `value` matches `pattern`, case-insensitively; a `*`
+/// in the pattern stands for any run of characters (`*NotFound`,
+/// `Extension*Failed`), so one term covers a family of service codes.
+pub(crate) fn code_matches(pattern: &str, value: &str) -> bool {
+    let (p, v) = (pattern.as_bytes(), value.as_bytes());
+    let mut parts = pattern.split('*').map(str::as_bytes);
+    let first = parts.next().unwrap_or_default();
+    if !p.contains(&b'*') {
+        return p.eq_ignore_ascii_case(v);
+    }
+    if v.len() < first.len() || !v[..first.len()].eq_ignore_ascii_case(first) {
+        return false;
+    }
+    let mut at = first.len();
+    let rest: Vec<&[u8]> = parts.collect();
+    for (i, part) in rest.iter().enumerate() {
+        if i + 1 == rest.len() {
+            // The last part is anchored at the end (empty after a final `*`).
+            return v.len() >= at + part.len()
+                && v[v.len() - part.len()..].eq_ignore_ascii_case(part);
+        }
+        match v[at..]
+            .windows(part.len().max(1))
+            .position(|w| w.eq_ignore_ascii_case(part))
+        {
+            Some(k) => at += k + part.len(),
+            None => return false,
+        }
+    }
+    true
 }
 
 fn term_label(t: &Term) -> String {
@@ -458,6 +490,20 @@ fn fill(template: &str, e: &Entities, ctx: &ClassifyContext) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_patterns_match_families() {
+        assert!(code_matches("NotFound", "notfound"));
+        assert!(!code_matches("NotFound", "ResourceNotFound"));
+        assert!(code_matches("*NotFound", "DeploymentNotFound"));
+        assert!(code_matches("*NotFound", "NotFound"));
+        assert!(!code_matches("*NotFound", "NotFoundComputeResource"));
+        assert!(code_matches("Extension*Failed", "ExtensionCreationFailed"));
+        assert!(code_matches("Extension*Failed", "ExtensionFailed"));
+        assert!(!code_matches("Extension*Failed", "ExtensionCreation"));
+        assert!(code_matches("*Preempted*", "AKSOperationPreemptedByDelete"));
+        assert!(!code_matches("*Preempted*", "Preempte"));
+    }
 
     #[test]
     fn entity_markers_are_ascii() {

@@ -7,7 +7,7 @@
 //! cost is bounded by (markers × kept hits × value cap), independent of the
 //! input length beyond the single scan.
 
-use super::matcher::Hits;
+use super::matcher::{dropped, Hits};
 use super::normalize::Views;
 use super::redact::{self, LineMasks};
 
@@ -516,28 +516,19 @@ fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
         *work += 1;
         let line_start = offset;
         offset += line.len() + 1;
-        // Most lines hold no `(` at all: no need to strip their prefixes.
-        if !line.as_bytes().contains(&b'(') {
-            continue;
-        }
-        let (skipped, rest) = strip_prefixes(line);
-        let b = rest.as_bytes();
-        if b.first() != Some(&b'(') {
-            continue;
-        }
-        let mut j = 1;
-        while j < b.len()
-            && j < 96
-            && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'.')
-        {
-            j += 1;
-        }
-        *work += j as u64;
-        if b.get(j) == Some(&b')') && j > 1 {
-            let value = &rest[1..j];
+        // Most lines hold no `(` and no translated label: no need to strip
+        // their prefixes.
+        let span = if line.as_bytes().contains(&b'(') {
+            let (skipped, rest) = strip_prefixes(line);
+            paren_code(rest, work).map(|(s, e)| (skipped + s, skipped + e))
+        } else if !line.is_ascii() {
+            label_code(line, work)
+        } else {
+            None
+        };
+        if let Some((ls, le, value)) = span.and_then(|(s, e)| Some((s, e, line.get(s..e)?))) {
             // The masks of this line alone tell a secret from a code; each
             // line is visited once here, so nothing is cached.
-            let (ls, le) = (skipped + 1, skipped + j);
             if is_code(value) && !redact::masks(line, work).overlaps(ls, le) {
                 let (vs, ve) = (line_start + ls, line_start + le);
                 // Like the automaton's hits: the first ones and the last one,
@@ -561,6 +552,58 @@ fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
         entity.start = vs;
         entity.end = ve;
     }
+}
+
+/// `(Code)` at the start of `rest`: the code's byte range in `rest`.
+fn paren_code(rest: &str, work: &mut u64) -> Option<(usize, usize)> {
+    let b = rest.as_bytes();
+    if b.first() != Some(&b'(') {
+        return None;
+    }
+    let mut j = 1;
+    while j < b.len() && j < 96 && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'.') {
+        j += 1;
+    }
+    *work += j as u64;
+    (b.get(j) == Some(&b')') && j > 1).then_some((1, j))
+}
+
+/// A code on a line of its own after a translated label, as localised
+/// portals and pages print it (`コード: "AKSOperationPreempted"`,
+/// `Código: QuotaExceeded`): the label is one word with a non-ASCII letter,
+/// then `:` or `：`, then a CamelCase code alone, in quotes of any kind or
+/// none. Codes are never translated, so this finds them whatever the
+/// language; English labels are read by the `code` marker instead.
+fn label_code(line: &str, work: &mut u64) -> Option<(usize, usize)> {
+    const LABEL_MAX: usize = 32;
+    let head = line.char_indices().take_while(|(i, _)| *i <= LABEL_MAX);
+    let (colon, colon_len) = head
+        .filter(|(_, c)| matches!(c, ':' | '\u{FF1A}'))
+        .map(|(i, c)| (i, c.len_utf8()))
+        .next()?;
+    *work += colon as u64;
+    let label = line.get(..colon)?.trim();
+    if label.is_empty() || label.contains(' ') || label.is_ascii() {
+        return None;
+    }
+    let after = colon + colon_len;
+    let value = line.get(after..)?;
+    let mut s = after + (value.len() - value.trim_start().len());
+    let mut e = line.trim_end().len();
+    // One quote of any kind around the code.
+    if let Some(c) = line.get(s..e)?.chars().next().filter(|c| dropped(*c)) {
+        s += c.len_utf8();
+    }
+    if let Some(c) = line.get(s..e)?.chars().next_back().filter(|c| dropped(*c)) {
+        e -= c.len_utf8();
+    }
+    let code = line.get(s..e)?;
+    *work += code.len() as u64;
+    let upper = code.bytes().filter(u8::is_ascii_uppercase).count();
+    let camel = code.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && upper >= 2
+        && code.bytes().any(|b| b.is_ascii_lowercase());
+    (camel && is_code(code)).then_some((s, e))
 }
 
 /// Strips CLI, klog and Terraform line prefixes; returns (bytes skipped, rest).
@@ -665,6 +708,35 @@ pub(crate) fn valid_name(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_codes_after_translated_labels() {
+        let mut w = 0;
+        assert_eq!(
+            label_code("コード: \"AKSOperationPreempted\"", &mut w)
+                .map(|(s, e)| &"コード: \"AKSOperationPreempted\""[s..e]),
+            Some("AKSOperationPreempted")
+        );
+        let line = "程序代碼：“AKSOperationPreemptedByDelete”";
+        assert_eq!(
+            label_code(line, &mut w).map(|(s, e)| &line[s..e]),
+            Some("AKSOperationPreemptedByDelete")
+        );
+        let line = "Código: QuotaExceeded";
+        assert_eq!(
+            label_code(line, &mut w).map(|(s, e)| &line[s..e]),
+            Some("QuotaExceeded")
+        );
+        // English labels, prose and lower-case words are not codes here.
+        assert_eq!(label_code("Code: QuotaExceeded", &mut w), None);
+        assert_eq!(
+            label_code("メッセージ: この操作は失敗しました", &mut w),
+            None
+        );
+        assert_eq!(label_code("状態: failed", &mut w), None);
+        assert_eq!(label_code("コード:  ", &mut w), None);
+        assert_eq!(label_code("コード: “", &mut w), None);
+    }
 
     #[test]
     fn strips_prefixes() {

@@ -55,7 +55,18 @@ pub(crate) fn dropped(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+            // Quotes of any kind: ASCII, typographic, low-9, guillemets,
+            // CJK corner brackets and full-width forms.
+            '"' | '\''
+                | '`'
+                | '\u{00AB}'
+                | '\u{00BB}'
+                | '\u{2018}'..='\u{201F}'
+                | '\u{2039}'
+                | '\u{203A}'
+                | '\u{300C}'..='\u{300F}'
+                | '\u{FF02}'
+                | '\u{FF07}'
         )
 }
 

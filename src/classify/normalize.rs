@@ -165,6 +165,11 @@ fn clean_view(input: &str, work: &mut u64) -> (String, SourceMap) {
     while i < bytes.len() {
         *work += 1;
         let byte = bytes[i];
+        if byte == b'>' && quote_marker(bytes, i) {
+            b.push(Piece::Space, i);
+            i += 1;
+            continue;
+        }
         if plain(byte) {
             // Fast path for ordinary text: a single space or newline between
             // printable bytes collapses to itself, so the whole run is copied.
@@ -174,7 +179,11 @@ fn clean_view(input: &str, work: &mut u64) -> (String, SourceMap) {
                 while i < bytes.len() && plain(bytes[i]) {
                     i += 1;
                 }
-                if i + 1 < bytes.len() && matches!(bytes[i], b' ' | b'\n') && plain(bytes[i + 1]) {
+                if i + 1 < bytes.len()
+                    && matches!(bytes[i], b' ' | b'\n')
+                    && plain(bytes[i + 1])
+                    && !(bytes[i] == b'\n' && bytes[i + 1] == b'>')
+                {
                     i += 2;
                     continue;
                 }
@@ -226,6 +235,30 @@ fn clean_view(input: &str, work: &mut u64) -> (String, SourceMap) {
         i += c.len_utf8();
     }
     (b.out, b.map)
+}
+
+/// Whether the `>` at `i` is a quoting marker (e-mail, Markdown, GitHub
+/// comments): first on its line apart from blanks and other markers, and
+/// followed by a blank, another marker or the end of the line. Such markers
+/// split phrases when a quoted error is hard-wrapped. The look-back is
+/// bounded, so a line of a million markers stays linear.
+fn quote_marker(bytes: &[u8], i: usize) -> bool {
+    const LOOK_BACK: usize = 16;
+    if !matches!(
+        bytes.get(i + 1),
+        None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'>')
+    ) {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && i - j < LOOK_BACK {
+        match bytes[j - 1] {
+            b'\n' => return true,
+            b' ' | b'\t' | b'>' => j -= 1,
+            _ => return false,
+        }
+    }
+    j == 0
 }
 
 /// Skips an ANSI escape sequence starting at `i` (the ESC byte).
@@ -330,6 +363,21 @@ mod tests {
         );
         assert_eq!(v.clean, "ERROR: namespace 'Microsoft.X'");
         assert_eq!(squeeze(&v.clean), "error:namespacemicrosoft.x");
+    }
+
+    #[test]
+    fn drops_quote_markers_at_line_starts_only() {
+        let mut w = 0;
+        let v = normalize(
+            "> rendered manifests contain a resource that already\n> exists. a -> b\n>> x",
+            &mut w,
+        );
+        assert_eq!(
+            v.clean,
+            "rendered manifests contain a resource that already\nexists. a -> b\nx"
+        );
+        let v = normalize("x\n>y", &mut w);
+        assert_eq!(v.clean, "x\n>y");
     }
 
     #[test]
