@@ -11,6 +11,8 @@ const GROUPS = {
   cluster: 'g-cluster', customizedKeys: 'g-keys', values: 'g-keys', workload: 'g-workload', context: 'g-context',
 };
 
+const PLAN_FIELDS = /^(requests|az|bicep)(\.|$)/;
+
 /** One finding as a list item. */
 export function item(f) {
   const [icon, word] = SEVERITY[f.severity] ?? ['•', f.severity];
@@ -33,7 +35,7 @@ export function placeholderFindings(plan) {
   for (const m of plan.az?.missing ?? []) add(m, 'the az command');
   return [...needs].map(([field, what]) => ({
     code: 'SC032', severity: 'info', field,
-    message: `${[...what].join(' and ')} hold a <placeholder> until this is given`,
+    message: `needed by ${[...what].join(' and ')} (a <placeholder> stays until it is given)`,
   }));
 }
 
@@ -43,6 +45,9 @@ export function place(form, findings, general) {
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   const rest = [];
   for (const f of findings) {
+    // The plan's own fields (its request, command, Bicep) are shown in the Plan tab, and their
+    // placeholder findings next to each field they name.
+    if (PLAN_FIELDS.test(f.field ?? '')) continue;
     const target = holder(form, f.field);
     if (!target) { rest.push(f); continue; }
     target.list.append(item(f));

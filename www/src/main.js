@@ -11,6 +11,7 @@ import { showPlan } from './plan-view.js';
 import { load, normalize, save } from './state.js';
 
 let catalog;
+let saveTimer;
 let state;
 let last = { spec: null, result: null, plan: null };
 const groups = {};
@@ -51,13 +52,24 @@ function update() {
   $('key-note').hidden = !sc026;
   $('key-note').textContent = sc026 ? `Secret ${secret?.name ?? ''} has no keys: ${sc026.message}` : '';
   showPreview(result, spec.connectionName ?? `${c.target.id.replaceAll('-', '')}_conn`, errorText);
-  showPlan($('plan'), plan, result?.documents, targetName(spec, c), errorText.split('\n')[0].slice(2));
+  // The Plan and Spec views are drawn when shown: a keystroke redraws only what is on screen.
+  views.plan = () => showPlan($('plan'), plan, result?.documents, targetName(spec, c), errorText.split('\n')[0].slice(2));
   const specText = JSON.stringify(spec, null, 2);
-  paint($('spec'), specText, 'json');
+  views.spec = () => paint($('spec'), specText, 'json');
   $('spec').dataset.json = specText;
+  drawShown();
   $('encoding').value = state.encoding;
-  save(state);
+  // Saved once typing pauses: browsers throttle rapid history updates.
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => save(state), 250);
   window.dispatchEvent(new CustomEvent('designer:update'));
+}
+
+const views = { plan: null, spec: null };
+let shownTab = 'yaml';
+function drawShown() {
+  const draw = views[shownTab];
+  if (draw) { views[shownTab] = null; draw(); }
 }
 
 function rebuild() {
@@ -159,7 +171,8 @@ async function main() {
   $('encoding').addEventListener('change', () => { state.encoding = $('encoding').value; update(); });
   initPreview();
   specPanel();
-  const main = tabs($('main-tabs'), (id) => openPanel(id));
+  const main = tabs($('main-tabs'), (id) => { shownTab = id; drawShown(); openPanel(id); });
+  window.addEventListener('pagehide', () => { clearTimeout(saveTimer); save(state); });
   window.addEventListener('hashchange', () => {
     const next = normalize(load());
     if (next && JSON.stringify(next.spec) !== JSON.stringify(state.spec)) {
