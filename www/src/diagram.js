@@ -65,10 +65,10 @@ export function diagram(plan, documents, targetName) {
   const pos = new Map();
   const rows = { cluster: 0, azure: 0 };
   for (const n of nodes) {
-    const x = n.col === 'cluster' ? (['cluster', 'extension', 'namespace'].includes(n.id) ? 10 : 40) : W - BOX_W - 10;
+    const x = n.col === 'cluster' ? (['cluster', 'extension', 'namespace'].includes(n.id) ? 24 : 54) : W - BOX_W - 30;
     const y = 40 + rows[n.col] * (BOX_H + GAP);
     rows[n.col] += 1;
-    pos.set(n.id, { x, y, w: n.col === 'cluster' && x === 40 ? BOX_W - 30 : BOX_W });
+    pos.set(n.id, { x, y, w: n.col === 'cluster' && x === 54 ? BOX_W - 30 : BOX_W });
   }
   const height = 40 + Math.max(rows.cluster, rows.azure) * (BOX_H + GAP) + 10;
   const nsTop = pos.get('namespace').y;
@@ -81,19 +81,33 @@ export function diagram(plan, documents, targetName) {
     el('desc', { id: 'diagram-desc' }, `${desc}.`),
     el('defs', {}, el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
       el('path', { d: 'M0 0 L10 5 L0 10 z', class: 'arrowhead' }))),
-    el('text', { x: 10, y: 22, class: 'col-title' }, 'In the cluster'),
-    el('text', { x: W - BOX_W - 10, y: 22, class: 'col-title' }, 'In Azure'),
-    el('rect', { x: 30, y: nsTop + BOX_H + 4, width: BOX_W - 10, height: Math.max(0, rows.cluster * (BOX_H + GAP) + 40 - nsTop - BOX_H - 8), rx: 8, class: 'ns-frame' }),
+    el('text', { x: 24, y: 22, class: 'col-title' }, 'In the cluster'),
+    el('text', { x: W - BOX_W - 30, y: 22, class: 'col-title' }, 'In Azure'),
+    el('rect', { x: 44, y: nsTop + BOX_H + 4, width: BOX_W - 10, height: Math.max(0, rows.cluster * (BOX_H + GAP) + 40 - nsTop - BOX_H - 8), rx: 8, class: 'ns-frame' }),
   );
+  let bracket = 0;
   for (const e of edges) {
     const a = pos.get(e.from);
     const b = pos.get(e.to);
-    const cross = a.x !== b.x && Math.abs(a.x - b.x) > BOX_W;
-    const [x1, y1, x2, y2] = cross
-      ? [a.x + a.w, a.y + BOX_H / 2, b.x, b.y + BOX_H / 2]
-      : [a.x + 12, a.y + BOX_H, b.x + 12, b.y];
-    const path = cross ? `M${x1} ${y1} C${x1 + 50} ${y1} ${x2 - 50} ${y2} ${x2} ${y2}` : `M${x1} ${y1} L${x1} ${y2 - 4} L${x2} ${y2 - 4} L${x2} ${y2}`;
-    svg.append(el('path', { d: path, class: `edge${cross ? ' cross' : ''}`, 'marker-end': 'url(#arrow)', 'data-edge': `${e.from}>${e.to}` }));
+    const cross = Math.abs(a.x - b.x) > BOX_W;
+    let d;
+    if (cross) {
+      const [x1, y1, x2, y2] = [a.x + a.w, a.y + BOX_H / 2, b.x, b.y + BOX_H / 2];
+      d = `M${x1} ${y1} C${x1 + 50} ${y1} ${x2 - 50} ${y2} ${x2} ${y2}`;
+    } else if (b.y === a.y + BOX_H + GAP && Math.abs(a.x - b.x) < 40) {
+      // The next box down: a short straight arrow.
+      d = `M${b.x + 14} ${a.y + BOX_H} L${b.x + 14} ${b.y}`;
+    } else {
+      // Further along the column: a bracket beside it (left in the cluster, right in Azure).
+      bracket += 1;
+      const left = a.x < W / 2;
+      const off = 6 + (bracket % 3) * 6;
+      const xa = left ? a.x : a.x + a.w;
+      const xb = left ? b.x : b.x + b.w;
+      const xm = left ? Math.min(xa, xb) - off : Math.max(xa, xb) + off;
+      d = `M${xa} ${a.y + BOX_H / 2} H${xm} V${b.y + BOX_H / 2} H${xb}`;
+    }
+    svg.append(el('path', { d, class: `edge${cross ? ' cross' : ''}`, 'marker-end': 'url(#arrow)', 'data-edge': `${e.from}>${e.to}` }));
   }
   for (const n of nodes) {
     const p = pos.get(n.id);

@@ -87,6 +87,8 @@ test('the first load fetches only the page, its entry, the core .wasm, the CSS a
   const icon = entry.assets.find((a) => a.endsWith('.svg'));
   assert.ok(wasm && icon, JSON.stringify(entry));
   assert.deepEqual(new Set(requested), new Set(['/', `/${entry.file}`, `/${entry.css[0]}`, `/${wasm}`, `/${icon}`]));
+  // Preloaded by the page and used by init: fetched once.
+  assert.equal(requested.filter((p) => p === `/${wasm}`).length, 1, requested.join(' '));
   assert.deepEqual(entry.dynamicImports.sort(), ['src/provision-panel.js', 'src/troubleshoot.js']);
   // The Azure SDK and the classifier are not in the entry's static graph.
   assert.deepEqual(entry.imports ?? [], []);
