@@ -54,6 +54,10 @@ export function place(form, findings, general) {
     if (f.severity === 'error' && target.control) target.control.setAttribute('aria-invalid', 'true');
   }
   general.replaceChildren(...rest.map(item));
+  // A collapsed group opens when it holds an error or a warning: nothing that matters stays hidden.
+  for (const d of form.querySelectorAll('details.group')) {
+    if (d.querySelector('.finding.error, .finding.warning')) d.open = true;
+  }
   return rest;
 }
 

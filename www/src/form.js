@@ -48,7 +48,8 @@ export function field({ bind, label, hint, flag, type = 'text', options, value, 
   } else {
     control = h('input', { ...attrs, type, value: value ?? '', placeholder, spellcheck: 'false', autocomplete: 'off' });
   }
-  const path = bind.includes(':') ? bind.slice(bind.indexOf(':') + 1) : bind;
+  // The path findings name: the spec path, `context.<field>`, or the configuration key.
+  const path = bind.startsWith('context:') ? `context.${bind.slice(8)}` : bind.includes(':') ? bind.slice(bind.indexOf(':') + 1) : bind;
   const labelEl = h('label', { for: id }, label);
   const hintEl = hint || flag
     ? h('small', { id: hintId, class: 'hint' }, flag ? h('code', { class: 'flag' }, flag) : null, flag && hint ? ' ' : null, hint ?? null)

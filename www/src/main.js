@@ -168,6 +168,11 @@ async function main() {
     select.replaceChildren(...form.field({ bind: 'x', label: '', options: form.targetOptions(catalog, state.spec.target.type, $('target-filter').value), value: state.spec.target.type }).querySelector('select').children);
     select.value = state.spec.target.type;
   });
+  // One column on narrow screens: the preview is below the whole form.
+  $('to-output').addEventListener('click', () => {
+    $('main-tabs').scrollIntoView({ block: 'start' });
+    $('main-tabs').querySelector('[aria-selected="true"]')?.focus();
+  });
   $('encoding').addEventListener('change', () => { state.encoding = $('encoding').value; update(); });
   initPreview();
   specPanel();

@@ -266,8 +266,14 @@ test('the plan shows the operations, who runs them, a diagram and the ARM / az /
   await page.click('#g-context summary');
   await page.selectOption('[data-testid="context.serviceLinkerRegistered"]', 'true');
   assert.equal(await page.getAttribute('[data-op="provider-service-linker"]', 'data-status'), 'alreadyDone');
+  await page.selectOption('[data-testid="context.serviceLinkerRegistered"]', 'false');
+  assert.match(await page.textContent('[data-path="context.serviceLinkerRegistered"] li[data-code="SC034"]'), /^⚠Warning SC034 expected Microsoft\.ServiceLinker registered/);
   await page.selectOption('[data-testid="context.serviceLinkerRegistered"]', '');
+  await page.fill('[data-testid="context.oidcIssuerUrl"]', 'https://issuer.example/abc');
+  assert.match(await page.textContent('[data-path="context.oidcIssuerUrl"] li[data-code="SC036"]'), /trailing '\/'/);
+  await page.fill('[data-testid="context.oidcIssuerUrl"]', '');
   await page.click('#g-context summary');
+  assert.equal(await page.getAttribute('#g-context', 'open'), null);
 });
 
 test('troubleshoot: nothing for an empty box; a sample classified, its evidence marked, commands from the form', async () => {

@@ -4,6 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 import { bicep, json, shell, yaml } from '../src/highlight.js';
 import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
 
@@ -98,4 +101,15 @@ test('paths are set, read and emptied objects pruned', () => {
   set(s, 'target.account', 'a');
   set(s, 'target.account', '');
   assert.deepEqual(s, { target: { type: 'storage-blob' } }, 'target keeps its type');
+});
+
+test('the highlighter stays small: under 4 KB minified', async () => {
+  const out = await build({
+    configFile: false, logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry: fileURLToPath(new URL('../src/highlight.js', import.meta.url)), formats: ['es'], fileName: 'h' } },
+  });
+  const { code } = (Array.isArray(out) ? out[0] : out).output[0];
+  const gzip = gzipSync(code, { level: 9 }).length;
+  console.log(`highlighter: ${code.length} B minified, ${gzip} B gzip -9 (YAML, JSON, shell, Bicep)`);
+  assert.ok(code.length < 4096, `${code.length} B`);
 });
