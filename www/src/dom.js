@@ -19,6 +19,11 @@ export function h(tag, attrs = {}, ...children) {
 
 export const $ = (id) => document.getElementById(id);
 
+/** Replaces `el`'s children, leaving out null and false (conditional parts). */
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c != null && c !== false));
+}
+
 /** Says `text` in a polite live region next to the control that caused it, then clears it. */
 export function flash(status, text) {
   status.textContent = text;

@@ -1,6 +1,6 @@
 // The Plan tab: the operations in order (who performs each, whether it will happen), the
 // diagram, and the ARM request, az command and Bicep with copy and download.
-import { copyButton, downloadButton, h, tabSet } from './dom.js';
+import { copyButton, downloadButton, fill, h, tabSet } from './dom.js';
 import { PERFORMER, STATUS } from './copy.js';
 import { diagram } from './diagram.js';
 import { item } from './findings.js';
@@ -58,7 +58,7 @@ export function showPlan(host, plan, documents, targetName, error) {
   const bicep = plan.bicep.text;
   const sources = h('div', { id: 'plan-sources' });
   const placeholders = plan.findings.filter((f) => f.code === 'SC032' || f.code === 'SC033');
-  host.replaceChildren(
+  fill(host,
     h('h3', {}, 'What happens, in order'),
     h('ol', { class: 'ops', 'data-testid': 'operations' }, plan.operations.map(operation)),
     h('h3', {}, 'Diagram'),

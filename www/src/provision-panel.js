@@ -10,7 +10,7 @@ import { InteractiveBrowserCredential } from '@azure/identity';
 import {
   credentialFromGetToken, deleteConnection, isProvisionError, provision, validateConnection,
 } from 'aks-service-connector/provision';
-import { copyButton, h } from './dom.js';
+import { copyButton, fill, h } from './dom.js';
 
 const ARM = 'https://management.azure.com';
 const SCOPE = `${ARM}/.default`;
@@ -97,6 +97,7 @@ export function mount(host, current) {
       return;
     }
     running = new AbortController();
+    host.querySelector('#pv-steps-title').hidden = false;
     steps.clear();
     stepList.replaceChildren();
     result.replaceChildren(h('p', { class: 'muted' }, `${what}…`));
@@ -104,7 +105,7 @@ export function mount(host, current) {
     for (const b of actions.querySelectorAll('button')) b.disabled = b !== stop;
     host.dataset.state = 'running';
     try {
-      result.replaceChildren(...(await fn(spec)));
+      fill(result, await fn(spec));
       host.dataset.state = 'done';
     } catch (e) {
       if (!isProvisionError(e)) result.replaceChildren(h('p', { class: 'finding error' }, `⛔ ${e.message}`));
@@ -165,6 +166,9 @@ export function mount(host, current) {
       if (testArm) {
         credential = credentialFromGetToken(async () => 'designer-test-token');
       } else {
+        if (!/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(client.value.trim())) {
+          throw new Error(`expected the app registration's client id (a GUID), found ${JSON.stringify(client.value.trim())}`);
+        }
         const c = new InteractiveBrowserCredential({
           tenantId: tenant.value.trim() || 'organizations', clientId: client.value.trim(),
           redirectUri: location.origin, loginStyle: 'popup',
@@ -185,11 +189,11 @@ export function mount(host, current) {
       h('small', { class: 'hint' }, 'an Entra app registration of type single-page application, redirect URI ', h('code', {}, location.origin), ', permission Azure Service Management user_impersonation')),
     h('button', { type: 'submit', 'data-testid': 'sign-in' }, testArm ? 'Sign in (test credential)' : 'Sign in'));
 
-  host.replaceChildren(
+  fill(host,
     h('p', { class: 'hint' }, 'Creates the connection in Azure from this design through Azure Resource Manager, as the az CLI would. Nothing is sent before you sign in and choose an action.'),
     testArm ? h('p', { class: 'finding warning', 'data-testid': 'test-mode' }, h('span', { class: 'sev-icon', 'aria-hidden': 'true' }, '⚠'), h('strong', {}, ' Test mode'), ` — this server sends ARM requests to ${testArm} with a stub credential.`) : null,
     signInForm, signedIn, actions,
-    h('h3', {}, 'Steps'), stepList, result,
+    h('h3', { hidden: true, id: 'pv-steps-title' }, 'Steps'), stepList, result,
   );
   host.dataset.ready = 'true';
 }

@@ -27,7 +27,7 @@ function commandRow(command, i) {
 
 function show(out, input, d) {
   const [m] = d.matches;
-  out.replaceChildren(
+  const parts = [
     h('p', { class: 'category', 'data-testid': 'category' },
       h('strong', {}, m.title), ' ', h('code', {}, `category: ${d.category}`), ' ',
       h('span', { class: 'muted' }, `${Math.round(m.confidence * 100)}% · ${m.family}`)),
@@ -43,7 +43,8 @@ function show(out, input, d) {
       h('span', { class: 'excerpt' }, ...marked(e.excerpt, byteSlice(input, e.start, e.end)))))) : null,
     d.matches.length > 1 ? h('details', {}, h('summary', {}, `Also possible (${d.matches.length - 1})`),
       h('ul', {}, d.matches.slice(1).map((x) => h('li', {}, `${x.title} (${x.id}, ${Math.round(x.confidence * 100)}%)`)))) : null,
-  );
+  ];
+  out.replaceChildren(...parts.filter(Boolean));
 }
 
 /** Mounts the panel; `current()` gives the form's spec for the commands' names. */
@@ -66,9 +67,10 @@ export async function mount(host, current) {
   };
   input.addEventListener('input', run);
   host.replaceChildren(
-    h('label', { for: 'error-text' }, 'Error message'),
-    h('small', { id: 'error-help', class: 'hint' }, 'Paste what az, the portal, kubectl or a pod printed. It is read in this page only; commands take the cluster, namespace and connection from the form.'),
-    input,
+    h('div', { class: 'field' },
+      h('label', { for: 'error-text' }, 'Error message'),
+      input,
+      h('small', { id: 'error-help', class: 'hint' }, 'Paste what az, the portal, kubectl or a pod printed. It is read in this page only; commands take the cluster, namespace and connection from the form.')),
     out,
   );
   window.addEventListener('designer:update', () => { if (input.value.trim()) run(); });

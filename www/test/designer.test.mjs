@@ -464,6 +464,17 @@ test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 an
         await p.getByLabel('Error message', { exact: true }).fill(SAMPLE_ERROR);
       }
       if (tab === 'provision') await p.waitForSelector('#provision[data-ready]');
+      // No stray "null" / "undefined" where a part was left out.
+      const stray = await p.evaluate(() => {
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const found = [];
+        while (walk.nextNode()) {
+          const n = walk.currentNode;
+          if (/^(null|undefined|\[object Object\])$/.test(n.textContent.trim()) && !n.parentElement.closest('pre')) found.push(n.parentElement.outerHTML.slice(0, 120));
+        }
+        return found;
+      });
+      assert.deepEqual(stray, [], tab);
       if (width === 390) {
         const sw = await p.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(sw <= 390, `${tab} at 390 px (${scheme}): scrollWidth ${sw}`);
