@@ -449,6 +449,33 @@ test('provision: sign-in, dry run, run with progress, a failure diagnosed, valid
   assert.ok(fake.calls().includes('DELETE …/linkers/designer_conn'), fake.calls().join('\n'));
 });
 
+test('served without the test hook, Provision signs in through the browser credential: no stub, no fake', async () => {
+  const plain = await start(0);
+  const ctx = await browser.newContext();
+  try {
+    const p = await ctx.newPage();
+    watch(p);
+    const requests = [];
+    p.on('request', (r) => requests.push(r.url()));
+    const response = await p.goto(`http://127.0.0.1:${plain.address().port}/`);
+    assert.equal(response.headers()['content-security-policy'], csp());
+    await p.waitForSelector('body[data-ready="true"]');
+    await openTab('provision', p);
+    await p.waitForSelector('#provision[data-ready]');
+    assert.equal(await p.locator('[data-testid="test-mode"]').count(), 0);
+    assert.equal(await p.textContent('[data-testid="sign-in"]'), 'Sign in');
+    await p.getByLabel('App client id', { exact: true }).fill('not-a-guid');
+    await p.click('[data-testid="sign-in"]');
+    await p.waitForFunction(() => document.querySelector('[data-testid="signed-in"]').textContent !== '');
+    assert.match(await p.textContent('[data-testid="signed-in"]'), /^Not signed in: expected the app registration's client id \(a GUID\), found "not-a-guid"/);
+    assert.equal(await p.isHidden('[data-testid="provision-actions"]'), true);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(`http://127.0.0.1:${plain.address().port}/`)), [], 'nothing left the page');
+  } finally {
+    await ctx.close();
+    plain.close();
+  }
+});
+
 test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 and 390 px and in dark mode', async () => {
   const url = page.url();
   for (const [width, scheme] of [[1280, 'light'], [390, 'light'], [1280, 'dark'], [390, 'dark']]) {
