@@ -29,6 +29,7 @@ function update() {
   let plan = null;
   let findings = [];
   let errorText = '';
+  let planError = '';
   try {
     result = sc.render(spec, { secretEncoding: state.encoding });
     findings = result.findings;
@@ -40,6 +41,7 @@ function update() {
     plan = sc.plan(spec, state.context);
     findings = merge(findings, plan.findings, placeholderFindings(plan));
   } catch (e) {
+    planError = `${e.code ?? 'error'}: ${e.message}`;
     if (result) findings = merge(findings, e.findings?.length ? e.findings : [{ code: e.code, severity: 'error', field: e.field ?? 'context', message: e.message }]);
   }
   findings = merge(findings);
@@ -53,7 +55,7 @@ function update() {
   $('key-note').textContent = sc026 ? `Secret ${secret?.name ?? ''} has no keys: ${sc026.message}` : '';
   showPreview(result, spec.connectionName ?? `${c.target.id.replaceAll('-', '')}_conn`, errorText);
   // The Plan and Spec views are drawn when shown: a keystroke redraws only what is on screen.
-  views.plan = () => showPlan($('plan'), plan, result?.documents, targetName(spec, c), errorText.split('\n')[0].slice(2));
+  views.plan = () => showPlan($('plan'), plan, result?.documents, targetName(spec, c), planError);
   const specText = JSON.stringify(spec, null, 2);
   views.spec = () => paint($('spec'), specText, 'json');
   $('spec').dataset.json = specText;

@@ -48,7 +48,9 @@ function source(label, text, lang, file, mime, testid) {
 /** Fills `host` with the plan; `documents` and `targetName` feed the diagram. */
 export function showPlan(host, plan, documents, targetName, error) {
   if (!plan) {
-    host.replaceChildren(h('p', { class: 'empty' }, 'No plan while the spec has errors: ', error ?? 'fix the fields marked ⛔.'));
+    host.replaceChildren(h('p', { class: 'finding error', 'data-testid': 'plan-error' },
+      h('span', { class: 'sev-icon', 'aria-hidden': 'true' }, '⛔'), h('strong', { class: 'sev-word' }, 'Error'),
+      `No plan: ${error || 'the spec has errors'}. Fix the fields marked ⛔ Error.`));
     return;
   }
   const name = plan.connectionName;

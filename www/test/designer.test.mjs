@@ -271,6 +271,9 @@ test('the plan shows the operations, who runs them, a diagram and the ARM / az /
   await page.selectOption('[data-testid="context.serviceLinkerRegistered"]', '');
   await page.fill('[data-testid="context.oidcIssuerUrl"]', 'https://issuer.example/abc');
   assert.match(await page.textContent('[data-path="context.oidcIssuerUrl"] li[data-code="SC036"]'), /trailing '\/'/);
+  await page.fill('[data-testid="context.oidcIssuerUrl"]', 'not-a-url');
+  assert.match(await page.textContent('[data-path="context.oidcIssuerUrl"] li'), /^⛔Error invalid-input .*expected an https:\/\/ URL/);
+  assert.match(await page.textContent('[data-testid="plan-error"]'), /No plan: invalid-input: .*expected an https:\/\/ URL/);
   await page.fill('[data-testid="context.oidcIssuerUrl"]', '');
   await page.click('#g-context summary');
   assert.equal(await page.getAttribute('#g-context', 'open'), null);
