@@ -54,7 +54,8 @@ export function field({ bind, label, hint, flag, type = 'text', options, value, 
   const hintEl = hint || flag
     ? h('small', { id: hintId, class: 'hint' }, flag ? h('code', { class: 'flag' }, flag) : null, flag && hint ? ' ' : null, hint ?? null)
     : null;
-  const findings = h('ul', { id: findingsId, class: 'field-findings', 'aria-live': 'polite' });
+  // Read with the control (aria-describedby); not a live region: it changes on every keystroke.
+  const findings = h('ul', { id: findingsId, class: 'field-findings' });
   return h('div', { class: `field${type === 'checkbox' ? ' check' : ''}${wide ? ' wide' : ''}`, 'data-path': path },
     type === 'checkbox' ? h('div', { class: 'check-row' }, control, labelEl) : [labelEl, control],
     hintEl, findings);

@@ -177,6 +177,8 @@ async function main() {
   });
   $('encoding').addEventListener('change', () => { state.encoding = $('encoding').value; update(); });
   initPreview();
+  // The link holds the design (secrets left out): saved first, then copied.
+  $('share').replaceChildren(...copyButton('Copy link', () => { clearTimeout(saveTimer); save(state); return location.href; }, 'copy-link'));
   specPanel();
   const main = tabs($('main-tabs'), (id) => { shownTab = id; drawShown(); openPanel(id); });
   window.addEventListener('pagehide', () => { clearTimeout(saveTimer); save(state); });

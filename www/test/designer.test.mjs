@@ -324,6 +324,8 @@ test('the URL and local storage round-trip the whole design; secrets stay out of
   });
   const url = page.url();
   const yaml = await yamlText();
+  await page.click('[data-testid="copy-link"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
 
   const fromUrl = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const p1 = await fromUrl.newPage();
