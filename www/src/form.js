@@ -149,11 +149,13 @@ export function build(catalog, state, els) {
   return c;
 }
 
+/** The containers of the static fields (the others are built with their values by `build`). */
+const STATIC = '#connection-fields, #cluster-fields, #workload-fields, #context-fields';
+
 /** Fills the static fields' values from the state (after a load or a pasted spec). */
 export function fillStatic(form, state) {
-  for (const el of form.querySelectorAll('[data-bind]')) {
+  for (const el of form.querySelectorAll(`:is(${STATIC}) [data-bind]`)) {
     const bind = el.dataset.bind;
-    if (bind.startsWith('key:') || bind === 'spec:target.type') continue;
     const v = read(state, bind);
     if (el.type === 'checkbox') el.checked = Boolean(v);
     else if (el.tagName === 'SELECT') el.value = v === undefined ? (el.options[0]?.value ?? '') : String(v);

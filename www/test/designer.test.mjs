@@ -403,6 +403,10 @@ test('provision: sign-in, dry run, run with progress, a failure diagnosed, valid
   await openTab('spec');
   await page.fill('[data-testid="spec-paste"]', JSON.stringify(spec));
   await page.click('[data-testid="spec-load"]');
+  // What the spec leaves out, the form shows as the default it gets.
+  assert.equal(await page.inputValue('[data-testid="client"]'), 'none');
+  assert.equal(await page.inputValue('[data-testid="auth"]'), 'workload-identity');
+  assert.equal(await page.inputValue('[data-testid="workloadKind"]'), 'Job');
   await openTab('provision');
   await page.waitForSelector('#provision[data-ready]');
   assert.match(await page.textContent('[data-testid="test-mode"]'), /Test mode/);
