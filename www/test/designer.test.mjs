@@ -76,6 +76,34 @@ after(async () => {
 const yamlText = () => page.textContent('#yaml');
 const specShown = async (p = page) => JSON.parse(await p.getAttribute('#spec', 'data-json'));
 const codes = (p = page) => p.$$eval('[data-testid="findings"] li', (lis) => lis.map((li) => li.dataset.code));
+/** Every form control shows what the spec holds, or the default the core applies when it holds nothing. */
+async function assertFormShowsSpec(p = page) {
+  const mismatches = await p.evaluate(() => {
+    const spec = JSON.parse(document.getElementById('spec').dataset.json);
+    const get = (o, path) => path.split('.').reduce((x, k) => x?.[k], o);
+    const defaults = { clientType: 'none', 'workload.kind': 'Job', 'target.kind': 'AIServices' };
+    const out = [];
+    for (const el of document.querySelectorAll('#form [data-bind^="spec:"]')) {
+      const path = el.dataset.bind.slice(5);
+      const want = get(spec, path);
+      if (el.type === 'checkbox') {
+        if (el.checked !== Boolean(want)) out.push(`${path}: form ${el.checked}, spec ${want}`);
+      } else if (want === undefined && path === 'auth.type') {
+        if (!el.selectedOptions[0].textContent.includes('(default)')) out.push(`auth.type: form ${el.value}, not the default`);
+      } else if ((want ?? defaults[path] ?? '') !== el.value) {
+        out.push(`${path}: form ${JSON.stringify(el.value)}, spec ${JSON.stringify(want)}`);
+      }
+    }
+    const command = document.querySelector('[data-bind="command"]').value;
+    if (command !== (spec.workload?.command ?? []).join(' ')) out.push(`command: form ${command}`);
+    for (const el of document.querySelectorAll('#form [data-bind^="key:"]')) {
+      if (el.value !== (spec.customizedKeys?.[el.dataset.bind.slice(4)] ?? '')) out.push(`${el.dataset.bind}: form ${el.value}`);
+    }
+    return out;
+  });
+  assert.deepEqual(mismatches, []);
+}
+
 const openTab = async (id, p = page) => {
   await p.click(`#tab-${id}`);
   await p.waitForSelector(`#pane-${id}:not([hidden])`);
@@ -128,6 +156,7 @@ test('for every target, the preview documents are the core\u2019s output for the
     await page.selectOption('[data-testid="target"]', t.id);
     const spec = await specShown();
     assert.equal(spec.target.type, t.id);
+    await assertFormShowsSpec();
     const r = sc.render(spec, { secretEncoding: 'stringData' });
     await page.click('#doc-tabs [data-tab="all"]');
     assert.equal(await yamlText(), r.yaml, t.id);
@@ -154,6 +183,7 @@ test('switching authentication updates the preview and the auth fields', async (
   assert.equal(await page.locator('[data-testid="auth.secret"]').getAttribute('type'), 'password');
   await page.selectOption('[data-testid="auth"]', 'workload-identity');
   assert.match(await yamlText(), /kind: ServiceAccount/);
+  await assertFormShowsSpec();
 });
 
 test('findings sit next to the field they name, with an icon and a word for the severity', async () => {
@@ -337,6 +367,7 @@ test('the URL and local storage round-trip the whole design; secrets stay out of
   assert.equal(await p1.inputValue('[data-testid="connectionName"]'), 'shared_conn');
   assert.equal(await p1.inputValue('[data-testid="workloadKind"]'), 'Deployment');
   assert.equal(await p1.inputValue('[data-testid="encoding"]'), 'data');
+  await assertFormShowsSpec(p1);
   await fromUrl.close();
 
   const stored = await context.newPage();
@@ -378,6 +409,7 @@ test('a pasted or opened spec fills the form; a bad one says why', async () => {
   assert.equal(await page.getByLabel('Namespace', { exact: true }).inputValue(), 'queues');
   assert.equal(await page.inputValue('[data-testid="auth.clientId"]'), GUID);
   assert.equal(await page.textContent('#yaml'), sc.render(spec, {}).yaml);
+  await assertFormShowsSpec();
 
   await page.fill('[data-testid="spec-paste"]', '{"target":{"type":"fabric-sql"}}');
   await page.click('[data-testid="spec-load"]');
@@ -404,6 +436,7 @@ test('provision: sign-in, dry run, run with progress, a failure diagnosed, valid
   await page.fill('[data-testid="spec-paste"]', JSON.stringify(spec));
   await page.click('[data-testid="spec-load"]');
   // What the spec leaves out, the form shows as the default it gets.
+  await assertFormShowsSpec();
   assert.equal(await page.inputValue('[data-testid="client"]'), 'none');
   assert.equal(await page.inputValue('[data-testid="auth"]'), 'workload-identity');
   assert.equal(await page.inputValue('[data-testid="workloadKind"]'), 'Job');
