@@ -84,6 +84,9 @@ function replaceSpec(spec) {
   if (!catalog.targets.some((t) => t.id === spec.target?.type)) {
     throw new Error(`expected target.type to be one of the catalog's ${catalog.targets.length} targets, found ${JSON.stringify(spec.target?.type ?? null)}`);
   }
+  // A spec of the wrong shape (an unknown field, a number for a name) is refused here; one that
+  // breaks a rule is loaded, its findings shown by the fields.
+  sc.validate(spec);
   state.spec = spec;
   rebuild();
   form.fillStatic($('form'), state);

@@ -414,6 +414,12 @@ test('a pasted or opened spec fills the form; a bad one says why', async () => {
   await page.fill('[data-testid="spec-paste"]', '{"target":{"type":"fabric-sql"}}');
   await page.click('[data-testid="spec-load"]');
   assert.match(await page.textContent('[data-testid="spec-status"]'), /^Not loaded: expected target.type to be one of/);
+  await page.fill('[data-testid="spec-paste"]', '{"target":{"type":"redis"},"bogus":1}');
+  await page.click('[data-testid="spec-load"]');
+  assert.match(await page.textContent('[data-testid="spec-status"]'), /^Not loaded: .*bogus/);
+  await page.fill('[data-testid="spec-paste"]', '{"target":{"type":"redis"}');
+  await page.click('[data-testid="spec-load"]');
+  assert.match(await page.textContent('[data-testid="spec-status"]'), /^Not loaded: .*JSON/);
   assert.deepEqual(await specShown(), spec);
 
   const other = { ...spec, connectionName: 'from_file' };
