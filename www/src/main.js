@@ -4,7 +4,7 @@
 import init, * as sc from 'aks-service-connector';
 import { $, copyButton, downloadButton, h, tabs } from './dom.js';
 import * as form from './form.js';
-import { merge, place, placeholderFindings, summary } from './findings.js';
+import { item, merge, place, placeholderFindings, summary } from './findings.js';
 import { paint } from './highlight.js';
 import { initPreview, showPreview } from './preview.js';
 import { showPlan } from './plan-view.js';
@@ -47,7 +47,11 @@ function update() {
   findings = merge(findings);
   last = { spec, result, plan, choices: c };
   const rest = place($('form'), findings, $('general-findings'));
-  $('findings').replaceChildren(...findings.map((f) => h('li', { 'data-code': f.code, class: f.severity }, `${f.code} ${f.field}: ${f.message}`)));
+  $('findings').replaceChildren(...findings.map((f) => {
+    const li = item(f);
+    li.querySelector('code').textContent = `${f.code} ${f.field}`;
+    return li;
+  }));
   $('findings-summary').textContent = `${summary(findings)}${findings.length ? ` — shown next to their fields${rest.length ? ' and below' : ''}` : ''}`;
   const sc026 = findings.find((f) => f.code === 'SC026');
   const secret = result?.documents.find((d) => d.kind === 'Secret');
@@ -123,7 +127,11 @@ function specPanel() {
 // The lazily loaded panels: each module is imported once, when its tab is first opened.
 const panels = {
   troubleshoot: () => import('./troubleshoot.js').then((m) => m.mount($('troubleshoot'), () => last)),
-  provision: () => import('./provision-panel.js').then((m) => m.mount($('provision'), () => ({ ...last, context: state.context }))),
+  provision: () => import('./provision-panel.js').then((m) => m.mount($('provision'), () => ({ ...last, context: state.context }), (name) => {
+    state.spec.connectionName = name;
+    form.fillStatic($('form'), state);
+    update();
+  })),
 };
 const mounted = {};
 function openPanel(id) {

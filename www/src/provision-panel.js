@@ -8,7 +8,7 @@
 // origin (a fake ARM) with a stub credential, and the panel says so on screen.
 import { InteractiveBrowserCredential } from '@azure/identity';
 import {
-  credentialFromGetToken, deleteConnection, isProvisionError, provision, validateConnection,
+  credentialFromGetToken, deleteConnection, isProvisionError, listConnections, provision, validateConnection,
 } from 'aks-service-connector/provision';
 import { copyButton, fill, h } from './dom.js';
 
@@ -64,8 +64,22 @@ function diagnosisView(e) {
       d.commands.length ? h('ul', { class: 'commands' }, d.commands.map((c) => h('li', { class: 'command' }, codeBlock(c), ...copyButton('Copy', () => c)))) : null) : null);
 }
 
-/** Mounts the panel; `current()` gives `{ spec, plan, context }` of the form. */
-export function mount(host, current) {
+/** Who signed in, from the token's claims (never kept, never shown whole). */
+function account(token) {
+  try {
+    const claims = JSON.parse(atob(token.split('.')[1].replaceAll('-', '+').replaceAll('_', '/')));
+    const who = claims.upn ?? claims.preferred_username ?? claims.unique_name ?? claims.name;
+    return who ? `Signed in as ${who}${claims.tid ? ` (tenant ${claims.tid})` : ''}.` : 'Signed in.';
+  } catch {
+    return 'Signed in.';
+  }
+}
+
+/**
+ * Mounts the panel; `current()` gives `{ spec, plan, context }` of the form, `useConnection(name)`
+ * puts an existing connection's name into it.
+ */
+export function mount(host, current, useConnection) {
   let credential = null;
   let running = null;
   const steps = new Map();
@@ -150,10 +164,23 @@ export function mount(host, current) {
     return [h('h3', {}, 'Deleted'), h('p', {}, 'The Kubernetes objects stay; these commands remove them:'), codeBlock(r.plan.cleanup.map((c) => c.maskedLine).join('\n'))];
   });
   confirmDelete.addEventListener('click', () => { confirmDelete.hidden = true; remove(); });
+  const list = () => run("Listing the cluster's connections", async (spec) => {
+    const r = await listConnections(spec.cluster ?? {}, options());
+    if (!r.connections.length) return [h('p', {}, 'The cluster has no connections yet.')];
+    return [
+      h('h3', {}, `Connections on the cluster (${r.connections.length})`),
+      h('ul', { class: 'connections', 'data-testid': 'connections' }, r.connections.map((c) => h('li', {},
+        h('code', {}, c.name), ' ',
+        h('span', { class: 'muted' }, `${c.properties?.targetService?.id?.split('/providers/').pop() ?? c.properties?.targetService?.type ?? ''} · ${c.properties?.provisioningState ?? ''}`), ' ',
+        h('button', { type: 'button', 'data-connection': c.name, onclick: () => useConnection(c.name) }, 'Use this name')))),
+      h('p', { class: 'hint' }, 'Validate and Delete act on the connection named in the form.'),
+    ];
+  });
 
   actions.append(
     h('button', { type: 'button', onclick: dryRun, 'data-testid': 'dry-run' }, 'Dry run'),
     h('button', { type: 'button', class: 'primary', onclick: create, 'data-testid': 'create' }, 'Create connection'),
+    h('button', { type: 'button', onclick: list, 'data-testid': 'list' }, 'List connections'),
     h('button', { type: 'button', onclick: validate, 'data-testid': 'validate' }, 'Validate connection'),
     h('button', { type: 'button', onclick: () => { confirmDelete.hidden = !confirmDelete.hidden; }, 'data-testid': 'delete', 'aria-controls': 'confirm-delete' }, 'Delete connection…'),
     confirmDelete,
@@ -173,10 +200,11 @@ export function mount(host, current) {
           tenantId: tenant.value.trim() || 'organizations', clientId: client.value.trim(),
           redirectUri: location.origin, loginStyle: 'popup',
         });
-        await c.getToken(SCOPE);
+        const token = await c.getToken(SCOPE);
         credential = c;
+        signedIn.textContent = account(token?.token ?? '');
       }
-      signedIn.textContent = testArm ? `Test mode: requests go to ${testArm} with a stub credential.` : 'Signed in.';
+      if (testArm) signedIn.textContent = `Test mode: requests go to ${testArm} with a stub credential.`;
       actions.hidden = false;
     } catch (e) {
       signedIn.textContent = `Not signed in: ${e.message}`;

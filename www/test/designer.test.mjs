@@ -486,7 +486,12 @@ test('provision: sign-in, dry run, run with progress, a failure diagnosed, valid
   assert.ok(expectedArmErrors.length >= 1, 'Chromium logs the 403 it was given');
   fake.behavior.putError = null;
 
-  await page.fill('[data-testid="connectionName"]', 'designer_conn');
+  await page.click('[data-testid="list"]');
+  assert.equal(await done(), 'done');
+  assert.match(await page.textContent('[data-testid="connections"]'), /designer_conn/);
+  await page.click('[data-connection="designer_conn"]');
+  assert.equal(await page.inputValue('[data-testid="connectionName"]'), 'designer_conn');
+  assert.equal((await specShown()).connectionName, 'designer_conn');
   await page.click('[data-testid="validate"]');
   assert.equal(await done(), 'done');
   assert.match(await page.textContent('[data-testid="validations"]'), /success/);
