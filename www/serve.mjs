@@ -35,7 +35,7 @@ export function csp(extraConnect = []) {
     `connect-src 'self' ${[ARM, LOGIN, ...extraConnect].join(' ')}`,
     `frame-src ${LOGIN}`,
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
