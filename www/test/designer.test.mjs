@@ -253,6 +253,8 @@ test('the tabs follow the WAI-ARIA pattern: arrow keys, Home and End move the se
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.getAttribute('#tab-plan', 'aria-selected'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-plan');
+  // Focus is visible: a 3 px outline on the focused tab.
+  assert.deepEqual(await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; }), ['solid', '3px']);
   assert.equal(await page.isVisible('#pane-plan'), true);
   assert.equal(await page.isHidden('#pane-yaml'), true);
   await page.keyboard.press('End');
