@@ -146,6 +146,7 @@ async function main() {
   // Hosts that compute the .wasm URL themselves (VS Code asWebviewUri) pass it as ?wasm=.
   const wasmUrl = new URLSearchParams(location.search).get('wasm');
   await init(wasmUrl ? { module_or_path: wasmUrl } : undefined);
+  performance.mark('designer:core-ready');
   catalog = sc.catalog();
   $('version').textContent = `v${sc.version()}`;
   state = load();
@@ -158,6 +159,7 @@ async function main() {
   $('context-fields').replaceChildren(...s.context);
   rebuild();
   form.fillStatic($('form'), state);
+  performance.mark('designer:form-built');
 
   const onEdit = (e) => {
     const el = e.target.closest('[data-bind]');
@@ -204,6 +206,7 @@ async function main() {
   });
   update();
   main.select('yaml');
+  performance.mark('designer:first-preview');
   document.body.dataset.ready = 'true';
 }
 

@@ -109,7 +109,7 @@ const openTab = async (id, p = page) => {
   await p.waitForSelector(`#pane-${id}:not([hidden])`);
 };
 
-test('the first load fetches only the page, its entry, the core .wasm, the CSS and the icon', () => {
+test('the first load fetches only the page, its entry, the core .wasm, the CSS and the icon', async () => {
   const entry = manifest['index.html'];
   const wasm = entry.assets.find((a) => a.endsWith('.wasm'));
   const icon = entry.assets.find((a) => a.endsWith('.svg'));
@@ -120,6 +120,9 @@ test('the first load fetches only the page, its entry, the core .wasm, the CSS a
   assert.deepEqual(entry.dynamicImports.sort(), ['src/provision-panel.js', 'src/troubleshoot.js']);
   // The Azure SDK and the classifier are not in the entry's static graph.
   assert.deepEqual(entry.imports ?? [], []);
+  const first = await page.evaluate(() => performance.getEntriesByName('designer:first-preview')[0]?.startTime);
+  assert.ok(first > 0);
+  console.log(`designer first preview: ${first.toFixed(0)} ms after navigation start (cold, local server)`);
 });
 
 test('the main controls carry their exact labels', async () => {
