@@ -3,11 +3,13 @@
 //! `keys` tables (from `data/config-keys.tsv` and `data/config-keys-empty.tsv`);
 //! this module only looks things up.
 
+mod form;
 pub mod ids;
 #[rustfmt::skip]
 mod keys;
 pub mod targets;
 
+pub use form::auth_inputs;
 pub use ids::{AuthId, ClientId, CognitiveKind, TargetId};
 pub use targets::{cli_target_id, target, Param, TargetDef, TARGETS};
 
@@ -207,6 +209,8 @@ pub struct TargetEntry {
     pub id: TargetId,
     /// Human-readable name.
     pub display_name: &'static str,
+    /// The family a form groups it under (`Databases`, `Storage`, `Messaging`, …).
+    pub family: &'static str,
     /// ARM id pattern, or `null` when the target id must be pasted.
     pub arm_id_pattern: Option<&'static str>,
     /// Locating parameters.
@@ -215,6 +219,8 @@ pub struct TargetEntry {
     pub auth_types: &'static [AuthId],
     /// The default auth id.
     pub default_auth: AuthId,
+    /// Per auth id, the spec fields it takes (`auth.clientId`, `auth.identityId`, …).
+    pub auth_inputs: Vec<AuthInputs>,
     /// Client ids.
     pub client_types: &'static [ClientId],
     /// Deprecated by Azure.
@@ -232,10 +238,27 @@ pub struct TargetEntry {
 pub struct ParamEntry {
     /// Field name inside the spec's `target` object.
     pub field: &'static str,
+    /// Human label (`Resource group`, `Service Bus namespace`).
+    pub label: &'static str,
     /// az CLI flag.
     pub flag: &'static str,
     /// Whether the value is a credential.
     pub secret: bool,
+}
+
+/// The spec fields one auth id takes for a target.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthInputs {
+    /// Auth id.
+    pub auth: AuthId,
+    /// Spec paths, in form order (`auth.clientId`, `auth.identityId`, `auth.tenantId`).
+    pub fields: Vec<&'static str>,
 }
 
 /// An id with its display name.
@@ -349,18 +372,28 @@ pub fn catalog() -> Catalog {
             .map(|t| TargetEntry {
                 id: t.id,
                 display_name: t.display_name,
+                family: t.id.family(),
                 arm_id_pattern: t.arm_id_pattern,
                 parameters: t
                     .parameters
                     .iter()
                     .map(|p| ParamEntry {
                         field: p.field(),
+                        label: p.label(t.id),
                         flag: p.flag(),
                         secret: p.is_secret(),
                     })
                     .collect(),
                 auth_types: t.auth_types,
                 default_auth: t.default_auth(),
+                auth_inputs: t
+                    .auth_types
+                    .iter()
+                    .map(|&auth| AuthInputs {
+                        auth,
+                        fields: auth_inputs(auth, t.id),
+                    })
+                    .collect(),
                 client_types: t.client_types,
                 deprecated: t.deprecated,
             })

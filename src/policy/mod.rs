@@ -625,6 +625,11 @@ const AUTH_FIELDS: &[&str] = &[
     "password",
 ];
 
+/// The `auth` fields (JSON names) the auth id uses for the target; the others draw SC031.
+pub(crate) fn auth_uses(auth: AuthId, target: TargetId) -> &'static [&'static str] {
+    auth_fields(auth, target).0
+}
+
 /// Per auth id: the fields it uses, those the ARM request needs, and why the others do not apply.
 fn auth_fields(
     auth: AuthId,

@@ -1,138 +1,582 @@
-// End-to-end test of the designer page in headless Chromium (system build,
-// driven by playwright-core), served with the strict webview-style CSP.
+// The designer end to end: Vite builds www/ (as `bash .ci/serve` does), www/serve.mjs serves it
+// with the strict CSP, and headless Chromium (system build, driven by playwright-core) uses it as
+// a person would. The Provision tab runs against the fake ARM of js/test, which the server hands
+// the page through its test-only meta tag (stub credential; see www/src/provision-panel.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { start, CSP } from '../serve.mjs';
+import { BUILD_DIR, csp, start } from '../serve.mjs';
+import { startFakeArm } from '../../js/test/fake-arm.js';
 
+const sc = createRequire(import.meta.url)('../../js/node.js');
+const SHOTS = fileURLToPath(new URL('../../target/designer/', import.meta.url));
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
+const SUB = '00000000-0000-0000-0000-000000000000';
+const GUID = '44445555-aaaa-6666-bbbb-7777cccc8888';
+const TABS = ['yaml', 'plan', 'troubleshoot', 'provision', 'spec'];
+const SAMPLE_ERROR = "ERROR: (AuthorizationFailed) The client 'dev@contoso.com' with object id '11111111-2222-3333-4444-555555555555' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/aks-rg' or the scope is invalid. password=hunter2";
 
 let server;
+let fake;
 let browser;
+let context;
 let page;
+let origin;
+let manifest;
+/** Problems seen by every page: console errors, page errors, failed requests, error answers. */
 const problems = [];
-// Every URL the page requested, to check what is loaded when.
+/** Console errors Chromium prints for ARM answers a test provoked on purpose (checked apart). */
+const expectedArmErrors = [];
 const requested = [];
 
+function watch(p) {
+  p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  p.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const url = m.location()?.url ?? '';
+    if (fake && url.startsWith(fake.origin) && /Failed to load resource/.test(m.text())) expectedArmErrors.push(m.text());
+    else problems.push(`console: ${m.text()} (${url})`);
+  });
+  p.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  p.on('response', (r) => { if (r.url().startsWith(origin) && r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+}
+
 before(async () => {
-  server = await start(0);
+  await build({ configFile: fileURLToPath(new URL('../vite.config.mjs', import.meta.url)) });
+  manifest = JSON.parse(readFileSync(`${BUILD_DIR}/.vite/manifest.json`, 'utf8'));
+  fake = await startFakeArm();
+  server = await start(0, { testArm: fake.origin });
+  origin = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
-  page = await browser.newPage();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  page = await context.newPage();
+  watch(page);
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  const response = await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  assert.equal(response.headers()['content-security-policy'], CSP);
+  const response = await page.goto(`${origin}/`);
+  assert.equal(response.headers()['content-security-policy'], csp([fake.origin]));
   await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('body', 'data-ready'), 'true', problems.join('\n'));
+  mkdirSync(SHOTS, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
   server?.close();
+  await fake?.close();
 });
 
-const yaml = () => page.textContent('[data-testid="yaml"]');
-const codes = () => page.$$eval('[data-testid="findings"] li', (lis) => lis.map((li) => li.dataset.code));
+const yamlText = () => page.textContent('#yaml');
+const specShown = async (p = page) => JSON.parse(await p.getAttribute('#spec', 'data-json'));
+const codes = (p = page) => p.$$eval('[data-testid="findings"] li', (lis) => lis.map((li) => li.dataset.code));
+/** Every form control shows what the spec holds, or the default the core applies when it holds nothing. */
+async function assertFormShowsSpec(p = page) {
+  const mismatches = await p.evaluate(() => {
+    const spec = JSON.parse(document.getElementById('spec').dataset.json);
+    const get = (o, path) => path.split('.').reduce((x, k) => x?.[k], o);
+    const defaults = { clientType: 'none', 'workload.kind': 'Job', 'target.kind': 'AIServices' };
+    const out = [];
+    for (const el of document.querySelectorAll('#form [data-bind^="spec:"]')) {
+      const path = el.dataset.bind.slice(5);
+      const want = get(spec, path);
+      if (el.type === 'checkbox') {
+        if (el.checked !== Boolean(want)) out.push(`${path}: form ${el.checked}, spec ${want}`);
+      } else if (want === undefined && path === 'auth.type') {
+        if (!el.selectedOptions[0].textContent.includes('(default)')) out.push(`auth.type: form ${el.value}, not the default`);
+      } else if ((want ?? defaults[path] ?? '') !== el.value) {
+        out.push(`${path}: form ${JSON.stringify(el.value)}, spec ${JSON.stringify(want)}`);
+      }
+    }
+    const command = document.querySelector('[data-bind="command"]').value;
+    if (command !== (spec.workload?.command ?? []).join(' ')) out.push(`command: form ${command}`);
+    for (const el of document.querySelectorAll('#form [data-bind^="key:"]')) {
+      if (el.value !== (spec.customizedKeys?.[el.dataset.bind.slice(4)] ?? '')) out.push(`${el.dataset.bind}: form ${el.value}`);
+    }
+    return out;
+  });
+  assert.deepEqual(mismatches, []);
+}
 
-test('starts on storage-blob with workload identity and renders its objects', async () => {
-  const text = await yaml();
-  assert.match(text, /kind: ServiceAccount/);
-  assert.match(text, /AZURE_STORAGEBLOB_RESOURCEENDPOINT: https:\/\/<storage-account-name>\.blob\.core\.windows\.net\//);
-  assert.match(text, /name: sc-sample-job/);
-  assert.match(await page.textContent('[data-testid="version"]'), /^v\d+\.\d+\.\d+/);
+const openTab = async (id, p = page) => {
+  await p.click(`#tab-${id}`);
+  await p.waitForSelector(`#pane-${id}:not([hidden])`);
+};
+
+test('the first load fetches only the page, its entry, the core .wasm, the CSS and the icon', async () => {
+  const entry = manifest['index.html'];
+  const wasm = entry.assets.find((a) => a.endsWith('.wasm'));
+  const icon = entry.assets.find((a) => a.endsWith('.svg'));
+  assert.ok(wasm && icon, JSON.stringify(entry));
+  assert.deepEqual(new Set(requested), new Set(['/', `/${entry.file}`, `/${entry.css[0]}`, `/${wasm}`, `/${icon}`]));
+  // Preloaded by the page and used by init: fetched once.
+  assert.equal(requested.filter((p) => p === `/${wasm}`).length, 1, requested.join(' '));
+  assert.deepEqual(entry.dynamicImports.sort(), ['src/provision-panel.js', 'src/troubleshoot.js']);
+  // The Azure SDK and the classifier are not in the entry's static graph.
+  assert.deepEqual(entry.imports ?? [], []);
+  const first = await page.evaluate(() => performance.getEntriesByName('designer:first-preview')[0]?.startTime);
+  assert.ok(first > 0);
+  console.log(`designer first preview: ${first.toFixed(0)} ms after navigation start (cold, local server)`);
 });
 
-test('locating parameters fill the placeholders as the user types', async () => {
-  await page.fill('[data-testid="target.account"]', 'mystore');
-  assert.match(await yaml(), /https:\/\/mystore\.blob\.core\.windows\.net\//);
+test('the main controls carry their exact labels', async () => {
+  for (const label of ['Target service', 'Authentication', 'Client type', 'Connection name', 'Namespace']) {
+    assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
+  }
+  assert.equal(await page.getByRole('region', { name: 'YAML preview' }).count(), 1);
+  assert.equal(await page.getByLabel('Storage account', { exact: true }).count(), 1);
+  assert.equal(await page.getByLabel('Resource group', { exact: true }).count(), 1);
+  assert.match(await page.textContent('[data-path="target.account"] .hint'), /--account/);
+  // Grouped by family, with the auth types the target takes and one line on each.
+  const families = await page.$$eval('[data-testid="target"] optgroup', (gs) => gs.map((g) => g.label));
+  assert.ok(families.includes('Storage') && families.includes('Messaging'), families.join());
+  const auths = await page.$$eval('[data-testid="auth"] option', (os) => os.map((o) => o.textContent));
+  assert.equal(auths.length, 3);
+  assert.match(auths[0], /^Workload identity \(default\): /);
+  assert.match(await page.textContent('[data-path="auth.identityId"] .hint'), /\/subscriptions\/<subscription-id>\/resourceGroups\/<resource-group>\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/<name>/);
+  // The fields an auth type takes are the core's.
+  const storage = sc.catalog().targets.find((t) => t.id === 'storage-blob');
+  const wiFields = storage.authInputs.find((a) => a.auth === 'workload-identity').fields;
+  assert.deepEqual(await page.$$eval('#auth-fields [data-bind^="spec:auth."]:not([data-bind="spec:auth.type"])', (els) => els.map((e) => e.dataset.bind.slice(5))), wiFields);
 });
 
-test('an invalid namespace shows the policy finding instead of YAML', async () => {
-  await page.fill('[data-testid="namespace"]', 'Bad_NS');
-  assert.ok((await codes()).includes('SC003'));
-  assert.match(await yaml(), /invalid-spec/);
-  await page.fill('[data-testid="namespace"]', 'apps');
-  assert.match(await yaml(), /namespace: apps/);
-  assert.ok(!(await codes()).includes('SC003'));
+test('the target filter narrows the service list', async () => {
+  await page.fill('[data-testid="target-filter"]', 'cosmos');
+  const shown = await page.$$eval('[data-testid="target"] option', (os) => os.map((o) => o.value));
+  assert.ok(shown.every((v) => v.startsWith('cosmos') || v === 'storage-blob'), shown.join());
+  assert.ok(shown.length >= 6);
+  await page.fill('[data-testid="target-filter"]', '');
 });
 
-test('switching to a connection string drops the ServiceAccount and warns', async () => {
+test('for every target, the preview documents are the core\u2019s output for the same spec', async () => {
+  for (const t of sc.catalog().targets) {
+    await page.selectOption('[data-testid="target"]', t.id);
+    const spec = await specShown();
+    assert.equal(spec.target.type, t.id);
+    await assertFormShowsSpec();
+    const r = sc.render(spec, { secretEncoding: 'stringData' });
+    await page.click('#doc-tabs [data-tab="all"]');
+    assert.equal(await yamlText(), r.yaml, t.id);
+    const tabs = await page.$$eval('#doc-tabs [role="tab"]', (bs) => bs.map((b) => b.dataset.tab));
+    assert.deepEqual(tabs, ['all', ...r.documents.map((d) => `${d.kind}/${d.name}`)], t.id);
+    for (const d of r.documents) {
+      await page.click(`#doc-tabs [data-tab="${d.kind}/${d.name}"]`);
+      assert.equal(await yamlText(), d.yaml, `${t.id} ${d.kind}`);
+    }
+  }
+  await page.selectOption('[data-testid="target"]', 'storage-blob');
+  await page.click('#doc-tabs [data-tab="all"]');
+});
+
+test('switching authentication updates the preview and the auth fields', async () => {
+  assert.match(await yamlText(), /kind: ServiceAccount/);
   await page.selectOption('[data-testid="auth"]', 'connection-string');
-  const text = await yaml();
+  const text = await yamlText();
   assert.doesNotMatch(text, /kind: ServiceAccount/);
   assert.match(text, /AZURE_STORAGEBLOB_CONNECTIONSTRING/);
   assert.ok((await codes()).includes('SC020'));
+  assert.equal(await page.locator('[data-testid="auth.clientId"]').count(), 0);
+  await page.selectOption('[data-testid="auth"]', 'service-principal');
+  assert.equal(await page.locator('[data-testid="auth.secret"]').getAttribute('type'), 'password');
+  await page.selectOption('[data-testid="auth"]', 'workload-identity');
+  assert.match(await yamlText(), /kind: ServiceAccount/);
+  await assertFormShowsSpec();
 });
 
-test('the plan tab shows the operations, the az command and the ARM request', async () => {
-  await page.click('[data-tab="plan"]');
-  const plan = await page.textContent('[data-testid="plan"]');
-  assert.match(plan, /Add the Kubernetes extension sc-extension/);
-  assert.match(plan, /az aks connection create storage-blob .*--account mystore/);
-  assert.match(plan, /PUT https:\/\/management\.azure\.com\/.*\/providers\/Microsoft\.ServiceLinker\/linkers\/storageblob_conn\?api-version=2024-07-01-preview/);
-  await page.click('[data-tab="yaml"]');
+test('findings sit next to the field they name, with an icon and a word for the severity', async () => {
+  await page.fill('[data-testid="namespace"]', 'Bad_NS');
+  const item = page.locator('[data-path="namespace"] .field-findings li[data-code="SC003"]');
+  assert.equal(await item.count(), 1);
+  assert.match(await item.textContent(), /^⛔Error SC003 /);
+  assert.equal(await page.getAttribute('[data-testid="namespace"]', 'aria-invalid'), 'true');
+  assert.match(await yamlText(), /invalid-spec/);
+  await page.fill('[data-testid="namespace"]', 'apps');
+  assert.match(await yamlText(), /namespace: apps/);
+  // The plan's placeholder finding, next to each field it names.
+  const sc032 = page.locator('[data-path="target.account"] li[data-code="SC032"]');
+  assert.match(await sc032.textContent(), /^ℹNote SC032 needed by the ARM request and the az command/);
+  assert.ok((await codes()).includes('SC032'));
+  await page.fill('[data-testid="target.account"]', 'mystore');
+  assert.equal(await sc032.count(), 0);
+  assert.match(await yamlText(), /https:\/\/mystore\.blob\.core\.windows\.net\//);
+  const warning = page.locator('[data-path="auth.clientId"] li').first();
+  assert.match(await warning.textContent(), /^(ℹNote|⚠Warning) SC0/);
 });
 
-test('the troubleshoot tab classifies a pasted error and fills the cluster names', async () => {
+test('keystroke-to-preview latency over 100 edits (a figure, not an assertion)', async () => {
+  const times = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="namespace"]');
+    const frame = [];
+    const sync = [];
+    for (let i = 0; i < 100; i += 1) {
+      const t0 = performance.now();
+      input.value = `ns-${i}`;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      const t1 = performance.now();
+      if (!document.getElementById('yaml').textContent.includes(`namespace: ns-${i}\n`)) throw new Error(`edit ${i} not shown`);
+      // Until the frame that shows it has been laid out and painted.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      sync.push(t1 - t0);
+      frame.push(performance.now() - t0);
+    }
+    return { sync, frame };
+  });
+  const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(1); };
+  console.log(`designer keystroke-to-preview latency over 100 edits: p50 ${pct(times.sync, 50)} ms, p95 ${pct(times.sync, 95)} ms (input event to preview updated); to the next painted frame p50 ${pct(times.frame, 50)} ms, p95 ${pct(times.frame, 95)} ms`);
+  await page.fill('[data-testid="namespace"]', 'apps');
+});
+
+test('copy and download give the previewed text, and the encoding toggle re-renders', async () => {
+  await page.click('#doc-tabs [data-tab="all"]');
+  await page.click('[data-testid="copy"]');
+  await page.waitForSelector('#yaml-actions .status:has-text("Copied")');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await yamlText());
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download"]')]);
+  assert.match(download.suggestedFilename(), /\.yaml$/);
+  assert.equal(readFileSync(await download.path(), 'utf8'), await yamlText());
+  const secretTab = await page.$eval('#doc-tabs [data-tab^="Secret/"]', (b) => b.dataset.tab);
+  await page.click(`#doc-tabs [data-tab="${secretTab}"]`);
+  const [one] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download"]')]);
+  assert.equal(readFileSync(await one.path(), 'utf8'), await yamlText());
+  assert.match(await yamlText(), /^apiVersion: v1\nkind: Secret\n/);
+  await page.selectOption('[data-testid="encoding"]', 'data');
+  assert.match(await yamlText(), /\ndata:\n/);
+  await page.selectOption('[data-testid="encoding"]', 'stringData');
+  await page.click('#doc-tabs [data-tab="all"]');
+});
+
+test('the tabs follow the WAI-ARIA pattern: arrow keys, Home and End move the selection', async () => {
+  await page.focus('#tab-yaml');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-plan', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-plan');
+  // Focus is visible: a 3 px outline on the focused tab.
+  assert.deepEqual(await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; }), ['solid', '3px']);
+  assert.equal(await page.isVisible('#pane-plan'), true);
+  assert.equal(await page.isHidden('#pane-yaml'), true);
+  await page.keyboard.press('End');
+  assert.equal(await page.getAttribute('#tab-spec', 'aria-selected'), 'true');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-yaml', 'aria-selected'), 'true');
+  assert.equal(await page.getAttribute('#tab-plan', 'tabindex'), '-1');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getAttribute('#tab-spec', 'aria-selected'), 'true');
+  await page.keyboard.press('Home');
+  assert.equal(await page.getAttribute('#tab-yaml', 'aria-selected'), 'true');
+});
+
+test('the plan shows the operations, who runs them, a diagram and the ARM / az / Bicep forms', async () => {
   await page.fill('[data-testid="clusterResourceGroup"]', 'aks-rg');
   await page.fill('[data-testid="clusterName"]', 'my-aks');
-  // The classifier module is fetched only once the Troubleshoot tab is opened.
-  const classifierWasm = '/pkg/aks_service_connector_classify_bg.wasm';
-  assert.ok(requested.includes('/pkg/aks_service_connector_bg.wasm'), requested.join(' '));
-  assert.ok(!requested.includes(classifierWasm), 'classifier loaded before it was needed');
-  await page.click('[data-tab="classify"]');
-  await page.fill('[data-testid="error-text"]', "ERROR: (GeneralUserError) Execution failed. Operation returned an invalid status code 'Conflict'");
-  await page.waitForFunction(() => /category: /.test(document.querySelector('[data-testid="diagnosis"]').textContent));
-  assert.equal(requested.filter((p) => p === classifierWasm).length, 1);
-  const text = await page.textContent('[data-testid="diagnosis"]');
-  assert.match(text, /category: conflict_cluster_updating/);
-  assert.match(text, /az aks show -g aks-rg -n my-aks --query provisioningState -o tsv/);
-  await page.click('[data-tab="yaml"]');
+  await openTab('plan');
+  const spec = await specShown();
+  const plan = sc.plan(spec, {});
+  const ops = await page.$$eval('[data-testid="operations"] > li', (lis) => lis.map((li) => [li.dataset.op, li.dataset.status]));
+  assert.deepEqual(ops, plan.operations.map((o) => [o.id, o.status]));
+  assert.match(await page.textContent('[data-op="sc-extension"]'), /Service Connector/);
+  assert.match(await page.textContent('[data-op="provider-service-linker"]'), /You run this/);
+  assert.match(await page.textContent('[data-op="federated-identity-credential"]'), /Service Connector does this .*by hand only if/);
+  const nodes = await page.$$eval('[data-testid="diagram"] [data-node]', (gs) => gs.map((g) => g.dataset.node));
+  for (const n of ['cluster', 'extension', 'namespace', 'ServiceAccount', 'Secret', 'workload', 'identity', 'fic', 'role', 'target']) assert.ok(nodes.includes(n), `${n} in ${nodes}`);
+  assert.match(await page.textContent('[data-testid="diagram"] desc'), /ServiceAccount .* token trusted by Federated credential/);
+  assert.match(await page.textContent('[data-testid="arm"]'), /^PUT https:\/\/management\.azure\.com\/subscriptions\/.*\/resourceGroups\/aks-rg\/.*\/linkers\/storageblob_conn\?api-version=2024-07-01-preview/);
+  await page.focus('#plan-sources [data-tab="arm"]');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('[data-testid="az"]'), /az aks connection create storage-blob .*--account mystore/);
+  await page.click('[data-testid="copy-az"]');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^az aks connection create storage-blob/);
+  await page.focus('#plan-sources [data-tab="az"]');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.isVisible('[data-testid="bicep"]'), true);
+  assert.equal(await page.textContent('[data-testid="bicep"]'), plan.bicep.text);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-bicep"]')]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), plan.bicep.text);
+  // Told the providers are registered, the plan says so.
+  await page.click('#g-context summary');
+  await page.selectOption('[data-testid="context.serviceLinkerRegistered"]', 'true');
+  assert.equal(await page.getAttribute('[data-op="provider-service-linker"]', 'data-status'), 'alreadyDone');
+  await page.selectOption('[data-testid="context.serviceLinkerRegistered"]', 'false');
+  assert.match(await page.textContent('[data-path="context.serviceLinkerRegistered"] li[data-code="SC034"]'), /^⚠Warning SC034 expected Microsoft\.ServiceLinker registered/);
+  await page.selectOption('[data-testid="context.serviceLinkerRegistered"]', '');
+  await page.fill('[data-testid="context.oidcIssuerUrl"]', 'https://issuer.example/abc');
+  assert.match(await page.textContent('[data-path="context.oidcIssuerUrl"] li[data-code="SC036"]'), /trailing '\/'/);
+  await page.fill('[data-testid="context.oidcIssuerUrl"]', 'not-a-url');
+  assert.match(await page.textContent('[data-path="context.oidcIssuerUrl"] li'), /^⛔Error invalid-input .*expected an https:\/\/ URL/);
+  assert.match(await page.textContent('[data-testid="plan-error"]'), /No plan: invalid-input: .*expected an https:\/\/ URL/);
+  await page.fill('[data-testid="context.oidcIssuerUrl"]', '');
+  await page.click('#g-context summary');
+  assert.equal(await page.getAttribute('#g-context', 'open'), null);
 });
 
-test('a combination the docs list no keys for says so next to its empty Secret', async () => {
-  const note = '[data-testid="key-note"]';
-  assert.equal(await page.isHidden(note), true);
-  await page.selectOption('[data-testid="target"]', 'redis');
-  await page.selectOption('[data-testid="auth"]', 'workload-identity');
-  await page.selectOption('[data-testid="client"]', 'springBoot');
-  assert.equal(await page.isVisible(note), true);
-  assert.match(await page.textContent(note), /^Secret sc-redis-conn-secret has no keys: the Service Connector docs list no configuration keys for redis\/workload-identity\/springBoot \(how-to-integrate-redis-cache\.md /);
-  assert.match(await yaml(), /kind: Secret\n/);
+test('troubleshoot: nothing for an empty box; a sample classified, its evidence marked, commands from the form', async () => {
+  assert.ok(!requested.some((p) => /classify/.test(p)), 'the classifier is not loaded before its tab opens');
+  await openTab('troubleshoot');
+  await page.waitForSelector('#troubleshoot[data-ready]');
+  const box = page.getByLabel('Error message', { exact: true });
+  await box.fill('   ');
+  assert.equal(await page.textContent('[data-testid="diagnosis"]'), '');
+  await box.fill(SAMPLE_ERROR);
+  assert.match(await page.textContent('[data-testid="category"]'), /category: authorization_failed/);
+  assert.match(await page.textContent('[data-testid="cause"]'), /permissions/);
+  const marks = await page.$$eval('[data-testid="evidence"] mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.includes('AuthorizationFailed'), marks.join('|'));
+  assert.doesNotMatch(await page.textContent('[data-testid="evidence"]'), /hunter2/);
+  assert.match(await page.textContent('[data-testid="commands"]'), /az role assignment list --assignee 11111111-2222-3333-4444-555555555555/);
+  // Commands take the form's names.
+  await box.fill("Operation returned an invalid status code 'Conflict': the cluster is updating");
+  assert.match(await page.textContent('[data-testid="commands"]'), /az aks show -g aks-rg -n my-aks/);
+  await box.fill('');
+  assert.equal(await page.textContent('[data-testid="diagnosis"]'), '');
+  await box.fill(SAMPLE_ERROR);
+});
+
+test('the URL and local storage round-trip the whole design; secrets stay out of both', async () => {
+  await openTab('yaml');
+  await page.fill('[data-testid="connectionName"]', 'shared_conn');
+  await page.fill('[data-testid="target.resourceGroup"]', 'data-rg');
+  await page.fill('[data-testid="auth.clientId"]', GUID);
   await page.selectOption('[data-testid="client"]', 'python');
-  assert.equal(await page.isHidden(note), true);
-  assert.match(await yaml(), /AZURE_REDIS_HOST/);
-});
-
-test('mongodb-atlas asks for what the az CLI takes: resource group, server and a connection string', async () => {
-  await page.selectOption('[data-testid="target"]', 'mongodb-atlas');
-  assert.equal(await page.locator('[data-testid="target.id"]').count(), 0);
-  assert.equal(await page.locator('[data-testid="auth.username"]').count(), 0);
-  await page.fill('[data-testid="target.resourceGroup"]', 'atlas-rg');
-  await page.fill('[data-testid="target.server"]', 'org1');
-  await page.fill('[data-testid="auth.password"]', 'mongodb+srv://u:p@cluster0.a1.mongodb.net/');
-  await page.click('[data-tab="plan"]');
-  await page.waitForFunction(() => /--server org1/.test(document.querySelector('[data-testid="plan"]').textContent));
-  const plan = await page.textContent('[data-testid="plan"]');
-  assert.match(plan, /az aks connection create mongodb-atlas .*--target-resource-group atlas-rg --server org1 --secret 'secret=\*\*\*'/);
-  assert.doesNotMatch(plan, /--target-id/);
-  assert.match(plan, /az aks connection delete .* --yes/);
-  await page.click('[data-tab="yaml"]');
-});
-
-test('key vault defaults to the CSI driver and renders a SecretProviderClass', async () => {
-  await page.selectOption('[data-testid="target"]', 'keyvault');
   await page.selectOption('[data-testid="workloadKind"]', 'Deployment');
-  const text = await yaml();
-  assert.match(text, /kind: SecretProviderClass/);
-  assert.match(text, /kind: Deployment/);
-  assert.doesNotMatch(text, /kind: Secret\n/);
-  mkdirSync('target', { recursive: true });
-  await page.screenshot({ path: 'target/designer.png', fullPage: true });
-  assert.deepEqual(problems, []);
+  await page.fill('[data-testid="command"]', 'sh -c env');
+  await page.click('#g-keys summary');
+  await page.fill('[data-testid="customizedKeys.AZURE_STORAGEBLOB_RESOURCEENDPOINT"]', 'BLOB_URL');
+  await page.selectOption('[data-testid="encoding"]', 'data');
+  const spec = await specShown();
+  assert.deepEqual(spec.customizedKeys, { AZURE_STORAGEBLOB_RESOURCEENDPOINT: 'BLOB_URL' });
+  assert.deepEqual(spec.workload, { kind: 'Deployment', command: ['sh', '-c', 'env'] });
+  // Saved once typing pauses.
+  await page.waitForFunction(() => {
+    const m = /^#d=(.+)$/.exec(location.hash);
+    if (!m) return false;
+    const saved = new TextDecoder().decode(Uint8Array.from(atob(m[1].replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0)));
+    return JSON.stringify(JSON.parse(saved).spec) === JSON.stringify(JSON.parse(document.getElementById('spec').dataset.json));
+  });
+  const url = page.url();
+  const yaml = await yamlText();
+  await page.click('[data-testid="copy-link"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+
+  const fromUrl = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p1 = await fromUrl.newPage();
+  watch(p1);
+  await p1.goto(url);
+  await p1.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await specShown(p1), spec);
+  assert.equal(await p1.textContent('#yaml'), yaml);
+  assert.equal(await p1.inputValue('[data-testid="connectionName"]'), 'shared_conn');
+  assert.equal(await p1.inputValue('[data-testid="workloadKind"]'), 'Deployment');
+  assert.equal(await p1.inputValue('[data-testid="encoding"]'), 'data');
+  await assertFormShowsSpec(p1);
+  await fromUrl.close();
+
+  const stored = await context.newPage();
+  watch(stored);
+  await stored.goto(`${origin}/`);
+  await stored.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await specShown(stored), spec);
+  assert.equal(await stored.textContent('#yaml'), yaml);
+  await stored.close();
+
+  await page.selectOption('[data-testid="encoding"]', 'stringData');
+  await page.selectOption('[data-testid="auth"]', 'service-principal');
+  await page.fill('[data-testid="auth.secret"]', 'Sup3r-s3cret');
+  assert.equal((await specShown()).auth.secret, 'Sup3r-s3cret');
+  await page.waitForFunction(() => /"secret"/.test(document.getElementById('spec').dataset.json));
+  await page.waitForTimeout(400);
+  const hash = new URL(page.url()).hash.slice(3);
+  assert.ok(!Buffer.from(hash, 'base64url').toString().includes('Sup3r-s3cret'));
+  assert.ok(!(await page.evaluate(() => JSON.stringify(localStorage))).includes('Sup3r-s3cret'));
+  await page.selectOption('[data-testid="auth"]', 'workload-identity');
+});
+
+test('a pasted or opened spec fills the form; a bad one says why', async () => {
+  await openTab('spec');
+  const spec = {
+    connectionName: 'bus_conn', namespace: 'queues',
+    target: { type: 'servicebus', resourceGroup: 'bus-rg', namespace: 'orders' },
+    auth: { type: 'workload-identity', clientId: GUID },
+    clientType: 'java',
+    cluster: { subscription: SUB, resourceGroup: 'aks-rg', name: 'my-aks' },
+  };
+  await page.fill('[data-testid="spec-paste"]', JSON.stringify(spec));
+  await page.click('[data-testid="spec-load"]');
+  assert.match(await page.textContent('[data-testid="spec-status"]'), /^Loaded/);
+  assert.deepEqual(await specShown(), spec);
+  assert.equal(await page.inputValue('[data-testid="target"]'), 'servicebus');
+  assert.equal(await page.inputValue('[data-testid="client"]'), 'java');
+  assert.equal(await page.getByLabel('Service Bus namespace', { exact: true }).inputValue(), 'orders');
+  assert.equal(await page.getByLabel('Namespace', { exact: true }).inputValue(), 'queues');
+  assert.equal(await page.inputValue('[data-testid="auth.clientId"]'), GUID);
+  assert.equal(await page.textContent('#yaml'), sc.render(spec, {}).yaml);
+  await assertFormShowsSpec();
+
+  await page.fill('[data-testid="spec-paste"]', '{"target":{"type":"fabric-sql"}}');
+  await page.click('[data-testid="spec-load"]');
+  assert.match(await page.textContent('[data-testid="spec-status"]'), /^Not loaded: expected target.type to be one of/);
+  await page.fill('[data-testid="spec-paste"]', '{"target":{"type":"redis"},"bogus":1}');
+  await page.click('[data-testid="spec-load"]');
+  assert.match(await page.textContent('[data-testid="spec-status"]'), /^Not loaded: .*bogus/);
+  await page.fill('[data-testid="spec-paste"]', '{"target":{"type":"redis"}');
+  await page.click('[data-testid="spec-load"]');
+  assert.match(await page.textContent('[data-testid="spec-status"]'), /^Not loaded: .*JSON/);
+  assert.deepEqual(await specShown(), spec);
+
+  const other = { ...spec, connectionName: 'from_file' };
+  await page.setInputFiles('[data-testid="spec-file"]', { name: 'conn.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  await page.waitForFunction(() => /^Opened conn\.json/.test(document.querySelector('[data-testid="spec-status"]').textContent));
+  assert.equal((await specShown()).connectionName, 'from_file');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-spec"]')]);
+  assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), other);
+});
+
+test('provision: sign-in, dry run, run with progress, a failure diagnosed, validate and delete', async () => {
+  assert.ok(!requested.some((p) => /provision-panel/.test(p)), 'the provisioning code is not loaded before its tab opens');
+  const spec = {
+    connectionName: 'designer_conn', namespace: 'apps',
+    target: { type: 'storage-blob', resourceGroup: 'rg', account: 'mystore', subscription: SUB },
+    auth: { type: 'workload-identity', clientId: GUID, subscriptionId: SUB },
+    cluster: { subscription: SUB, resourceGroup: 'aks-rg', name: 'aks' },
+  };
+  await openTab('spec');
+  await page.fill('[data-testid="spec-paste"]', JSON.stringify(spec));
+  await page.click('[data-testid="spec-load"]');
+  // What the spec leaves out, the form shows as the default it gets.
+  await assertFormShowsSpec();
+  assert.equal(await page.inputValue('[data-testid="client"]'), 'none');
+  assert.equal(await page.inputValue('[data-testid="auth"]'), 'workload-identity');
+  assert.equal(await page.inputValue('[data-testid="workloadKind"]'), 'Job');
+  await openTab('provision');
+  await page.waitForSelector('#provision[data-ready]');
+  assert.match(await page.textContent('[data-testid="test-mode"]'), /Test mode/);
+  assert.equal(await page.isHidden('[data-testid="provision-actions"]'), true, 'no action before signing in');
+  assert.equal(fake.requests.length, 0, 'nothing sent before an action');
+  await page.click('[data-testid="sign-in"]');
+  await page.waitForSelector('[data-testid="provision-actions"]:not([hidden])');
+
+  const done = async () => {
+    await page.waitForFunction(() => ['done', 'failed'].includes(document.getElementById('provision').dataset.state));
+    return page.getAttribute('#provision', 'data-state');
+  };
+  await page.click('[data-testid="dry-run"]');
+  assert.equal(await done(), 'done');
+  const writes = await page.$$eval('[data-testid="dry-run-writes"] > li > code', (cs) => cs.map((c) => c.textContent));
+  assert.deepEqual(writes, [`PUT https://management.azure.com/subscriptions/${SUB}/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks/providers/Microsoft.ServiceLinker/linkers/designer_conn?api-version=2024-07-01-preview`]);
+  assert.ok(!fake.calls().some((c) => /^PUT/.test(c)), 'a dry run sends no write');
+
+  await page.click('[data-testid="create"]');
+  assert.equal(await done(), 'done');
+  const steps = await page.$$eval('[data-testid="provision-steps"] li', (lis) => lis.map((li) => `${li.dataset.action} ${li.dataset.status}`));
+  assert.deepEqual(steps, ['plan succeeded', 'providers succeeded', 'cluster succeeded', 'identity skipped', 'create succeeded', 'configurations succeeded'].filter((s) => steps.includes(s) || !s.startsWith('identity')));
+  assert.match(await page.textContent('[data-testid="provision-result"]'), /Created: designer_conn Succeeded/);
+  const put = fake.requests.find((r) => r.method === 'PUT');
+  assert.equal(put.authorization, 'Bearer designer-test-token');
+  assert.equal(put.body.properties.scope, 'apps');
+
+  fake.behavior.putError = {
+    linker: 'designer_fail', status: 403, code: 'AuthorizationFailed',
+    message: `The client 'c' with object id 'o' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/${SUB}/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks/providers/Microsoft.ServiceLinker/linkers/designer_fail' or the scope is invalid.`,
+  };
+  await page.fill('[data-testid="connectionName"]', 'designer_fail');
+  await page.click('[data-testid="create"]');
+  assert.equal(await done(), 'failed');
+  assert.match(await page.textContent('[data-testid="provision-failure"]'), /arm-error/);
+  assert.match(await page.textContent('[data-testid="provision-diagnosis"]'), /category: authorization_failed/);
+  assert.equal(await page.getAttribute('[data-testid="provision-steps"] li[data-action="create"]', 'data-status'), 'failed');
+  assert.ok(expectedArmErrors.length >= 1, 'Chromium logs the 403 it was given');
+  fake.behavior.putError = null;
+
+  await page.click('[data-testid="list"]');
+  assert.equal(await done(), 'done');
+  assert.match(await page.textContent('[data-testid="connections"]'), /designer_conn/);
+  await page.click('[data-connection="designer_conn"]');
+  assert.equal(await page.inputValue('[data-testid="connectionName"]'), 'designer_conn');
+  assert.equal((await specShown()).connectionName, 'designer_conn');
+  await page.click('[data-testid="validate"]');
+  assert.equal(await done(), 'done');
+  assert.match(await page.textContent('[data-testid="validations"]'), /success/);
+  await page.click('[data-testid="delete"]');
+  await page.click('[data-testid="confirm-delete"]');
+  assert.equal(await done(), 'done');
+  assert.match(await page.textContent('[data-testid="provision-result"]'), /Deleted.*kubectl delete/s);
+  assert.ok(fake.calls().includes('DELETE …/linkers/designer_conn'), fake.calls().join('\n'));
+});
+
+test('served without the test hook, Provision signs in through the browser credential: no stub, no fake', async () => {
+  const plain = await start(0);
+  const ctx = await browser.newContext();
+  try {
+    const p = await ctx.newPage();
+    watch(p);
+    const requests = [];
+    p.on('request', (r) => requests.push(r.url()));
+    const response = await p.goto(`http://127.0.0.1:${plain.address().port}/`);
+    assert.equal(response.headers()['content-security-policy'], csp());
+    await p.waitForSelector('body[data-ready="true"]');
+    await openTab('provision', p);
+    await p.waitForSelector('#provision[data-ready]');
+    assert.equal(await p.locator('[data-testid="test-mode"]').count(), 0);
+    assert.equal(await p.textContent('[data-testid="sign-in"]'), 'Sign in');
+    await p.getByLabel('App client id', { exact: true }).fill('not-a-guid');
+    await p.click('[data-testid="sign-in"]');
+    await p.waitForFunction(() => document.querySelector('[data-testid="signed-in"]').textContent !== '');
+    assert.match(await p.textContent('[data-testid="signed-in"]'), /^Not signed in: expected the app registration's client id \(a GUID\), found "not-a-guid"/);
+    assert.equal(await p.isHidden('[data-testid="provision-actions"]'), true);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(`http://127.0.0.1:${plain.address().port}/`)), [], 'nothing left the page');
+  } finally {
+    await ctx.close();
+    plain.close();
+  }
+});
+
+test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 and 390 px and in dark mode', async () => {
+  const url = page.url();
+  for (const [width, scheme] of [[1280, 'light'], [390, 'light'], [1280, 'dark'], [390, 'dark']]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const p = await ctx.newPage();
+    watch(p);
+    await p.goto(url);
+    await p.waitForSelector('body[data-ready="true"]');
+    for (const tab of TABS) {
+      await openTab(tab, p);
+      if (tab === 'troubleshoot') {
+        await p.waitForSelector('#troubleshoot[data-ready]');
+        await p.getByLabel('Error message', { exact: true }).fill(SAMPLE_ERROR);
+      }
+      if (tab === 'provision') await p.waitForSelector('#provision[data-ready]');
+      // No stray "null" / "undefined" where a part was left out.
+      const stray = await p.evaluate(() => {
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const found = [];
+        while (walk.nextNode()) {
+          const n = walk.currentNode;
+          if (/^(null|undefined|\[object Object\])$/.test(n.textContent.trim()) && !n.parentElement.closest('pre')) found.push(n.parentElement.outerHTML.slice(0, 120));
+        }
+        return found;
+      });
+      assert.deepEqual(stray, [], tab);
+      if (width === 390) {
+        const sw = await p.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(sw <= 390, `${tab} at 390 px (${scheme}): scrollWidth ${sw}`);
+        const wrapped = await p.$eval('#main-tabs', (el) => el.scrollHeight > el.clientHeight + 4);
+        assert.equal(wrapped, false, 'the tabs stay on one line');
+      }
+      await p.screenshot({ path: `${SHOTS}${tab}-${width}-${scheme}.png`, fullPage: true });
+    }
+    await ctx.close();
+  }
+});
+
+test('the server answers 400 to a malformed URL and keeps serving; no console errors or failed requests anywhere', async () => {
+  const bad = await page.evaluate(async (o) => (await fetch(`${o}/%E0%A4%A`)).status, origin);
+  assert.equal(bad, 400);
+  problems.splice(problems.findIndex((p) => p.startsWith('400 ')), 1);
+  const again = await page.evaluate(async (o) => (await fetch(`${o}/`)).status, origin);
+  assert.equal(again, 200);
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource: the server responded with a status of 400/.test(p)), []);
 });

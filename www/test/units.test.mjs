@@ -1,0 +1,115 @@
+// The designer's pure modules in Node: the highlighter (tokens join back to the input, over
+// everything the core renders and plans; the classes it gives) and the state (URL fragment
+// round trip, secrets left out, path edits).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { bicep, json, shell, yaml } from '../src/highlight.js';
+import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
+
+const sc = createRequire(import.meta.url)('../../js/node.js');
+const joined = (tokens) => tokens.map(([, t]) => t).join('');
+const classOf = (tokens, text) => tokens.find(([, t]) => t === text)?.[0];
+
+test('every highlighted text joins back to the input, for every target, auth and encoding', () => {
+  let n = 0;
+  for (const t of sc.catalog().targets) {
+    for (const auth of t.authTypes) {
+      for (const secretEncoding of ['stringData', 'data']) {
+        const spec = { target: { type: t.id }, auth: { type: auth }, namespace: 'apps', clientType: t.clientTypes[0] };
+        const r = sc.render(spec, { secretEncoding });
+        assert.equal(joined(yaml(r.yaml)), r.yaml, `${t.id}/${auth}`);
+        const p = sc.plan(spec, {});
+        const arm = p.requests.map((q) => `${q.method} ${q.url}\n${JSON.stringify(q.maskedBody, null, 2)}`).join('\n\n');
+        assert.equal(joined(json(arm)), arm);
+        assert.equal(joined(shell(p.az.create.maskedLine)), p.az.create.maskedLine);
+        assert.equal(joined(bicep(p.bicep.text)), p.bicep.text);
+        n += 1;
+      }
+    }
+  }
+  assert.ok(n > 100, `${n} combinations`);
+  for (const odd of ['', '\n', 'a: "unterminated', "- - x\n  #c\n---\n...", 'k: v # c', 'é: "ü" # ß', '{"a": [1, -2.5e3, true, null]}']) {
+    for (const f of [yaml, json, shell, bicep]) assert.equal(joined(f(odd)), odd);
+  }
+});
+
+test('the highlighter names keys, strings, numbers, comments, flags and placeholders', () => {
+  const y = yaml("apiVersion: v1\nkind: Secret # the object\nstringData:\n  URL: https://<account>.blob.core.windows.net/\n  FLAG: 'true'\n  N: 3\n---\n");
+  assert.equal(classOf(y, 'apiVersion'), 'key');
+  assert.equal(classOf(y, 'v1'), 'value');
+  assert.equal(classOf(y, '# the object'), 'comment');
+  assert.equal(classOf(y, '<account>'), 'placeholder');
+  assert.equal(classOf(y, "'true'"), 'string');
+  assert.equal(classOf(y, '3'), 'number');
+  assert.equal(classOf(y, '---'), 'punct');
+  const j = json('{"id": "/x/<cluster.name>", "n": 2, "ok": true}');
+  assert.equal(classOf(j, '"id"'), 'key');
+  assert.equal(classOf(j, '<cluster.name>'), 'placeholder');
+  assert.equal(classOf(j, '2'), 'number');
+  assert.equal(classOf(j, 'true'), 'literal');
+  const s = shell("# note\naz aks connection create storage-blob --name 'my aks' -g rg");
+  assert.equal(classOf(s, '# note'), 'comment');
+  assert.equal(classOf(s, 'az'), 'command');
+  assert.equal(classOf(s, '--name'), 'flag');
+  assert.equal(classOf(s, "'my aks'"), 'string');
+  const b = bicep("@secure()\nparam secret string\nresource x 'a@b' = { name: 'n' } // c");
+  assert.equal(classOf(b, '@secure'), 'flag');
+  assert.equal(classOf(b, 'param'), 'key');
+  assert.equal(classOf(b, '// c'), 'comment');
+});
+
+test('the URL fragment round-trips the design without its secrets', () => {
+  const state = {
+    spec: {
+      connectionName: 'app_conn', namespace: 'apps',
+      target: { type: 'confluent-cloud', bootstrapServer: 'x.azure.confluent.cloud:9092', kafkaKey: 'K', kafkaSecret: 'S1', schemaSecret: 'S2' },
+      auth: { type: 'secret', username: 'u', password: 'p', secret: 's' },
+      customizedKeys: { A: 'B' }, values: { AZURE_X_PASSWORD: 'p2', AZURE_X_HOST: 'h' },
+      workload: { kind: 'Deployment', command: ['sh', '-c', 'printenv | sort'] },
+    },
+    encoding: 'data',
+    context: { oidcIssuerUrl: 'https://issuer/ü/', extensionInstalled: true },
+  };
+  const fragment = toFragment(state);
+  assert.match(fragment, /^#d=[A-Za-z0-9_-]+$/);
+  for (const secret of ['S1', 'S2', '"p"', '"s"', 'p2']) assert.ok(!Buffer.from(fragment.slice(3), 'base64url').toString().includes(secret), secret);
+  const back = fromFragment(fragment);
+  assert.deepEqual(back, withoutSecrets(state));
+  assert.equal(back.spec.target.kafkaKey, 'K');
+  assert.equal(back.spec.values.AZURE_X_HOST, 'h');
+  assert.equal(back.spec.auth.username, 'u');
+  assert.equal(back.spec.auth.password, undefined);
+  assert.equal(back.encoding, 'data');
+  assert.deepEqual(back.context, state.context);
+  assert.equal(state.spec.auth.password, 'p', 'the open state keeps its secrets');
+  for (const bad of ['', '#', '#d=', '#d=!!', '#d=e30', '#x=1']) assert.equal(fromFragment(bad), null, bad);
+});
+
+test('paths are set, read and emptied objects pruned', () => {
+  const s = initialState().spec;
+  set(s, 'auth.clientId', 'c');
+  assert.equal(get(s, 'auth.clientId'), 'c');
+  set(s, 'auth.clientId', '');
+  assert.deepEqual(s, { target: { type: 'storage-blob' } });
+  set(s, 'workload.labels.tier', 'web');
+  set(s, 'workload.labels.tier', undefined);
+  assert.deepEqual(s, { target: { type: 'storage-blob' } });
+  set(s, 'target.account', 'a');
+  set(s, 'target.account', '');
+  assert.deepEqual(s, { target: { type: 'storage-blob' } }, 'target keeps its type');
+});
+
+test('the highlighter stays small: under 4 KB minified', async () => {
+  const out = await build({
+    configFile: false, logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry: fileURLToPath(new URL('../src/highlight.js', import.meta.url)), formats: ['es'], fileName: 'h' } },
+  });
+  const { code } = (Array.isArray(out) ? out[0] : out).output[0];
+  const gzip = gzipSync(code, { level: 9 }).length;
+  console.log(`highlighter: ${code.length} B minified, ${gzip} B gzip -9 (YAML, JSON, shell, Bicep)`);
+  assert.ok(code.length < 4096, `${code.length} B`);
+});
