@@ -3,7 +3,7 @@
 import { API_VERSIONS, CLUSTER_BUSY_STATES, EXTENSION_NAME, PROVIDERS } from './api-versions.js';
 import { ARM, expectStatus, getResource, parseId, send, withVersion } from './arm.js';
 import { ProvisionError } from './errors.js';
-import { begin, fail, finish, report, withDiagnosisText } from './run.js';
+import { begin, fail, finish, report, withDiagnosis } from './run.js';
 import { deadline, sleep } from './wait.js';
 
 /** What a step does, as its errors name it (its `message` changes while it waits). */
@@ -86,8 +86,10 @@ export async function checkProviders(run, { clusterSubscription, targetSubscript
     if (error.code === 'timeout') {
       const late = wanted.filter((p) => p.state !== 'Registered');
       error.message = `resource providers: expected ${late.map((p) => p.namespace).join(', ')} to be Registered within ${bound.ms} ms, found ${late.map((p) => p.state).join(', ')}; registration may still finish in Azure`;
-      withDiagnosisText(error, late.map((p) =>
-        `Resource provider ${p.namespace} has not been registered in subscription ${p.subscription}: its registrationState is ${p.state} after ${Math.round(bound.ms / 1000)} s (az provider register --namespace ${p.namespace}).`).join('\n'));
+      withDiagnosis(error, 'subscription_not_registered', {
+        providerNamespace: late[0].namespace,
+        subscription: late[0].subscription,
+      });
     }
     throw error;
   } finally {
@@ -131,15 +133,15 @@ export async function checkCluster(run, clusterId, { dryRun }) {
     }
     if (!dryRun && (facts.provisioningState !== 'Succeeded' || facts.powerState === 'Stopped')) {
       const state = facts.powerState === 'Stopped' ? 'Stopped' : facts.provisioningState;
-      throw withDiagnosisText(new ProvisionError('cluster-not-ready',
+      throw withDiagnosis(new ProvisionError('cluster-not-ready',
         `${describeStep(step)}: expected provisioningState Succeeded and a running cluster, found ${state}; nothing was created`),
-      `The managed cluster ${cluster.name} in resource group ${cluster.resourceGroup} is ${state}: creating the connection isn't allowed in the resource's current state.`);
+      'conflict_cluster_updating', { cluster: cluster.name, resourceGroup: cluster.resourceGroup });
     }
   } catch (e) {
     const error = fail(run, step, e, describeStep);
     if (error.code === 'timeout') {
       error.message = `${describeStep(step)}: expected provisioningState Succeeded within ${bound.ms} ms, found ${facts?.provisioningState}; nothing was created`;
-      withDiagnosisText(error, `The managed cluster ${cluster.name} in resource group ${cluster.resourceGroup} is still ${facts?.provisioningState} (provisioningState) after ${Math.round(bound.ms / 1000)} s: another operation is in progress on it; please wait for it to finish before starting a new operation.`);
+      withDiagnosis(error, 'conflict_cluster_updating', { cluster: cluster.name, resourceGroup: cluster.resourceGroup });
     }
     throw error;
   } finally {
@@ -197,11 +199,10 @@ export async function checkIdentity(run, spec) {
       throw new ProvisionError('unexpected-response', `${describeStep(step)}: expected properties.clientId, found none`);
     }
     if (auth.clientId && auth.clientId.toLowerCase() !== identity.clientId.toLowerCase()) {
-      throw withDiagnosisText(new ProvisionError('identity-mismatch',
+      throw withDiagnosis(new ProvisionError('identity-mismatch',
         `${describeStep(step)}: expected auth.clientId to be the identity's client id ${identity.clientId}, found ${auth.clientId}; nothing was created`,
         { field: 'auth.clientId' }),
-      `The client id ${auth.clientId} is not the client id of user-assigned identity ${identity.name} (${identity.clientId}); `
-        + `a workload that uses it gets AADSTS700016: Application with identifier '${auth.clientId}' was not found in the directory.`);
+      'wi_wrong_client_id', { clientId: auth.clientId, identity: identity.name });
     }
   } catch (e) {
     throw fail(run, step, e, describeStep);

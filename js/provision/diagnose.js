@@ -2,21 +2,22 @@
 // loaded only here, on the first failure, so a run that succeeds never downloads it.
 
 /**
- * Classifies `text` with `context` (the cluster's and the connection's names fill the commands).
- * Resolves to the diagnosis the error carries, or null when the classifier cannot be loaded.
+ * The diagnosis the error carries: `{ text }` (an ARM answer and the extension's statuses) is
+ * classified; `{ category, facts }` (a failure the shell found itself) is explained, its commands
+ * filled from the facts. `context` (the cluster's and the connection's names) fills commands too.
+ * Resolves to null when the classifier cannot be loaded.
  */
-export async function diagnose(run, text, context) {
-  let classify;
+export async function diagnose(run, what, context) {
+  let mod;
   try {
-    const mod = await import('aks-service-connector/classify');
+    mod = await import('aks-service-connector/classify');
     // In Node the module is ready on import (this returns at once); in browsers it fetches the
     // .wasm next to the module, or what `classifyWasm` says.
     await mod.init(run.classifyWasm);
-    classify = mod.classify;
   } catch {
     return null;
   }
-  const d = classify(text, context);
+  const d = what.category ? mod.explain(what.category, context, what.facts) : mod.classify(what.text, context);
   const top = d.matches[0];
   return {
     category: d.category,

@@ -17,12 +17,15 @@ export const DEFAULT_TIMEOUTS = Object.freeze({ providerRegistrationMs: 300_000,
 /** The linker api-version when no plan gives one: the plan's default (`ApiVersion::default` of the core). */
 export const DEFAULT_LINKER_API_VERSION = '2024-07-01-preview';
 
-/** Text handed to the classifier for an error the shell found itself (not an ARM answer). */
-const DIAGNOSIS_TEXT = new WeakMap();
+/**
+ * For an error the shell found itself (not an ARM answer), its category and the facts that fill
+ * the category's commands: `explain` in the classifier module turns them into the diagnosis.
+ */
+const DIAGNOSIS_FACTS = new WeakMap();
 
-/** Attaches the text `classify` reads for this error, and returns the error. */
-export function withDiagnosisText(error, text) {
-  DIAGNOSIS_TEXT.set(error, text);
+/** Attaches the known category and facts (entity values by name) to `error`, and returns it. */
+export function withDiagnosis(error, category, facts = {}) {
+  DIAGNOSIS_FACTS.set(error, { category, facts });
   return error;
 }
 
@@ -241,9 +244,10 @@ export async function conclude(run, e, { extension = null } = {}) {
   const error = e instanceof ProvisionError
     ? e
     : new ProvisionError('internal', `unexpected failure: ${e?.message ?? e}`, { cause: e });
-  const text = DIAGNOSIS_TEXT.get(error) ?? armText(error, extension);
-  if (text && !['aborted', 'invalid-input', 'invalid-spec', 'incomplete-request', 'internal'].includes(error.code)) {
-    error.diagnosis = await diagnose(run, run.redact.text(text), classifyContext(run));
+  const known = DIAGNOSIS_FACTS.get(error);
+  const text = known ? null : armText(error, extension);
+  if ((known || text) && !['aborted', 'invalid-input', 'invalid-spec', 'incomplete-request', 'internal'].includes(error.code)) {
+    error.diagnosis = await diagnose(run, known ?? { text: run.redact.text(text) }, classifyContext(run));
   }
   // A step the failure interrupted before it could say so (a throwing onStep, say) ends with the run.
   for (const step of run.steps) {

@@ -94,7 +94,8 @@ test('a registration that does not finish in time is a timeout with the subscrip
   assert.equal(e.code, 'timeout');
   assert.match(e.message, /^resource providers: expected Microsoft\.ServiceLinker to be Registered within 40 ms, found Registering/);
   assert.equal(e.diagnosis.category, 'subscription_not_registered');
-  assert.ok(e.diagnosis.commands.some((c) => c.includes('az provider register')));
+  assert.ok(e.diagnosis.commands.some((c) => c.includes('az provider register --namespace Microsoft.ServiceLinker')), e.diagnosis.commands.join('\n'));
+  assert.deepEqual(e.diagnosis.entities.providerNamespace, ['Microsoft.ServiceLinker']);
   assert.equal(e.step.action, 'providers');
   assert.equal(e.step.status, 'failed');
   assert.deepEqual(fake.writes().map((r) => r.method + ' ' + r.path.split('/').slice(-2).join('/')), ['POST Microsoft.ServiceLinker/register']);
@@ -171,6 +172,7 @@ test('workload identity: the client id is resolved from the identity id; a misma
   assert.equal(e.field, 'auth.clientId');
   assert.match(e.message, new RegExp(`expected auth.clientId to be the identity's client id ${IDENTITY.clientId}, found ${wrong}; nothing was created$`));
   assert.equal(e.diagnosis.category, 'wi_wrong_client_id');
+  assert.deepEqual(e.diagnosis.entities.clientId, [wrong]);
   assert.deepEqual(fake.writes(), []);
 
   // An identity that does not exist: ARM's 404, diagnosed.

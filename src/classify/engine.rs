@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::entities::{self, Entities, MARKERS};
+use super::entities::{self, Entities, Entity, MARKERS};
 use super::matcher::{Automaton, Hits};
 use super::normalize::{self, squeeze, Views};
 use super::redact::{self, LineMasks};
@@ -393,6 +393,18 @@ fn build_match(
             evidence.push(ev);
         }
     }
+    rule_match(rule, confidence, evidence, &a.entities, ctx)
+}
+
+/// A category's match: its advice, and its commands filled from `entities`
+/// and the caller's context.
+fn rule_match(
+    rule: &'static Rule,
+    confidence: f64,
+    evidence: Vec<Evidence>,
+    entities: &Entities,
+    ctx: &ClassifyContext,
+) -> Match {
     Match {
         id: rule.id.to_string(),
         family: rule.family.to_string(),
@@ -404,8 +416,66 @@ fn build_match(
         commands: rule
             .commands
             .iter()
-            .map(|cmd| redact::redact(&fill(cmd, &a.entities, ctx)))
+            .map(|cmd| redact::redact(&fill(cmd, entities, ctx)))
             .collect(),
+    }
+}
+
+/// The entity names [`explain`] takes: those the commands are filled from,
+/// and the others a diagnosis lists.
+pub(crate) const FACT_NAMES: &[&str] = &[
+    "action",
+    "clientId",
+    "cluster",
+    "connection",
+    "errorCode",
+    "helmRelease",
+    "httpStatus",
+    "identity",
+    "issuer",
+    "location",
+    "namespace",
+    "objectId",
+    "pod",
+    "providerNamespace",
+    "resourceGroup",
+    "resourceId",
+    "scope",
+    "serviceAccount",
+    "subscription",
+    "tenantId",
+    "vault",
+];
+
+/// The diagnosis of a failure whose category is already known (no text to
+/// read): the category's advice with its commands filled from `facts` (entity
+/// name to value, names from [`FACT_NAMES`]; others are skipped) and `ctx`.
+pub(crate) fn explain(
+    rule: &'static Rule,
+    ctx: &ClassifyContext,
+    facts: &BTreeMap<String, String>,
+) -> Diagnosis {
+    let mut entities = Entities::default();
+    let mut listed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, value) in facts {
+        if let Some(&name) = FACT_NAMES.iter().find(|n| **n == name) {
+            entities.list.push(Entity {
+                name,
+                value: value.clone(),
+                start: 0,
+                end: 0,
+            });
+            listed
+                .entry(name.to_owned())
+                .or_default()
+                .push(redact::redact(value));
+        }
+    }
+    Diagnosis {
+        category: rule.id.to_string(),
+        matches: vec![rule_match(rule, 1.0, Vec::new(), &entities, ctx)],
+        entities: listed,
+        truncated: false,
     }
 }
 

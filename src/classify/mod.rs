@@ -143,6 +143,60 @@ pub fn classify(text: &str, context: &ClassifyContext) -> Diagnosis {
     engine::run(text, context).0
 }
 
+/// The diagnosis of a failure whose category is already known, without text
+/// to read: a tool that found the failure itself (a cluster still updating, a
+/// client id that is not the identity's) gets the same advice and filled
+/// commands as `classify` gives for a pasted error. `facts` are entity values
+/// by name (`resourceGroup`, `cluster`, `subscription`, `providerNamespace`,
+/// `clientId`, … as [`Diagnosis::entities`] names them); they and `context`
+/// fill the commands.
+///
+/// ```
+/// use aks_service_connector::classify::{explain, ClassifyContext};
+/// use std::collections::BTreeMap;
+/// let facts = BTreeMap::from([("providerNamespace".to_owned(), "Microsoft.KubernetesConfiguration".to_owned())]);
+/// let d = explain("subscription_not_registered", &ClassifyContext::default(), &facts).unwrap();
+/// assert!(d.matches[0].commands.iter().any(|c| c.contains("--namespace Microsoft.KubernetesConfiguration")));
+/// ```
+pub fn explain(
+    category: &str,
+    context: &ClassifyContext,
+    facts: &BTreeMap<String, String>,
+) -> Result<Diagnosis, ExplainError> {
+    let rule = rules::rule(category).ok_or_else(|| ExplainError::UnknownCategory {
+        found: category.chars().take(40).collect(),
+    })?;
+    if let Some(name) = facts
+        .keys()
+        .find(|n| !engine::FACT_NAMES.contains(&n.as_str()))
+    {
+        return Err(ExplainError::UnknownFact {
+            name: name.chars().take(40).collect(),
+            expected: engine::FACT_NAMES.join(", "),
+        });
+    }
+    Ok(engine::explain(rule, context, facts))
+}
+
+/// Why [`explain`] refused its input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExplainError {
+    /// Not one of the category ids.
+    #[error("expected one of the classifier's category ids, found {found:?}")]
+    UnknownCategory {
+        /// The id given (its first 40 characters).
+        found: String,
+    },
+    /// A fact whose name is not an entity name.
+    #[error("expected an entity name ({expected}), found {name:?}")]
+    UnknownFact {
+        /// The name given (its first 40 characters).
+        name: String,
+        /// The names accepted.
+        expected: String,
+    },
+}
+
 /// [`classify`] that also returns its work counters.
 pub fn classify_with_stats(text: &str, context: &ClassifyContext) -> (Diagnosis, ClassifyStats) {
     engine::run(text, context)

@@ -1,11 +1,12 @@
-//! The classifier module's export: classify.
+//! The classifier module's exports: classify, explain.
 
 use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use super::{js_error, optional_input, output, Input};
-use crate::classify::ClassifyContext;
+use crate::classify::{ClassifyContext, ExplainError};
 use crate::error::Error;
+use std::collections::BTreeMap;
 
 /// Diagnoses an error message or log: the category, ranked matches with evidence, cause,
 /// mitigation and filled-in commands, and the entities found in the text.
@@ -29,6 +30,45 @@ pub fn classify(
     };
     let context: ClassifyContext = optional_input(context, Input::Context).map_err(js_error)?;
     output(&crate::classify::classify(&utf8(text), &context))
+}
+
+/// The diagnosis of a failure whose category is already known, without text to read: the
+/// category's advice, with its commands filled from `facts` (entity values by name, as
+/// `Diagnosis.entities` names them: `resourceGroup`, `cluster`, `providerNamespace`,
+/// `clientId`, …) and `context`.
+///
+/// Throws a `ServiceConnectorError` with code `invalid-input` (field `category`, or
+/// `facts.<name>`) for an unknown category id or entity name.
+#[wasm_bindgen(unchecked_return_type = "Diagnosis")]
+pub fn explain(
+    #[wasm_bindgen(unchecked_param_type = "string")] category: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ClassifyContext | null")] context: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string> | null")] facts: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    let Some(category) = category.as_string() else {
+        let found = category.js_typeof().as_string().unwrap_or_default();
+        return Err(js_error(Error::InvalidInput {
+            field: "category".to_owned(),
+            message: format!("expected a string, found {found}"),
+        }));
+    };
+    let context: ClassifyContext = optional_input(context, Input::Context).map_err(js_error)?;
+    let facts: BTreeMap<String, String> = optional_input(facts, Input::Facts).map_err(js_error)?;
+    let diagnosis = crate::classify::explain(&category, &context, &facts).map_err(|e| {
+        let field = match &e {
+            ExplainError::UnknownCategory { .. } => "category".to_owned(),
+            ExplainError::UnknownFact { name, .. } => format!("facts.{name}"),
+        };
+        js_error(Error::InvalidInput {
+            field,
+            message: e.to_string(),
+        })
+    })?;
+    output(&diagnosis)
 }
 
 #[wasm_bindgen]

@@ -83,6 +83,8 @@ pub(crate) enum Input {
     Options,
     /// A plan or classify context: paths under `context`.
     Context,
+    /// The facts `explain` fills commands from: paths under `facts`.
+    Facts,
 }
 
 impl Input {
@@ -94,6 +96,8 @@ impl Input {
             (Input::Options, p) => format!("options.{p}"),
             (Input::Context, "" | ".") => "context".to_owned(),
             (Input::Context, p) => format!("context.{p}"),
+            (Input::Facts, "" | ".") => "facts".to_owned(),
+            (Input::Facts, p) => format!("facts.{p}"),
         }
     }
 
@@ -102,6 +106,7 @@ impl Input {
             Input::Spec => "a connection spec object",
             Input::Options => "a render options object",
             Input::Context => "a context object",
+            Input::Facts => "an object of entity values",
         }
     }
 }

@@ -456,6 +456,52 @@ fn classify_errors_are_coded() {
 }
 
 #[wasm_bindgen_test]
+fn explain_gives_a_known_category_its_filled_advice() {
+    let ctx = js(r#"{ "resourceGroup": "rg1", "cluster": "aks1" }"#);
+    let facts = js(r#"{ "providerNamespace": "Microsoft.ServiceLinker" }"#);
+    let d = wasm::explain("subscription_not_registered".into(), Some(ctx), Some(facts))
+        .expect("explain");
+    assert_eq!(string(&d, "category"), "subscription_not_registered");
+    assert_eq!(get(&d, "matches.0.evidence.length").as_f64(), Some(0.0));
+    let commands = get(&d, "matches.0.commands");
+    assert!(
+        JSON::stringify(&commands)
+            .ok()
+            .and_then(|s| s.as_string())
+            .is_some_and(|s| s.contains("--namespace Microsoft.ServiceLinker")),
+        "{commands:?}"
+    );
+    assert_plain_json(&d);
+    let bare = wasm::explain("other".into(), None, None).expect("no context, no facts");
+    assert_eq!(string(&bare, "category"), "other");
+}
+
+#[wasm_bindgen_test]
+fn explain_errors_are_coded() {
+    for (category, facts, field) in [
+        (JsValue::from(5), None, "category"),
+        ("no_such_category".into(), None, "category"),
+        (
+            "other".into(),
+            Some(js(r#"{ "password": "x" }"#)),
+            "facts.password",
+        ),
+        (
+            "other".into(),
+            Some(js(r#"{ "cluster": 5 }"#)),
+            "facts.cluster",
+        ),
+    ] {
+        let (code, thrown_field, message) = thrown(wasm::explain(category, None, facts));
+        assert_eq!(
+            (code.as_str(), thrown_field.as_string().as_deref()),
+            ("invalid-input", Some(field)),
+            "{message}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 fn classify_reads_any_js_string_and_caps_it() {
     // Non-ASCII before the phrase and a lone surrogate (JS strings need not be UTF-16
     // clean): the text still reaches the classifier whole, as UTF-8.
