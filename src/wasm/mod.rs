@@ -84,6 +84,7 @@ pub(crate) enum Input {
     /// A plan or classify context: paths under `context`.
     Context,
     /// The facts `explain` fills commands from: paths under `facts`.
+    #[cfg(feature = "wasm-classify")]
     Facts,
 }
 
@@ -96,7 +97,9 @@ impl Input {
             (Input::Options, p) => format!("options.{p}"),
             (Input::Context, "" | ".") => "context".to_owned(),
             (Input::Context, p) => format!("context.{p}"),
+            #[cfg(feature = "wasm-classify")]
             (Input::Facts, "" | ".") => "facts".to_owned(),
+            #[cfg(feature = "wasm-classify")]
             (Input::Facts, p) => format!("facts.{p}"),
         }
     }
@@ -106,6 +109,7 @@ impl Input {
             Input::Spec => "a connection spec object",
             Input::Options => "a render options object",
             Input::Context => "a context object",
+            #[cfg(feature = "wasm-classify")]
             Input::Facts => "an object of entity values",
         }
     }
