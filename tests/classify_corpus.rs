@@ -6,9 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use aks_service_connector::classify::{
-    category_ids, classify, classify_json, ClassifyContext, Diagnosis,
-};
+use aks_service_connector::classify::{category_ids, classify, ClassifyContext, Diagnosis};
 use common::fixtures::{load_all, Fixture};
 
 fn context(f: &Fixture) -> ClassifyContext {
@@ -240,28 +238,6 @@ fn diagnosis_json_snapshot() {
     let json = serde_json::to_string_pretty(&d).expect("serializes");
     assert!(!json.contains("eyJhbGciOiJSUzI1NiJ9"));
     insta::assert_snapshot!(json);
-}
-
-#[test]
-fn json_entry_point() {
-    let out = classify_json("Operation returned an invalid status code: Conflict", "")
-        .expect("empty context is fine");
-    let d: Diagnosis = serde_json::from_str(&out).expect("valid diagnosis JSON");
-    assert_eq!(d.category, "conflict_cluster_updating");
-    assert!(classify_json("x", "null").is_ok());
-    let out = classify_json(
-        "Operation returned an invalid status code: Conflict",
-        r#"{"resourceGroup":"rg9","cluster":"aks9"}"#,
-    )
-    .expect("valid context");
-    assert!(out.contains("az aks show -g rg9 -n aks9"));
-    let err = classify_json("x", r#"{"clusterName":"a"}"#).expect_err("unknown field");
-    let msg = err.to_string();
-    assert!(
-        msg.starts_with("invalid classify context: unknown field"),
-        "{msg}"
-    );
-    assert!(!msg.ends_with('.'));
 }
 
 #[path = "common/real_corpus.rs"]

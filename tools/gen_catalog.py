@@ -18,28 +18,26 @@ EMPTY_TSV = ROOT / "data" / "config-keys-empty.tsv"
 SOURCE = re.compile(r"^(includes/)?[A-Za-z0-9*._-]+\.md \d{4}-\d{2}-\d{2}( \(.+\))?$")
 OUT = ROOT / "src" / "catalog" / "keys.rs"
 
-TARGETS = {
-    "postgres": "Postgres", "postgres-flexible": "PostgresFlexible", "mysql": "Mysql",
-    "mysql-flexible": "MysqlFlexible", "sql": "Sql", "redis": "Redis",
-    "redis-enterprise": "RedisEnterprise", "cosmos-cassandra": "CosmosCassandra",
-    "cosmos-gremlin": "CosmosGremlin", "cosmos-mongo": "CosmosMongo", "cosmos-sql": "CosmosSql",
-    "cosmos-table": "CosmosTable", "storage-blob": "StorageBlob", "storage-queue": "StorageQueue",
-    "storage-file": "StorageFile", "storage-table": "StorageTable", "keyvault": "KeyVault",
-    "appconfig": "AppConfig", "eventhub": "EventHub", "servicebus": "ServiceBus",
-    "signalr": "SignalR", "webpubsub": "WebPubSub", "confluent-cloud": "ConfluentCloud",
-    "app-insights": "AppInsights", "cognitiveservices": "CognitiveServices",
-    "neon-postgres": "NeonPostgres", "mongodb-atlas": "MongoDbAtlas",
-}
-KINDS = {"AIServices": "AiServices", "OpenAI": "OpenAi", "CognitiveServices": "CognitiveServices"}
-AUTHS = {
-    "workload-identity": "WorkloadIdentity", "connection-string": "ConnectionString",
-    "secret": "Secret", "service-principal": "ServicePrincipal", "keyvault-csi": "KeyvaultCsi",
-}
-CLIENTS = {
-    "none": "None", "dotnet": "Dotnet", "java": "Java", "python": "Python", "nodejs": "Nodejs",
-    "go": "Go", "php": "Php", "ruby": "Ruby", "django": "Django", "springBoot": "SpringBoot",
-    "kafka-springBoot": "KafkaSpringBoot",
-}
+IDS = ROOT / "src" / "catalog" / "ids.rs"
+
+
+def read_ids(enum: str) -> dict:
+    """The `"id" -> Variant` table of one `id_enum!` in src/catalog/ids.rs, the one place the
+    ids are declared (read here rather than repeated, so the two cannot disagree)."""
+    text = IDS.read_text(encoding="utf-8")
+    block = re.search(r"^    " + enum + r" \{\n(.*?)^    \}", text, re.S | re.M)
+    if not block:
+        sys.exit(f"{IDS}: expected an id_enum! named {enum}, found none")
+    pairs = re.findall(r"^\s+([A-Z][A-Za-z0-9]*) = \"([^\"]+)\",", block.group(1), re.M)
+    if not pairs:
+        sys.exit(f"{IDS}: expected variants in {enum}, found none")
+    return {ident: variant for variant, ident in pairs}
+
+
+TARGETS = read_ids("TargetId")
+KINDS = read_ids("CognitiveKind")
+AUTHS = read_ids("AuthId")
+CLIENTS = read_ids("ClientId")
 
 
 def rust_str(s: str) -> str:

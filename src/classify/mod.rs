@@ -202,30 +202,6 @@ pub fn classify_with_stats(text: &str, context: &ClassifyContext) -> (Diagnosis,
     engine::run(text, context)
 }
 
-/// Errors of [`classify_json`].
-#[derive(Debug, thiserror::Error)]
-pub enum ClassifyError {
-    /// The context JSON is malformed or has an unknown field.
-    #[error("invalid classify context: {0}")]
-    Context(serde_json::Error),
-    /// The diagnosis could not be serialized.
-    #[error("cannot serialize the diagnosis: {0}")]
-    Serialize(serde_json::Error),
-}
-
-/// [`classify`] for hosts that speak JSON (the wasm binding): takes the
-/// context as JSON (`""` or `null` for none) and returns the diagnosis as
-/// JSON. Only a bad context is an error; any text classifies.
-pub fn classify_json(text: &str, context_json: &str) -> Result<String, ClassifyError> {
-    let trimmed = context_json.trim();
-    let context = if trimmed.is_empty() || trimmed == "null" {
-        ClassifyContext::default()
-    } else {
-        serde_json::from_str(trimmed).map_err(ClassifyError::Context)?
-    };
-    serde_json::to_string(&classify(text, &context)).map_err(ClassifyError::Serialize)
-}
-
 /// All category ids, in table order.
 pub fn category_ids() -> impl Iterator<Item = &'static str> {
     rules::RULES.iter().map(|r| r.id)

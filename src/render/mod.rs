@@ -157,13 +157,8 @@ pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, 
         let s = secret::build(&r, options.secret_encoding);
         documents.push(document(Object::Secret(s), &r.names.secret, ns)?);
     } else {
-        let spc = spc::build(&r).map_err(|e| Error::Yaml {
-            kind: "SecretProviderClass",
-            name: r.names.secret_provider_class.clone(),
-            message: e.to_string(),
-        })?;
         documents.push(document(
-            Object::SecretProviderClass(spc),
+            Object::SecretProviderClass(spc::build(&r)),
             &r.names.secret_provider_class,
             ns,
         )?);

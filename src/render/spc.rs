@@ -2,16 +2,18 @@
 //! `objects` parameter, a YAML document held in a string.
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::catalog::Param;
 use crate::resolve::{nonempty, Resolved};
 use crate::spec::KeyVaultObject;
+use crate::yaml::{emit, Node};
 
 /// `secrets-store.csi.x-k8s.io/v1` SecretProviderClass.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SecretProviderClass {
     /// Always `secrets-store.csi.x-k8s.io/v1`.
     pub api_version: String,
@@ -24,8 +26,8 @@ pub struct SecretProviderClass {
 }
 
 /// The SecretProviderClass spec.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SecretProviderClassSpec {
     /// Always `azure`.
     pub provider: String,
@@ -33,42 +35,31 @@ pub struct SecretProviderClassSpec {
     pub parameters: BTreeMap<String, String>,
 }
 
-/// One entry of the `objects` array, as the Azure provider reads it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ObjectEntry<'a> {
-    object_name: &'a str,
-    object_type: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    object_version: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    object_alias: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ObjectsDoc {
-    array: Vec<String>,
-}
-
-/// The `objects` parameter: `array:` of strings, each a YAML mapping itself.
-/// Both levels go through the YAML emitter, so names cannot inject structure.
-fn objects_parameter(objects: &[KeyVaultObject]) -> Result<String, crate::yaml::Error> {
+/// The `objects` parameter: `array:` of strings, each a YAML mapping itself
+/// (`objectName`, `objectType`, then `objectVersion` and `objectAlias` when
+/// given), as the Azure provider reads it. Both levels go through the YAML
+/// emitter, so names cannot inject structure.
+fn objects_parameter(objects: &[KeyVaultObject]) -> String {
+    let field =
+        |name: &'static str, value: &str| (Cow::Borrowed(name), Node::Str(value.to_owned()));
     let array = objects
         .iter()
         .map(|o| {
-            crate::yaml::to_yaml(&ObjectEntry {
-                object_name: &o.name,
-                object_type: &o.r#type,
-                object_version: nonempty(o.version.as_deref()),
-                object_alias: nonempty(o.alias.as_deref()),
-            })
+            let mut entry = vec![field("objectName", &o.name), field("objectType", &o.r#type)];
+            if let Some(version) = nonempty(o.version.as_deref()) {
+                entry.push(field("objectVersion", version));
+            }
+            if let Some(alias) = nonempty(o.alias.as_deref()) {
+                entry.push(field("objectAlias", alias));
+            }
+            Node::Str(emit(&Node::Map(entry)))
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    crate::yaml::to_yaml(&ObjectsDoc { array })
+        .collect();
+    emit(&Node::Map(vec![(Cow::Borrowed("array"), Node::Seq(array))]))
 }
 
 /// Builds the SecretProviderClass of a keyvault-csi connection.
-pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, crate::yaml::Error> {
+pub fn build(r: &Resolved<'_>) -> SecretProviderClass {
     let entry = |suffix: &str| {
         r.config
             .iter()
@@ -101,12 +92,9 @@ pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, crate::yaml::Error
             "tenantId".to_owned(),
             or_placeholder(tenant, "AZURE_KEYVAULT_TENANTID"),
         ),
-        (
-            "objects".to_owned(),
-            objects_parameter(&r.keyvault_objects)?,
-        ),
+        ("objects".to_owned(), objects_parameter(&r.keyvault_objects)),
     ]);
-    Ok(SecretProviderClass {
+    SecretProviderClass {
         api_version: "secrets-store.csi.x-k8s.io/v1".to_owned(),
         kind: "SecretProviderClass".to_owned(),
         metadata: ObjectMeta {
@@ -118,5 +106,5 @@ pub fn build(r: &Resolved<'_>) -> Result<SecretProviderClass, crate::yaml::Error
             provider: "azure".to_owned(),
             parameters,
         },
-    })
+    }
 }

@@ -1,10 +1,12 @@
 //! The ordered value tree every rendered object becomes once, and the serde
 //! [`Serializer`](serde::Serializer) that builds one from any `Serialize` value.
 //!
-//! The Kubernetes objects are turned into trees field by field
-//! (`src/render/tree.rs`); this serializer serves our own small types (the
-//! SecretProviderClass `objects` parameter) and the tests, which check those
-//! trees against k8s-openapi's `Serialize` impls. The YAML text
+//! Everything the renderer writes is built as a tree directly: the Kubernetes
+//! objects field by field (`src/render/tree.rs`), the SecretProviderClass
+//! `objects` parameter node by node (`src/render/spc.rs`). This serializer is
+//! the reference the tests hold those trees to (k8s-openapi's `Serialize`
+//! impls, serde_yaml's text); nothing in the WebAssembly module calls it, so
+//! it costs the module nothing. The YAML text
 //! ([`super::emit()`]) and the JSON handed to JavaScript (the [`Serialize`] impl
 //! of [`Node`]) are both written from the tree.
 
