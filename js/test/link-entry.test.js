@@ -12,7 +12,7 @@ import { JS_DIR, REPO_DIR, runModule } from './helpers.js';
 const TOOL = join(REPO_DIR, 'tools', 'link-entry.mjs');
 const ENTRIES = {
   'pkg/aks_service_connector.js': ['catalog', 'default', 'init', 'initSync', 'isServiceConnectorError', 'plan', 'render', 'validate', 'version'],
-  'pkg/aks_service_connector_classify.js': ['classify', 'default', 'init', 'initSync', 'isServiceConnectorError', 'version'],
+  'pkg/aks_service_connector_classify.js': ['classify', 'default', 'explain', 'init', 'initSync', 'isServiceConnectorError', 'version'],
 };
 
 const link = (...paths) => spawnSync(process.execPath, [TOOL, ...paths], { encoding: 'utf8' });
