@@ -5,8 +5,8 @@
 //
 // Implementations alternate in rounds (the order rotates each round) so that JIT tiers, GC,
 // CPU frequency drift and the load of other processes hit them alike. A round times a batch
-// of calls together and records the mean: a browser's clock is coarse (5 µs even when the
-// page is cross-origin isolated), a batch of ~10 calls is not. Medians over rounds are
+// of 20 calls together and records the mean: a browser's clock is coarse (5 µs even when the
+// page is cross-origin isolated), a batch of 20 calls is not. Medians over rounds are
 // reported. Figures, never assertions.
 import { SPECS, serialisers } from './baseline.mjs';
 
@@ -81,7 +81,7 @@ export function runRender(sc, now, { quick = false } = {}) {
   for (const [auth, spec] of Object.entries(SPECS)) {
     const headline = auth === 'workload-identity';
     const impls = implementations(sc, spec, headline);
-    results[auth] = measure(impls, headline ? plan(500, 300, 10) : plan(200, 120, 10), now);
+    results[auth] = measure(impls, headline ? plan(300, 200, 20) : plan(100, 80, 20), now);
   }
   return results;
 }
