@@ -12,7 +12,7 @@ pub mod spec;
 pub mod values;
 #[cfg(any(target_arch = "wasm32", test))]
 mod wasm_alloc;
-/// Small blocks by size class, in front of dlmalloc: allocation was a quarter of a render.
+/// Small blocks by size class, in front of dlmalloc (see [`wasm_alloc`]).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: wasm_alloc::SizeClasses = wasm_alloc::SizeClasses::new();

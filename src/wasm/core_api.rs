@@ -125,7 +125,7 @@ pub fn preview(
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
     let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    Ok(preview_value(&bundle))
+    preview_value(&bundle)
 }
 
 /// Plans a connection: the operations in order (with whether each applies and why), the ARM
@@ -144,11 +144,13 @@ pub fn plan(
     output(&crate::plan::plan(&spec, &context).map_err(js_error)?)
 }
 
-// The preview result is built as JS values here rather than read back from JSON text: the
-// strings are gathered into one, decoded once and handed out as slices of it (V8 shares the
-// characters), the property names are made once per module. Measured in Node: half the cost
-// of writing the JSON text and `JSON.parse`, and as fast as serde-wasm-bindgen's serializer
-// without its code in the module (see the README, Benchmarks).
+// The preview result: its small strings (kinds, names, findings) as JSON text for
+// `JSON.parse`, its YAML decoded once into one JS string and handed out as slices of it (V8
+// shares the characters rather than copying them). Each value made on the JS side and passed
+// back costs a round trip through wasm-bindgen's table of JS values; this shape takes a dozen,
+// where building every object and string from here took about forty. Measured in Node: about
+// half the cost of the JSON text and `JSON.parse` of the whole result (the YAML twice, escaped),
+// and less than serde-wasm-bindgen's serializer (see the README, Benchmarks).
 
 /// Text gathered into one string, to be decoded into JS once and handed out as slices.
 #[derive(Default)]
@@ -177,13 +179,13 @@ impl Pieces {
 
 #[wasm_bindgen]
 extern "C" {
-    /// A plain object under construction.
+    /// A plain object read back from JSON text.
     #[wasm_bindgen(extends = js_sys::Object, js_name = Object)]
     type Plain;
 
-    /// `new Object()`.
-    #[wasm_bindgen(constructor, js_class = "Object")]
-    fn new() -> Plain;
+    /// `object[key]`.
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn at(this: &Plain, key: &JsValue) -> JsValue;
 
     /// `object[key] = value`: a plain assignment, where `Reflect.set` goes through
     /// wasm-bindgen's exception wrapper (a closure and an `arguments` object per call).
@@ -191,105 +193,68 @@ extern "C" {
     fn put(this: &Plain, key: &JsValue, value: &JsValue);
 }
 
-/// The property names of the preview result, as JS strings.
-struct Keys {
-    yaml: JsValue,
-    documents: JsValue,
-    findings: JsValue,
-    kind: JsValue,
-    name: JsValue,
-    namespace: JsValue,
-    code: JsValue,
-    severity: JsValue,
-    field: JsValue,
-    message: JsValue,
-}
-
 thread_local! {
-    // Made on the first preview; the module is single-threaded, so this is one set.
-    static KEYS: Keys = Keys {
-        yaml: "yaml".into(),
-        documents: "documents".into(),
-        findings: "findings".into(),
-        kind: "kind".into(),
-        name: "name".into(),
-        namespace: "namespace".into(),
-        code: "code".into(),
-        severity: "severity".into(),
-        field: "field".into(),
-        message: "message".into(),
-    };
+    // The property names set from here, made once: the module is single-threaded.
+    static YAML_KEY: JsValue = "yaml".into();
+    static DOCUMENTS_KEY: JsValue = "documents".into();
 }
 
 /// The [`PreviewResult`] of `bundle` as a plain JS object.
-fn preview_value(bundle: &crate::Bundle) -> JsValue {
-    use js_sys::JsString;
-    let mut p = Pieces::default();
-    p.text.reserve(
-        bundle
-            .documents
-            .iter()
-            .map(|d| d.yaml.len() + 64)
-            .sum::<usize>()
-            + 256,
-    );
-    let mut doc_spans = Vec::with_capacity(bundle.documents.len());
-    let stream_start = p.utf16;
+fn preview_value(bundle: &crate::Bundle) -> Result<JsValue, JsValue> {
+    use crate::yaml::write_str;
+    // Everything but the YAML, with empty `yaml` fields to keep the properties in order.
+    let mut json = String::with_capacity(256);
+    json.push_str("{\"yaml\":\"\",\"documents\":[");
+    for (i, d) in bundle.documents.iter().enumerate() {
+        json.push_str(if i > 0 { ",{\"kind\":" } else { "{\"kind\":" });
+        write_str(&mut json, d.kind);
+        json.push_str(",\"name\":");
+        write_str(&mut json, &d.name);
+        json.push_str(",\"namespace\":");
+        write_str(&mut json, &d.namespace);
+        json.push_str(",\"yaml\":\"\"}");
+    }
+    json.push_str("],\"findings\":[");
+    for (i, f) in bundle.findings.iter().enumerate() {
+        json.push_str(if i > 0 { ",{\"code\":" } else { "{\"code\":" });
+        write_str(&mut json, f.code);
+        json.push_str(",\"severity\":");
+        write_str(&mut json, f.severity.as_str());
+        json.push_str(",\"field\":");
+        write_str(&mut json, &f.field);
+        json.push_str(",\"message\":");
+        write_str(&mut json, &f.message);
+        json.push('}');
+    }
+    json.push_str("]}");
+    let value: Plain = JSON::parse(&json)
+        .map_err(|e| {
+            let message = format!("result could not be read back: {}", js_message(&e));
+            error_object(&message, "internal", None, JsValue::from(Array::new()))
+        })?
+        .unchecked_into();
+    // The stream as `crate::yaml::join_documents` joins it, each document a span of it.
+    let mut stream = Pieces::default();
+    let mut spans = Vec::with_capacity(bundle.documents.len());
     for (i, d) in bundle.documents.iter().enumerate() {
         if i > 0 {
-            p.push("---\n");
+            stream.push("---\n");
         }
-        let y = p.push(&d.yaml);
+        spans.push(stream.push(&d.yaml));
         if !d.yaml.ends_with('\n') {
-            p.push("\n");
+            stream.push("\n");
         }
-        doc_spans.push(y);
     }
-    let stream = (stream_start, p.utf16);
-    let meta: Vec<[(u32, u32); 3]> = bundle
-        .documents
-        .iter()
-        .map(|d| [p.push(d.kind), p.push(&d.name), p.push(&d.namespace)])
-        .collect();
-    let finding_spans: Vec<[(u32, u32); 4]> = bundle
-        .findings
-        .iter()
-        .map(|f| {
-            [
-                p.push(f.code),
-                p.push(f.severity.as_str()),
-                p.push(&f.field),
-                p.push(&f.message),
-            ]
-        })
-        .collect();
-    let all = JsString::from(p.text.as_str());
-    let slice = |(a, b): (u32, u32)| JsValue::from(all.slice(a, b));
-    KEYS.with(|k| {
-        // Setting a property on a fresh ordinary object cannot throw.
-        let set = |o: &Plain, key: &JsValue, v: &JsValue| o.put(key, v);
-        let documents = Array::new();
-        for (y, [kind, name, ns]) in doc_spans.iter().zip(&meta) {
-            let o = Plain::new();
-            set(&o, &k.kind, &slice(*kind));
-            set(&o, &k.name, &slice(*name));
-            set(&o, &k.namespace, &slice(*ns));
-            set(&o, &k.yaml, &slice(*y));
-            documents.push(&o);
-        }
-        let findings = Array::new();
-        for [code, severity, field, message] in &finding_spans {
-            let o = Plain::new();
-            set(&o, &k.code, &slice(*code));
-            set(&o, &k.severity, &slice(*severity));
-            set(&o, &k.field, &slice(*field));
-            set(&o, &k.message, &slice(*message));
-            findings.push(&o);
-        }
-        let o = Plain::new();
-        set(&o, &k.yaml, &slice(stream));
-        set(&o, &k.documents, &documents);
-        set(&o, &k.findings, &findings);
-        o.into()
-    })
+    let all = js_sys::JsString::from(stream.text.as_str());
+    YAML_KEY.with(|yaml| {
+        DOCUMENTS_KEY.with(|documents| {
+            let docs: Array = value.at(documents).unchecked_into();
+            for (i, &(start, end)) in (0u32..).zip(&spans) {
+                let d: Plain = docs.get(i).unchecked_into();
+                d.put(yaml, &all.slice(start, end));
+            }
+        });
+        value.put(yaml, &all);
+    });
+    Ok(value.into())
 }
