@@ -141,7 +141,7 @@ pub fn fill(
 fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'_>) -> String {
     // Some examples are a known placeholder without its brackets (`storage-account-name`,
     // `MySQL-DB-password`): they are that placeholder too.
-    // Lengths first: a comparison of whole strings is a call in the size-first build.
+    // Lengths first: most placeholders differ from `example` in length alone.
     if let Some(&(_, source)) = PLACEHOLDERS.iter().find(|(p, _)| {
         p.len() == example.len() + 2
             && p.strip_prefix('<')

@@ -146,11 +146,10 @@ pub fn plan(
 
 // The preview result: its small strings (kinds, names, findings) as JSON text for
 // `JSON.parse`, its YAML decoded once into one JS string and handed out as slices of it (V8
-// shares the characters rather than copying them). Each value made on the JS side and passed
-// back costs a round trip through wasm-bindgen's table of JS values; this shape takes a dozen,
-// where building every object and string from here took about forty. Measured in Node: about
-// half the cost of the JSON text and `JSON.parse` of the whole result (the YAML twice, escaped),
-// and less than serde-wasm-bindgen's serializer (see the README, Benchmarks).
+// shares the characters rather than copying them). Measured in Node: about half the cost of
+// the JSON text and `JSON.parse` of the whole result (the YAML twice, escaped), about as fast
+// as serde-wasm-bindgen's serializer without its code in the module, and as fast as building
+// every object and string from here (see the README, Benchmarks).
 
 /// Text gathered into one string, to be decoded into JS once and handed out as slices.
 #[derive(Default)]
