@@ -5,7 +5,8 @@
 
 use aks_service_connector::catalog::{self, AuthId, ClientId, Combination, TargetId};
 use aks_service_connector::classify::{classify, ClassifyContext};
-use aks_service_connector::{plan, render, ConnectionSpec, PlanContext, RenderOptions};
+use aks_service_connector::yaml::{emit, write_json};
+use aks_service_connector::{plan, render, validate, ConnectionSpec, PlanContext, RenderOptions};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 
@@ -115,5 +116,49 @@ fn bench_classify(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_render, bench_plan, bench_classify);
+/// The headline spec of the Node benchmark (js/bench/baseline.mjs `BLOB_WI_SPEC`), as the
+/// JSON text the wasm module reads.
+const WI_SPEC: &str = r#"{"connectionName":"storage_conn","namespace":"apps","target":{"type":"storage-blob","subscription":"00000000-0000-0000-0000-000000000001","resourceGroup":"data-rg","account":"mystore"},"auth":{"type":"workload-identity","clientId":"11111111-1111-1111-1111-111111111111","subscriptionId":"00000000-0000-0000-0000-000000000001","tenantId":"22222222-2222-2222-2222-222222222222","identityId":"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/id-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/app-id"},"clientType":"python"}"#;
+
+/// Where `render`'s time goes, natively: each stage of the headline spec on its own.
+fn bench_stages(c: &mut Criterion) {
+    let options = RenderOptions::default();
+    let spec: ConnectionSpec = serde_json::from_str(WI_SPEC).expect("headline spec");
+    let bundle = render(&spec, &options).expect("headline spec renders");
+    let mut group = c.benchmark_group("stages");
+    group.bench_function("spec-json-in", |b| {
+        b.iter(|| serde_json::from_str::<ConnectionSpec>(black_box(WI_SPEC)).map(|s| s.namespace))
+    });
+    group.bench_function("policy", |b| b.iter(|| validate(black_box(&spec)).len()));
+    group.bench_function("render", |b| {
+        b.iter(|| render(black_box(&spec), &options).map(|b| b.documents.len()))
+    });
+    group.bench_function("yaml-writing", |b| {
+        b.iter(|| {
+            bundle
+                .documents
+                .iter()
+                .map(|d| emit(black_box(d.tree())).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("objects-json-out", |b| {
+        b.iter(|| {
+            let mut out = String::new();
+            for d in &bundle.documents {
+                write_json(&mut out, black_box(d.tree()));
+            }
+            out.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_render,
+    bench_stages,
+    bench_plan,
+    bench_classify
+);
 criterion_main!(benches);

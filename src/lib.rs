@@ -10,6 +10,12 @@ pub mod policy;
 pub mod resolve;
 pub mod spec;
 pub mod values;
+#[cfg(any(target_arch = "wasm32", test))]
+mod wasm_alloc;
+/// Small blocks by size class, in front of dlmalloc (see [`wasm_alloc`]).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: wasm_alloc::SizeClasses = wasm_alloc::SizeClasses::new();
 /// The WebAssembly exports of the npm package (wasm32 only).
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -141,10 +141,12 @@ pub fn fill(
 fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'_>) -> String {
     // Some examples are a known placeholder without its brackets (`storage-account-name`,
     // `MySQL-DB-password`): they are that placeholder too.
+    // Lengths first: most placeholders differ from `example` in length alone.
     if let Some(&(_, source)) = PLACEHOLDERS.iter().find(|(p, _)| {
-        p.strip_prefix('<')
-            .and_then(|p| p.strip_suffix('>'))
-            .is_some_and(|bare| bare == example)
+        p.len() == example.len() + 2
+            && p.strip_prefix('<')
+                .and_then(|p| p.strip_suffix('>'))
+                .is_some_and(|bare| bare == example)
     }) {
         return knowns
             .get(source, target, auth)
@@ -153,27 +155,35 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
     }
     let mut out = String::with_capacity(example.len());
     let mut rest = example;
-    'scan: while !rest.is_empty() {
-        for (placeholder, source) in PLACEHOLDERS {
-            if let Some(after) = rest.strip_prefix(placeholder) {
-                match knowns.get(*source, target, auth) {
-                    Some(v) => out.push_str(v),
-                    None => out.push_str(placeholder),
-                }
-                rest = after;
-                continue 'scan;
+    while !rest.is_empty() {
+        // The placeholder `rest` starts with, if any. A bracketed one ends at the first `>`
+        // (none holds another), so it is the one equal to `rest` up to that `>`: compared
+        // whole, most candidates differ in length alone, where trying each as a prefix
+        // at every `<` made this the hot spot of `render`.
+        let token = match rest.as_bytes().first() {
+            Some(b'<') => rest.find('>').and_then(|end| rest.get(..=end)),
+            _ => None,
+        };
+        let found = PLACEHOLDERS.iter().find(|(p, _)| match token {
+            Some(t) => *p == t,
+            None => p.as_bytes().first() == rest.as_bytes().first() && rest.starts_with(p),
+        });
+        if let Some(&(placeholder, source)) = found {
+            match knowns.get(source, target, auth) {
+                Some(v) => out.push_str(v),
+                None => out.push_str(placeholder),
             }
+            rest = rest.get(placeholder.len()..).unwrap_or_default();
+            continue;
         }
         // In Cosmos Table values `<table-name>` sits where the account's host goes (spec §4.1).
-        if target == TargetId::CosmosTable {
-            if let Some(after) = rest.strip_prefix("<table-name>") {
-                match knowns.get(Source::Param(Param::Account), target, auth) {
-                    Some(v) => out.push_str(v),
-                    None => out.push_str("<table-name>"),
-                }
-                rest = after;
-                continue;
+        if target == TargetId::CosmosTable && token == Some("<table-name>") {
+            match knowns.get(Source::Param(Param::Account), target, auth) {
+                Some(v) => out.push_str(v),
+                None => out.push_str("<table-name>"),
             }
+            rest = rest.get("<table-name>".len()..).unwrap_or_default();
+            continue;
         }
         // No placeholder here: copy up to the next byte one could start with. Trying
         // every placeholder at every character made this the hot spot of `render`.
@@ -268,6 +278,20 @@ fn confluent(key: &str, knowns: &Knowns<'_>) -> String {
 mod tests {
     use super::*;
     use crate::spec::TargetSpec;
+
+    /// `fill_example` finds a bracketed placeholder by the text up to the first `>`.
+    #[test]
+    fn bracketed_placeholders_hold_one_closing_bracket_at_their_end() {
+        let bracketed: Vec<&str> = PLACEHOLDERS
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| p.starts_with('<'))
+            .collect();
+        assert!(bracketed.len() > 40);
+        for p in bracketed.into_iter().chain(["<table-name>"]) {
+            assert_eq!(p.find('>'), Some(p.len() - 1), "{p}");
+        }
+    }
 
     #[test]
     fn fills_known_placeholders_and_keeps_the_rest() {

@@ -1,16 +1,18 @@
-// Node benchmark: the wasm `render` and `classify` against the hand-written JavaScript
-// baselines of ./baseline.mjs, in one process. Implementations alternate in rounds (the order
-// rotates each round) so that JIT tiers, GC and CPU frequency drift hit them alike; every call
-// is timed on its own and medians are reported. Figures, never assertions (issue 6).
+// Node benchmark: the wasm `preview`, `render` and `classify` against the hand-written
+// JavaScript baselines of ./baseline.mjs, in one process. Render: ./throughput.mjs, which the
+// Chromium bench runs too. Classify: implementations alternate in rounds (the order rotates
+// each round) so that JIT tiers, GC and CPU frequency drift hit them alike; every call is
+// timed on its own and medians are reported. Figures, never assertions.
 //
 // Usage: node js/bench/node.bench.mjs [--quick] [--json out.json]
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { render, validate } from 'aks-service-connector';
+import * as sc from 'aks-service-connector';
 import { classify } from 'aks-service-connector/classify';
 import {
   ERROR_1K, SPECS, classifyRegExp, logWith, parseAll, serialisers,
 } from './baseline.mjs';
+import { runRender, summary } from './throughput.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -54,26 +56,18 @@ const plan = (warmup, rounds, perRound) => ({
   warmup: Math.ceil(warmup * scale), rounds: Math.max(3, Math.ceil(rounds * scale)), perRound,
 });
 
-// Apples to apples first: every baseline parses to exactly the objects wasm renders.
+// Apples to apples first: every baseline parses to exactly the objects wasm renders, and the
+// preview is render's YAML.
 for (const [auth, spec] of Object.entries(SPECS)) {
-  const wasm = parseAll(render(spec).yaml);
+  const yaml = sc.render(spec).yaml;
+  assert.equal(sc.preview(spec).yaml, yaml, `preview differs from render for ${auth}`);
+  const wasm = parseAll(yaml);
   for (const [name, serialise] of Object.entries(serialisers)) {
     assert.deepStrictEqual(parseAll(serialise(spec)), wasm, `${name} baseline differs from wasm for ${auth}`);
   }
 }
 
-const results = { render: {}, classify: {} };
-
-for (const [auth, spec] of Object.entries(SPECS)) {
-  const headline = auth === 'workload-identity';
-  const impls = [
-    ['wasm', () => render(spec).yaml],
-    ...Object.entries(serialisers).map(([name, serialise]) => [name, () => serialise(spec)]),
-  ];
-  // Where wasm's time goes: the spec crossing the boundary plus policy, without rendering.
-  if (headline) impls.push(['wasm validate', () => validate(spec)]);
-  results.render[auth] = measure(impls, headline ? plan(300, 200, 10) : plan(100, 60, 5));
-}
+const results = { render: runRender(sc, () => performance.now(), { quick }), classify: {} };
 
 const inputs = {
   'error-1KB': logWith(1024 - ERROR_1K.length, ERROR_1K),
@@ -110,12 +104,7 @@ for (const category of readdirSync(corpus)) {
 
 const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
 const ratio = (a, b) => (a / b).toFixed(2);
-console.log('render (spec in, YAML out), median per call:');
-for (const [auth, r] of Object.entries(results.render)) {
-  console.log(`  ${auth.padEnd(18)} wasm ${fmt(r.wasm.median).padStart(9)} | js-yaml ${fmt(r['js-yaml'].median).padStart(9)}`
-    + ` | yaml ${fmt(r.yaml.median).padStart(9)} | JSON.stringify ${fmt(r['JSON.stringify'].median).padStart(9)}`
-    + ` | wasm/js-yaml ${ratio(r.wasm.median, r['js-yaml'].median)} wasm/JSON ${ratio(r.wasm.median, r['JSON.stringify'].median)}`);
-}
+for (const line of summary(results.render, 'Node')) console.log(line);
 console.log('classify, median per call:');
 for (const [name, r] of Object.entries(results.classify)) {
   console.log(`  ${name.padEnd(22)} wasm ${fmt(r.wasm.median).padStart(9)} | RegExp ${fmt(r.RegExp.median).padStart(9)}`

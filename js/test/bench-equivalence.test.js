@@ -56,3 +56,18 @@ test('the Chromium cold start bench runs end to end and reports both series', (t
     assert.ok(Math.abs(s.entry + s.init + s.render - s.total) < 0.5, JSON.stringify(s));
   }
 });
+
+test('the Chromium throughput bench runs end to end and reports every implementation', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'aks-sc-throughput-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'chromium.json');
+  const r = spawnSync(process.execPath, [join(JS_DIR, 'bench', 'chromium.bench.mjs'), '--quick', '--json', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const { render: results } = JSON.parse(readFileSync(out, 'utf8'));
+  assert.deepEqual(Object.keys(results), Object.keys(SPECS));
+  for (const [auth, row] of Object.entries(results)) {
+    for (const name of ['wasm preview', 'wasm render', 'js-yaml 4.1.0', 'js-yaml 5.5.0', 'yaml', 'JSON.stringify']) {
+      assert.ok(row[name].median > 0, `${auth} ${name}: ${JSON.stringify(row[name])}`);
+    }
+  }
+});

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
   '.css': 'text/css',
   '.json': 'application/json',

@@ -46,7 +46,7 @@ test('init in Node is a no-op: the node entry is ready on import', async () => {
 });
 
 test('every documented export is there', () => {
-  for (const name of ['catalog', 'validate', 'render', 'plan', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
+  for (const name of ['catalog', 'validate', 'render', 'preview', 'plan', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
     assert.equal(typeof sc[name], 'function', name);
   }
   assert.equal(sc.default, sc.init);
@@ -82,6 +82,35 @@ test('render returns yaml, documents with plain objects, and findings', () => {
   assert.deepEqual(JSON.parse(JSON.stringify(r)), r, 'result survives a JSON round trip unchanged');
   const data = sc.render(BLOB_SPEC, { secretEncoding: 'data' }).documents[1].object;
   assert.equal(Buffer.from(data.data.AZURE_STORAGEBLOB_RESOURCEENDPOINT, 'base64').toString(), 'https://mystore.blob.core.windows.net/');
+});
+
+test('preview is render without the objects, for every combination of the catalog', () => {
+  const { targets, cognitiveKinds } = sc.catalog();
+  let n = 0;
+  for (const t of targets) {
+    for (const kind of t.id === 'cognitiveservices' ? cognitiveKinds : [null]) {
+      for (const auth of t.authTypes) {
+        for (const client of t.clientTypes) {
+          const spec = { namespace: 'apps', target: { type: t.id, kind }, auth: { type: auth }, clientType: client };
+          for (const options of [undefined, { secretEncoding: 'data' }]) {
+            const r = sc.render(spec, options);
+            const p = sc.preview(spec, options);
+            const at = JSON.stringify({ spec, options });
+            assert.deepEqual(Object.keys(p), ['yaml', 'documents', 'findings'], at);
+            assert.equal(p.yaml, r.yaml, at);
+            assert.deepEqual(p.documents, r.documents.map(({ object, ...d }) => d), at);
+            assert.deepEqual(p.findings, r.findings, at);
+            n += 1;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(n > 700, `only ${n} combinations`);
+  assert.throws(() => sc.preview({ namespace: 'Bad_NS', target: { type: 'storage-blob' } }), {
+    code: 'invalid-spec', field: 'namespace',
+  });
+  assert.throws(() => sc.preview(BLOB_SPEC, { secretEncoding: 'hex' }), { code: 'invalid-input', field: 'options.secretEncoding' });
 });
 
 test('errors are Errors with code, field and findings, and the module stays usable', () => {

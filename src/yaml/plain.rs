@@ -56,7 +56,8 @@ fn yaml11_reads_otherwise(s: &str) -> bool {
         Some(b'0'..=b'9' | b'+' | b'-' | b'.') => {
             pyyaml_int(b) || pyyaml_float(b) || go_yaml_number(b) || timestamp(b)
         }
-        Some(_) => YAML11_WORDS.contains(&s),
+        // No word is longer than five bytes: most strings need no search.
+        Some(_) => s.len() <= 5 && YAML11_WORDS.contains(&s),
     }
 }
 
@@ -522,6 +523,13 @@ fn is_finite_decimal(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `yaml11_reads_otherwise` searches the words only for strings this short.
+    #[test]
+    fn yaml11_words_are_at_most_five_bytes() {
+        assert!(YAML11_WORDS.iter().all(|w| w.len() <= 5));
+        assert!(YAML11_WORDS.iter().any(|w| w.len() == 5));
+    }
     use crate::yaml::testing::strings_over;
 
     /// `serde_yaml_reads_otherwise` before the first-byte dispatch and [`may_be_number`].

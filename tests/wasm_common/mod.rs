@@ -521,3 +521,64 @@ fn classify_reads_any_js_string_and_caps_it() {
     let d = wasm::classify(exact.into(), None).expect("text of exactly the cap");
     assert_eq!(get(&d, "truncated").as_bool(), Some(false));
 }
+
+/// `render` without the objects: for every combination the catalog renders, in both
+/// secret encodings, `preview` gives render's YAML, documents and findings.
+#[wasm_bindgen_test]
+fn preview_is_render_without_the_objects() {
+    let stringify = |v: &JsValue| JSON::stringify(v).expect("stringify").as_string();
+    let mut results = 0;
+    for c in aks_service_connector::catalog::combinations() {
+        let mut spec = c.spec();
+        spec.namespace = Some("apps".into());
+        let spec = serde_json::to_string(&spec).expect("spec as JSON");
+        for options in [None, Some(r#"{ "secretEncoding": "data" }"#)] {
+            let rendered = wasm::render(js(&spec), options.map(js)).expect("render");
+            let previewed = wasm::preview(js(&spec), options.map(js)).expect("preview");
+            assert_plain_json(&previewed);
+            assert!(!has_undefined(&previewed));
+            assert_eq!(
+                string(&previewed, "yaml"),
+                string(&rendered, "yaml"),
+                "{spec}"
+            );
+            // Render's documents, each without its `object`.
+            let documents: Array = get(&rendered, "documents").dyn_into().expect("array");
+            for d in documents.iter() {
+                assert!(Reflect::delete_property(&d.into(), &"object".into()).expect("delete"));
+            }
+            assert_eq!(
+                stringify(&get(&previewed, "documents")),
+                stringify(&documents),
+                "{spec}"
+            );
+            assert_eq!(
+                stringify(&get(&previewed, "findings")),
+                stringify(&get(&rendered, "findings")),
+                "{spec}"
+            );
+            let keys: Vec<String> = Object::keys(&previewed.clone().into())
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect();
+            assert_eq!(keys, ["yaml", "documents", "findings"]);
+            results += 1;
+        }
+    }
+    assert!(results > 700, "only {results} results");
+}
+
+#[wasm_bindgen_test]
+fn preview_throws_as_render_does() {
+    let bad = r#"{ "namespace": "Bad_NS", "target": { "type": "storage-blob" } }"#;
+    let (code, field, message) = thrown(wasm::preview(js(bad), None));
+    assert_eq!(code, "invalid-spec");
+    assert_eq!(field.as_string().as_deref(), Some("namespace"));
+    assert_eq!(message, thrown(wasm::render(js(bad), None)).2);
+    let (code, field, _) = thrown(wasm::preview(
+        js(BLOB),
+        Some(js(r#"{ "secretEncoding": "hex" }"#)),
+    ));
+    assert_eq!(code, "invalid-input");
+    assert_eq!(field.as_string().as_deref(), Some("options.secretEncoding"));
+}

@@ -4,6 +4,7 @@
 import init, {
   catalog,
   plan,
+  preview,
   initSync,
   isServiceConnectorError,
   render,
@@ -12,6 +13,7 @@ import init, {
   type Catalog,
   type Plan,
   type PlanContext,
+  type PreviewResult,
   type ConnectionSpec,
   type ErrorCode,
   type Finding,
@@ -81,6 +83,9 @@ export async function main(bytes: ArrayBuffer): Promise<string> {
   render(spec);
   render(spec, null);
   const objects: KubernetesObject[] = result.documents.map((d) => d.object);
+  const shown: PreviewResult = preview(spec, options);
+  preview(spec);
+  const kinds: string[] = shown.documents.map((d) => `${d.kind}/${d.name}: ${d.yaml.length}`);
   const names: string[] = objects.map((o) => `${o.kind}/${o.apiVersion}/${String(o.metadata.name)}`);
 
   try {
@@ -113,7 +118,7 @@ export async function main(bytes: ArrayBuffer): Promise<string> {
   const confidence: number = d.matches[0]?.confidence ?? 0;
   const entities: Record<string, string[]> = d.entities;
 
-  return [version(), ids.length, pattern, severity, ...names, method, body, applies, confidence, entities].join(' ');
+  return [version(), ids.length, pattern, severity, ...names, ...kinds, method, body, applies, confidence, entities].join(' ');
 }
 
 // The types are real, not `any`:
@@ -125,6 +130,8 @@ validate({ namespace: 'apps' });
 render(spec, { secretEncoding: 'base64' });
 // @ts-expect-error yaml is a string
 export const notANumber: number = render(spec).yaml;
+// @ts-expect-error preview's documents carry no object
+export const noObject: unknown = preview(spec).documents[0]!.object;
 // @ts-expect-error findings carry a severity union, not any string
 export const badSeverity: Severity = 'fatal';
 // @ts-expect-error classify takes a string
