@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod classify;
+pub mod drift;
 pub mod error;
 #[cfg(any(target_arch = "wasm32", test))]
 mod json_path;
@@ -28,5 +29,6 @@ pub mod plan;
 pub mod render;
 pub mod yaml;
 
+pub use drift::{drift, DriftReport};
 pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};

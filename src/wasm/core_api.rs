@@ -1,4 +1,4 @@
-//! The core module's exports: catalog, validate, render, preview and plan.
+//! The core module's exports: catalog, validate, render, preview, plan and drift.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -256,4 +256,26 @@ fn preview_value(bundle: &crate::Bundle) -> Result<JsValue, JsValue> {
         value.put(yaml, &all);
     });
     Ok(value.into())
+
+/// Compares what the cluster holds (`cluster`: the JSON text of `kubectl get
+/// secret,serviceaccount,secretproviderclass,deployment -n <ns> -o json`, an array of objects,
+/// or one object) with the objects `spec` renders: `{ findings, objects }`, each finding with a
+/// code `SD001`…, the path in the input and a message that repeats no Secret value.
+///
+/// Throws a `ServiceConnectorError`: `invalid-spec` when the design does not render,
+/// `invalid-input` (field `cluster`…) when the input is too large, not JSON or not objects.
+#[wasm_bindgen(unchecked_return_type = "DriftReport")]
+pub fn drift(
+    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
+) -> Result<JsValue, JsValue> {
+    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
+    let Some(cluster) = cluster.as_string() else {
+        let found = cluster.js_typeof().as_string().unwrap_or_default();
+        return Err(js_error(crate::error::Error::InvalidInput {
+            field: "cluster".to_owned(),
+            message: format!("expected a string, found {found}"),
+        }));
+    };
+    output(&crate::drift(&spec, &cluster).map_err(js_error)?)
 }

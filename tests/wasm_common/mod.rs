@@ -581,4 +581,36 @@ fn preview_throws_as_render_does() {
     ));
     assert_eq!(code, "invalid-input");
     assert_eq!(field.as_string().as_deref(), Some("options.secretEncoding"));
+
+#[wasm_bindgen_test]
+fn drift_compares_the_cluster_with_the_design() {
+    let rendered = wasm::render(js(BLOB), None).expect("render");
+    let documents: Array = get(&rendered, "documents").dyn_into().expect("array");
+    let items = Array::new();
+    for d in documents.iter() {
+        items.push(&get(&d, "object"));
+    }
+    let cluster = JSON::stringify(&items)
+        .ok()
+        .and_then(|s| s.as_string())
+        .expect("json");
+    let report = wasm::drift(js(BLOB), cluster.into()).expect("drift");
+    assert_eq!(
+        get(&report, "objects").as_f64(),
+        Some(f64::from(documents.length()))
+    );
+    let findings: Array = get(&report, "findings").dyn_into().expect("array");
+    let codes: Vec<String> = findings.iter().map(|f| string(&f, "code")).collect();
+    // The design has placeholders (no client id yet): nothing differs, they were not compared.
+    assert_eq!(codes, ["SD009"]);
+    assert_plain_json(&report);
+
+    for (cluster, field) in [(JsValue::from(5), "cluster"), ("nope".into(), "cluster")] {
+        let (code, thrown_field, message) = thrown(wasm::drift(js(BLOB), cluster));
+        assert_eq!(
+            (code.as_str(), thrown_field.as_string().as_deref()),
+            ("invalid-input", Some(field)),
+            "{message}"
+        );
+    }
 }

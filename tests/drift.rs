@@ -1,0 +1,236 @@
+//! Drift check: the design's own objects, as kubectl reads them, show no drift; each kind of
+//! difference gives its code, the path in the input and a message that repeats no Secret value.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use aks_service_connector::spec::{AuthSpec, WorkloadSpec};
+use aks_service_connector::{drift, render, ConnectionSpec, Error, RenderOptions, SecretEncoding};
+use serde_json::{json, Value};
+use std::process::Command;
+
+const CLIENT_ID: &str = "00001111-aaaa-2222-bbbb-3333cccc4444";
+const SECRET_VALUE: &str = "Zq9-planted-secret-value";
+
+/// A workload identity design with every value known (no placeholders).
+fn design() -> ConnectionSpec {
+    let mut s = common::spec("storage-blob", None, "workload-identity", "none");
+    s.target.account = Some("mystore".into());
+    s.auth = Some(AuthSpec {
+        r#type: Some("workload-identity".into()),
+        client_id: Some(CLIENT_ID.into()),
+        ..Default::default()
+    });
+    s.workload = Some(WorkloadSpec {
+        kind: Some("Deployment".into()),
+        ..Default::default()
+    });
+    s
+}
+
+/// A connection-string design whose Secret holds a real value.
+fn secret_design() -> ConnectionSpec {
+    let mut s = common::spec("storage-blob", None, "connection-string", "none");
+    s.values.insert(
+        "AZURE_STORAGEBLOB_CONNECTIONSTRING".into(),
+        format!("AccountKey={SECRET_VALUE}"),
+    );
+    s
+}
+
+/// What `kubectl get -o json` would print for the design's objects: the rendered YAML read
+/// by kubectl itself, with the Secret's values in base64 `data` as the cluster stores them.
+fn cluster_of(spec: &ConnectionSpec) -> Value {
+    let bundle = render(
+        spec,
+        &RenderOptions {
+            secret_encoding: SecretEncoding::Data,
+        },
+    )
+    .expect("renders");
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("drift");
+    std::fs::create_dir_all(&dir).expect("dir");
+    // Tests run in parallel: one file each.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = dir.join(format!("{}-{n}.yaml", std::process::id()));
+    std::fs::write(&file, bundle.yaml()).expect("write");
+    let out = Command::new("kubectl")
+        .args(["label", "--local", "-o", "json", "-f"])
+        .arg(&file)
+        .arg("drift-check=1")
+        .output()
+        .expect("kubectl runs (`bash .ci/setup` documents it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let items: Vec<Value> = serde_json::Deserializer::from_slice(&out.stdout)
+        .into_iter::<Value>()
+        .map(|v| v.expect("json"))
+        .collect();
+    json!({ "apiVersion": "v1", "kind": "List", "items": items })
+}
+
+fn codes(spec: &ConnectionSpec, cluster: &Value) -> Vec<(String, String)> {
+    let report = drift(spec, &cluster.to_string()).expect("drift");
+    for f in &report.findings {
+        assert!(!f.message.contains(SECRET_VALUE), "{f}");
+        assert!(!f.message.ends_with('.'), "{f}");
+    }
+    report
+        .findings
+        .iter()
+        .map(|f| (f.code.to_owned(), f.field.clone()))
+        .collect()
+}
+
+fn item<'a>(cluster: &'a mut Value, kind: &str) -> &'a mut Value {
+    cluster["items"]
+        .as_array_mut()
+        .expect("items")
+        .iter_mut()
+        .find(|o| o["kind"] == kind)
+        .unwrap_or_else(|| panic!("{kind} in the cluster"))
+}
+
+fn index_of(cluster: &Value, kind: &str) -> usize {
+    cluster["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .position(|o| o["kind"] == kind)
+        .expect("kind")
+}
+
+#[test]
+fn the_design_as_the_cluster_holds_it_shows_no_drift() {
+    for spec in [design(), secret_design()] {
+        let cluster = cluster_of(&spec);
+        assert_eq!(codes(&spec, &cluster), Vec::<(String, String)>::new());
+    }
+}
+
+#[test]
+fn missing_objects_and_other_namespaces() {
+    let spec = design();
+    let mut cluster = cluster_of(&spec);
+    cluster["items"]
+        .as_array_mut()
+        .expect("items")
+        .retain(|o| o["kind"] != "ServiceAccount");
+    item(&mut cluster, "Secret")["metadata"]["namespace"] = json!("other");
+    let found = codes(&spec, &cluster);
+    let secret = index_of(&cluster, "Secret");
+    assert_eq!(
+        found,
+        [
+            ("SD001".to_owned(), "cluster".to_owned()),
+            (
+                "SD002".to_owned(),
+                format!("cluster.items[{secret}].metadata.namespace")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn keys_and_values_are_compared_without_echoing_them() {
+    let spec = secret_design();
+    let mut cluster = cluster_of(&spec);
+    let secret = index_of(&cluster, "Secret");
+    let data = &mut item(&mut cluster, "Secret")["data"];
+    data["EXTRA_KEY"] = json!("eA==");
+    data["AZURE_STORAGEBLOB_CONNECTIONSTRING"] = json!("b3RoZXI=");
+    assert_eq!(
+        codes(&spec, &cluster),
+        [
+            (
+                "SD005".to_owned(),
+                format!("cluster.items[{secret}].data.AZURE_STORAGEBLOB_CONNECTIONSTRING")
+            ),
+            (
+                "SD004".to_owned(),
+                format!("cluster.items[{secret}].data.EXTRA_KEY")
+            ),
+        ]
+    );
+    let data = &mut item(&mut cluster, "Secret")["data"];
+    data.as_object_mut()
+        .expect("data")
+        .remove("AZURE_STORAGEBLOB_CONNECTIONSTRING");
+    assert_eq!(codes(&spec, &cluster)[0].0, "SD003");
+}
+
+#[test]
+fn the_service_account_and_the_workloads_that_use_the_secret() {
+    let spec = design();
+    let mut cluster = cluster_of(&spec);
+    item(&mut cluster, "ServiceAccount")["metadata"]["annotations"]
+        ["azure.workload.identity/client-id"] = json!("99999999-aaaa-2222-bbbb-3333cccc4444");
+    let deployment = item(&mut cluster, "Deployment");
+    deployment["spec"]["template"]["metadata"]["labels"]
+        .as_object_mut()
+        .expect("labels")
+        .remove("azure.workload.identity/use");
+    deployment["spec"]["template"]["spec"]["serviceAccountName"] = json!("someone-else");
+    let found: Vec<String> = codes(&spec, &cluster).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(found, ["SD006", "SD007", "SD008"]);
+}
+
+#[test]
+fn placeholders_are_not_compared_and_say_so() {
+    let spec = common::spec("storage-blob", None, "workload-identity", "none");
+    let cluster = cluster_of(&spec);
+    let found = codes(&spec, &cluster);
+    assert_eq!(found.last().map(|(c, _)| c.as_str()), Some("SD009"));
+}
+
+#[test]
+fn bad_input_is_a_typed_error() {
+    let spec = design();
+    let too_large = "x".repeat(aks_service_connector::drift::MAX_INPUT_BYTES + 1);
+    for (input, field, start) in [
+        (
+            "not json",
+            "cluster",
+            "expected the JSON of kubectl get -o json, found",
+        ),
+        (
+            "42",
+            "cluster",
+            "expected a Kubernetes object, a List or an array",
+        ),
+        (
+            r#"{"kind":"List"}"#,
+            "cluster",
+            "expected a List with an items array",
+        ),
+        (
+            r#"[{"kind":"Secret"},{"name":"x"}]"#,
+            "cluster[1]",
+            "expected a Kubernetes object with a kind",
+        ),
+        (
+            too_large.as_str(),
+            "cluster",
+            "expected at most 8388608 bytes, found 8388609",
+        ),
+    ] {
+        match drift(&spec, input) {
+            Err(Error::InvalidInput { field: f, message }) => {
+                assert_eq!(f, field, "{message}");
+                assert!(message.starts_with(start), "{message}");
+                assert!(
+                    !message.contains("not json") || input != "not json",
+                    "{message}"
+                );
+            }
+            other => panic!("{input:.40}: {other:?}"),
+        }
+    }
+    let mut bad = spec.clone();
+    bad.namespace = Some("Bad_NS".into());
+    assert!(matches!(drift(&bad, "[]"), Err(Error::InvalidSpec { .. })));
+}
