@@ -256,6 +256,7 @@ fn preview_value(bundle: &crate::Bundle) -> Result<JsValue, JsValue> {
         value.put(yaml, &all);
     });
     Ok(value.into())
+}
 
 /// Compares what the cluster holds (`cluster`: the JSON text of `kubectl get
 /// secret,serviceaccount,secretproviderclass,deployment -n <ns> -o json`, an array of objects,

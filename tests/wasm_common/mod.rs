@@ -581,6 +581,7 @@ fn preview_throws_as_render_does() {
     ));
     assert_eq!(code, "invalid-input");
     assert_eq!(field.as_string().as_deref(), Some("options.secretEncoding"));
+}
 
 #[wasm_bindgen_test]
 fn drift_compares_the_cluster_with_the_design() {
