@@ -207,7 +207,10 @@ const VIEW_OVERLAP: usize = 4 * 1024;
 fn other_views(chunk: &[u8], work: &mut u64) -> Vec<(usize, usize)> {
     let mut views = Vec::new();
     if chunk.contains(&b'\n') {
-        views.push(View::joined(chunk));
+        // Glued, for a key or token split by the wrap; and with a mark where the break was,
+        // which ends a key (a line may start with one) but not a value.
+        views.push(View::joined(chunk, None));
+        views.push(View::joined(chunk, Some(LINE_MARK)));
     }
     // Decoded views of the text and of its joined view, a few levels deep.
     let mut next = 0;
@@ -237,6 +240,10 @@ fn other_views(chunk: &[u8], work: &mut u64) -> Vec<(usize, usize)> {
     }
     ranges
 }
+
+/// Where a line break was, in the marked joined view: not a key character (a
+/// key's look-back stops there), not a value's end (its scan goes on).
+const LINE_MARK: u8 = 0x01;
 
 /// Whether `b` holds a `%` followed by two hex digits.
 fn has_percent_escape(b: &[u8]) -> bool {
@@ -270,8 +277,9 @@ impl View {
     }
 
     /// The text without its line breaks (and the blanks that indent the next
-    /// line): hard-wrapped values, keys and tokens become whole again.
-    fn joined(text: &[u8]) -> View {
+    /// line): hard-wrapped values, keys and tokens become whole again. With
+    /// `mark`, that byte stands where each break was.
+    fn joined(text: &[u8], mark: Option<u8>) -> View {
         let mut view = View {
             bytes: Vec::with_capacity(text.len()),
             starts: Vec::with_capacity(text.len()),
@@ -280,6 +288,10 @@ impl View {
         let mut i = 0;
         while i < text.len() {
             if matches!(text[i], b'\n' | b'\r') {
+                if let Some(mark) = mark {
+                    view.bytes.push(mark);
+                    view.starts.push(i as u32);
+                }
                 i += 1;
                 while i < text.len() && matches!(text[i], b' ' | b'\t' | b'\r') {
                     i += 1;
@@ -382,6 +394,12 @@ const SECRET_FLAGS: &[&str] = &[
 
 fn is_key_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
+}
+
+/// What may stand between a flag or `Bearer` and its value: a blank, a line
+/// break, or the mark of one in the joined view.
+fn is_break_or_blank(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == LINE_MARK
 }
 
 fn is_quote(b: u8) -> bool {
@@ -567,7 +585,10 @@ fn scan(bytes: &[u8], work: &mut u64) -> Masks {
             i += 1;
             continue;
         }
-        if (b == b'b' || b == b'B') && starts_with_ci(bytes, i, "bearer ") {
+        if (b == b'b' || b == b'B')
+            && starts_with_ci(bytes, i, "bearer")
+            && bytes.get(i + 6).is_some_and(|&c| is_break_or_blank(c))
+        {
             i = mask_value(bytes, i + 7, ValueEnd::Delimited, &mut m, work);
             continue;
         }
@@ -579,7 +600,7 @@ fn scan(bytes: &[u8], work: &mut u64) -> Masks {
         if b == b'-' && bytes.get(i + 1) == Some(&b'-') {
             if let Some(flag) = SECRET_FLAGS.iter().find(|f| starts_with_ci(bytes, i, f)) {
                 let after = i + flag.len();
-                if bytes.get(after).is_some_and(|c| *c == b' ' || *c == b'=') {
+                if bytes.get(after).is_some_and(|&c| is_break_or_blank(c) || c == b'=') {
                     i = mask_value(bytes, after + 1, ValueEnd::Whitespace, &mut m, work);
                     continue;
                 }
