@@ -3,7 +3,9 @@
 //! * the development fixtures `tests/fixtures/errors/` (every one must be
 //!   right; misses are listed);
 //! * the real pasted texts `tests/fixtures/real/`, split once into a
-//!   development set and a held-out test set (`split.tsv`).
+//!   development set and a held-out test set (`split.tsv`);
+//! * the fresh collection `tests/fixtures/holdout/`, a test set of its own:
+//!   only its figures are printed, never a text or a text's name.
 //!
 //! For each it prints per-category precision, recall and support; for the
 //! real corpus also top-1 over the categories (every text whose expected
@@ -15,7 +17,9 @@
 //! Exits non-zero when a fixture is wrong or a real-corpus figure falls below
 //! its floor in [`FLOORS`].
 //!
-//! Run: `cargo run --example classify_eval`
+//! Run: `cargo run --example classify_eval`. While tuning rules, set
+//! `CLASSIFY_EVAL_HOLDOUT=skip` so the held-out collection is not even
+//! classified (each look at its figures is a look at the test set).
 
 #[path = "../tests/common/fixtures.rs"]
 mod fixtures;
@@ -207,6 +211,28 @@ fn main() -> ExitCode {
         });
     }
 
+    let skip_holdout = std::env::var("CLASSIFY_EVAL_HOLDOUT").is_ok_and(|v| v == "skip");
+    let holdout = if skip_holdout {
+        Vec::new()
+    } else {
+        match real_corpus::load_holdout() {
+            Ok(all) => all,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    };
+    for t in &holdout {
+        let d = classify(&t.text, &ClassifyContext::default());
+        by_set.entry(t.set).or_default().push(Outcome {
+            name: t.path.clone(),
+            expected: t.expected.clone(),
+            got: d.category,
+            confidence: d.matches.first().map_or(0.0, |m| m.confidence),
+        });
+    }
+
     let mut failed = false;
     report("fixtures tests/fixtures/errors", &old);
     for o in old.iter().filter(|o| o.got != o.expected) {
@@ -220,6 +246,7 @@ fn main() -> ExitCode {
         let label = match set {
             Set::Dev => "real corpus, development set",
             Set::Test => "real corpus, held-out test set",
+            Set::Holdout => "holdout collection tests/fixtures/holdout (test set)",
         };
         let f = report(label, outcomes);
         match set {
@@ -247,6 +274,8 @@ fn main() -> ExitCode {
                     println!("test misses by expected category: {misses:?}");
                 }
             }
+            // Held out: the figures above only.
+            Set::Holdout => {}
         }
         for &(s, top1, unknown, calibration) in FLOORS {
             if s != *set {
