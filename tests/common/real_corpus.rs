@@ -1,6 +1,6 @@
-//! Reads the real-text corpus `tests/fixtures/real/<category>/*.txt` with its
-//! development / test split `tests/fixtures/real/split.tsv` (written once by
-//! `tools/split_corpus.py`), and the held-out collection
+//! Reads the real-text corpus `tests/fixtures/real/<category>/*.txt`, all of
+//! it development data (`tests/fixtures/real/split.tsv`, written by
+//! `tools/split_corpus.py`, records why), and the held-out test collection
 //! `tests/fixtures/holdout/<category>/*.txt`.
 //!
 //! Errors about a held-out file name the file and the line number only, never
@@ -14,14 +14,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Which half of the split a text belongs to.
+/// Which set a text belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Set {
-    /// Rules may be tuned on these texts.
+    /// `tests/fixtures/real/`: rules may be tuned on these texts.
     Dev,
-    /// Held out: measured only.
-    Test,
-    /// The fresh collection under `tests/fixtures/holdout/`: measured only.
+    /// `tests/fixtures/holdout/`, the test set: measured only, never read.
     Holdout,
 }
 
@@ -34,7 +32,7 @@ pub struct RealText {
     pub expected: String,
     /// Where the text was found.
     pub source: String,
-    /// Its half of the split.
+    /// Its set.
     pub set: Set,
     /// The verbatim text.
     pub text: String,
@@ -59,31 +57,14 @@ pub fn load_split() -> Result<BTreeMap<String, (String, Set)>, String> {
                 "split.tsv: expected 3 tab-separated columns, found {line:?}"
             ));
         };
+        // The former test part was read in aggregate while tuning: all dev now.
         let set = match set {
             "dev" => Set::Dev,
-            "test" => Set::Test,
-            other => {
-                return Err(format!(
-                    "split.tsv: set must be dev or test, found {other:?}"
-                ))
-            }
+            other => return Err(format!("split.tsv: set must be dev, found {other:?}")),
         };
         out.insert(path.to_string(), (category.to_string(), set));
     }
     Ok(out)
-}
-
-/// Test-set paths whose content was shown during development
-/// (`tests/fixtures/real/seen-test.tsv`); figures are also given without them.
-pub fn load_seen() -> Result<Vec<String>, String> {
-    let file = repo_root().join("tests/fixtures/real/seen-test.tsv");
-    let content = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok(content
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("path\t"))
-        .filter_map(|l| l.split('\t').next())
-        .map(str::to_string)
-        .collect())
 }
 
 /// Parses one corpus file.
@@ -174,7 +155,7 @@ pub fn load_holdout() -> Result<Vec<RealText>, String> {
     Ok(out)
 }
 
-/// Every text of the corpus with its split, sorted by path. Fails if a file
+/// Every text of `tests/fixtures/real/` with its set, sorted by path. Fails if a file
 /// is missing from the split, the split names a missing file, or a file's
 /// directory, its `# expected:` and its split category disagree.
 pub fn load_all() -> Result<Vec<RealText>, String> {
