@@ -226,6 +226,19 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "az extension",
     "invalidtemplate",
     "deployment failed. correlation id",
+    // Kubernetes object kinds and manifests, Terraform's and Bicep's Azure
+    // providers, Helm's failure prefixes.
+    "deployment.apps",
+    "replicaset",
+    "daemonset",
+    "statefulset",
+    "rolebinding",
+    "customresourcedefinition",
+    "apiversion",
+    "azurerm",
+    "bicep",
+    "installation failed:",
+    "upgrade failed:",
 ];
 
 /// The table, in §1 order.
@@ -735,7 +748,6 @@ pub const RULES: &[Rule] = &[
             s(&[P("If access was recently granted, please refresh your credentials")], 0.9),
             s(&[P("LinkedAuthorizationFailed")], 0.9),
             s(&[P("AuthorizationFailed")], 0.88),
-            s(&[P("does not have authorization to perform")], 0.9),
             s(&[C("Authorization_RequestDenied")], 0.88),
             s(&[P("Insufficient privileges to complete the operation")], 0.88),
             su(&[C("UnauthorizedResourceAccess")], &[P("not registered")], 0.9),
