@@ -35,8 +35,8 @@ use real_corpus::Set;
 /// Floors CI holds the sets to: the figures reached, rounded down, so a
 /// regression fails. (set, top-1, unknown retention, calibration).
 const FLOORS: &[(Set, f64, f64, f64)] = &[
-    (Set::Dev, 0.995, 1.0, 0.99),
-    (Set::Holdout, 0.87, 1.0, 0.94),
+    (Set::Dev, 0.995, 1.0, 0.995),
+    (Set::Holdout, 0.87, 1.0, 0.95),
 ];
 
 /// Confidence from which an answer counts as confident for calibration.
