@@ -350,3 +350,81 @@ fn generalises_over_shapes_of_the_same_error() {
         assert_eq!(&got, want, "{text}");
     }
 }
+
+/// Ways the same error reaches the classifier: quoted in a reply and
+/// hard-wrapped, inside a Terraform box, as a JSON string, with Windows line
+/// ends, typographic quotes or HTML entities from a copied web page.
+fn reshapes(text: &str) -> Vec<(&'static str, String)> {
+    // Mail clients and Markdown editors wrap at blanks.
+    let wrap = |prefix: &str, width: usize| -> String {
+        let mut out = String::new();
+        for line in text.lines() {
+            let mut len = 0;
+            out.push_str(prefix);
+            for (i, word) in line.split(' ').enumerate() {
+                if i > 0 && len + 1 + word.chars().count() > width {
+                    out.push('\n');
+                    out.push_str(prefix);
+                    len = 0;
+                } else if i > 0 {
+                    out.push(' ');
+                    len += 1;
+                }
+                out.push_str(word);
+                len += word.chars().count();
+            }
+            out.push('\n');
+        }
+        out
+    };
+    vec![
+        ("quoted and wrapped at 72", wrap("> ", 72)),
+        ("terraform box", {
+            let mut s = String::from("╷\n");
+            for line in text.lines() {
+                s.push_str("│ ");
+                s.push_str(line);
+                s.push('\n');
+            }
+            s.push_str("╵\n");
+            s
+        }),
+        (
+            "json string",
+            serde_json::to_string(&serde_json::json!({ "error": { "message": text } }))
+                .expect("json"),
+        ),
+        ("crlf", text.replace('\n', "\r\n")),
+        (
+            "typographic quotes",
+            text.replace('\'', "\u{2019}").replace('"', "\u{201D}"),
+        ),
+        (
+            "html entities",
+            text.replace('"', "&quot;").replace('\'', "&#39;"),
+        ),
+    ]
+}
+
+#[test]
+fn development_texts_keep_their_category_when_reshaped() {
+    let all = real_corpus::load_all().expect("real corpus loads");
+    let mut misses = Vec::new();
+    let mut n = 0;
+    for t in &all {
+        let want = classify(&t.text, &ClassifyContext::default()).category;
+        for (how, text) in reshapes(&t.text) {
+            n += 1;
+            let got = classify(&text, &ClassifyContext::default()).category;
+            if got != want {
+                misses.push(format!("{} ({how}): {want} became {got}", t.path));
+            }
+        }
+    }
+    assert!(
+        misses.is_empty(),
+        "{} of {n}:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
