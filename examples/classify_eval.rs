@@ -1,21 +1,25 @@
-//! Evaluates the classifier on the two corpora:
+//! Evaluates the classifier on three sets:
 //!
-//! * the development fixtures `tests/fixtures/errors/` (every one must be
-//!   right; misses are listed);
-//! * the real pasted texts `tests/fixtures/real/`, split once into a
-//!   development set and a held-out test set (`split.tsv`).
+//! * the first fixtures `tests/fixtures/errors/` (every one must be right;
+//!   misses are listed);
+//! * the real pasted texts `tests/fixtures/real/`, all development data
+//!   (misses are listed by name for tuning; `split.tsv` says why none of it
+//!   is held out);
+//! * the fresh collection `tests/fixtures/holdout/`, the test set: only its
+//!   figures are printed, never a text or a text's name.
 //!
-//! For each it prints per-category precision, recall and support; for the
-//! real corpus also top-1 over the categories (every text whose expected
-//! category is not `unknown`), the macro mean recall, unknown retention
-//! (unrelated texts kept `unknown`) and calibration (of the texts answered
-//! with confidence ≥ 0.80, the share that is right). Dev misses are listed
-//! by name for tuning; test misses are only counted per category.
+//! For each it prints per-category precision, recall and support, top-1 over
+//! the categories (every text whose expected category is not `unknown`), the
+//! macro mean recall, unknown retention (unrelated texts kept `unknown`) and
+//! calibration (of the texts answered with confidence ≥ 0.80, the share that
+//! is right).
 //!
-//! Exits non-zero when a fixture is wrong or a real-corpus figure falls below
-//! its floor in [`FLOORS`].
+//! Exits non-zero when a fixture is wrong or a figure falls below its floor in
+//! [`FLOORS`].
 //!
-//! Run: `cargo run --example classify_eval`
+//! Run: `cargo run --example classify_eval`. While tuning rules, set
+//! `CLASSIFY_EVAL_HOLDOUT=skip` so the holdout is not even classified (each
+//! look at its figures is a look at the test set).
 
 #[path = "../tests/common/fixtures.rs"]
 mod fixtures;
@@ -28,13 +32,12 @@ use std::process::ExitCode;
 use aks_service_connector::classify::{category_ids, classify, ClassifyContext};
 use real_corpus::Set;
 
-/// Floors CI holds the real corpus to: the figures reached, rounded down, so
-/// a regression fails. (set, top-1, unknown retention, calibration).
-const FLOORS: &[(Set, f64, f64, f64)] =
-    &[(Set::Dev, 0.995, 1.0, 0.99), (Set::Test, 0.93, 1.0, 0.97)];
-
-/// Floor of top-1 on the test texts never shown during development.
-const UNSEEN_TEST_TOP1: f64 = 0.93;
+/// Floors CI holds the sets to: the figures reached, rounded down, so a
+/// regression fails. (set, top-1, unknown retention, calibration).
+const FLOORS: &[(Set, f64, f64, f64)] = &[
+    (Set::Dev, 0.995, 1.0, 0.995),
+    (Set::Holdout, 0.87, 1.0, 0.95),
+];
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;
@@ -173,32 +176,27 @@ fn main() -> ExitCode {
             confidence: d.matches.first().map_or(0.0, |m| m.confidence),
         });
     }
-    let real = match real_corpus::load_all() {
+    let mut real = match real_corpus::load_all() {
         Ok(all) => all,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let seen = match real_corpus::load_seen() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
+    if std::env::var("CLASSIFY_EVAL_HOLDOUT").is_ok_and(|v| v == "skip") {
+        println!("(holdout skipped: CLASSIFY_EVAL_HOLDOUT=skip)");
+    } else {
+        match real_corpus::load_holdout() {
+            Ok(all) => real.extend(all),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
         }
-    };
-    let mut unseen_test = Vec::new();
+    }
     let mut by_set: BTreeMap<Set, Vec<Outcome>> = BTreeMap::new();
     for t in &real {
         let d = classify(&t.text, &ClassifyContext::default());
-        if t.set == Set::Test && !seen.contains(&t.path) {
-            unseen_test.push(Outcome {
-                name: t.path.clone(),
-                expected: t.expected.clone(),
-                got: d.category.clone(),
-                confidence: d.matches.first().map_or(0.0, |m| m.confidence),
-            });
-        }
         by_set.entry(t.set).or_default().push(Outcome {
             name: t.path.clone(),
             expected: t.expected.clone(),
@@ -218,34 +216,22 @@ fn main() -> ExitCode {
     }
     for (set, outcomes) in &by_set {
         let label = match set {
-            Set::Dev => "real corpus, development set",
-            Set::Test => "real corpus, held-out test set",
+            Set::Dev => "development set tests/fixtures/real",
+            Set::Holdout => "test set tests/fixtures/holdout",
         };
         let f = report(label, outcomes);
-        match set {
-            Set::Dev => {
-                // CLASSIFY_EVAL_DEV=all lists every dev text with its answer.
-                let all = std::env::var("CLASSIFY_EVAL_DEV").is_ok_and(|v| v == "all");
-                for o in outcomes.iter().filter(|o| all || o.got != o.expected) {
-                    println!(
-                        "dev {} {}: expected {}, got {} ({:.2})",
-                        if o.got == o.expected { "ok" } else { "miss" },
-                        o.name,
-                        o.expected,
-                        o.got,
-                        o.confidence
-                    );
-                }
-            }
-            Set::Test => {
-                // Held out: counted per category, never shown text by text.
-                let mut misses: BTreeMap<&str, usize> = BTreeMap::new();
-                for o in outcomes.iter().filter(|o| o.got != o.expected) {
-                    *misses.entry(o.expected.as_str()).or_default() += 1;
-                }
-                if !misses.is_empty() {
-                    println!("test misses by expected category: {misses:?}");
-                }
+        if *set == Set::Dev {
+            // CLASSIFY_EVAL_DEV=all lists every dev text with its answer.
+            let all = std::env::var("CLASSIFY_EVAL_DEV").is_ok_and(|v| v == "all");
+            for o in outcomes.iter().filter(|o| all || o.got != o.expected) {
+                println!(
+                    "dev {} {}: expected {}, got {} ({:.2})",
+                    if o.got == o.expected { "ok" } else { "miss" },
+                    o.name,
+                    o.expected,
+                    o.got,
+                    o.confidence
+                );
             }
         }
         for &(s, top1, unknown, calibration) in FLOORS {
@@ -263,17 +249,6 @@ fn main() -> ExitCode {
                 }
             }
         }
-    }
-    let f = report(
-        "real corpus, test set without the texts listed in seen-test.tsv",
-        &unseen_test,
-    );
-    if f.top1 < UNSEEN_TEST_TOP1 {
-        println!(
-            "FAIL unseen test top-1 {:.3} is below the floor {UNSEEN_TEST_TOP1:.3}",
-            f.top1
-        );
-        failed = true;
     }
     if failed {
         ExitCode::FAILURE

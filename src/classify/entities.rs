@@ -375,7 +375,8 @@ fn read_value(
                 return None;
             }
             i += 1;
-            while i < c.len() && i < ce + 8 && matches!(c[i], b' ' | b'"' | b'\'') {
+            // A hard wrap may put the value on the next line (`Code:⏎X`).
+            while i < c.len() && i < ce + 8 && matches!(c[i], b' ' | b'\n' | b'"' | b'\'') {
                 i += 1;
             }
             word(c, i, false, work)
@@ -632,6 +633,9 @@ pub(crate) fn strip_prefixes(line: &str) -> (usize, &str) {
         if next.len() == trimmed.len() {
             next = strip_klog(trimmed);
         }
+        if next.len() == trimmed.len() {
+            next = strip_json_key(trimmed);
+        }
         if next.len() == rest.len() {
             break;
         }
@@ -639,6 +643,28 @@ pub(crate) fn strip_prefixes(line: &str) -> (usize, &str) {
     }
     let rest = rest.trim_start();
     (line.len() - rest.len(), rest)
+}
+
+/// The opening of a JSON object or array, or a `"key":` with the opening
+/// quote of its string value: az output logged inside JSON
+/// (`{"error":{"message":"(Code) …`) keeps its `(Code)` at the start.
+fn strip_json_key(s: &str) -> &str {
+    let b = s.as_bytes();
+    match b.first() {
+        Some(b'{' | b'[') => &s[1..],
+        Some(b'"') => {
+            let mut j = 1;
+            while j < b.len() && j < 48 && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                j += 1;
+            }
+            if j == 1 || b.get(j) != Some(&b'"') || b.get(j + 1) != Some(&b':') {
+                return s;
+            }
+            let rest = s[j + 2..].trim_start();
+            rest.strip_prefix('"').unwrap_or(rest)
+        }
+        _ => s,
+    }
 }
 
 /// `E0120 22:55:12.472912 1 file.go:70] msg` → `msg`.
@@ -708,6 +734,17 @@ pub(crate) fn valid_name(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strips_json_keys_before_a_cli_code() {
+        let line = "{\"error\":{\"message\":\"(InternalOperationError) We are unable";
+        let (skipped, rest) = strip_prefixes(line);
+        assert!(rest.starts_with("(InternalOperationError)"), "{rest}");
+        assert_eq!(&line[skipped..], rest);
+        // A value that is not a string, or a key with other characters, stays.
+        assert_eq!(strip_prefixes("\"a b\": (X)").1, "\"a b\": (X)");
+        assert_eq!(strip_json_key("\"n\": 3"), "3");
+    }
 
     #[test]
     fn reads_codes_after_translated_labels() {

@@ -88,15 +88,50 @@ fn classify_char(c: char) -> Piece {
         '\u{2500}'..='\u{259F}' => Piece::Space,
         // Zero-width characters that sneak in from web pages.
         '\u{200B}'..='\u{200D}' | '\u{FEFF}' => Piece::Nothing,
+        // Typographic quotes (word processors, chat, blog engines) read as
+        // ASCII ones, so `Code=”NotFound”` is still a code.
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Piece::Char('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Piece::Char('"'),
         c if c.is_whitespace() || c.is_control() => Piece::Space,
         c => Piece::Char(c),
     }
 }
 
-/// Printable ASCII other than the backslash: copied to the clean view as is.
+/// Printable ASCII other than the backslash and `&` (escapes and HTML
+/// entities): copied to the clean view as is.
 #[inline]
 fn plain(b: u8) -> bool {
-    (0x21..0x7f).contains(&b) && b != b'\\'
+    (0x21..0x7f).contains(&b) && b != b'\\' && b != b'&'
+}
+
+/// The HTML entities of quotes and markup characters that a text copied
+/// from a web page's source may hold, by name or number.
+const HTML_ENTITIES: &[(&[u8], char)] = &[
+    (b"&quot;", '"'),
+    (b"&#34;", '"'),
+    (b"&#x22;", '"'),
+    (b"&apos;", '\''),
+    (b"&#39;", '\''),
+    (b"&#039;", '\''),
+    (b"&#x27;", '\''),
+    (b"&amp;", '&'),
+    (b"&#38;", '&'),
+    (b"&lt;", '<'),
+    (b"&#60;", '<'),
+    (b"&gt;", '>'),
+    (b"&#62;", '>'),
+    (b"&nbsp;", ' '),
+];
+
+/// The character and length of the HTML entity at `i`, if one is there
+/// (case-insensitive).
+fn html_entity(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    HTML_ENTITIES.iter().find_map(|&(name, c)| {
+        bytes
+            .get(i..i + name.len())
+            .filter(|b| b.eq_ignore_ascii_case(name))
+            .map(|_| (c, name.len()))
+    })
 }
 
 struct CleanBuilder {
@@ -195,6 +230,12 @@ fn clean_view(input: &str, work: &mut u64) -> (String, SourceMap) {
         }
         if byte == 0x1b {
             i = skip_ansi(bytes, i, work);
+            continue;
+        }
+        if byte == b'&' {
+            let (c, len) = html_entity(bytes, i).unwrap_or(('&', 1));
+            b.push(classify_char(c), i);
+            i += len;
             continue;
         }
         if byte == b'\\' {
@@ -342,6 +383,22 @@ fn next_boundary(input: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_html_entities_and_typographic_quotes_as_ascii() {
+        let mut w = 0;
+        let v = normalize(
+            "Code=&quot;NotFound&quot; &#39;rg&#x27; a &amp;&amp; b &lt;x&gt; &bogus; Code=\u{201D}Conflict\u{201D} \u{2018}x\u{2019}",
+            &mut w,
+        );
+        assert_eq!(
+            v.clean,
+            "Code=\"NotFound\" 'rg' a && b <x> &bogus; Code=\"Conflict\" 'x'"
+        );
+        // Evidence still points at the entity in the input.
+        assert_eq!(v.clean_map.get(&v.clean, 5), Some(5));
+        assert_eq!(v.clean_map.get(&v.clean, 6), Some(11));
+    }
 
     #[test]
     fn decodes_nested_escapes_and_collapses_space() {

@@ -1,6 +1,10 @@
-//! Reads the real-text corpus `tests/fixtures/real/<category>/*.txt` and its
-//! development / test split `tests/fixtures/real/split.tsv` (written once by
-//! `tools/split_corpus.py`).
+//! Reads the real-text corpus `tests/fixtures/real/<category>/*.txt`, all of
+//! it development data (`tests/fixtures/real/split.tsv`, written by
+//! `tools/split_corpus.py`, records why), and the held-out test collection
+//! `tests/fixtures/holdout/<category>/*.txt`.
+//!
+//! Errors about a held-out file name the file and the line number only, never
+//! its text: those texts are measured, not read.
 //!
 //! File format: header lines `# expected: <id>`, `# source: <url>`,
 //! `# format: <shape>`, optional `# note: …`, then a line `---` and the
@@ -10,13 +14,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Which half of the split a text belongs to.
+/// Which set a text belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Set {
-    /// Rules may be tuned on these texts.
+    /// `tests/fixtures/real/`: rules may be tuned on these texts.
     Dev,
-    /// Held out: measured only.
-    Test,
+    /// `tests/fixtures/holdout/`, the test set: measured only, never read.
+    Holdout,
 }
 
 /// One real pasted text.
@@ -28,7 +32,7 @@ pub struct RealText {
     pub expected: String,
     /// Where the text was found.
     pub source: String,
-    /// Its half of the split.
+    /// Its set.
     pub set: Set,
     /// The verbatim text.
     pub text: String,
@@ -53,31 +57,14 @@ pub fn load_split() -> Result<BTreeMap<String, (String, Set)>, String> {
                 "split.tsv: expected 3 tab-separated columns, found {line:?}"
             ));
         };
+        // The former test part was read in aggregate while tuning: all dev now.
         let set = match set {
             "dev" => Set::Dev,
-            "test" => Set::Test,
-            other => {
-                return Err(format!(
-                    "split.tsv: set must be dev or test, found {other:?}"
-                ))
-            }
+            other => return Err(format!("split.tsv: set must be dev, found {other:?}")),
         };
         out.insert(path.to_string(), (category.to_string(), set));
     }
     Ok(out)
-}
-
-/// Test-set paths whose content was shown during development
-/// (`tests/fixtures/real/seen-test.tsv`); figures are also given without them.
-pub fn load_seen() -> Result<Vec<String>, String> {
-    let file = repo_root().join("tests/fixtures/real/seen-test.tsv");
-    let content = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok(content
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("path\t"))
-        .filter_map(|l| l.split('\t').next())
-        .map(str::to_string)
-        .collect())
 }
 
 /// Parses one corpus file.
@@ -87,18 +74,19 @@ pub fn parse(path: &str, set: Set, content: &str) -> Result<RealText, String> {
         .ok_or_else(|| format!("{path}: missing --- separator"))?;
     let mut expected = String::new();
     let mut source = String::new();
-    for line in head.lines() {
+    for (i, line) in head.lines().enumerate() {
+        let n = i + 1;
         let rest = line
             .strip_prefix("# ")
-            .ok_or_else(|| format!("{path}: header line without '# ': {line}"))?;
+            .ok_or_else(|| format!("{path}: header line {n} does not start with '# '"))?;
         let (key, value) = rest
             .split_once(':')
-            .ok_or_else(|| format!("{path}: header line without ':': {line}"))?;
+            .ok_or_else(|| format!("{path}: header line {n} has no ':'"))?;
         match key {
             "expected" => expected = value.trim().to_string(),
             "source" => source = value.trim().to_string(),
             "format" | "note" => {}
-            other => return Err(format!("{path}: unknown header {other}")),
+            other => return Err(format!("{path}: header line {n}: unknown key {other:?}")),
         }
     }
     if expected.is_empty() || source.is_empty() {
@@ -113,15 +101,10 @@ pub fn parse(path: &str, set: Set, content: &str) -> Result<RealText, String> {
     })
 }
 
-/// Every text of the corpus with its split, sorted by path. Fails if a file
-/// is missing from the split, the split names a missing file, or a file's
-/// directory, its `# expected:` and its split category disagree.
-pub fn load_all() -> Result<Vec<RealText>, String> {
-    let split = load_split()?;
-    let root = repo_root();
-    let corpus = root.join("tests/fixtures/real");
+/// The `*.txt` files one directory level below `corpus`, sorted.
+fn corpus_files(corpus: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&corpus)
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(corpus)
         .map_err(|e| format!("{}: {e}", corpus.display()))?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -137,6 +120,48 @@ pub fn load_all() -> Result<Vec<RealText>, String> {
         }
     }
     files.sort();
+    Ok(files)
+}
+
+/// Every text of the held-out collection `tests/fixtures/holdout/`, sorted by
+/// path, as [`Set::Holdout`]. Fails if a file's directory and its
+/// `# expected:` disagree.
+pub fn load_holdout() -> Result<Vec<RealText>, String> {
+    let root = repo_root();
+    let files = corpus_files(&root.join("tests/fixtures/holdout"))?;
+    let mut out = Vec::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        let content =
+            std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let t = parse(&rel, Set::Holdout, &content)?;
+        let dir = file
+            .parent()
+            .and_then(|d| d.file_name())
+            .map(|d| d.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if t.expected != dir {
+            return Err(format!(
+                "{rel}: expected {} but the directory is {dir}",
+                t.expected
+            ));
+        }
+        out.push(t);
+    }
+    Ok(out)
+}
+
+/// Every text of `tests/fixtures/real/` with its set, sorted by path. Fails if a file
+/// is missing from the split, the split names a missing file, or a file's
+/// directory, its `# expected:` and its split category disagree.
+pub fn load_all() -> Result<Vec<RealText>, String> {
+    let split = load_split()?;
+    let root = repo_root();
+    let files = corpus_files(&root.join("tests/fixtures/real"))?;
     let mut out = Vec::new();
     for file in &files {
         let rel = file
