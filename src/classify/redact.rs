@@ -600,7 +600,10 @@ fn scan(bytes: &[u8], work: &mut u64) -> Masks {
         if b == b'-' && bytes.get(i + 1) == Some(&b'-') {
             if let Some(flag) = SECRET_FLAGS.iter().find(|f| starts_with_ci(bytes, i, f)) {
                 let after = i + flag.len();
-                if bytes.get(after).is_some_and(|&c| is_break_or_blank(c) || c == b'=') {
+                if bytes
+                    .get(after)
+                    .is_some_and(|&c| is_break_or_blank(c) || c == b'=')
+                {
                     i = mask_value(bytes, after + 1, ValueEnd::Whitespace, &mut m, work);
                     continue;
                 }
