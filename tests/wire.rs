@@ -370,6 +370,11 @@ fn bad_targets_are_typed_errors_naming_the_field() {
         e.to_string(),
         "containers[0].name: expected a DNS-1123 label (lowercase letters, digits and `-`, at most 63 characters, starting and ending with a letter or digit), found `App`"
     );
+    // As the crate's error, the field is carried apart, under `target`.
+    let core: aks_service_connector::Error = e.into();
+    assert_eq!(core.code(), "invalid-input");
+    assert_eq!(core.field(), Some("target.containers[0].name"));
+    assert!(core.to_string().ends_with("found `App`"), "{core}");
     let e = with(&|v| {
         v["containers"] = json!([{ "name": "a", "index": 0 }, { "name": "b", "index": 0 }])
     });

@@ -29,7 +29,7 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::workload::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 use crate::catalog::AuthId;
@@ -39,6 +39,11 @@ use crate::spec::ConnectionSpec;
 use crate::yaml::Node;
 
 /// The kinds of workload that can be wired (each has a pod template).
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum WireKind {
     /// apps/v1 Deployment.
@@ -83,6 +88,11 @@ impl WireKind {
 }
 
 /// The existing workload to wire.
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WireTarget {
@@ -106,6 +116,11 @@ pub struct WireTarget {
 }
 
 /// One container to wire.
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WireContainer {
@@ -125,13 +140,19 @@ pub struct WireContainer {
 }
 
 /// The wiring of one workload, in three forms.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Wiring {
     /// Strategic-merge patch, YAML (`kubectl patch --type strategic -p`).
     pub strategic_merge: String,
     /// The same as a kustomize patch file, YAML (with `apiVersion`, `kind`, `metadata`).
     pub kustomize: String,
-    /// RFC 6902 JSON patch, pretty-printed JSON (`kubectl patch --type json -p`).
+    /// RFC 6902 JSON patch, one operation a line (`kubectl patch --type json -p`).
     pub json_patch: String,
 }
 
@@ -150,7 +171,7 @@ pub enum WireError {
         found: String,
     },
     /// No container to wire.
-    #[error("containers: expected at least one container, found none")]
+    #[error("containers: expected at least one container to wire, found none")]
     NoContainers,
     /// Two entries name the same container or index.
     #[error("{field}: expected each container once, found `{found}` again")]
@@ -160,6 +181,43 @@ pub enum WireError {
         /// The repeated name or index.
         found: String,
     },
+}
+
+impl WireError {
+    /// The offending field of the target (`containers[0].name`), or `None`
+    /// for an error of the connection spec.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            WireError::Connection(_) => None,
+            WireError::InvalidName { field, .. } | WireError::Duplicate { field, .. } => {
+                Some(field)
+            }
+            WireError::NoContainers => Some("containers"),
+        }
+    }
+}
+
+/// The crate's error: the connection's own, or `invalid-input` with the field
+/// under `target` (the argument's name where one API call takes both).
+impl From<WireError> for crate::Error {
+    fn from(e: WireError) -> Self {
+        let field = match (&e, e.field()) {
+            (WireError::Connection(_), _) | (_, None) => None,
+            (_, Some(f)) => Some(format!("target.{f}")),
+        };
+        match (e, field) {
+            (WireError::Connection(inner), _) => inner,
+            (other, field) => {
+                let text = other.to_string();
+                // Every message is `{field}: {message}`; the field is carried apart.
+                let message = text.split_once(": ").map_or(text.as_str(), |(_, m)| m);
+                crate::Error::InvalidInput {
+                    field: field.unwrap_or_else(|| "target".to_owned()),
+                    message: message.to_owned(),
+                }
+            }
+        }
+    }
 }
 
 /// Whether `s` is a DNS-1123 label (container and workload names are checked
@@ -445,15 +503,18 @@ pub fn wire(spec: &ConnectionSpec, target: &WireTarget) -> Result<Wiring, WireEr
     if let Node::Map(entries) = body.clone() {
         file.extend(entries);
     }
-    let json = serde_json::to_string_pretty(&json_patch(target, &parts)).map_err(|e| {
-        crate::Error::InvalidInput {
-            field: "$".to_owned(),
-            message: e.to_string(),
+    // One operation a line: readable, diffable, and no pretty-printer in the module.
+    let mut json = String::from("[\n");
+    if let Node::Seq(ops) = json_patch(target, &parts) {
+        for (i, op) in ops.iter().enumerate() {
+            json.push_str(if i > 0 { ",\n  " } else { "  " });
+            crate::yaml::write_json(&mut json, op);
         }
-    })?;
+    }
+    json.push_str("\n]\n");
     Ok(Wiring {
         strategic_merge: crate::yaml::emit(&body),
         kustomize: crate::yaml::emit(&Node::Map(file)),
-        json_patch: json + "\n",
+        json_patch: json,
     })
 }
