@@ -8,6 +8,7 @@ pub mod secret;
 pub mod service_account;
 pub mod spc;
 mod tree;
+pub mod wire;
 pub mod workload;
 
 use k8s_openapi::api::apps::v1::Deployment;
@@ -20,6 +21,7 @@ use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
 use crate::yaml::Node;
 pub use spc::SecretProviderClass;
+pub use wire::{wire, WireContainer, WireError, WireKind, WireTarget, Wiring};
 
 /// A rendered Kubernetes object, typed.
 #[derive(Debug, Clone, PartialEq, Serialize)]

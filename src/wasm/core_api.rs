@@ -280,3 +280,33 @@ pub fn drift(
     };
     output(&crate::drift(&spec, &cluster).map_err(js_error)?)
 }
+
+/// Wires an existing workload (`target`: its kind, name and the containers to wire, each with
+/// its index) to the connection `spec` describes: `{ strategicMerge, kustomize, jsonPatch }`,
+/// the same change as a strategic-merge patch, a kustomize patch file and an RFC 6902 JSON patch.
+///
+/// Throws a `ServiceConnectorError`: `invalid-spec` when the design does not render,
+/// `invalid-input` (field `target…`) when the target is not a well-formed workload description.
+#[wasm_bindgen(unchecked_return_type = "Wiring")]
+pub fn wire(
+    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "WireTarget")] target: JsValue,
+) -> Result<JsValue, JsValue> {
+    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
+    // Read as a spec-like input, then placed under `target` (`$` is the whole argument).
+    let target: crate::render::WireTarget = input(&target, Input::Spec).map_err(|e| {
+        js_error(match e {
+            crate::error::Error::InvalidInput { field, message } => {
+                crate::error::Error::InvalidInput {
+                    field: match field.as_str() {
+                        "$" => "target".to_owned(),
+                        f => format!("target.{f}"),
+                    },
+                    message,
+                }
+            }
+            other => other,
+        })
+    })?;
+    output(&crate::render::wire(&spec, &target).map_err(|e| js_error(e.into()))?)
+}

@@ -615,3 +615,53 @@ fn drift_compares_the_cluster_with_the_design() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn wire_returns_the_three_forms_and_throws_on_bad_targets() {
+    let target = r#"{ "kind": "Deployment", "name": "web",
+        "containers": [{ "name": "app", "index": 1, "hasEnvFrom": true }] }"#;
+    let wiring = wasm::wire(js(BLOB), js(target)).expect("wire");
+    let keys: Vec<String> = Object::keys(&wiring.clone().into())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    assert_eq!(keys, ["strategicMerge", "kustomize", "jsonPatch"]);
+    assert!(string(&wiring, "kustomize").starts_with("apiVersion: apps/v1\nkind: Deployment\n"));
+    let patch: Array = JSON::parse(&string(&wiring, "jsonPatch"))
+        .expect("json")
+        .dyn_into()
+        .expect("array");
+    assert_eq!(string(&patch.get(0), "op"), "test");
+    assert_eq!(
+        string(&patch.get(0), "path"),
+        "/spec/template/spec/containers/1/name"
+    );
+    assert_plain_json(&wiring);
+
+    for (bad, field) in [
+        (
+            r#"{ "kind": "Pod", "name": "web", "containers": [] }"#,
+            "target.kind",
+        ),
+        (
+            r#"{ "kind": "Job", "name": "web", "containers": [] }"#,
+            "target.containers",
+        ),
+        (
+            r#"{ "kind": "Job", "name": "web", "containers": [{ "name": "App", "index": 0 }] }"#,
+            "target.containers[0].name",
+        ),
+    ] {
+        let (code, thrown_field, message) = thrown(wasm::wire(js(BLOB), js(bad)));
+        assert_eq!(
+            (code.as_str(), thrown_field.as_string().as_deref()),
+            ("invalid-input", Some(field)),
+            "{message}"
+        );
+    }
+    let (code, _, _) = thrown(wasm::wire(
+        js(r#"{ "namespace": "Bad_NS", "target": { "type": "storage-blob" } }"#),
+        js(target),
+    ));
+    assert_eq!(code, "invalid-spec");
+}
