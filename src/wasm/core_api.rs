@@ -265,6 +265,7 @@ fn preview_value(bundle: &crate::Bundle) -> Result<JsValue, JsValue> {
 ///
 /// Throws a `ServiceConnectorError`: `invalid-spec` when the design does not render,
 /// `invalid-input` (field `cluster`…) when the input is too large, not JSON or not objects.
+#[cfg(feature = "wasm-cluster")]
 #[wasm_bindgen(unchecked_return_type = "DriftReport")]
 pub fn drift(
     #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
@@ -287,6 +288,7 @@ pub fn drift(
 ///
 /// Throws a `ServiceConnectorError`: `invalid-spec` when the design does not render,
 /// `invalid-input` (field `target…`) when the target is not a well-formed workload description.
+#[cfg(feature = "wasm-cluster")]
 #[wasm_bindgen(unchecked_return_type = "Wiring")]
 pub fn wire(
     #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
