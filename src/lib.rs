@@ -4,7 +4,7 @@
 pub mod catalog;
 pub mod classify;
 pub mod error;
-#[cfg(any(target_arch = "wasm32", test))]
+pub mod input;
 mod json_path;
 pub mod policy;
 pub mod resolve;
