@@ -210,7 +210,10 @@ pub fn looks_secret(s: &str) -> bool {
         return true;
     }
     if let Some(at) = s.find('@') {
-        if s[..at].rsplit_once("://").is_some_and(|(_, user)| user.contains(':')) {
+        if s[..at]
+            .rsplit_once("://")
+            .is_some_and(|(_, user)| user.contains(':'))
+        {
             return true;
         }
     }

@@ -261,7 +261,11 @@ fn resolve_ids(
                 Quoted(t),
                 supported.join(", ")
             ),
-            _ => format!("expected one of {}, found {}", supported.join(", "), Quoted(t)),
+            _ => format!(
+                "expected one of {}, found {}",
+                supported.join(", "),
+                Quoted(t)
+            ),
         };
         findings.push(rules::TARGET_SUPPORTED.at("target.type", message));
         return None;
@@ -273,7 +277,11 @@ fn resolve_ids(
         Some(k) if target.id != TargetId::CognitiveServices => {
             findings.push(rules::ACCOUNT_KIND.at(
                 "target.kind",
-                format!("expected no kind for target `{}` (only cognitiveservices has one), found {}", target.id, Quoted(k)),
+                format!(
+                    "expected no kind for target `{}` (only cognitiveservices has one), found {}",
+                    target.id,
+                    Quoted(k)
+                ),
             ));
             // The kind changes nothing for other targets, so the other checks still run.
             CognitiveKind::AiServices
@@ -281,7 +289,10 @@ fn resolve_ids(
         Some(k) => CognitiveKind::parse(k).unwrap_or_else(|| {
             findings.push(rules::ACCOUNT_KIND.at(
                 "target.kind",
-                format!("expected one of AIServices, OpenAI, CognitiveServices, found {}", Quoted(k)),
+                format!(
+                    "expected one of AIServices, OpenAI, CognitiveServices, found {}",
+                    Quoted(k)
+                ),
             ));
             ok = false;
             CognitiveKind::AiServices
@@ -356,7 +367,10 @@ fn resolve_workload(
         Some(other) => {
             findings.push(rules::WORKLOAD.at(
                 "workload.kind",
-                format!("expected one of Job, Deployment, Pod, none, found {}", Quoted(other)),
+                format!(
+                    "expected one of Job, Deployment, Pod, none, found {}",
+                    Quoted(other)
+                ),
             ));
             WorkloadKind::Job
         }

@@ -61,14 +61,17 @@ const MIB: usize = 1024 * KIB;
 /// DNS-1123 subdomain names (Kubernetes object names) are at most 253 characters;
 /// every name and id rule of the catalog and policy allows at most that.
 const NAME: usize = 253;
-const NAME_WHY: &str = "no name or id the catalog or policy accepts is longer than a DNS subdomain name (253)";
+const NAME_WHY: &str =
+    "no name or id the catalog or policy accepts is longer than a DNS subdomain name (253)";
 /// A GUID is 36 characters; 128 holds it in any written form policy can explain.
 const GUID: usize = 128;
-const GUID_WHY: &str = "a GUID is 36 characters; 128 leaves room for policy to explain a mistyped one";
+const GUID_WHY: &str =
+    "a GUID is 36 characters; 128 leaves room for policy to explain a mistyped one";
 /// ARM resource ids, URLs and image references.
 const LONG: usize = 4 * KIB;
 const ID_WHY: &str = "ARM resource ids, URLs and image references stay well under 2 KiB";
-const CREDENTIAL_WHY: &str = "passwords, keys and connection strings (mongodb-atlas takes one here) stay under 4 KiB";
+const CREDENTIAL_WHY: &str =
+    "passwords, keys and connection strings (mongodb-atlas takes one here) stay under 4 KiB";
 
 /// Every cap. `limits()` returns this table from the wasm module.
 pub const CAPS: &[Cap] = &[

@@ -196,7 +196,11 @@ fn check_caps(value: &Value, which: Input, pattern: &str, path: &str) -> Result<
                 }
             }
             for (k, v) in map {
-                let field = if is_map { any.clone() } else { child(pattern, k) };
+                let field = if is_map {
+                    any.clone()
+                } else {
+                    child(pattern, k)
+                };
                 if has_rows_under(which, &field) {
                     check_caps(v, which, &field, &child(path, k))?;
                 }
@@ -234,7 +238,11 @@ fn check_shape(value: &Value, which: Input, pattern: &str, path: &str) -> Result
                 .iter()
                 .any(|c| c.input == which.name() && c.field == any);
             for (k, v) in map {
-                let field = if is_map { any.clone() } else { child(pattern, k) };
+                let field = if is_map {
+                    any.clone()
+                } else {
+                    child(pattern, k)
+                };
                 check_shape(v, which, &field, &child(path, k))?;
             }
         }

@@ -72,7 +72,8 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
     assert_eq!(serde_json::to_value(&typed).expect("json"), spec);
     let typed: PlanContext = serde_json::from_value(full_context()).expect("full context");
     assert_eq!(serde_json::to_value(&typed).expect("json"), full_context());
-    let classify = json!({ "resourceGroup": "r", "cluster": "c", "namespace": "n", "connection": "c" });
+    let classify =
+        json!({ "resourceGroup": "r", "cluster": "c", "namespace": "n", "connection": "c" });
     let typed: crate::classify::ClassifyContext =
         serde_json::from_value(classify.clone()).expect("full classify context");
     assert_eq!(serde_json::to_value(&typed).expect("json"), classify);
@@ -83,7 +84,12 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
     patterns(&spec, "", &mut found, &maps);
     want.extend(found.into_iter().map(|(p, m)| ("spec", p, m)));
     let mut found = Vec::new();
-    patterns(&json!({ "secretEncoding": "data" }), "options", &mut found, &[]);
+    patterns(
+        &json!({ "secretEncoding": "data" }),
+        "options",
+        &mut found,
+        &[],
+    );
     want.push(("options", "options".to_owned(), Measure::JsonBytes));
     want.extend(found.into_iter().map(|(p, m)| ("options", p, m)));
     let mut found = Vec::new();
@@ -120,7 +126,10 @@ fn the_key_caps_hold_every_combination_of_the_catalog() {
         .unwrap_or(0);
     for field in ["customizedKeys", "values"] {
         let cap = find(Input::Spec, field, Measure::Entries).expect("row").max;
-        assert!(most > 5 && most * 2 <= cap, "{field}: {most} keys, cap {cap}");
+        assert!(
+            most > 5 && most * 2 <= cap,
+            "{field}: {most} keys, cap {cap}"
+        );
     }
 }
 
@@ -137,7 +146,8 @@ fn set(v: &mut Value, pattern: &str, to: Value) {
             let k = m.keys().next().expect("one key").clone();
             m.get_mut(&k).expect("value")
         } else {
-            at.get_mut(name).unwrap_or_else(|| panic!("{pattern}: {name}"))
+            at.get_mut(name)
+                .unwrap_or_else(|| panic!("{pattern}: {name}"))
         };
         if item {
             at = at.get_mut(0).expect("item");
@@ -148,7 +158,13 @@ fn set(v: &mut Value, pattern: &str, to: Value) {
 
 /// The concrete path a pattern names in [`full_spec`].
 fn concrete(pattern: &str) -> String {
-    let map_key = |p: &str| if p.starts_with("workload.labels") { "k" } else { "K" };
+    let map_key = |p: &str| {
+        if p.starts_with("workload.labels") {
+            "k"
+        } else {
+            "K"
+        }
+    };
     pattern.replace('*', map_key(pattern)).replace("[]", "[0]")
 }
 
@@ -204,15 +220,20 @@ fn counts_and_keys_are_capped() {
         let path = concrete(c.field);
         let expect = match c.measure {
             Measure::Entries => {
-                let entries: serde_json::Map<String, Value> = (0..=c.max)
-                    .map(|i| (format!("K{i}"), json!("v")))
-                    .collect();
+                let entries: serde_json::Map<String, Value> =
+                    (0..=c.max).map(|i| (format!("K{i}"), json!("v"))).collect();
                 set(&mut spec, c.field, Value::Object(entries));
                 format!("expected at most {} entries, found {}", c.max, c.max + 1)
             }
             Measure::Items => {
-                let item = spec.pointer(&format!("/{}/0", c.field.replace('.', "/"))).cloned();
-                set(&mut spec, c.field, Value::Array(vec![item.expect("item"); c.max + 1]));
+                let item = spec
+                    .pointer(&format!("/{}/0", c.field.replace('.', "/")))
+                    .cloned();
+                set(
+                    &mut spec,
+                    c.field,
+                    Value::Array(vec![item.expect("item"); c.max + 1]),
+                );
                 format!("expected at most {} items, found {}", c.max, c.max + 1)
             }
             Measure::KeyBytes => {
@@ -255,7 +276,10 @@ fn options_and_contexts_are_capped() {
     )
     .expect("too large");
     assert_eq!(field, "context");
-    assert!(message.starts_with("expected at most 65536 bytes of JSON text, found 700"), "{message}");
+    assert!(
+        message.starts_with("expected at most 65536 bytes of JSON text, found 700"),
+        "{message}"
+    );
     let (field, _) = too_large_field(
         &json!({ "secretEncoding": "d".repeat(300) }).to_string(),
         Input::Options,
@@ -267,18 +291,48 @@ fn options_and_contexts_are_capped() {
 #[test]
 fn arrays_are_refused_where_objects_belong() {
     let cases: &[(Input, &str, &str, &str)] = &[
-        (Input::Spec, r#"["c","apps",{"type":"storage-blob"}]"#, "$", "expected a connection spec object, found an array"),
-        (Input::Spec, r#"{"target":["storage-blob"]}"#, "target", "expected an object, found an array"),
-        (Input::Spec, r#"{"target":{"type":"sql"},"auth":["secret"]}"#, "auth", "expected an object, found an array"),
+        (
+            Input::Spec,
+            r#"["c","apps",{"type":"storage-blob"}]"#,
+            "$",
+            "expected a connection spec object, found an array",
+        ),
+        (
+            Input::Spec,
+            r#"{"target":["storage-blob"]}"#,
+            "target",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Spec,
+            r#"{"target":{"type":"sql"},"auth":["secret"]}"#,
+            "auth",
+            "expected an object, found an array",
+        ),
         (
             Input::Spec,
             r#"{"target":{"type":"sql"},"keyvault":{"objects":[["n","secret"]]}}"#,
             "keyvault.objects[0]",
             "expected an object, found an array",
         ),
-        (Input::Spec, r#"{"target":{"type":"sql"},"keyvault":[[]]}"#, "keyvault", "expected an object, found an array"),
-        (Input::Options, r#"["data"]"#, "options", "expected a render options object, found an array"),
-        (Input::Context, "[]", "context", "expected a context object, found an array"),
+        (
+            Input::Spec,
+            r#"{"target":{"type":"sql"},"keyvault":[[]]}"#,
+            "keyvault",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Options,
+            r#"["data"]"#,
+            "options",
+            "expected a render options object, found an array",
+        ),
+        (
+            Input::Context,
+            "[]",
+            "context",
+            "expected a context object, found an array",
+        ),
     ];
     for (which, text, want_field, want_message) in cases {
         let err = match which {
@@ -346,6 +400,9 @@ fn reading_a_huge_text_is_refused_before_parsing() {
     assert_eq!(err.field(), Some("$"));
     assert_eq!(
         err.to_string(),
-        format!("$: expected at most 1048576 bytes of JSON text, found {}", huge.len())
+        format!(
+            "$: expected at most 1048576 bytes of JSON text, found {}",
+            huge.len()
+        )
     );
 }

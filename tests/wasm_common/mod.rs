@@ -523,9 +523,17 @@ fn refused(
         "{what}: {message}"
     );
     assert!(elapsed < 5_000.0, "{what}: {elapsed} ms");
-    assert!(message.len() < 600, "{what}: message of {} bytes", message.len());
+    assert!(
+        message.len() < 600,
+        "{what}: message of {} bytes",
+        message.len()
+    );
     let r = wasm::render(js(BLOB), None).unwrap_or_else(|_| panic!("render after {what}"));
-    assert_eq!(Array::from(&get(&r, "documents")).length(), 3, "after {what}");
+    assert_eq!(
+        Array::from(&get(&r, "documents")).length(),
+        3,
+        "after {what}"
+    );
     message
 }
 
@@ -543,19 +551,41 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
     ] {
         let big = with(spec, field, &js_repeat("a", 100 << 20));
         let t = now();
-        refused(field, wasm::plan(big.clone(), None), t, ("input-too-large", path));
+        refused(
+            field,
+            wasm::plan(big.clone(), None),
+            t,
+            ("input-too-large", path),
+        );
         let t = now();
-        refused(field, wasm::validate(big.clone()), t, ("input-too-large", path));
+        refused(
+            field,
+            wasm::validate(big.clone()),
+            t,
+            ("input-too-large", path),
+        );
         let t = now();
         let m = refused(field, wasm::render(big, None), t, ("input-too-large", path));
-        assert!(m.starts_with("$: expected at most 1048576 bytes of JSON text, found at least "), "{m}");
+        assert!(
+            m.starts_with("$: expected at most 1048576 bytes of JSON text, found at least "),
+            "{m}"
+        );
     }
     // 50 MB of control characters (six bytes each as JSON).
     let ctl = with(spec, "values.K", &js_repeat("\u{1}", 50 << 20));
     let t = now();
-    refused("control characters", wasm::render(ctl, None), t, ("input-too-large", "$"));
+    refused(
+        "control characters",
+        wasm::render(ctl, None),
+        t,
+        ("input-too-large", "$"),
+    );
     // Near the caps: each field is read up to its cap and refused one byte beyond.
-    for (field, cap) in [("target.account", 253), ("namespace", 63), ("values.K", 64 << 10)] {
+    for (field, cap) in [
+        ("target.account", 253),
+        ("namespace", 63),
+        ("values.K", 64 << 10),
+    ] {
         let at_cap = with(spec, field, &js_repeat("\u{1}", cap));
         let t = now();
         let r = wasm::validate(at_cap);
@@ -563,7 +593,10 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
         let over = with(spec, field, &js_repeat("\u{1}", cap + 1));
         let t = now();
         let m = refused(field, wasm::validate(over), t, ("input-too-large", field));
-        assert_eq!(m, format!("{field}: expected at most {cap} bytes, found {}", cap + 1));
+        assert_eq!(
+            m,
+            format!("{field}: expected at most {cap} bytes, found {}", cap + 1)
+        );
     }
     // Counts: more values than a connection has keys.
     let many = Object::new();
@@ -571,18 +604,29 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
         Reflect::set(&many, &format!("K{i}").into(), &"v".into()).expect("set");
     }
     let t = now();
-    refused("100 values", wasm::render(with(spec, "values", &many), None), t, ("input-too-large", "values"));
+    refused(
+        "100 values",
+        wasm::render(with(spec, "values", &many), None),
+        t,
+        ("input-too-large", "values"),
+    );
     let t = now();
     refused(
         "long plan context",
-        wasm::plan(js(spec), Some(with("{}", "oidcIssuerUrl", &js_repeat("h", 10_000)))),
+        wasm::plan(
+            js(spec),
+            Some(with("{}", "oidcIssuerUrl", &js_repeat("h", 10_000))),
+        ),
         t,
         ("input-too-large", "context.oidcIssuerUrl"),
     );
     let t = now();
     refused(
         "long options",
-        wasm::render(js(spec), Some(with("{}", "secretEncoding", &js_repeat("d", 10_000)))),
+        wasm::render(
+            js(spec),
+            Some(with("{}", "secretEncoding", &js_repeat("d", 10_000))),
+        ),
         t,
         ("input-too-large", "options"),
     );
@@ -596,9 +640,19 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
         ("invalid-input", "$"),
     );
     let t = now();
-    refused("render(spec, [...])", wasm::render(js(spec), Some(js(r#"["data"]"#))), t, ("invalid-input", "options"));
+    refused(
+        "render(spec, [...])",
+        wasm::render(js(spec), Some(js(r#"["data"]"#))),
+        t,
+        ("invalid-input", "options"),
+    );
     let t = now();
-    refused("plan(spec, [])", wasm::plan(js(spec), Some(js("[]"))), t, ("invalid-input", "context"));
+    refused(
+        "plan(spec, [])",
+        wasm::plan(js(spec), Some(js("[]"))),
+        t,
+        ("invalid-input", "context"),
+    );
     let t = now();
     refused(
         "target as an array",
@@ -607,10 +661,16 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
         ("invalid-input", "target"),
     );
     let t = now();
-    refused("classify(text, [...])", wasm::classify("x".into(), Some(js(r#"["rg"]"#))), t, ("invalid-input", "context"));
+    refused(
+        "classify(text, [...])",
+        wasm::classify("x".into(), Some(js(r#"["rg"]"#))),
+        t,
+        ("invalid-input", "context"),
+    );
 
     // A secret typed into the wrong field is not repeated; a bad long value is quoted short.
-    let secret = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    let secret =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     for (field, code, path) in [
         ("names", "invalid-input", "names"),
         ("namespace", "input-too-large", "namespace"),
@@ -622,8 +682,13 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
         let findings = e.as_ref().err().map(|e| get(e, "findings"));
         let m = refused(field, e, t, (code, path));
         assert!(!m.contains(&secret[..12]), "{m}");
-        let findings = JSON::stringify(&findings.expect("thrown")).expect("json").as_string();
-        assert!(!findings.unwrap_or_default().contains(&secret[..12]), "{field}");
+        let findings = JSON::stringify(&findings.expect("thrown"))
+            .expect("json")
+            .as_string();
+        assert!(
+            !findings.unwrap_or_default().contains(&secret[..12]),
+            "{field}"
+        );
     }
     let t = now();
     let m = refused(
@@ -632,20 +697,33 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
         t,
         ("invalid-spec", "target.type"),
     );
-    assert!(m.contains(&format!("found \"{}…\" (200 characters)", "z".repeat(32))), "{m}");
+    assert!(
+        m.contains(&format!("found \"{}…\" (200 characters)", "z".repeat(32))),
+        "{m}"
+    );
 
     // Nothing above grew the module's memory by more than the caps allow.
     let grown = memory_bytes() - before;
-    assert!(grown < 64.0 * 1024.0 * 1024.0, "memory grew by {grown} bytes");
+    assert!(
+        grown < 64.0 * 1024.0 * 1024.0,
+        "memory grew by {grown} bytes"
+    );
 }
 
 #[wasm_bindgen_test]
 fn limits_are_exported_as_the_cap_table() {
     let caps: Array = wasm::limits().expect("limits").dyn_into().expect("array");
-    assert_eq!(caps.length() as usize, aks_service_connector::input::CAPS.len());
+    assert_eq!(
+        caps.length() as usize,
+        aks_service_connector::input::CAPS.len()
+    );
     let whole = caps.get(0);
     assert_eq!(
-        (string(&whole, "input"), string(&whole, "field"), string(&whole, "measure")),
+        (
+            string(&whole, "input"),
+            string(&whole, "field"),
+            string(&whole, "measure")
+        ),
         ("spec".to_owned(), "$".to_owned(), "jsonBytes".to_owned())
     );
     assert_eq!(get(&whole, "max").as_f64(), Some(1048576.0));
