@@ -199,8 +199,8 @@ const SECRET_MARKERS: &[&str] = &[
     "-----begin",
 ];
 
-/// Whether a value looks like a credential: it carries a [`SECRET_MARKERS`] part,
-/// is a JWT, has a `user:password@` part, or holds a run of 20 or more token
+/// Whether a value looks like a credential: it carries a marker of one (a
+/// connection string's `AccountKey=`, a SAS `sig=`, a PEM header, …), is a JWT, has a `user:password@` part, or holds a run of 20 or more token
 /// characters mixing upper case, lower case and digits (account keys, client
 /// secrets, API keys). Names, GUIDs, ARM ids, host names and configuration key
 /// names never mix all three in one run that long; a false alarm only hides a value.
