@@ -77,18 +77,6 @@ fn find(which: Input, field: &str, measure: Measure) -> Option<&'static Cap> {
         .find(|c| c.measure == measure && c.input == which.name() && c.field == field)
 }
 
-/// Whether any row of `which` is about `pattern` or a field under it.
-fn has_rows_under(which: Input, pattern: &str) -> bool {
-    let root = pattern.is_empty() || pattern == which.prefix();
-    CAPS.iter().any(|c| {
-        c.input == which.name()
-            && (root
-                || c.field.strip_prefix(pattern).is_some_and(|rest| {
-                    rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
-                }))
-    })
-}
-
 /// The error for an input over its cap.
 fn too_large(field: String, message: String) -> Error {
     Error::TooLarge { field, message }
@@ -107,7 +95,7 @@ pub fn text_too_large(which: Input, found: usize, at_least: bool) -> Error {
     )
 }
 
-/// Reads JSON text as `T`: caps first, then the type, then the shape.
+/// Reads JSON text as `T`: caps and shape first, then the type.
 pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
     if text.len() > which.json_cap() {
         return Err(text_too_large(which, text.len(), false));
@@ -123,127 +111,173 @@ pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
             })
         }
     };
-    check_caps(&value, which, which.prefix(), &which.path(""))?;
-    let typed = serde_json::from_str(text).map_err(|e| type_error(text, &e, which))?;
-    check_shape(&value, which, which.prefix(), &which.path(""))?;
-    Ok(typed)
+    let mut path = which.prefix().to_owned();
+    check(&value, which, which.prefix(), &mut path)?;
+    serde_json::from_str(text).map_err(|e| type_error(text, &e, which))
 }
 
-/// Joins a field pattern or path: `""` + `a` is `a`, `a` + `b` is `a.b`.
-fn child(parent: &str, key: &str) -> String {
-    if parent.is_empty() || parent == "$" {
-        key.to_owned()
+/// What the table says about one field pattern.
+#[derive(Default)]
+struct Node {
+    bytes: Option<usize>,
+    key_bytes: Option<usize>,
+    entries: Option<usize>,
+    items: Option<usize>,
+    /// The fields under it (name, pattern): an object the walk descends into.
+    fields: Vec<(&'static str, &'static str)>,
+    /// The pattern of its map values (`x.*`), for a map.
+    map_value: Option<&'static str>,
+    /// The pattern of its items (`x[]`), for an array.
+    item: Option<&'static str>,
+}
+
+type Index = std::collections::HashMap<(&'static str, &'static str), Node>;
+
+/// [`CAPS`] as a tree of field patterns, built once: the walk then costs one lookup
+/// per value instead of a pass over the table.
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index::new();
+        for c in CAPS {
+            let root = match c.input {
+                "spec" => "",
+                other => other,
+            };
+            // Every prefix of the field ending at a separator is a pattern; each is
+            // the parent of the next (all slices of the `'static` field text).
+            let f = c.field;
+            let mut parent = root;
+            let mut cuts: Vec<usize> = f
+                .char_indices()
+                .filter(|&(i, ch)| (ch == '.' || ch == '[') && i > 0)
+                .map(|(i, _)| i)
+                .collect();
+            cuts.push(f.len());
+            for (n, &end) in cuts.iter().enumerate() {
+                let pattern = &f[..end];
+                if pattern == root || (root.is_empty() && pattern == "$") {
+                    continue;
+                }
+                let start = if n == 0 { 0 } else { cuts[n - 1] };
+                let name = f[start..end].trim_start_matches('.');
+                let p = index.entry((c.input, parent)).or_default();
+                match name {
+                    "*" => p.map_value = Some(pattern),
+                    "[]" => p.item = Some(pattern),
+                    _ if !p.fields.iter().any(|(k, _)| *k == name) => {
+                        p.fields.push((name, pattern))
+                    }
+                    _ => {}
+                }
+                parent = pattern;
+            }
+            let leaf = index.entry((c.input, parent)).or_default();
+            match c.measure {
+                Measure::Bytes => leaf.bytes = Some(c.max),
+                Measure::Entries => leaf.entries = Some(c.max),
+                Measure::Items => leaf.items = Some(c.max),
+                Measure::KeyBytes => {
+                    // Keys are measured on the map, the `*` row's parent.
+                    let map = f.strip_suffix(".*").unwrap_or(f);
+                    index.entry((c.input, map)).or_default().key_bytes = Some(c.max);
+                }
+                Measure::JsonBytes | Measure::TruncatedBytes => {}
+            }
+        }
+        index
+    })
+}
+
+/// The field path of a concrete `path` (`$` for the spec's root).
+fn field_of(path: &str) -> String {
+    if path.is_empty() {
+        "$".to_owned()
     } else {
-        format!("{parent}.{key}")
+        path.to_owned()
     }
 }
 
-/// Checks `value` (at field `pattern`, concretely `path`) and what it holds
-/// against their caps. Descends only where the table has rows, so the walk is
-/// bounded by the caps it checks on the way down.
-fn check_caps(value: &Value, which: Input, pattern: &str, path: &str) -> Result<(), Error> {
+/// Checks `value`, at field `pattern` (concretely `path`), and what it holds against
+/// the caps, in one walk before typed reading; descends only into fields the table
+/// knows, so the walk is bounded by the caps it checks on the way down. Also
+/// refuses an array where the table has an object: serde would read a derived
+/// struct from an array, field by field in order.
+fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Result<(), Error> {
+    let Some(n) = index().get(&(which.name(), pattern)) else {
+        return Ok(());
+    };
+    let over = |path: &str, message: String| Err(too_large(field_of(path), message));
     match value {
         Value::String(s) => {
-            if let Some(c) = find(which, pattern, Measure::Bytes) {
-                if s.len() > c.max {
-                    return Err(too_large(
-                        path.to_owned(),
-                        format!("expected at most {} bytes, found {}", c.max, s.len()),
-                    ));
-                }
+            if let Some(max) = n.bytes.filter(|&max| s.len() > max) {
+                return over(
+                    path,
+                    format!("expected at most {max} bytes, found {}", s.len()),
+                );
             }
         }
         Value::Array(items) => {
-            if let Some(c) = find(which, pattern, Measure::Items) {
-                if items.len() > c.max {
-                    return Err(too_large(
-                        path.to_owned(),
-                        format!("expected at most {} items, found {}", c.max, items.len()),
-                    ));
+            if let (Some(max), Some(item)) = (n.items, n.item) {
+                if items.len() > max {
+                    return over(
+                        path,
+                        format!("expected at most {max} items, found {}", items.len()),
+                    );
                 }
-                let item = format!("{pattern}[]");
+                let len = path.len();
                 for (i, v) in items.iter().enumerate() {
-                    check_caps(v, which, &item, &format!("{path}[{i}]"))?;
+                    use std::fmt::Write;
+                    let _ = write!(path, "[{i}]");
+                    check(v, which, item, path)?;
+                    path.truncate(len);
                 }
-            }
-        }
-        Value::Object(map) => {
-            let any = child(pattern, "*");
-            let is_map = CAPS
-                .iter()
-                .any(|c| c.input == which.name() && c.field == any);
-            if is_map {
-                if let Some(c) = find(which, pattern, Measure::Entries) {
-                    if map.len() > c.max {
-                        return Err(too_large(
-                            path.to_owned(),
-                            format!("expected at most {} entries, found {}", c.max, map.len()),
-                        ));
-                    }
-                }
-                if let Some(c) = find(which, &any, Measure::KeyBytes) {
-                    if let Some(k) = map.keys().find(|k| k.len() > c.max) {
-                        return Err(too_large(
-                            path.to_owned(),
-                            format!(
-                                "expected keys of at most {} bytes, found one of {}: {}",
-                                c.max,
-                                k.len(),
-                                Quoted(k)
-                            ),
-                        ));
-                    }
-                }
-            }
-            for (k, v) in map {
-                let field = if is_map {
-                    any.clone()
-                } else {
-                    child(pattern, k)
-                };
-                if has_rows_under(which, &field) {
-                    check_caps(v, which, &field, &child(path, k))?;
-                }
-            }
-        }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-    Ok(())
-}
-
-/// After a successful typed read: an array anywhere the table has no `Items` row
-/// was read as a struct, field by field in order. Refused, as an object was expected.
-fn check_shape(value: &Value, which: Input, pattern: &str, path: &str) -> Result<(), Error> {
-    match value {
-        Value::Array(items) => {
-            if find(which, pattern, Measure::Items).is_none() {
+            } else if !n.fields.is_empty() {
                 let expected = if pattern == which.prefix() {
                     which.expected()
                 } else {
                     "an object"
                 };
                 return Err(Error::InvalidInput {
-                    field: path.to_owned(),
+                    field: field_of(path),
                     message: format!("expected {expected}, found an array"),
                 });
             }
-            let item = format!("{pattern}[]");
-            for (i, v) in items.iter().enumerate() {
-                check_shape(v, which, &item, &format!("{path}[{i}]"))?;
-            }
         }
         Value::Object(map) => {
-            let any = child(pattern, "*");
-            let is_map = CAPS
-                .iter()
-                .any(|c| c.input == which.name() && c.field == any);
+            if let Some(max) = n.entries.filter(|&max| map.len() > max) {
+                return over(
+                    path,
+                    format!("expected at most {max} entries, found {}", map.len()),
+                );
+            }
+            if let Some(max) = n.key_bytes {
+                if let Some(k) = map.keys().find(|k| k.len() > max) {
+                    return over(
+                        path,
+                        format!(
+                            "expected keys of at most {max} bytes, found one of {}: {}",
+                            k.len(),
+                            Quoted(k)
+                        ),
+                    );
+                }
+            }
+            let len = path.len();
             for (k, v) in map {
-                let field = if is_map {
-                    any.clone()
-                } else {
-                    child(pattern, k)
+                // Not a field: typed reading names it.
+                let Some(field) = n
+                    .map_value
+                    .or_else(|| n.fields.iter().find(|(name, _)| name == k).map(|(_, p)| *p))
+                else {
+                    continue;
                 };
-                check_shape(v, which, &field, &child(path, k))?;
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                check(v, which, field, path)?;
+                path.truncate(len);
             }
         }
         _ => {}

@@ -39,6 +39,15 @@ fn full_context() -> Value {
     })
 }
 
+/// Joins a field pattern: `""` + `a` is `a`, `a` + `b` is `a.b`.
+fn child(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
 /// Every (pattern, measure) a value holds, as the walk names them.
 fn patterns(v: &Value, pattern: &str, out: &mut Vec<(String, Measure)>, maps: &[&str]) {
     match v {
