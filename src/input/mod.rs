@@ -131,7 +131,7 @@ struct Node {
     item: Option<&'static str>,
 }
 
-type Index = std::collections::HashMap<(&'static str, &'static str), Node>;
+type Index = std::collections::BTreeMap<(&'static str, &'static str), Node>;
 
 /// [`CAPS`] as a tree of field patterns, built once: the walk then costs one lookup
 /// per value instead of a pass over the table.

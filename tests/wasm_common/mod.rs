@@ -262,7 +262,11 @@ fn wrong_shapes_throw_invalid_input_with_the_field_path() {
         ("null", "$", "expected struct ConnectionSpec"),
         ("42", "$", "expected struct ConnectionSpec"),
         (r#""storage-blob""#, "$", "expected struct ConnectionSpec"),
-        ("[]", "$", "expected a connection spec object, found an array"),
+        (
+            "[]",
+            "$",
+            "expected a connection spec object, found an array",
+        ),
     ];
     for (spec, want_field, want_message) in cases {
         for result in [wasm::validate(js(spec)), wasm::render(js(spec), None)] {
