@@ -1,11 +1,11 @@
-//! Reading an input from JSON text: its size caps, then its type, then its shape.
+//! Reading an input from JSON text: its size caps and shape, then its type.
 //!
 //! The one way the wasm boundary (and the fuzz targets) read a spec, render
-//! options or a context. In order: the whole text against its cap; the JSON value
-//! against each field's cap ([`CAPS`]), before any typed work; the typed value,
-//! with the path of the first bad field; and last the shape serde lets through: a
-//! derived struct also reads a JSON array (its fields in order), so an array is
-//! accepted only where the table says the field is one.
+//! options or a context. In order: the whole text against its cap; then, in one
+//! walk over the JSON value before any typed work, each field against its cap
+//! ([`CAPS`]) and the shape serde would let through (a derived struct also reads a
+//! JSON array, its fields in order, so an array is refused where the table has an
+//! object); last the typed value, with the path of the first bad field.
 
 pub mod caps;
 

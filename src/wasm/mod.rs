@@ -99,7 +99,7 @@ pub(crate) fn optional_input<T: DeserializeOwned + Default>(
     }
 }
 
-/// Reads a JS value as `T` ([`crate::input::read`]: caps, type, shape), reporting
+/// Reads a JS value as `T` ([`crate::input::read`]: caps and shape, then type), reporting
 /// the path of the first bad field.
 ///
 /// The JSON text is measured while it is still a JS string: one longer than the
