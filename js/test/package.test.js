@@ -131,7 +131,7 @@ test('hostile inputs get a typed error at once, memory stays bounded, and the mo
       assert.ok(e.message.length < 300, `${what}: ${e.message.length} characters`);
       return true;
     });
-    assert.ok(Date.now() - started < 3000, `${what}: ${Date.now() - started} ms`);
+    assert.ok(Date.now() - started < 5000, `${what}: ${Date.now() - started} ms`);
     assert.equal(sc.render(BLOB_SPEC).documents.length, 3, `render after ${what}`);
   }
   assert.ok(memory() - before < 32 << 20, `memory grew by ${memory() - before} bytes`);
