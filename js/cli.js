@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `aks-service-connector` command: the package's functions for CI pipelines and shells.
 // Exit codes: 0 success, 1 the input is invalid (validation errors), 2 usage errors.
-import { readFileSync } from 'node:fs';
+// Inputs are read as streams until they end (a slow pipe is waited for), and no further
+// than the module's cap for them (`limits`): `--spec /dev/zero` stops at the cap.
+import { createReadStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as sc from './node.js';
 // The classifier is its own module: compiled only when the classify command runs.
@@ -73,6 +75,12 @@ const COMMANDS = {
     },
     run: runClassify,
   },
+  limits: {
+    summary: 'list the size cap of every input field',
+    usage: `${NAME} limits [--json]`,
+    options: { json: { type: 'boolean', help: 'print the caps as JSON' } },
+    run: runLimits,
+  },
   version: {
     summary: 'print the version',
     usage: `${NAME} version`,
@@ -114,19 +122,43 @@ function err(text) {
   process.stderr.write(text);
 }
 
-/** Reads a file named by a flag (`-` is standard input); a missing file is a usage error. */
-function readInput(flag, path) {
+/** The module's cap for an input (`spec`, `context`, `text`): its whole-text row of `limits()`. */
+function capOf(input) {
+  const row = sc.limits().find((c) => c.input === input && (c.measure === 'jsonBytes' || c.measure === 'truncatedBytes'));
+  return row.max;
+}
+
+/**
+ * Reads a file named by a flag (`-` is standard input) as a stream until it ends, so a
+ * pipe whose writer is slower than this process is waited for. Stops one byte past
+ * `cap`: beyond it the input is refused, or with `truncate` handed on cut (the
+ * classifier marks its diagnosis truncated). A missing file is a usage error.
+ */
+async function readInput(flag, path, cap, { truncate = false } = {}) {
   if (path === '-' && process.stdin.isTTY) err('reading from standard input (end with Ctrl-D)\n');
+  const chunks = [];
+  let size = 0;
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    const stream = path === '-' ? process.stdin : createReadStream(path);
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      size += chunk.length;
+      // Leaving the loop destroys the stream: nothing more is read.
+      if (size > cap) break;
+    }
   } catch (e) {
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message;
     throw new UsageError(`--${flag}: cannot read ${path === '-' ? 'standard input' : `'${path}'`}: ${why}`);
   }
+  const bytes = Buffer.concat(chunks, size);
+  if (bytes.length > cap && !truncate) {
+    throw new InvalidError(`--${flag}: input-too-large: expected at most ${cap} bytes, found more (see '${NAME} limits')`);
+  }
+  return bytes.subarray(0, cap + 1).toString('utf8');
 }
 
-function readJson(flag, path, what) {
-  const text = readInput(flag, path);
+async function readJson(flag, path, what, input) {
+  const text = await readInput(flag, path, capOf(input));
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -135,7 +167,7 @@ function readJson(flag, path, what) {
 }
 
 function readSpec(flag, path) {
-  return readJson(flag, path, 'a JSON connection spec');
+  return readJson(flag, path, 'a JSON connection spec', 'spec');
 }
 
 function requireSpec(values) {
@@ -175,8 +207,16 @@ function runCatalog(values) {
   out(`${c.targets.length} targets, ${c.authTypes.length} auth types, ${c.clientTypes.length} client types, ${c.keys.length} configuration keys\n\n${lines.join('\n')}\n`);
 }
 
-function runValidate(values) {
-  const findings = sc.validate(requireSpec(values));
+function runLimits(values) {
+  const caps = sc.limits();
+  if (values.json) return out(`${JSON.stringify(caps, null, 2)}\n`);
+  const width = Math.max(...caps.map((c) => `${c.input} ${c.field}`.length));
+  const lines = caps.map((c) => `${`${c.input} ${c.field}`.padEnd(width)}  ${String(c.max).padStart(8)} ${c.measure}  ${c.why}`);
+  out(`${lines.join('\n')}\n`);
+}
+
+async function runValidate(values) {
+  const findings = sc.validate(await requireSpec(values));
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (values.json) {
     out(`${JSON.stringify({ valid: errors === 0, findings }, null, 2)}\n`);
@@ -189,14 +229,14 @@ function runValidate(values) {
   return errors === 0 ? 0 : 1;
 }
 
-function runRender(values) {
+async function runRender(values) {
   const format = oneOf('format', values.format, ['yaml', 'json']) ?? 'yaml';
   const encoding = oneOf('encoding', values.encoding, ['stringData', 'data']) ?? 'stringData';
   let spec;
   if (values.spec === undefined && values.target !== undefined) {
     spec = { target: { type: values.target } };
   } else {
-    spec = requireSpec(values);
+    spec = await requireSpec(values);
   }
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     throw new InvalidError('$: expected a connection spec object');
@@ -224,21 +264,21 @@ function runRender(values) {
   return 0;
 }
 
-function runPlan(values) {
+async function runPlan(values) {
   if (typeof sc.plan !== 'function') {
     throw new UsageError('plan: not available in this build of the package');
   }
-  const spec = requireSpec(values);
-  const context = values.context === undefined ? {} : readJson('context', values.context, 'a JSON plan context');
+  const spec = await requireSpec(values);
+  const context = values.context === undefined ? {} : await readJson('context', values.context, 'a JSON plan context', 'context');
   const plan = sc.plan(spec, context);
   if (values.json) return out(`${JSON.stringify(plan, null, 2)}\n`);
   out(formatPlan(plan));
   return 0;
 }
 
-function runClassify(values) {
+async function runClassify(values) {
   diagnosis.initSync(readFileSync(new URL('./pkg/aks_service_connector_classify_bg.wasm', import.meta.url)));
-  const text = readInput('file', values.file ?? '-');
+  const text = await readInput('file', values.file ?? '-', capOf('text'), { truncate: true });
   const context = {};
   if (values['resource-group'] !== undefined) context.resourceGroup = values['resource-group'];
   if (values.cluster !== undefined) context.cluster = values.cluster;
@@ -283,7 +323,7 @@ function formatDiagnosis(d) {
   return `${lines.join('\n')}\n`;
 }
 
-function main(argv) {
+async function main(argv) {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     out(mainHelp());
@@ -310,7 +350,7 @@ function main(argv) {
     out(commandHelp(command));
     return 0;
   }
-  return def.run(parsed.values) ?? 0;
+  return (await def.run(parsed.values)) ?? 0;
 }
 
 /** Node's parseArgs messages, shortened to name the flag first. */
@@ -330,9 +370,18 @@ function parseArgsMessage(e, command) {
   }
 }
 
+// A reader that stops early (`catalog --json | head -c 10`) closes the pipe: the rest of
+// the output has nowhere to go, which is not an error of this command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 let code;
 try {
-  code = main(process.argv.slice(2));
+  code = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
     err(`${NAME}: ${e.message}\nRun '${NAME}${current} --help' for usage.\n`);

@@ -72,6 +72,14 @@ pub enum Error {
         /// What was expected and what was found.
         message: String,
     },
+    /// An input is larger than its cap ([`crate::input::CAPS`]); checked before any work.
+    #[error("{field}: {message}")]
+    TooLarge {
+        /// Path of the field over its cap (`$` for the whole spec's JSON text).
+        field: String,
+        /// The cap and the size found.
+        message: String,
+    },
     /// YAML emission failed (never expected for validated input).
     #[error("yaml emission failed for {kind} `{name}`: {message}")]
     Yaml {
@@ -100,6 +108,7 @@ impl Error {
         match self {
             Error::InvalidSpec { .. } => "invalid-spec",
             Error::InvalidInput { .. } => "invalid-input",
+            Error::TooLarge { .. } => "input-too-large",
             Error::Yaml { .. } => "yaml-emission",
         }
     }
@@ -111,7 +120,7 @@ impl Error {
                 .iter()
                 .find(|f| f.severity == Severity::Error)
                 .map(|f| f.field.as_str()),
-            Error::InvalidInput { field, .. } => Some(field),
+            Error::InvalidInput { field, .. } | Error::TooLarge { field, .. } => Some(field),
             Error::Yaml { .. } => None,
         }
     }
@@ -125,16 +134,34 @@ impl Error {
     }
 }
 
-/// Shows a user value in a message: in double quotes, with quotes, backslashes
-/// and invisible characters escaped, so the message stays on one line and
-/// says exactly what was found; separators such as U+2028 are escaped too.
+/// At most this many characters of a user value appear in a message.
+pub const QUOTE_CHARS: usize = 32;
+
+/// Shows a user value in a message, the one way every finding and error message
+/// quotes input: in double quotes, with quotes, backslashes and invisible
+/// characters escaped, so the message stays on one line and says exactly what was
+/// found; separators such as U+2028 are escaped too. Only the first
+/// [`QUOTE_CHARS`] characters are shown (then `…` and the length), and a value that
+/// looks like a secret (a key typed into the wrong field) is not shown at all:
+/// messages end up in logs, CI output and bug reports.
 pub struct Quoted<'a>(pub &'a str);
 
 impl std::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use std::fmt::Write;
+        let s = self.0;
+        if looks_secret(s) {
+            return write!(
+                f,
+                "[{} characters that look like a secret, not shown]",
+                s.chars().count()
+            );
+        }
         f.write_char('"')?;
-        for c in self.0.chars() {
+        for (i, c) in s.chars().enumerate() {
+            if i == QUOTE_CHARS {
+                return write!(f, "…\" ({} characters)", s.chars().count());
+            }
             match c {
                 '"' => f.write_str("\\\"")?,
                 '\\' => f.write_str("\\\\")?,
@@ -157,9 +184,51 @@ impl std::fmt::Display for Quoted<'_> {
     }
 }
 
+/// Markers of a credential inside a value (compared in lower case): connection
+/// string parts, SAS signatures, PEM blocks, passwords in URLs.
+const SECRET_MARKERS: &[&str] = &[
+    "accountkey=",
+    "sharedaccesskey=",
+    "sharedaccesssignature=",
+    "password=",
+    "pwd=",
+    "secret=",
+    "sig=",
+    "token=",
+    "apikey=",
+    "-----begin",
+];
+
+/// Whether a value looks like a credential: it carries a marker of one (a
+/// connection string's `AccountKey=`, a SAS `sig=`, a PEM header, …), is a JWT, has a `user:password@` part, or holds a run of 20 or more token
+/// characters mixing upper case, lower case and digits (account keys, client
+/// secrets, API keys). Names, GUIDs, ARM ids, host names and configuration key
+/// names never mix all three in one run that long; a false alarm only hides a value.
+pub fn looks_secret(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    if SECRET_MARKERS.iter().any(|m| lower.contains(m)) || s.starts_with("eyJ") && s.contains('.') {
+        return true;
+    }
+    if let Some(at) = s.find('@') {
+        if s[..at]
+            .rsplit_once("://")
+            .is_some_and(|(_, user)| user.contains(':'))
+        {
+            return true;
+        }
+    }
+    let token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '=' | '_' | '~' | '-');
+    s.split(|c| !token(c)).any(|run| {
+        run.len() >= 20
+            && run.bytes().any(|b| b.is_ascii_uppercase())
+            && run.bytes().any(|b| b.is_ascii_lowercase())
+            && run.bytes().any(|b| b.is_ascii_digit())
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Quoted;
+    use super::{looks_secret, Quoted};
 
     #[test]
     fn quoted_escapes_what_debug_escapes_for_ordinary_text() {
@@ -176,5 +245,55 @@ mod tests {
             assert_eq!(Quoted(s).to_string(), format!("{s:?}"), "{s}");
         }
         assert_eq!(Quoted("\u{2028}\u{1b}").to_string(), "\"\\u{2028}\\u{1b}\"");
+    }
+
+    #[test]
+    fn quoted_shows_a_short_prefix_of_long_values() {
+        let exact = "a".repeat(32);
+        assert_eq!(Quoted(&exact).to_string(), format!("\"{exact}\""));
+        let long = format!("{}{}", "b".repeat(32), "\u{1}".repeat(50_000_000 / 1000));
+        assert_eq!(
+            Quoted(&long).to_string(),
+            format!("\"{}…\" (50032 characters)", "b".repeat(32))
+        );
+        // Escapes count as the one character they show.
+        let ctl = "\u{1}".repeat(40);
+        assert_eq!(
+            Quoted(&ctl).to_string(),
+            format!("\"{}…\" (40 characters)", "\\u{1}".repeat(32))
+        );
+    }
+
+    #[test]
+    fn quoted_hides_values_that_look_like_secrets() {
+        let secrets = [
+            // A storage account key, a client secret, a SAS, a connection string, a JWT, a URL password.
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+            "abc8Q~Xy2z.Kq9LmNoPqRsTuVwXyZ01234567890",
+            "sv=2022-11-02&ss=b&sig=abc",
+            "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc",
+            "eyJhbGciOiJIUzI1NiJ9.e30.x",
+            "mongodb+srv://user:hunter2@cluster0.example.net/",
+            "-----BEGIN PRIVATE KEY-----",
+        ];
+        for s in secrets {
+            assert!(looks_secret(s), "{s}");
+            let shown = Quoted(s).to_string();
+            assert!(shown.contains("look like a secret, not shown"), "{shown}");
+            assert!(!shown.contains(&s[..6]), "{shown}");
+        }
+        for plain in [
+            "Bad_NS",
+            "storage_conn",
+            "4e3d2c1b-0000-4000-8000-0000000000aa",
+            "4E3D2C1B-0000-4000-8000-0000000000AA",
+            "/subscriptions/00001111-aaaa-2222-bbbb-3333cccc4444/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/app-id",
+            "AZURE_STORAGEBLOB_CONNECTIONSTRING",
+            "mystore.blob.core.windows.net",
+            "https://example.com/a?b=c",
+            "mcr.microsoft.com/azure-cli:2.61.0",
+        ] {
+            assert!(!looks_secret(plain), "{plain}");
+        }
     }
 }

@@ -109,7 +109,7 @@ pub(crate) fn path_at(json: &str, error: &serde_json::Error, message: &str) -> S
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(k);
+                push_segment(&mut path, k);
             }
             Frame::Array { index: Some(n) } => {
                 path.push('[');
@@ -121,6 +121,22 @@ pub(crate) fn path_at(json: &str, error: &serde_json::Error, message: &str) -> S
     }
     path
 }
+
+/// A key of the path: names longer than [`MAX_SEGMENT`] characters (only an
+/// unknown field can be; map keys are capped before typed reading) are cut, so an
+/// error never carries a huge key.
+fn push_segment(path: &mut String, key: &str) {
+    match key.char_indices().nth(MAX_SEGMENT) {
+        Some((at, _)) => {
+            path.push_str(&key[..at]);
+            path.push('…');
+        }
+        None => path.push_str(key),
+    }
+}
+
+/// The longest path segment an error names whole.
+const MAX_SEGMENT: usize = 64;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ pub mod catalog;
 pub mod classify;
 pub mod drift;
 pub mod error;
-#[cfg(any(target_arch = "wasm32", test))]
+pub mod input;
 mod json_path;
 pub mod policy;
 pub mod resolve;

@@ -257,10 +257,15 @@ fn resolve_ids(
         let supported: Vec<_> = TargetId::ALL.iter().map(|t| t.as_str()).collect();
         let message = match t {
             "fabric-sql" | "containerapp" => format!(
-                "target `{t}` is not available with AKS as the source; expected one of {}",
+                "target {} is not available with AKS as the source; expected one of {}",
+                Quoted(t),
                 supported.join(", ")
             ),
-            _ => format!("expected one of {}, found `{t}`", supported.join(", ")),
+            _ => format!(
+                "expected one of {}, found {}",
+                supported.join(", "),
+                Quoted(t)
+            ),
         };
         findings.push(rules::TARGET_SUPPORTED.at("target.type", message));
         return None;
@@ -272,7 +277,11 @@ fn resolve_ids(
         Some(k) if target.id != TargetId::CognitiveServices => {
             findings.push(rules::ACCOUNT_KIND.at(
                 "target.kind",
-                format!("expected no kind for target `{}` (only cognitiveservices has one), found `{k}`", target.id),
+                format!(
+                    "expected no kind for target `{}` (only cognitiveservices has one), found {}",
+                    target.id,
+                    Quoted(k)
+                ),
             ));
             // The kind changes nothing for other targets, so the other checks still run.
             CognitiveKind::AiServices
@@ -280,7 +289,10 @@ fn resolve_ids(
         Some(k) => CognitiveKind::parse(k).unwrap_or_else(|| {
             findings.push(rules::ACCOUNT_KIND.at(
                 "target.kind",
-                format!("expected one of AIServices, OpenAI, CognitiveServices, found `{k}`"),
+                format!(
+                    "expected one of AIServices, OpenAI, CognitiveServices, found {}",
+                    Quoted(k)
+                ),
             ));
             ok = false;
             CognitiveKind::AiServices
@@ -299,7 +311,8 @@ fn resolve_ids(
                 findings.push(rules::AUTH_SUPPORTED.at(
                     "auth.type",
                     format!(
-                        "auth `{a}` is not supported for `{}` on AKS; expected one of {}",
+                        "auth {} is not supported for `{}` on AKS; expected one of {}",
+                        Quoted(a),
                         target.id,
                         join(target.auth_types)
                     ),
@@ -318,7 +331,8 @@ fn resolve_ids(
                 findings.push(rules::CLIENT_SUPPORTED.at(
                     "clientType",
                     format!(
-                        "client `{c}` is not supported for `{}`; expected one of {}",
+                        "client {} is not supported for `{}`; expected one of {}",
+                        Quoted(c),
                         target.id,
                         join(target.client_types)
                     ),
@@ -353,7 +367,10 @@ fn resolve_workload(
         Some(other) => {
             findings.push(rules::WORKLOAD.at(
                 "workload.kind",
-                format!("expected one of Job, Deployment, Pod, none, found `{other}`"),
+                format!(
+                    "expected one of Job, Deployment, Pod, none, found {}",
+                    Quoted(other)
+                ),
             ));
             WorkloadKind::Job
         }

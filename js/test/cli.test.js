@@ -2,10 +2,11 @@
 // input, 2 usage) and messages that name the flag.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BLOB_SPEC, cli } from './helpers.js';
+import { BLOB_SPEC, CLI, cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aks-sc-cli-'));
 const specFile = join(dir, 'spec.json');
@@ -16,7 +17,7 @@ const notJson = join(dir, 'not.json');
 writeFileSync(notJson, 'target: storage-blob\n');
 
 test('--help on every command, and the main help', () => {
-  for (const command of ['catalog', 'validate', 'render', 'plan', 'classify', 'version']) {
+  for (const command of ['catalog', 'validate', 'render', 'plan', 'classify', 'limits', 'version']) {
     const r = cli([command, '--help']);
     assert.equal(r.code, 0, command);
     assert.match(r.stdout, new RegExp(`^Usage: aks-service-connector ${command}`), command);
@@ -206,4 +207,62 @@ test('classify: from a file or standard input, context flags, JSON', () => {
   const missing = cli(['classify', '--file', join(dir, 'missing.log')]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--file: cannot read '.*missing\.log': no such file/);
+});
+
+/** Runs a shell pipeline with the CLI as `$CLI` (a real pipe, not spawnSync's buffered input). */
+function shell(script) {
+  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, CLI: `${process.execPath} ${CLI}` }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+test('standard input is read until it ends, however slow the writer', () => {
+  const line = AADSTS700016.replaceAll("'", '');
+  const slow = shell(`(sleep 1; echo '${line}'; sleep 0.5; echo more) | $CLI classify --json`);
+  assert.equal(slow.code, 0, slow.stderr);
+  assert.equal(JSON.parse(slow.stdout).category, 'wi_wrong_client_id');
+  const spec = JSON.stringify(BLOB_SPEC);
+  const slowSpec = shell(`(sleep 1; printf '%s' '${spec.slice(0, 20)}'; sleep 0.5; printf '%s' '${spec.slice(20)}') | $CLI render --spec -`);
+  assert.equal(slowSpec.code, 0, slowSpec.stderr);
+  assert.match(slowSpec.stdout, /kind: Secret/);
+});
+
+test('a closed output pipe ends the command quietly', () => {
+  for (const command of ['catalog --json', 'render --target storage-blob --namespace apps', 'limits']) {
+    const r = shell(`$CLI ${command} | head -c 10; echo " rc=\${PIPESTATUS[0]}"`);
+    assert.equal(r.stderr, '', `${command}: ${r.stderr}`);
+    assert.equal(r.stdout.slice(10), ' rc=0\n', `${command}: ${r.stdout}`);
+  }
+});
+
+test('inputs are read no further than their caps', () => {
+  const started = Date.now();
+  const zero = shell('$CLI render --spec /dev/zero');
+  assert.equal(zero.code, 1, zero.stderr);
+  assert.match(zero.stderr, /--spec: input-too-large: expected at most 1048576 bytes, found more \(see 'aks-service-connector limits'\)/);
+  const piped = shell('head -c 3000000 /dev/zero | $CLI validate --spec -');
+  assert.equal(piped.code, 1);
+  assert.match(piped.stderr, /--spec: input-too-large/);
+  const context = shell(`$CLI plan --spec ${specFile} --context /dev/zero`);
+  assert.equal(context.code, 1);
+  assert.match(context.stderr, /--context: input-too-large: expected at most 65536 bytes/);
+  // The classifier's text is cut, not refused: the diagnosis says so.
+  const text = shell('yes noise | head -c 20000000 | $CLI classify --json');
+  assert.equal(text.code, 0, text.stderr);
+  assert.equal(JSON.parse(text.stdout).truncated, true);
+  assert.ok(Date.now() - started < 45_000, `${Date.now() - started} ms`);
+  // A field over its cap inside a small spec: the module's typed error.
+  const long = join(dir, 'long.json');
+  writeFileSync(long, JSON.stringify({ target: { type: 'storage-blob', account: 'a'.repeat(300) } }));
+  const field = cli(['render', '--spec', long]);
+  assert.equal(field.code, 1);
+  assert.match(field.stderr, /input-too-large: target\.account: expected at most 253 bytes, found 300/);
+});
+
+test('limits: the cap of every input field', () => {
+  const human = cli(['limits']);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /^spec \$ +1048576 jsonBytes  /);
+  assert.match(human.stdout, /\nspec values\.\* +65536 bytes  /);
+  const json = JSON.parse(cli(['limits', '--json']).stdout);
+  assert.ok(json.some((c) => c.input === 'text' && c.measure === 'truncatedBytes' && c.max === 16 * 1024 * 1024));
 });

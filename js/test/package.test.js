@@ -137,6 +137,40 @@ test('errors are Errors with code, field and findings, and the module stays usab
   assert.equal(sc.render(BLOB_SPEC).documents.length, 3);
 });
 
+test('hostile inputs get a typed error at once, memory stays bounded, and the module stays usable', () => {
+  // The release modules as published; initSync on a loaded module returns its exports.
+  const memory = () => sc.initSync(new Uint8Array()).memory.buffer.byteLength;
+  const before = memory();
+  const spec = (patch) => ({ target: { type: 'storage-blob' }, ...patch });
+  const cases = [
+    ['plan, 200 MB target.account', () => sc.plan({ target: { type: 'storage-blob', account: 'a'.repeat(200 << 20) } }), 'input-too-large', '$'],
+    ['render, 50 MB of \\x01 in a value', () => sc.render(spec({ values: { K: '\x01'.repeat(50 << 20) } })), 'input-too-large', '$'],
+    ['validate, 50 MB connection name', () => sc.validate(spec({ connectionName: 'n'.repeat(50 << 20) })), 'input-too-large', '$'],
+    ['render, a name one byte over its cap', () => sc.render(spec({ namespace: 'n'.repeat(64) })), 'input-too-large', 'namespace'],
+    ['validate([...])', () => sc.validate(['c', 'apps', { type: 'storage-blob' }]), 'invalid-input', '$'],
+    ['render(spec, [...])', () => sc.render(BLOB_SPEC, ['data']), 'invalid-input', 'options'],
+    ['plan(spec, [])', () => sc.plan(BLOB_SPEC, []), 'invalid-input', 'context'],
+    ['classify(text, [...])', () => classifier.classify('x', ['rg']), 'invalid-input', 'context'],
+  ];
+  for (const [what, call, code, field] of cases) {
+    const started = Date.now();
+    assert.throws(call, (e) => {
+      assert.ok(sc.isServiceConnectorError(e), `${what}: ${e}`);
+      assert.deepEqual([e.code, e.field], [code, field], `${what}: ${e.message}`);
+      assert.ok(e.message.length < 300, `${what}: ${e.message.length} characters`);
+      return true;
+    });
+    assert.ok(Date.now() - started < 5000, `${what}: ${Date.now() - started} ms`);
+    assert.equal(sc.render(BLOB_SPEC).documents.length, 3, `render after ${what}`);
+  }
+  assert.ok(memory() - before < 32 << 20, `memory grew by ${memory() - before} bytes`);
+  // A secret typed into the wrong field is not repeated.
+  const key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+  for (const wrong of [{ names: key }, { clientType: key }, { target: { type: key } }]) {
+    assert.throws(() => sc.render(spec(wrong)), (e) => !e.message.includes(key.slice(0, 12)) && !JSON.stringify(e.findings).includes(key.slice(0, 12)));
+  }
+});
+
 test('the .wasm subpath exports resolve to the module files', () => {
   for (const name of ['aks_service_connector_bg.wasm', 'aks_service_connector_classify_bg.wasm']) {
     const url = import.meta.resolve(`aks-service-connector/${name}`);

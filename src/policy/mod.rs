@@ -342,8 +342,9 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{default}"),
                 format!(
-                    "`{default}` comes from the schema-registry linker, which takes no customized keys \
-                     (the az CLI sends them with the bootstrap-server linker only); expected a bootstrap-server key"
+                    "{} comes from the schema-registry linker, which takes no customized keys \
+                     (the az CLI sends them with the bootstrap-server linker only); expected a bootstrap-server key",
+                    Quoted(default)
                 ),
             ));
         }
@@ -352,7 +353,8 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{default}"),
                 format!(
-                    "`{default}` is not a configuration key of {combo}; expected one of {}",
+                    "{} is not a configuration key of {combo}; expected one of {}",
+                    Quoted(default),
                     list(&defaults)
                 ),
             ));
@@ -363,7 +365,7 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         if seen.contains(&e.key.as_str()) {
             f.push(rules::CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{}", e.default_key),
-                format!("expected unique key names, found `{}` twice", e.key),
+                format!("expected unique key names, found {} twice", Quoted(&e.key)),
             ));
         } else {
             seen.push(e.key.as_str());
@@ -388,7 +390,8 @@ fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             f.push(rules::VALUE_KEY.at(
                 format!("values.{key}"),
                 format!(
-                    "`{key}` is not a configuration key of {combo}; expected one of {}",
+                    "{} is not a configuration key of {combo}; expected one of {}",
+                    Quoted(key),
                     list(&keys)
                 ),
             ));
@@ -750,7 +753,7 @@ fn check_identity_id(a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
         )),
         Some(sub) => {
             if let Some(s) = nonempty(a.subscription_id.as_deref()).filter(|s| !s.eq_ignore_ascii_case(sub)) {
-                f.push(rules::IDENTITY_ID.at("auth.subscriptionId", format!("expected the identity's subscription {sub}, found {s}")));
+                f.push(rules::IDENTITY_ID.at("auth.subscriptionId", format!("expected the identity's subscription {sub}, found {}", Quoted(s))));
             }
         }
     }

@@ -47,13 +47,13 @@ export interface KubernetesObject {
 export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
 
 /** The stable codes of the errors this module throws. */
-export type ErrorCode = "invalid-spec" | "invalid-input" | "yaml-emission" | "internal";
+export type ErrorCode = "invalid-spec" | "invalid-input" | "input-too-large" | "yaml-emission" | "internal";
 
 /** Every function of this module throws this on failure (an `Error` with extra fields). */
 export interface ServiceConnectorError extends Error {
     /** Stable, machine-readable code to branch on. */
     code: ErrorCode;
-    /** Path of the offending field (`target.type`, `options.secretEncoding`, `$` for the whole input), or `null`. */
+    /** Path of the offending field (`target.type`, `options.secretEncoding`, `$` for the whole spec), or `null`. */
     field: string | null;
     /** The policy findings for `invalid-spec` (errors first); empty otherwise. */
     findings: Finding[];
@@ -64,7 +64,20 @@ export interface ServiceConnectorError extends Error {
 const TS_SECTION: &str = TS_DECLARATIONS;
 
 /// The error codes [`TS_DECLARATIONS`] promises; tests check each thrown code is one of them.
-pub const ERROR_CODES: &[&str] = &["invalid-spec", "invalid-input", "yaml-emission", "internal"];
+pub const ERROR_CODES: &[&str] = &[
+    "invalid-spec",
+    "invalid-input",
+    "input-too-large",
+    "yaml-emission",
+    "internal",
+];
+
+/// The size caps of every input, in the order of the table (`input-too-large` names the
+/// field and the cap when one is passed).
+#[wasm_bindgen(unchecked_return_type = "Cap[]")]
+pub fn limits() -> Result<JsValue, JsValue> {
+    output(crate::input::CAPS)
+}
 
 /// The crate version, equal to the npm package version.
 #[wasm_bindgen]
@@ -72,48 +85,8 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Which argument an input is: names the root of its field paths.
-#[derive(Clone, Copy)]
-// The classifier module reads only contexts.
-#[cfg_attr(not(feature = "wasm-core"), allow(dead_code))]
-pub(crate) enum Input {
-    /// The connection spec: paths as in policy findings (`target.type`), `$` for the root.
-    Spec,
-    /// Render options: paths under `options`.
-    Options,
-    /// A plan or classify context: paths under `context`.
-    Context,
-    /// The facts `explain` fills commands from: paths under `facts`.
-    #[cfg(feature = "wasm-classify")]
-    Facts,
-}
-
-impl Input {
-    fn path(self, inner: &str) -> String {
-        match (self, inner) {
-            (Input::Spec, "" | ".") => "$".to_owned(),
-            (Input::Spec, p) => p.to_owned(),
-            (Input::Options, "" | ".") => "options".to_owned(),
-            (Input::Options, p) => format!("options.{p}"),
-            (Input::Context, "" | ".") => "context".to_owned(),
-            (Input::Context, p) => format!("context.{p}"),
-            #[cfg(feature = "wasm-classify")]
-            (Input::Facts, "" | ".") => "facts".to_owned(),
-            #[cfg(feature = "wasm-classify")]
-            (Input::Facts, p) => format!("facts.{p}"),
-        }
-    }
-
-    fn expected(self) -> &'static str {
-        match self {
-            Input::Spec => "a connection spec object",
-            Input::Options => "a render options object",
-            Input::Context => "a context object",
-            #[cfg(feature = "wasm-classify")]
-            Input::Facts => "an object of entity values",
-        }
-    }
-}
+// Which argument an input is; the exports name it when they read one.
+pub(crate) use crate::input::Input;
 
 /// Reads an argument that may be left out (`undefined` or `null` mean the defaults).
 pub(crate) fn optional_input<T: DeserializeOwned + Default>(
@@ -126,11 +99,16 @@ pub(crate) fn optional_input<T: DeserializeOwned + Default>(
     }
 }
 
-/// Reads a JS value as `T`, reporting the path of the first bad field.
+/// Reads a JS value as `T` ([`crate::input::read`]: caps and shape, then type), reporting
+/// the path of the first bad field.
+///
+/// The JSON text is measured while it is still a JS string: one longer than the
+/// input's cap in UTF-16 code units is longer in UTF-8 bytes too, and is refused
+/// without being copied into the module's memory (which never shrinks).
 pub(crate) fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error> {
     let invalid = |field: String, message: String| Error::InvalidInput { field, message };
     let text = match JSON::stringify(value) {
-        Ok(s) => JsValue::from(s).as_string(),
+        Ok(s) => s,
         Err(e) => {
             return Err(invalid(
                 which.path(""),
@@ -143,23 +121,18 @@ pub(crate) fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Resul
         }
     };
     // `JSON.stringify` gives `undefined` for `undefined`, functions and symbols.
-    let Some(text) = text else {
+    if !text.is_string() {
         let found = value.js_typeof().as_string().unwrap_or_default();
         return Err(invalid(
             which.path(""),
             format!("expected {}, found {found}", which.expected()),
         ));
-    };
-    serde_json::from_str(&text).map_err(|e: serde_json::Error| {
-        let mut message = e.to_string();
-        let path = crate::json_path::path_at(&text, &e, &message);
-        // Positions refer to the stringified text, which the caller never sees.
-        let position = format!(" at line {} column {}", e.line(), e.column());
-        if let Some(stripped) = message.strip_suffix(&position) {
-            message.truncate(stripped.len());
-        }
-        invalid(which.path(&path), message)
-    })
+    }
+    let units = text.length() as usize;
+    if units > which.json_cap() {
+        return Err(crate::input::text_too_large(which, units, true));
+    }
+    crate::input::read(&String::from(text), which)
 }
 
 /// Turns a serializable result into a plain JSON-shaped JS value.

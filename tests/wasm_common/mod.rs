@@ -242,12 +242,12 @@ fn wrong_shapes_throw_invalid_input_with_the_field_path() {
         (
             r#"{ "target": { "type": "sql" }, "bogus": 1 }"#,
             "bogus",
-            "unknown field `bogus`",
+            "unknown field \"bogus\"",
         ),
         (
             r#"{ "target": { "type": "sql", "extra": "x" } }"#,
             "target.extra",
-            "unknown field `extra`",
+            "unknown field \"extra\"",
         ),
         (
             r#"{ "target": { "type": "sql" }, "values": { "K": 1 } }"#,
@@ -262,7 +262,11 @@ fn wrong_shapes_throw_invalid_input_with_the_field_path() {
         ("null", "$", "expected struct ConnectionSpec"),
         ("42", "$", "expected struct ConnectionSpec"),
         (r#""storage-blob""#, "$", "expected struct ConnectionSpec"),
-        ("[]", "$", "expected struct ConnectionSpec"),
+        (
+            "[]",
+            "$",
+            "expected a connection spec object, found an array",
+        ),
     ];
     for (spec, want_field, want_message) in cases {
         for result in [wasm::validate(js(spec)), wasm::render(js(spec), None)] {
@@ -330,7 +334,7 @@ fn odd_inputs_never_trap_and_the_module_stays_usable() {
     let spec = format!(r#"{{ "target": {{ "type": {array_deep} }} }}"#);
     assert_eq!(thrown(wasm::render(js(&spec), None)).0, "invalid-input");
 
-    // A huge string is data, not a crash: policy reports it.
+    // A huge string is refused by its cap, not a crash.
     let huge = "x".repeat(8 << 20);
     let spec = js(&format!(
         r#"{{ "namespace": "{huge}", "target": {{ "type": "storage-blob" }} }}"#
@@ -338,7 +342,7 @@ fn odd_inputs_never_trap_and_the_module_stays_usable() {
     let (code, field, _) = thrown(wasm::render(spec, None));
     assert_eq!(
         (code.as_str(), field.as_string().as_deref()),
-        ("invalid-spec", Some("namespace"))
+        ("input-too-large", Some("$"))
     );
 
     // Unicode and control characters in every string field the renderer copies.
@@ -664,4 +668,263 @@ fn wire_returns_the_three_forms_and_throws_on_bad_targets() {
         js(target),
     ));
     assert_eq!(code, "invalid-spec");
+}
+
+/// An export taking one spec.
+type Export = fn(JsValue) -> Result<JsValue, JsValue>;
+
+/// A JS string of `unit` repeated `n` times, built in JS: the test's own wasm memory
+/// stays small, so the module's growth can be measured.
+fn js_repeat(unit: &str, n: usize) -> JsValue {
+    js_sys::JsString::from(unit).repeat(n as i32).into()
+}
+
+/// `spec` (JSON) with `value` set at a dotted path of objects.
+fn with(spec: &str, path: &str, value: &JsValue) -> JsValue {
+    let root = js(spec);
+    let keys: Vec<&str> = path.split('.').collect();
+    let mut at = root.clone();
+    for k in &keys[..keys.len() - 1] {
+        let next = Reflect::get(&at, &(*k).into()).expect("get");
+        let next = if next.is_object() {
+            next
+        } else {
+            let o: JsValue = Object::new().into();
+            Reflect::set(&at, &(*k).into(), &o).expect("set");
+            o
+        };
+        at = next;
+    }
+    Reflect::set(&at, &keys[keys.len() - 1].into(), value).expect("set");
+    root
+}
+
+fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
+    buffer.byte_length() as f64
+}
+
+/// After each hostile call: the error is typed, it came quickly, and a valid render still works.
+fn refused(
+    what: &str,
+    result: Result<JsValue, JsValue>,
+    started: f64,
+    want: (&str, &str),
+) -> String {
+    let elapsed = js_sys::Date::now() - started;
+    let (code, field, message) = thrown(result);
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        (want.0, Some(want.1)),
+        "{what}: {message}"
+    );
+    assert!(elapsed < 5_000.0, "{what}: {elapsed} ms");
+    assert!(
+        message.len() < 600,
+        "{what}: message of {} bytes",
+        message.len()
+    );
+    let r = wasm::render(js(BLOB), None).unwrap_or_else(|_| panic!("render after {what}"));
+    assert_eq!(
+        Array::from(&get(&r, "documents")).length(),
+        3,
+        "after {what}"
+    );
+    message
+}
+
+#[wasm_bindgen_test]
+fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
+    let before = memory_bytes();
+    let now = js_sys::Date::now;
+    let spec = r#"{ "target": { "type": "storage-blob" } }"#;
+
+    // Large fields, for each export: refused on the text's size, before it is copied in.
+    // The issue's sizes (a 200 MB account to plan, 50 MB names and values) once each, 8 MB
+    // for the rest, so that the test stays quick on a loaded machine.
+    for (field, mb) in [
+        ("target.account", 200),
+        ("connectionName", 50),
+        ("values.AZURE_STORAGEBLOB_RESOURCEENDPOINT", 50),
+    ] {
+        let calls: [(&str, Export); 3] = [
+            ("plan", |s| wasm::plan(s, None)),
+            ("validate", wasm::validate),
+            ("render", |s| wasm::render(s, None)),
+        ];
+        for (i, (name, call)) in calls.into_iter().enumerate() {
+            let size = if i == 0 { mb << 20 } else { 8 << 20 };
+            let big = with(spec, field, &js_repeat("a", size));
+            let t = now();
+            let m = refused(
+                &format!("{name} {field}"),
+                call(big),
+                t,
+                ("input-too-large", "$"),
+            );
+            assert!(
+                m.starts_with("$: expected at most 1048576 bytes of JSON text, found at least "),
+                "{m}"
+            );
+        }
+    }
+    // 50 MB of control characters (six bytes each as JSON).
+    let ctl = with(spec, "values.K", &js_repeat("\u{1}", 50 << 20));
+    let t = now();
+    refused(
+        "control characters",
+        wasm::render(ctl, None),
+        t,
+        ("input-too-large", "$"),
+    );
+    // Near the caps: each field is read up to its cap and refused one byte beyond.
+    for (field, cap) in [
+        ("target.account", 253),
+        ("namespace", 63),
+        ("values.K", 64 << 10),
+    ] {
+        let at_cap = with(spec, field, &js_repeat("\u{1}", cap));
+        let t = now();
+        let r = wasm::validate(at_cap);
+        assert!(r.is_ok() && now() - t < 5_000.0, "{field} at its cap");
+        let over = with(spec, field, &js_repeat("\u{1}", cap + 1));
+        let t = now();
+        let m = refused(field, wasm::validate(over), t, ("input-too-large", field));
+        assert_eq!(
+            m,
+            format!("{field}: expected at most {cap} bytes, found {}", cap + 1)
+        );
+    }
+    // Counts: more values than a connection has keys.
+    let many = Object::new();
+    for i in 0..100 {
+        Reflect::set(&many, &format!("K{i}").into(), &"v".into()).expect("set");
+    }
+    let t = now();
+    refused(
+        "100 values",
+        wasm::render(with(spec, "values", &many), None),
+        t,
+        ("input-too-large", "values"),
+    );
+    let t = now();
+    refused(
+        "long plan context",
+        wasm::plan(
+            js(spec),
+            Some(with("{}", "oidcIssuerUrl", &js_repeat("h", 10_000))),
+        ),
+        t,
+        ("input-too-large", "context.oidcIssuerUrl"),
+    );
+    let t = now();
+    refused(
+        "long options",
+        wasm::render(
+            js(spec),
+            Some(with("{}", "secretEncoding", &js_repeat("d", 10_000))),
+        ),
+        t,
+        ("input-too-large", "options"),
+    );
+
+    // Arrays where objects belong.
+    let t = now();
+    refused(
+        "validate([...])",
+        wasm::validate(js(r#"["c", "apps", { "type": "storage-blob" }]"#)),
+        t,
+        ("invalid-input", "$"),
+    );
+    let t = now();
+    refused(
+        "render(spec, [...])",
+        wasm::render(js(spec), Some(js(r#"["data"]"#))),
+        t,
+        ("invalid-input", "options"),
+    );
+    let t = now();
+    refused(
+        "plan(spec, [])",
+        wasm::plan(js(spec), Some(js("[]"))),
+        t,
+        ("invalid-input", "context"),
+    );
+    let t = now();
+    refused(
+        "target as an array",
+        wasm::render(js(r#"{ "target": ["storage-blob"] }"#), None),
+        t,
+        ("invalid-input", "target"),
+    );
+    let t = now();
+    refused(
+        "classify(text, [...])",
+        wasm::classify("x".into(), Some(js(r#"["rg"]"#))),
+        t,
+        ("invalid-input", "context"),
+    );
+
+    // A secret typed into the wrong field is not repeated; a bad long value is quoted short.
+    let secret =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    for (field, code, path) in [
+        ("names", "invalid-input", "names"),
+        ("namespace", "input-too-large", "namespace"),
+        ("target.type", "invalid-spec", "target.type"),
+        ("clientType", "invalid-spec", "clientType"),
+    ] {
+        let t = now();
+        let e = wasm::render(with(spec, field, &secret.into()), None);
+        let findings = e.as_ref().err().map(|e| get(e, "findings"));
+        let m = refused(field, e, t, (code, path));
+        assert!(!m.contains(&secret[..12]), "{m}");
+        let findings = JSON::stringify(&findings.expect("thrown"))
+            .expect("json")
+            .as_string();
+        assert!(
+            !findings.unwrap_or_default().contains(&secret[..12]),
+            "{field}"
+        );
+    }
+    let t = now();
+    let m = refused(
+        "long target type",
+        wasm::render(with(spec, "target.type", &js_repeat("z", 200)), None),
+        t,
+        ("invalid-spec", "target.type"),
+    );
+    assert!(
+        m.contains(&format!("found \"{}…\" (200 characters)", "z".repeat(32))),
+        "{m}"
+    );
+
+    // Nothing above grew the module's memory by more than the caps allow.
+    let grown = memory_bytes() - before;
+    assert!(
+        grown < 64.0 * 1024.0 * 1024.0,
+        "memory grew by {grown} bytes"
+    );
+}
+
+#[wasm_bindgen_test]
+fn limits_are_exported_as_the_cap_table() {
+    let caps: Array = wasm::limits().expect("limits").dyn_into().expect("array");
+    assert_eq!(
+        caps.length() as usize,
+        aks_service_connector::input::CAPS.len()
+    );
+    let whole = caps.get(0);
+    assert_eq!(
+        (
+            string(&whole, "input"),
+            string(&whole, "field"),
+            string(&whole, "measure")
+        ),
+        ("spec".to_owned(), "$".to_owned(), "jsonBytes".to_owned())
+    );
+    assert_eq!(get(&whole, "max").as_f64(), Some(1048576.0));
+    assert!(caps.iter().all(|c| !string(&c, "why").is_empty()));
+    assert_plain_json(&caps.into());
 }

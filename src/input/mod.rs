@@ -1,0 +1,368 @@
+//! Reading an input from JSON text: its size caps and shape, then its type.
+//!
+//! The one way the wasm boundary (and the fuzz targets) read a spec, render
+//! options or a context. In order: the whole text against its cap; then, in one
+//! walk over the JSON value before any typed work, each field against its cap
+//! ([`CAPS`]) and the shape serde would let through (a derived struct also reads a
+//! JSON array, its fields in order, so an array is refused where the table has an
+//! object); last the typed value, with the path of the first bad field.
+
+pub mod caps;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub use caps::{Cap, Measure, CAPS};
+
+use crate::error::{Error, Quoted};
+
+/// Which argument an input is: names the root of its field paths and its caps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// The connection spec: paths as in policy findings (`target.type`), `$` for the root.
+    Spec,
+    /// Render options: paths under `options`.
+    Options,
+    /// A plan or classify context: paths under `context`.
+    Context,
+    /// The entity values `explain` fills commands from: paths under `facts`.
+    Facts,
+}
+
+impl Input {
+    /// The `input` column of its rows in [`CAPS`].
+    pub const fn name(self) -> &'static str {
+        match self {
+            Input::Spec => "spec",
+            Input::Options => "options",
+            Input::Context => "context",
+            Input::Facts => "facts",
+        }
+    }
+
+    /// Field paths inside the input start with this (`""` for the spec).
+    const fn prefix(self) -> &'static str {
+        match self {
+            Input::Spec => "",
+            Input::Options => "options",
+            Input::Context => "context",
+            Input::Facts => "facts",
+        }
+    }
+
+    /// The field path of `inner` (a path inside the input, `""` for its root).
+    pub fn path(self, inner: &str) -> String {
+        match (self, inner) {
+            (Input::Spec, "" | ".") => "$".to_owned(),
+            (_, "" | ".") => self.prefix().to_owned(),
+            (Input::Spec, p) => p.to_owned(),
+            (_, p) => format!("{}.{p}", self.prefix()),
+        }
+    }
+
+    /// What the input should be, for messages.
+    pub const fn expected(self) -> &'static str {
+        match self {
+            Input::Spec => "a connection spec object",
+            Input::Options => "a render options object",
+            Input::Context => "a context object",
+            Input::Facts => "an object of entity values",
+        }
+    }
+
+    /// The cap on the input's whole JSON text.
+    pub fn json_cap(self) -> usize {
+        find(self, &self.path(""), Measure::JsonBytes).map_or(usize::MAX, |c| c.max)
+    }
+}
+
+/// The row of [`CAPS`] for a field pattern and a measure.
+fn find(which: Input, field: &str, measure: Measure) -> Option<&'static Cap> {
+    CAPS.iter()
+        .find(|c| c.measure == measure && c.input == which.name() && c.field == field)
+}
+
+/// The error for an input over its cap.
+fn too_large(field: String, message: String) -> Error {
+    Error::TooLarge { field, message }
+}
+
+/// The error for JSON text longer than `which` accepts; `found` is its length
+/// (or a lower bound of it, with `at_least`).
+pub fn text_too_large(which: Input, found: usize, at_least: bool) -> Error {
+    let cap = which.json_cap();
+    too_large(
+        which.path(""),
+        format!(
+            "expected at most {cap} bytes of JSON text, found {}{found}",
+            if at_least { "at least " } else { "" }
+        ),
+    )
+}
+
+/// Reads JSON text as `T`: caps and shape first, then the type.
+pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
+    if text.len() > which.json_cap() {
+        return Err(text_too_large(which, text.len(), false));
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        // Not JSON data serde_json holds (nesting over its limit, a lone surrogate):
+        // the typed reading says what field it is about, if it fails too.
+        Err(e) => {
+            return Err(match serde_json::from_str::<T>(text) {
+                Err(typed) => type_error(text, &typed, which),
+                Ok(_) => type_error(text, &e, which),
+            })
+        }
+    };
+    let mut path = which.prefix().to_owned();
+    check(&value, which, which.prefix(), &mut path)?;
+    serde_json::from_str(text).map_err(|e| type_error(text, &e, which))
+}
+
+/// What the table says about one field pattern.
+#[derive(Default)]
+struct Node {
+    bytes: Option<usize>,
+    key_bytes: Option<usize>,
+    entries: Option<usize>,
+    items: Option<usize>,
+    /// The fields under it (name, pattern): an object the walk descends into.
+    fields: Vec<(&'static str, &'static str)>,
+    /// The pattern of its map values (`x.*`), for a map.
+    map_value: Option<&'static str>,
+    /// The pattern of its items (`x[]`), for an array.
+    item: Option<&'static str>,
+}
+
+type Index = std::collections::BTreeMap<(&'static str, &'static str), Node>;
+
+/// [`CAPS`] as a tree of field patterns, built once: the walk then costs one lookup
+/// per value instead of a pass over the table.
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index::new();
+        for c in CAPS {
+            let root = match c.input {
+                "spec" => "",
+                other => other,
+            };
+            // Every prefix of the field ending at a separator is a pattern; each is
+            // the parent of the next (all slices of the `'static` field text).
+            let f = c.field;
+            let mut parent = root;
+            let mut cuts: Vec<usize> = f
+                .char_indices()
+                .filter(|&(i, ch)| (ch == '.' || ch == '[') && i > 0)
+                .map(|(i, _)| i)
+                .collect();
+            cuts.push(f.len());
+            for (n, &end) in cuts.iter().enumerate() {
+                let pattern = &f[..end];
+                if pattern == root || (root.is_empty() && pattern == "$") {
+                    continue;
+                }
+                let start = if n == 0 { 0 } else { cuts[n - 1] };
+                let name = f[start..end].trim_start_matches('.');
+                let p = index.entry((c.input, parent)).or_default();
+                match name {
+                    "*" => p.map_value = Some(pattern),
+                    "[]" => p.item = Some(pattern),
+                    _ if !p.fields.iter().any(|(k, _)| *k == name) => {
+                        p.fields.push((name, pattern))
+                    }
+                    _ => {}
+                }
+                parent = pattern;
+            }
+            let leaf = index.entry((c.input, parent)).or_default();
+            match c.measure {
+                Measure::Bytes => leaf.bytes = Some(c.max),
+                Measure::Entries => leaf.entries = Some(c.max),
+                Measure::Items => leaf.items = Some(c.max),
+                Measure::KeyBytes => {
+                    // Keys are measured on the map, the `*` row's parent.
+                    let map = f.strip_suffix(".*").unwrap_or(f);
+                    index.entry((c.input, map)).or_default().key_bytes = Some(c.max);
+                }
+                Measure::JsonBytes | Measure::TruncatedBytes => {}
+            }
+        }
+        index
+    })
+}
+
+/// The field path of a concrete `path` (`$` for the spec's root).
+fn field_of(path: &str) -> String {
+    if path.is_empty() {
+        "$".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Checks `value`, at field `pattern` (concretely `path`), and what it holds against
+/// the caps, in one walk before typed reading; descends only into fields the table
+/// knows, so the walk is bounded by the caps it checks on the way down. Also
+/// refuses an array where the table has an object: serde would read a derived
+/// struct from an array, field by field in order.
+fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Result<(), Error> {
+    let Some(n) = index().get(&(which.name(), pattern)) else {
+        return Ok(());
+    };
+    let over = |path: &str, message: String| Err(too_large(field_of(path), message));
+    match value {
+        Value::String(s) => {
+            if let Some(max) = n.bytes.filter(|&max| s.len() > max) {
+                return over(
+                    path,
+                    format!("expected at most {max} bytes, found {}", s.len()),
+                );
+            }
+        }
+        Value::Array(items) => {
+            if let (Some(max), Some(item)) = (n.items, n.item) {
+                if items.len() > max {
+                    return over(
+                        path,
+                        format!("expected at most {max} items, found {}", items.len()),
+                    );
+                }
+                let len = path.len();
+                for (i, v) in items.iter().enumerate() {
+                    use std::fmt::Write;
+                    let _ = write!(path, "[{i}]");
+                    check(v, which, item, path)?;
+                    path.truncate(len);
+                }
+            } else if !n.fields.is_empty() {
+                let expected = if pattern == which.prefix() {
+                    which.expected()
+                } else {
+                    "an object"
+                };
+                return Err(Error::InvalidInput {
+                    field: field_of(path),
+                    message: format!("expected {expected}, found an array"),
+                });
+            }
+        }
+        Value::Object(map) => {
+            if let Some(max) = n.entries.filter(|&max| map.len() > max) {
+                return over(
+                    path,
+                    format!("expected at most {max} entries, found {}", map.len()),
+                );
+            }
+            if let Some(max) = n.key_bytes {
+                if let Some(k) = map.keys().find(|k| k.len() > max) {
+                    return over(
+                        path,
+                        format!(
+                            "expected keys of at most {max} bytes, found one of {}: {}",
+                            k.len(),
+                            Quoted(k)
+                        ),
+                    );
+                }
+            }
+            let len = path.len();
+            for (k, v) in map {
+                // Not a field: typed reading names it.
+                let Some(field) = n
+                    .map_value
+                    .or_else(|| n.fields.iter().find(|(name, _)| name == k).map(|(_, p)| *p))
+                else {
+                    continue;
+                };
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                check(v, which, field, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// An `invalid-input` error for serde_json's `e` on `text`: the path of the field,
+/// and serde's message without the position (it refers to text the caller never
+/// sees) and with the values it quotes shortened and masked as [`Quoted`] does.
+fn type_error(text: &str, e: &serde_json::Error, which: Input) -> Error {
+    let mut message = e.to_string();
+    let path = crate::json_path::path_at(text, e, &message);
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    if let Some(stripped) = message.strip_suffix(&position) {
+        message.truncate(stripped.len());
+    }
+    Error::InvalidInput {
+        field: which.path(&path),
+        message: quote_serde_values(&message),
+    }
+}
+
+/// serde's messages quote what they found: `string "…"` (Rust debug escapes), and
+/// `unknown field `…`` / `unknown variant `…`` (raw). Each becomes [`Quoted`].
+pub(crate) fn quote_serde_values(message: &str) -> String {
+    for head in ["unknown field `", "unknown variant `"] {
+        if let Some(rest) = message.strip_prefix(head) {
+            // The expected list after the name is ours and never holds "`, ";
+            // the name may, so the last one ends it.
+            let end = ["`, expected ", "`, there are no "]
+                .iter()
+                .filter_map(|tail| rest.rfind(tail))
+                .max()
+                .unwrap_or(rest.len().saturating_sub(1));
+            let (name, tail) = rest.split_at(end.min(rest.len()));
+            let tail = tail.strip_prefix('`').unwrap_or(tail);
+            return format!("{}{}{tail}", &head[..head.len() - 1], Quoted(name));
+        }
+    }
+    let Some(start) = message.find("string \"") else {
+        return message.to_owned();
+    };
+    let body = &message[start + 8..];
+    let mut value = String::new();
+    let mut chars = body.char_indices();
+    let mut end = body.len();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                end = i + 1;
+                break;
+            }
+            '\\' => match chars.next().map(|(_, c)| c) {
+                Some('n') => value.push('\n'),
+                Some('r') => value.push('\r'),
+                Some('t') => value.push('\t'),
+                Some('0') => value.push('\0'),
+                Some('u') => {
+                    let hex: String = chars
+                        .by_ref()
+                        .map(|(_, c)| c)
+                        .skip_while(|&c| c == '{')
+                        .take_while(|&c| c != '}')
+                        .collect();
+                    value.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+                }
+                Some(c) => value.push(c),
+                None => {}
+            },
+            c => value.push(c),
+        }
+    }
+    format!(
+        "{}string {}{}",
+        &message[..start],
+        Quoted(&value),
+        &body[end.min(body.len())..]
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,427 @@
+use super::*;
+use crate::plan::PlanContext;
+use crate::spec::{ConnectionSpec, RenderOptions};
+use serde_json::json;
+
+/// A spec with every field given, each map and array with one entry.
+fn full_spec() -> Value {
+    json!({
+        "connectionName": "c", "namespace": "apps", "clientType": "python",
+        "anotherConnectionOfType": true,
+        "target": {
+            "type": "storage-blob", "subscription": "s", "id": "i", "kind": "k",
+            "resourceGroup": "r", "server": "s", "database": "d", "account": "a",
+            "keySpace": "k", "graph": "g", "table": "t", "vault": "v", "appConfig": "a",
+            "namespace": "n", "signalr": "s", "webpubsub": "w", "appInsights": "a",
+            "bootstrapServer": "b", "kafkaKey": "k", "kafkaSecret": "s",
+            "schemaRegistry": "r", "schemaKey": "k", "schemaSecret": "s"
+        },
+        "auth": {
+            "type": "t", "clientId": "c", "subscriptionId": "s", "tenantId": "t",
+            "identityId": "i", "objectId": "o", "secret": "s", "username": "u", "password": "p"
+        },
+        "cluster": { "subscription": "s", "resourceGroup": "r", "name": "n" },
+        "names": { "secret": "s", "serviceAccount": "a", "secretProviderClass": "c", "federatedCredential": "f" },
+        "customizedKeys": { "K": "V" },
+        "workload": { "kind": "Job", "name": "n", "image": "i", "command": ["c"], "labels": { "k": "v" } },
+        "values": { "K": "V" },
+        "keyvault": { "objects": [{ "name": "n", "type": "secret", "version": "v", "alias": "a" }] }
+    })
+}
+
+fn full_context() -> Value {
+    json!({
+        "apiVersion": "2022-05-01", "extensionInstalled": true,
+        "kubernetesConfigurationRegistered": true, "serviceLinkerRegistered": true,
+        "clusterProvisioningState": "Succeeded", "oidcIssuerEnabled": true,
+        "oidcIssuerUrl": "https://x/", "workloadIdentityEnabled": true,
+        "keyvaultSecretsProviderEnabled": true, "egressAllowed": true
+    })
+}
+
+/// Joins a field pattern: `""` + `a` is `a`, `a` + `b` is `a.b`.
+fn child(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// Every (pattern, measure) a value holds, as the walk names them.
+fn patterns(v: &Value, pattern: &str, out: &mut Vec<(String, Measure)>, maps: &[&str]) {
+    match v {
+        Value::String(_) => out.push((pattern.to_owned(), Measure::Bytes)),
+        Value::Array(items) => {
+            out.push((pattern.to_owned(), Measure::Items));
+            for i in items {
+                patterns(i, &format!("{pattern}[]"), out, maps);
+            }
+        }
+        Value::Object(m) => {
+            let is_map = maps.contains(&pattern);
+            if is_map {
+                out.push((pattern.to_owned(), Measure::Entries));
+                out.push((child(pattern, "*"), Measure::KeyBytes));
+            }
+            for (k, v) in m {
+                let key = if is_map { "*" } else { k };
+                patterns(v, &child(pattern, key), out, maps);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_field_has_a_cap_and_every_cap_a_field() {
+    let spec = full_spec();
+    // The fixture is a real, complete spec: typed reading keeps every field.
+    let typed: ConnectionSpec = serde_json::from_value(spec.clone()).expect("full spec");
+    assert_eq!(serde_json::to_value(&typed).expect("json"), spec);
+    let typed: PlanContext = serde_json::from_value(full_context()).expect("full context");
+    assert_eq!(serde_json::to_value(&typed).expect("json"), full_context());
+    let classify =
+        json!({ "resourceGroup": "r", "cluster": "c", "namespace": "n", "connection": "c" });
+    let typed: crate::classify::ClassifyContext =
+        serde_json::from_value(classify.clone()).expect("full classify context");
+    assert_eq!(serde_json::to_value(&typed).expect("json"), classify);
+
+    let maps = ["customizedKeys", "values", "workload.labels"];
+    let mut want = vec![("spec", "$".to_owned(), Measure::JsonBytes)];
+    let mut found = Vec::new();
+    patterns(&spec, "", &mut found, &maps);
+    want.extend(found.into_iter().map(|(p, m)| ("spec", p, m)));
+    let mut found = Vec::new();
+    patterns(
+        &json!({ "secretEncoding": "data" }),
+        "options",
+        &mut found,
+        &[],
+    );
+    want.push(("options", "options".to_owned(), Measure::JsonBytes));
+    want.extend(found.into_iter().map(|(p, m)| ("options", p, m)));
+    let mut found = Vec::new();
+    patterns(&full_context(), "context", &mut found, &[]);
+    patterns(&classify, "context", &mut found, &[]);
+    want.push(("context", "context".to_owned(), Measure::JsonBytes));
+    want.extend(found.into_iter().map(|(p, m)| ("context", p, m)));
+    want.push(("text", "text".to_owned(), Measure::TruncatedBytes));
+    want.extend([
+        ("facts", "facts".to_owned(), Measure::JsonBytes),
+        ("facts", "facts".to_owned(), Measure::Entries),
+        ("facts", "facts.*".to_owned(), Measure::KeyBytes),
+        ("facts", "facts.*".to_owned(), Measure::Bytes),
+    ]);
+    let mut want: Vec<_> = want
+        .into_iter()
+        .map(|(i, p, m)| (i.to_owned(), p, m))
+        .collect();
+    want.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    want.dedup();
+    let mut have: Vec<_> = CAPS
+        .iter()
+        .map(|c| (c.input.to_owned(), c.field.to_owned(), c.measure))
+        .collect();
+    have.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    assert_eq!(have, want);
+    for c in CAPS {
+        assert!(!c.why.is_empty() && !c.why.ends_with('.'), "{c:?}");
+    }
+}
+
+#[test]
+fn the_key_caps_hold_every_combination_of_the_catalog() {
+    let most = crate::catalog::combinations()
+        .map(|c| {
+            let spec = c.spec();
+            crate::resolve::resolve(&spec, &mut Vec::new()).map_or(0, |r| r.config.len())
+        })
+        .max()
+        .unwrap_or(0);
+    for field in ["customizedKeys", "values"] {
+        let cap = find(Input::Spec, field, Measure::Entries).expect("row").max;
+        assert!(
+            most > 5 && most * 2 <= cap,
+            "{field}: {most} keys, cap {cap}"
+        );
+    }
+}
+
+/// Sets the leaf a pattern names (`*` the map's one key, `[]` the first item) in `v`.
+fn set(v: &mut Value, pattern: &str, to: Value) {
+    let mut at = v;
+    for seg in pattern.split('.') {
+        let (name, item) = match seg.strip_suffix("[]") {
+            Some(n) => (n, true),
+            None => (seg, false),
+        };
+        at = if name == "*" {
+            let m = at.as_object_mut().expect("map");
+            let k = m.keys().next().expect("one key").clone();
+            m.get_mut(&k).expect("value")
+        } else {
+            at.get_mut(name)
+                .unwrap_or_else(|| panic!("{pattern}: {name}"))
+        };
+        if item {
+            at = at.get_mut(0).expect("item");
+        }
+    }
+    *at = to;
+}
+
+/// The concrete path a pattern names in [`full_spec`].
+fn concrete(pattern: &str) -> String {
+    let map_key = |p: &str| {
+        if p.starts_with("workload.labels") {
+            "k"
+        } else {
+            "K"
+        }
+    };
+    pattern.replace('*', map_key(pattern)).replace("[]", "[0]")
+}
+
+fn too_large_field(text: &str, which: Input) -> Option<(String, String)> {
+    let result = match which {
+        Input::Spec => read::<ConnectionSpec>(text, which).map(|_| ()),
+        Input::Options => read::<RenderOptions>(text, which).map(|_| ()),
+        Input::Context => read::<PlanContext>(text, which).map(|_| ()),
+        Input::Facts => read::<std::collections::BTreeMap<String, String>>(text, which).map(|_| ()),
+    };
+    match result {
+        Err(Error::TooLarge { field, message }) => Some((field, message)),
+        Err(e) => panic!("{which:?} {text:.200}: {e}"),
+        Ok(()) => None,
+    }
+}
+
+#[test]
+fn each_string_field_is_read_up_to_its_cap_and_refused_beyond() {
+    for c in CAPS
+        .iter()
+        .filter(|c| c.measure == Measure::Bytes && c.input == "spec")
+    {
+        for (len, over) in [(c.max, false), (c.max + 1, true), (2 << 20, true)] {
+            let mut spec = full_spec();
+            // Control characters: six bytes each in the JSON text, one in the value.
+            let unit = if len > 1 << 20 { "x" } else { "\u{1}" };
+            set(&mut spec, c.field, Value::String(unit.repeat(len)));
+            let got = too_large_field(&spec.to_string(), Input::Spec);
+            if !over {
+                assert_eq!(got, None, "{}", c.field);
+                continue;
+            }
+            if len > 1 << 20 {
+                let (field, message) = got.expect("too large");
+                assert_eq!(field, "$");
+                assert!(message.contains("1048576"), "{message}");
+                continue;
+            }
+            let (field, message) = got.unwrap_or_else(|| panic!("{} over its cap", c.field));
+            assert_eq!(field, concrete(c.field));
+            assert_eq!(
+                message,
+                format!("expected at most {} bytes, found {len}", c.max)
+            );
+        }
+    }
+}
+
+#[test]
+fn counts_and_keys_are_capped() {
+    for c in CAPS.iter().filter(|c| c.input == "spec") {
+        let mut spec = full_spec();
+        let path = concrete(c.field);
+        let expect = match c.measure {
+            Measure::Entries => {
+                let entries: serde_json::Map<String, Value> =
+                    (0..=c.max).map(|i| (format!("K{i}"), json!("v"))).collect();
+                set(&mut spec, c.field, Value::Object(entries));
+                format!("expected at most {} entries, found {}", c.max, c.max + 1)
+            }
+            Measure::Items => {
+                let item = spec
+                    .pointer(&format!("/{}/0", c.field.replace('.', "/")))
+                    .cloned();
+                set(
+                    &mut spec,
+                    c.field,
+                    Value::Array(vec![item.expect("item"); c.max + 1]),
+                );
+                format!("expected at most {} items, found {}", c.max, c.max + 1)
+            }
+            Measure::KeyBytes => {
+                let map = c.field.strip_suffix(".*").expect("map");
+                let key = "k".repeat(c.max + 1);
+                set(&mut spec, map, json!({ key.clone(): "v" }));
+                let (field, message) =
+                    too_large_field(&spec.to_string(), Input::Spec).expect("too large");
+                assert_eq!(field, map);
+                assert!(
+                    message.starts_with(&format!(
+                        "expected keys of at most {} bytes, found one of {}: \"kkkk",
+                        c.max,
+                        c.max + 1
+                    )),
+                    "{message}"
+                );
+                assert!(message.len() < 120, "{message}");
+                continue;
+            }
+            _ => continue,
+        };
+        let (field, message) = too_large_field(&spec.to_string(), Input::Spec)
+            .unwrap_or_else(|| panic!("{} over its cap", c.field));
+        assert_eq!((field, message), (path, expect));
+    }
+}
+
+#[test]
+fn options_and_contexts_are_capped() {
+    let (field, _) = too_large_field(
+        &json!({ "oidcIssuerUrl": "x".repeat(5000) }).to_string(),
+        Input::Context,
+    )
+    .expect("too large");
+    assert_eq!(field, "context.oidcIssuerUrl");
+    let (field, message) = too_large_field(
+        &json!({ "oidcIssuerUrl": "x".repeat(70_000) }).to_string(),
+        Input::Context,
+    )
+    .expect("too large");
+    assert_eq!(field, "context");
+    assert!(
+        message.starts_with("expected at most 65536 bytes of JSON text, found 700"),
+        "{message}"
+    );
+    let (field, _) = too_large_field(
+        &json!({ "secretEncoding": "d".repeat(300) }).to_string(),
+        Input::Options,
+    )
+    .expect("too large");
+    assert_eq!(field, "options.secretEncoding");
+}
+
+#[test]
+fn arrays_are_refused_where_objects_belong() {
+    let cases: &[(Input, &str, &str, &str)] = &[
+        (
+            Input::Spec,
+            r#"["c","apps",{"type":"storage-blob"}]"#,
+            "$",
+            "expected a connection spec object, found an array",
+        ),
+        (
+            Input::Spec,
+            r#"{"target":["storage-blob"]}"#,
+            "target",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Spec,
+            r#"{"target":{"type":"sql"},"auth":["secret"]}"#,
+            "auth",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Spec,
+            r#"{"target":{"type":"sql"},"keyvault":{"objects":[["n","secret"]]}}"#,
+            "keyvault.objects[0]",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Spec,
+            r#"{"target":{"type":"sql"},"keyvault":[[]]}"#,
+            "keyvault",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Options,
+            r#"["data"]"#,
+            "options",
+            "expected a render options object, found an array",
+        ),
+        (
+            Input::Context,
+            "[]",
+            "context",
+            "expected a context object, found an array",
+        ),
+    ];
+    for (which, text, want_field, want_message) in cases {
+        let err = match which {
+            Input::Spec => read::<ConnectionSpec>(text, *which).map(|_| ()),
+            Input::Options => read::<RenderOptions>(text, *which).map(|_| ()),
+            Input::Context => read::<PlanContext>(text, *which).map(|_| ()),
+            Input::Facts => {
+                read::<std::collections::BTreeMap<String, String>>(text, *which).map(|_| ())
+            }
+        }
+        .expect_err(text);
+        assert_eq!(err.code(), "invalid-input", "{text}");
+        assert_eq!(err.field(), Some(*want_field), "{text}");
+        assert_eq!(err.to_string(), format!("{want_field}: {want_message}"));
+    }
+    let err = read::<crate::classify::ClassifyContext>(r#"["rg"]"#, Input::Context)
+        .expect_err("classify context array");
+    assert_eq!(err.field(), Some("context"));
+    // Arrays where the spec has them are fine.
+    read::<ConnectionSpec>(&full_spec().to_string(), Input::Spec).expect("full spec");
+}
+
+#[test]
+fn serde_messages_quote_values_short_and_masked() {
+    let long = "x".repeat(100);
+    let secret = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq";
+    for (text, which, want) in [
+        (
+            format!(r#"{{"target":{{"type":"sql"}},"{long}":1}}"#),
+            Input::Spec,
+            format!("unknown field \"{}…\" (100 characters), expected one of", "x".repeat(32)),
+        ),
+        (
+            format!(r#"{{"secretEncoding":"{secret}"}}"#),
+            Input::Options,
+            "unknown variant [62 characters that look like a secret, not shown], expected".to_owned(),
+        ),
+        (
+            format!(r#"{{"target":{{"type":"sql"}},"names":"{secret}"}}"#),
+            Input::Spec,
+            "invalid type: string [62 characters that look like a secret, not shown], expected struct NamesSpec".to_owned(),
+        ),
+        (
+            r#"{"target":{"type":"sql"},"names":"a\"b\\c\n\u0001é"}"#.to_owned(),
+            Input::Spec,
+            r#"invalid type: string "a\"b\\c\n\u{1}é", expected struct NamesSpec"#.to_owned(),
+        ),
+    ] {
+        let err = match which {
+            Input::Spec => read::<ConnectionSpec>(&text, which).map(|_| ()),
+            _ => read::<RenderOptions>(&text, which).map(|_| ()),
+        }
+        .expect_err(&text);
+        let message = err.to_string();
+        assert!(message.contains(&want), "{message}\nwant {want}");
+        assert!(!message.contains(&secret[..10]), "{message}");
+        assert!(message.len() < 400, "{message}");
+    }
+}
+
+#[test]
+fn reading_a_huge_text_is_refused_before_parsing() {
+    let huge = format!(r#"{{"target":{{"type":"{}"}}}}"#, "x".repeat(200 << 20));
+    let start = std::time::Instant::now();
+    let err = read::<ConnectionSpec>(&huge, Input::Spec).expect_err("too large");
+    assert!(start.elapsed() < std::time::Duration::from_millis(50));
+    assert_eq!(err.code(), "input-too-large");
+    assert_eq!(err.field(), Some("$"));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "$: expected at most 1048576 bytes of JSON text, found {}",
+            huge.len()
+        )
+    );
+}
