@@ -341,7 +341,7 @@ fn unsupported_auth_names_the_supported_ones() {
     let f = findings.iter().find(|f| f.code == "SC008").expect("SC008");
     assert_eq!(
         f.message,
-        "auth `workload-identity` is not supported for `redis-enterprise` on AKS; expected one of connection-string"
+        "auth \"workload-identity\" is not supported for `redis-enterprise` on AKS; expected one of connection-string"
     );
 }
 

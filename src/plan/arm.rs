@@ -1,5 +1,6 @@
 //! The ARM request: `PUT {cluster id}/providers/Microsoft.ServiceLinker/linkers/{name}`
-//! with the body per auth id (spec §7.3), for each supported api-version.
+//! with the body per auth id, for each supported api-version (checked against the
+//! Microsoft.ServiceLinker OpenAPI definitions in `data/upstream/`).
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -235,7 +236,7 @@ fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'stati
         );
     }
 
-    // The empty objects mirror what the az CLI sends (spec §7.3); it sends
+    // The empty objects mirror what the az CLI sends; it sends
     // no network solution with confluent's schema-registry linker.
     let mut properties = json!({
         "targetService": target_service,
