@@ -742,8 +742,7 @@ fn hostile_inputs_are_refused_quickly_and_the_module_stays_usable() {
 
     // Large fields, for each export: refused on the text's size, before it is copied in.
     // The sizes first seen to break the module (a 200 MB account to plan, 50 MB names and
-    // values) once each, 8 MB
-    // for the rest, so that the test stays quick on a loaded machine.
+    // values) once each, 8 MB for the rest, so that the test stays quick on a loaded machine.
     for (field, mb) in [
         ("target.account", 200),
         ("connectionName", 50),
