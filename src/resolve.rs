@@ -11,7 +11,7 @@ use crate::values::{self, Knowns};
 /// The workload kinds that can be rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WorkloadKind {
-    /// `batch/v1` Job (the seed document's `sc-sample-job`).
+    /// `batch/v1` Job (the docs' sample `sc-sample-job`).
     Job,
     /// `apps/v1` Deployment.
     Deployment,
@@ -189,7 +189,7 @@ pub fn default_connection_name(target: TargetId) -> String {
     format!("{}_conn", target.as_str().replace('-', ""))
 }
 
-/// Inserts the connection name after `{Cloud}_{Type}_` (spec §3.1), for a second
+/// Inserts the connection name after `{Cloud}_{Type}_`, for a second
 /// connection of the same target type. Spring property names are left alone.
 pub fn second_connection_key(key: &str, connection_name: &str) -> String {
     let mut underscores = key.match_indices('_').map(|(i, _)| i);

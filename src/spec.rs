@@ -69,7 +69,7 @@ pub struct ConnectionSpec {
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetSpec {
-    /// Target id (spec §1.1), e.g. `storage-blob`.
+    /// Target id, e.g. `storage-blob`.
     pub r#type: String,
     /// The target's subscription id; defaults to the cluster's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,7 +178,7 @@ impl TargetSpec {
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AuthSpec {
-    /// Auth id (spec §1.2); default: the target's default.
+    /// Auth id; default: the target's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Client id (GUID) of the user-assigned identity or the service principal.
@@ -289,7 +289,7 @@ pub struct WorkloadSpec {
     /// Container image; default `alpine`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
-    /// Container command; default per kind and auth (spec §4.3, §4.4).
+    /// Container command; default per kind and auth.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<Vec<String>>,
     /// Extra labels for the workload and its pods (the product's own labels are reserved).

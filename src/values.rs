@@ -1,5 +1,5 @@
 //! Secret values: the documentation's example with the placeholders this
-//! connection already knows filled in (spec §4.1 "Values").
+//! connection already knows filled in.
 
 use crate::catalog::{AuthId, Param, TargetId};
 
@@ -92,7 +92,7 @@ const PLACEHOLDERS: &[(&str, Source)] = &[
 impl Knowns<'_> {
     fn get(&self, source: Source, target: TargetId, auth: AuthId) -> Option<&str> {
         let v = match source {
-            // Redis Enterprise host names differ from the Azure Cache examples (spec §8 #17).
+            // Redis Enterprise host names differ from the Azure Cache examples.
             Source::Param(Param::Server) if target == TargetId::RedisEnterprise => None,
             Source::Param(p) => self.params.and_then(|t| t.param(p)),
             Source::Subscription => self.subscription,
@@ -176,7 +176,7 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
             rest = rest.get(placeholder.len()..).unwrap_or_default();
             continue;
         }
-        // In Cosmos Table values `<table-name>` sits where the account's host goes (spec §4.1).
+        // In Cosmos Table values `<table-name>` sits where the account's host goes.
         if target == TargetId::CosmosTable && token == Some("<table-name>") {
             match knowns.get(Source::Param(Param::Account), target, auth) {
                 Some(v) => out.push_str(v),

@@ -71,7 +71,7 @@ fn check_invariants(text: &str, d: &Diagnosis) {
     serde_json::to_string(d).expect("serializes");
 }
 
-/// The shapes of spec §9, `{}` marking the secret value.
+/// The secret shapes redaction knows, `{}` marking the secret value.
 const SECRET_SHAPES: &[&str] = &[
     "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={};EndpointSuffix=core.windows.net",
     "accountkey={}",

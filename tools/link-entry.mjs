@@ -1,7 +1,7 @@
 // Turns a wasm-bindgen `--target web` glue file into the package entry it is published as,
 // in place: the glue, then js/load.js (the `init`/`initSync` wrappers and the error guard),
 // then the entry's exports. One file per entry, because each extra module a page imports
-// before the .wasm costs a serial fetch round (issue 6 cold start: ~6 ms each in Chromium
+// before the .wasm costs a serial fetch round (the cold start budget: ~6 ms each in Chromium
 // on this machine kind). Fails, rather than guessing, when either input is not shaped as
 // expected (wasm-bindgen is pinned, so a change here means its version changed).
 //

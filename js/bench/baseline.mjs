@@ -7,8 +7,8 @@
 // (the floor). It knows only the three targets the benchmark uses; the wasm module knows all 27.
 //
 // The classify baseline tests hand-written RegExps, one list per category, in a loop. They
-// are a representative transcription of the signal phrases in the error-categories spec
-// (shared/spec/error-categories.md), written for this benchmark; they are NOT derived from
+// are a representative transcription of the signal phrases of the category table
+// (src/classify/rules.rs), written for this benchmark; they are NOT derived from
 // src/classify, and they do none of its work beyond picking a category (no unescaping of
 // nested JSON, no evidence ranges, entities, redaction or filled-in commands).
 import * as jsyaml from 'js-yaml';

@@ -1,5 +1,5 @@
 //! The product's identifiers for targets, auth types, client types and
-//! Cognitive Services account kinds (spec §1), with their string forms.
+//! Cognitive Services account kinds, with their string forms.
 
 use serde::{Deserialize, Serialize};
 
@@ -97,7 +97,7 @@ id_enum! {
 }
 
 id_enum! {
-    /// How the workload authenticates to the target (spec §1.2).
+    /// How the workload authenticates to the target.
     AuthId {
         /// Entra Workload ID with a user-assigned managed identity.
         WorkloadIdentity = "workload-identity",
@@ -113,7 +113,7 @@ id_enum! {
 }
 
 id_enum! {
-    /// The client library family the configuration names are written for (spec §1.3).
+    /// The client library family the configuration names are written for.
     ClientId {
         /// No specific client: generic names.
         None = "none",
@@ -141,7 +141,7 @@ id_enum! {
 }
 
 id_enum! {
-    /// The kind of a Cognitive Services account; it picks the key prefix (spec §3.5).
+    /// The kind of a Cognitive Services account; it picks the key prefix.
     CognitiveKind {
         /// Azure AI services (the default).
         AiServices = "AIServices",

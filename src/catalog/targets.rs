@@ -1,4 +1,4 @@
-//! The per-target table (spec §2): display name, ARM id pattern, locating
+//! The per-target table: display name, ARM id pattern, locating
 //! parameters, supported auth ids (default first) and client ids.
 
 use super::ids::{AuthId, ClientId, TargetId};

@@ -292,7 +292,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         candidates.clear();
     }
 
-    // Precedence (spec §8) decides among specific matches; a match resting
+    // Precedence decides among specific matches; a match resting
     // only on weak signals ranks after every specific one.
     let weak = |x: &Candidate| x.confidence < f64::from(SPECIFIC);
     candidates.sort_by(|x, y| {

@@ -1,6 +1,6 @@
 //! The pasted-error classifier: takes whatever a user pasted (az CLI output,
 //! ARM JSON, SDK traces, `kubectl describe` events, Helm or Terraform output)
-//! and returns one category of `error-categories.md` with the evidence, the
+//! and returns one category of the rule table ([`rules::RULES`]) with the evidence, the
 //! cause, the mitigation and ready-to-run commands.
 //!
 //! Layout: [`rules`] is the category table (data only); `normalize` builds
@@ -58,7 +58,7 @@ pub struct ClassifyContext {
 pub struct Diagnosis {
     /// One category id of [`rules::RULES`]; equals `matches[0].id`.
     pub category: String,
-    /// Matching categories, best first (precedence of spec §8, then
+    /// Matching categories, best first (the rules' precedence, then
     /// confidence). Never empty: `other` and `unknown` come with their advice.
     pub matches: Vec<Match>,
     /// Everything extracted, by entity name (`resourceGroup`, `cluster`,
@@ -137,7 +137,7 @@ pub struct ClassifyStats {
 /// Never fails and never panics. Runs in time linear in the input length;
 /// inputs above [`MAX_INPUT_BYTES`] (16 MiB) are classified on their first
 /// 16 MiB and the result has `truncated: true`. Nothing in the result holds a
-/// secret of spec §9 (keys, passwords, client secrets, SAS signatures, bearer
+/// secret (keys, passwords, client secrets, SAS signatures, bearer
 /// tokens, JWTs).
 pub fn classify(text: &str, context: &ClassifyContext) -> Diagnosis {
     engine::run(text, context).0

@@ -415,7 +415,7 @@ fn starts_with_ci(bytes: &[u8], i: usize, lit: &str) -> bool {
 /// How a key's value ends.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ValueEnd {
-    /// `;`, `&`, `,`, whitespace or a quote (spec §9).
+    /// `;`, `&`, `,`, whitespace or a quote.
     Delimited,
     /// Whitespace or a quote: whole connection strings in environment dumps.
     Whitespace,

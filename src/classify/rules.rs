@@ -1,4 +1,4 @@
-//! THE rule table: one record per category of `error-categories.md`, pure
+//! THE rule table: one record per category, pure
 //! data. The engine (`engine.rs`) knows nothing about any category; adding a
 //! category is adding a record here and its fixtures.
 //!
@@ -32,8 +32,8 @@ pub struct Signal {
     /// [`SPECIFIC`] prove by themselves that the text is from this domain;
     /// weaker ones count only next to a [`DOMAIN_MARKERS`] phrase.
     pub weight: f32,
-    /// Overrides the rule's precedence for this signal (§8 puts one category
-    /// at two ranks).
+    /// Overrides the rule's precedence for this signal (the precedence puts one
+    /// category at two ranks).
     pub priority: Option<u8>,
 }
 
@@ -49,7 +49,7 @@ pub struct Rule {
     pub family: &'static str,
     /// Short title.
     pub title: &'static str,
-    /// Precedence rank from §8: lower wins.
+    /// Precedence rank: lower wins.
     pub priority: u8,
     /// Positive signals.
     pub signals: &'static [Signal],
@@ -241,7 +241,7 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "upgrade failed:",
 ];
 
-/// The table, in §1 order.
+/// The table, in the order of the category ids.
 pub const RULES: &[Rule] = &[
     // ───────────────────────── extension ─────────────────────────
     Rule {

@@ -1,4 +1,4 @@
-//! az CLI command forms (spec §7.5): argv builders and POSIX shell quoting.
+//! az CLI command forms: argv builders and POSIX shell quoting.
 //!
 //! Commands are built as word lists first and quoted last, so that a POSIX
 //! shell splits the printed line back into exactly these words.

@@ -1,4 +1,4 @@
-//! The Bicep form (spec §7.6): `Microsoft.ServiceLinker/linkers` resources
+//! The Bicep form: `Microsoft.ServiceLinker/linkers` resources
 //! scoped to the existing cluster, with the ARM body's properties.
 //!
 //! Credential values are never written into the file: each becomes a

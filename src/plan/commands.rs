@@ -1,6 +1,6 @@
-//! Commands around the connection: the federated identity credential (spec
-//! §4.5), cleanup after a delete (§6) and the seed document's troubleshooting
-//! sequence.
+//! Commands around the connection: the federated identity credential, cleanup
+//! after a delete and the troubleshooting sequence of the Service Connector docs
+//! for AKS.
 
 use serde::Serialize;
 
@@ -177,7 +177,7 @@ pub(crate) fn cleanup(i: &Inputs<'_>) -> Vec<Command> {
     out
 }
 
-/// The seed document's diagnostic sequence, filled with the cluster's names.
+/// The diagnostic sequence of the Service Connector docs for AKS, filled with the cluster's names.
 pub(crate) fn troubleshooting(i: &Inputs<'_>) -> Vec<Command> {
     let mut f = Fill::default();
     let rg = i.cluster_rg(&mut f);

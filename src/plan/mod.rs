@@ -1,7 +1,7 @@
 //! Planning: everything that happens around a connection besides the
-//! Kubernetes objects — the operations Service Connector performs (spec §6),
-//! the ARM request (§7.3), the az CLI and Bicep forms (§7.5, §7.6), the
-//! federated identity credential (§4.5), cleanup and troubleshooting commands.
+//! Kubernetes objects — the operations Service Connector performs,
+//! the ARM request, the az CLI and Bicep forms, the
+//! federated identity credential, cleanup and troubleshooting commands.
 //!
 //! Missing inputs: locating parameters and credentials are optional for the
 //! YAML, but the ARM request and the az command need them. The plan is still
@@ -29,7 +29,7 @@ pub use bicep::Bicep;
 pub use commands::FederatedCredential;
 pub use operations::{Operation, Performer, Place, Stage, Status};
 
-/// The ServiceLinker api-versions the request builder speaks (spec §7.2).
+/// The ServiceLinker api-versions the request builder speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(
     target_arch = "wasm32",

@@ -1,4 +1,4 @@
-//! The operations table (spec §6): prerequisites the user sees to first, then
+//! The operations table: prerequisites the user sees to first, then
 //! what Service Connector does, each evaluated against the spec and context.
 
 use serde::Serialize;
@@ -91,7 +91,7 @@ pub struct OperationDef {
 
 macro_rules! ops {
     ($($id:literal, $stage:ident, $place:ident, $who:ident, $title:literal, $cond:literal;)+) => {
-        /// Every operation, in plan order (prerequisites first; spec §6 order after).
+        /// Every operation, in plan order (prerequisites first, then in the order Service Connector performs them).
         pub const OPERATIONS: &[OperationDef] = &[$(OperationDef {
             id: $id, title: $title, stage: Stage::$stage, place: Place::$place,
             performer: Performer::$who, condition: $cond,

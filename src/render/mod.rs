@@ -1,6 +1,6 @@
 //! Rendering: the Kubernetes objects a connection puts in the cluster, built
 //! as typed k8s-openapi objects and emitted as YAML in a fixed order
-//! (ServiceAccount, Secret, SecretProviderClass, workload — spec §4).
+//! (ServiceAccount, Secret, SecretProviderClass, workload).
 
 #[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
 mod result_json;

@@ -1,4 +1,4 @@
-//! The connection Secret (spec §4.1).
+//! The connection Secret.
 
 use k8s_openapi::api::core::v1::Secret;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;

@@ -1,4 +1,4 @@
-//! The workload-identity ServiceAccount (spec §4.2).
+//! The workload-identity ServiceAccount.
 
 use k8s_openapi::api::core::v1::ServiceAccount;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;

@@ -3,7 +3,7 @@
 //! Why not their `Serialize` impls: each one reaches the serializer of every type its fields
 //! can hold (PodStatus, EphemeralContainer, thirty volume sources, `Time`), about 137 KB of the
 //! core `.wasm` for objects that never carry them, all validated when the module loads and
-//! partly compiled on the first render (issue 6 cold start). Every converter below destructures
+//! partly compiled on the first render (a cost to the cold start). Every converter below destructures
 //! its type exhaustively, so a field added by a k8s-openapi upgrade stops the build here, and
 //! refuses the fields the renderer never sets instead of dropping them. `tests/yaml_emitter.rs`
 //! checks the result against the `Serialize` impls (YAML and JSON) for every combination.

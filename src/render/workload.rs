@@ -1,5 +1,5 @@
-//! The sample workload: the seed document's `sc-sample-job` Job and the
-//! Deployment and Pod variants (spec §4.3), with the CSI mount of §4.4.
+//! The sample workload: the `sc-sample-job` Job of the Service Connector docs
+//! for AKS, and the Deployment and Pod variants, with the Key Vault CSI mount.
 
 use k8s_openapi::api::apps::v1::{Deployment, DeploymentSpec};
 use k8s_openapi::api::batch::v1::{Job, JobSpec};
@@ -99,7 +99,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
     let spec = pod_spec(r, w);
     match w.kind {
         // The webhook reads the label from the pod, so the template carries it;
-        // the Job keeps it too, as in the seed document.
+        // the Job keeps it too, as in the docs' sample.
         WorkloadKind::Job => Object::Job(Box::new(Job {
             metadata: meta(labels(w, wi)),
             spec: Some(JobSpec {
