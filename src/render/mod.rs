@@ -2,6 +2,7 @@
 //! as typed k8s-openapi objects and emitted as YAML in a fixed order
 //! (ServiceAccount, Secret, SecretProviderClass, workload).
 
+pub mod pod;
 #[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
 mod result_json;
 pub mod secret;
@@ -21,7 +22,7 @@ use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
 use crate::yaml::Node;
 pub use spc::SecretProviderClass;
-pub use wire::{wire, WireContainer, WireError, WireKind, WireTarget, Wiring};
+pub use wire::{wire, wire_parts, WireContainer, WireError, WireKind, WireTarget, Wiring};
 
 /// A rendered Kubernetes object, typed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,7 +108,8 @@ impl Bundle {
     }
 }
 
-fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
+/// A document of `object`: its tree and YAML, written once.
+pub(crate) fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
     let kind = object.kind();
     let tree = tree::object(&object).map_err(|e| Error::Yaml {
         kind,
