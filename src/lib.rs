@@ -32,3 +32,5 @@ pub mod yaml;
 pub use drift::{drift, DriftReport};
 pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};
+pub mod compose;
+pub use compose::{compose, Composition, WorkloadSet};

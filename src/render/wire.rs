@@ -231,7 +231,8 @@ fn is_label(s: &str) -> bool {
         && ok(&b[b.len() - 1])
 }
 
-fn check_target(t: &WireTarget) -> Result<(), WireError> {
+/// Checks the names and containers of a target before they go into patches.
+pub(crate) fn check_target(t: &WireTarget) -> Result<(), WireError> {
     let invalid = |field: String, found: &str| WireError::InvalidName {
         field,
         found: found.to_owned(),
