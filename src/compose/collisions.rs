@@ -14,6 +14,25 @@ use crate::policy::k8s_names;
 use crate::render::service_account;
 use crate::resolve::Resolved;
 
+/// A key or object name in a message: whole when it is a plain name (keys and names are
+/// at most 253 characters), else as [`Quoted`] shows any input.
+struct Name<'a>(&'a str);
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.0;
+        let plain = s.len() <= 253
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'/'))
+            && !crate::error::looks_secret(s);
+        if plain {
+            write!(f, "\"{s}\"")
+        } else {
+            Quoted(s).fmt(f)
+        }
+    }
+}
+
 /// A connection that resolved, with its index in the set.
 type Conn<'r, 'a> = (usize, &'r Resolved<'a>);
 
@@ -59,7 +78,7 @@ fn duplicates<'r, 'a>(all: &[Conn<'r, 'a>], f: &mut Vec<Finding>) -> Vec<Conn<'r
                 under(j, "connectionName"),
                 format!(
                     "expected each connection once, found connection {} of connections[{i}] again in connections[{j}]",
-                    Quoted(&rj.connection_name)
+                    Name(&rj.connection_name)
                 ),
                 format!("remove connections[{j}], or give it another connectionName"),
             )),
@@ -80,12 +99,12 @@ fn namespaces(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
                 under(j, "namespace"),
                 format!(
                     "expected namespace {} of connections[{first}], found {} in connections[{j}]",
-                    Quoted(ns),
-                    Quoted(&rj.namespace)
+                    Name(ns),
+                    Name(&rj.namespace)
                 ),
                 format!(
                     "set namespace {} on connections[{j}], or use it from another workload",
-                    Quoted(ns)
+                    Name(ns)
                 ),
             ));
         }
@@ -96,13 +115,13 @@ fn namespaces(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
                 "existing.namespace",
                 format!(
                     "expected the connections' namespace {}, found {} for the existing workload",
-                    Quoted(ns),
-                    Quoted(other)
+                    Name(ns),
+                    Name(other)
                 ),
                 format!(
                     "wire a workload of namespace {}, or set namespace {} on every connection",
-                    Quoted(ns),
-                    Quoted(other)
+                    Name(ns),
+                    Name(other)
                 ),
             ));
         }
@@ -127,7 +146,7 @@ fn object_names(live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
                 under(j, field),
                 format!(
                     "expected one {kind} per connection, found {kind} {} written by connections[{i}] and connections[{j}]",
-                    Quoted(name)
+                    Name(name)
                 ),
                 format!("set {field} of connections[{j}] to another name"),
             )),
@@ -152,15 +171,15 @@ fn service_accounts(live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
         let message = if rj.names.service_account != ri.names.service_account {
             format!(
                 "expected one ServiceAccount for the pod, found {} for connections[{i}] and {} for connections[{j}]",
-                Quoted(&ri.names.service_account),
-                Quoted(&rj.names.service_account)
+                Name(&ri.names.service_account),
+                Name(&rj.names.service_account)
             )
         } else {
             format!(
                 "expected one ServiceAccount {} for the pod, found it with the identity of connections[{i}] ({}) and of connections[{j}] ({})",
-                Quoted(&ri.names.service_account),
-                Quoted(ri.client_id().unwrap_or("none")),
-                Quoted(rj.client_id().unwrap_or("none"))
+                Name(&ri.names.service_account),
+                Name(ri.client_id().unwrap_or("none")),
+                Name(rj.client_id().unwrap_or("none"))
             )
         };
         f.push(SERVICE_ACCOUNTS.at(
@@ -184,12 +203,12 @@ fn variables(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
                     under(j, "customizedKeys"),
                     format!(
                         "expected Secret keys apart from the workload's own variables, found {} in Secret {} of connections[{j}] and in workloadEnv[{k}]",
-                        Quoted(key),
-                        Quoted(&rj.names.secret)
+                        Name(key),
+                        Name(&rj.names.secret)
                     ),
                     format!(
                         "map {} to another name in connections[{j}].spec.customizedKeys, or rename the workload's variable",
-                        Quoted(e.default_key)
+                        Name(e.default_key)
                     ),
                 ));
             }
@@ -199,9 +218,9 @@ fn variables(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
             };
             let both = format!(
                 "found {} in Secret {} of connections[{i}] and in Secret {} of connections[{j}]",
-                Quoted(key),
-                Quoted(&ri.names.secret),
-                Quoted(&rj.names.secret)
+                Name(key),
+                Name(&ri.names.secret),
+                Name(&rj.names.secret)
             );
             let customized_j = rj.spec.customized_keys.contains_key(e.default_key);
             let customized_i = ri.spec.customized_keys.contains_key(first_default);
@@ -216,7 +235,7 @@ fn variables(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
                     format!("expected each variable from one Secret, {both}"),
                     format!(
                         "map {} to another name in connections[{c}].spec.customizedKeys",
-                        Quoted(default)
+                        Name(default)
                     ),
                 ));
             } else if ri.target.id == rj.target.id && !rj.spec.another_connection_of_type {
@@ -230,25 +249,38 @@ fn variables(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
                         ),
                         format!(
                             "set anotherConnectionOfType on connections[{j}] (its keys become {})",
-                            Quoted(&crate::resolve::second_connection_key(e.default_key, &rj.connection_name))
+                            Name(&crate::resolve::second_connection_key(e.default_key, &rj.connection_name))
                         ),
                     ));
                 }
-            } else if first_value == e.value {
+            } else if first_value == e.value && !is_placeholder(&e.value) {
                 f.push(SAME_VALUE.at(
                     under(j, "customizedKeys"),
                     format!("expected each variable from one Secret, {both}, with the same value"),
-                    format!("nothing breaks; to keep them apart map {} to another name in connections[{j}].spec.customizedKeys", Quoted(e.default_key)),
+                    format!("nothing breaks; to keep them apart map {} to another name in connections[{j}].spec.customizedKeys", Name(e.default_key)),
                 ));
             } else {
                 f.push(SAME_VARIABLE.at(
                     under(j, "customizedKeys"),
-                    format!("expected each variable from one Secret, {both}, with different values (the later Secret's wins)"),
-                    format!("map {} to another name in connections[{j}].spec.customizedKeys", Quoted(e.default_key)),
+                    format!(
+                        "expected each variable from one Secret, {both}, with {} (the later Secret's wins)",
+                        if is_placeholder(&e.value) || is_placeholder(first_value) {
+                            "values not known yet"
+                        } else {
+                            "different values"
+                        }
+                    ),
+                    format!("map {} to another name in connections[{j}].spec.customizedKeys", Name(e.default_key)),
                 ));
             }
         }
     }
+}
+
+/// A value the design does not know yet (`<client-ID>`): equal placeholders say nothing
+/// about equal values.
+fn is_placeholder(v: &str) -> bool {
+    v.find('<').is_some_and(|open| v[open..].contains('>'))
 }
 
 /// Whether one path is the other or lies inside it (paths without a trailing `/`).
@@ -315,7 +347,7 @@ fn volumes(
                 field("volume", given_volume),
                 format!(
                     "expected a DNS-1123 label as the volume name, found {}",
-                    Quoted(volume)
+                    Name(volume)
                 ),
                 format!("set connections[{j}].mount.volume to a DNS-1123 label"),
             ));
@@ -324,7 +356,7 @@ fn volumes(
         if !path_ok {
             f.push(MOUNT_INVALID.at(
                 field("path", given_path),
-                format!("expected an absolute mount path without '..', ':', spaces or control characters, found {}", Quoted(path)),
+                format!("expected an absolute mount path without '..', ':', spaces or control characters, found {}", Name(path)),
                 format!("set connections[{j}].mount.path to an absolute path"),
             ));
         }
@@ -334,7 +366,7 @@ fn volumes(
                     field("volume", given_volume),
                     format!(
                         "expected one volume per name, found volume {} for connections[{j}] and for {other}",
-                        Quoted(volume)
+                        Name(volume)
                     ),
                     format!("set connections[{j}].mount.volume to another name"),
                 )),
@@ -348,9 +380,9 @@ fn volumes(
                     field("path", given_path),
                     format!(
                         "expected mount paths apart, found {} for connections[{j}] {} {} of {other}",
-                        Quoted(path),
+                        Name(path),
                         if p == q { "and" } else if p.starts_with(q.as_str()) { "inside" } else { "around" },
-                        Quoted(q)
+                        Name(q)
                     ),
                     format!("set connections[{j}].mount.path to a path outside every other mount"),
                 )),
