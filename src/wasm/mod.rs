@@ -24,11 +24,15 @@ use crate::error::Error;
 
 #[cfg(feature = "wasm-classify")]
 pub mod classify_api;
+#[cfg(feature = "wasm-cluster")]
+pub mod compose_api;
 #[cfg(feature = "wasm-core")]
 pub mod core_api;
 
 #[cfg(feature = "wasm-classify")]
 pub use classify_api::*;
+#[cfg(feature = "wasm-cluster")]
+pub use compose_api::*;
 #[cfg(feature = "wasm-core")]
 pub use core_api::*;
 
