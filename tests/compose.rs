@@ -678,4 +678,10 @@ fn every_rule_has_a_code_summary_and_fix() {
     }
     codes.dedup();
     assert_eq!(codes.len(), 14);
+    // The README's table lists each rule with its severity.
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    for r in RULES {
+        let row = format!("| {} | {} |", r.code, r.severity.as_str());
+        assert!(readme.contains(&row), "README lacks {row}");
+    }
 }
