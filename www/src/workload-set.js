@@ -1,0 +1,108 @@
+// The workload's connections: a design may hold several connections used by one workload
+// (Blob, Service Bus, Key Vault). The form edits one of them at a time (`state.spec` is
+// `state.set.connections[state.set.active]`); the workload fields are the set's one workload,
+// kept the same in every connection. With more than one connection the preview is the cluster
+// module's `composeWorkload`: each connection's objects once and one workload taking them all,
+// and what clashes as findings (codes SW…).
+import { h } from './dom.js';
+
+/** The connections of the design: the set's, or the one spec. */
+export function connections(state) {
+  return state.set?.connections ?? [state.spec];
+}
+
+/** Edits connection `i` from now on. */
+export function select(state, i) {
+  if (!state.set || !state.set.connections[i]) return;
+  state.set.active = i;
+  state.spec = state.set.connections[i];
+}
+
+/** Adds a connection in the workload's namespace, with its workload, and edits it. */
+export function add(state) {
+  const spec = { target: { type: 'storage-blob' } };
+  if (state.spec.namespace) spec.namespace = state.spec.namespace;
+  if (state.spec.workload) spec.workload = structuredClone(state.spec.workload);
+  state.set ??= { connections: [state.spec], active: 0 };
+  state.set.connections.push(spec);
+  select(state, state.set.connections.length - 1);
+}
+
+/** Removes the connection edited; with one left the design is a single connection again. */
+export function remove(state) {
+  if (!state.set) return;
+  const { connections: list, active } = state.set;
+  list.splice(active, 1);
+  if (list.length === 1) {
+    state.spec = list[0];
+    delete state.set;
+  } else {
+    select(state, Math.min(active, list.length - 1));
+  }
+}
+
+/** After an edit: every connection carries the workload of the one edited. */
+export function shareWorkload(state) {
+  if (!state.set) return;
+  for (const spec of state.set.connections) {
+    if (spec === state.spec) continue;
+    if (state.spec.workload) spec.workload = structuredClone(state.spec.workload);
+    else delete spec.workload;
+  }
+}
+
+/** The `WorkloadSet` of the design: the connections without their workload, and the workload. */
+export function workloadSet(state) {
+  const set = { connections: connections(state).map(({ workload, ...spec }) => ({ spec })) };
+  if (state.spec.workload) set.workload = state.spec.workload;
+  return set;
+}
+
+const CONNECTION = /^connections\[(\d+)\]\.spec(?:\.(.*))?$/;
+
+/**
+ * A finding of the set where the form shows it: the edited connection's at its spec path (next
+ * to its field), another connection's at its path in the set, saying which connection it is.
+ */
+export function localize(f, active) {
+  const m = CONNECTION.exec(f.field ?? '');
+  if (!m) return f;
+  if (Number(m[1]) === active) return { ...f, field: m[2] ?? '$' };
+  return f.code.startsWith('SW') ? f : { ...f, message: `connections[${m[1]}]: ${f.message}` };
+}
+
+/** Which connection a finding of the set is about, or null for the set itself. */
+export function connectionOf(f) {
+  const m = /^connections\[(\d+)\]/.exec(f.field ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** A connection's name in the list: its index, target and connection name. */
+export function label(catalog, spec, i) {
+  const t = catalog.targets.find((x) => x.id === spec.target?.type);
+  const name = spec.connectionName || `${(spec.target?.type ?? '').replaceAll('-', '')}_conn`;
+  return `[${i}] ${t?.displayName ?? spec.target?.type} · ${name}`;
+}
+
+/**
+ * Draws the list of connections: one button each (the edited one pressed, a mark on those with
+ * an error), then Add and Remove. `findings` are the set's (unlocalized) findings.
+ */
+export function draw(el, catalog, state, findings, on) {
+  const list = connections(state);
+  const active = state.set?.active ?? 0;
+  const errors = new Set(findings.filter((f) => f.severity === 'error').map(connectionOf));
+  el.replaceChildren(
+    h('ul', { class: 'set-list', 'data-testid': 'set-list' }, list.map((spec, i) => h('li', {},
+      h('button', {
+        type: 'button', 'aria-pressed': String(i === active), 'data-testid': `set-conn-${i}`,
+        class: errors.has(i) ? 'has-error' : null, onclick: () => on.select(i),
+      }, errors.has(i) ? h('span', { class: 'sev-icon', 'aria-label': 'has errors' }, '⛔ ') : null, label(catalog, spec, i))))),
+    h('div', { class: 'toolbar' },
+      h('button', { type: 'button', 'data-testid': 'set-add', onclick: on.add }, 'Add a connection'),
+      h('button', { type: 'button', 'data-testid': 'set-remove', disabled: list.length < 2, onclick: on.remove }, 'Remove this connection')),
+    h('p', { class: 'hint' }, list.length < 2
+      ? 'One workload may use several connections: add one, and the workload takes them all.'
+      : `${list.length} connections for one workload: each connection\u2019s objects once, one workload taking every Secret and volume. The form edits the pressed one; the workload fields are shared.`),
+  );
+}
