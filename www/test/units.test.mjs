@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { bicep, json, shell, yaml } from '../src/highlight.js';
 import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
+import * as ws from '../src/workload-set.js';
 
 const sc = createRequire(import.meta.url)('../../js/node.js');
 const joined = (tokens) => tokens.map(([, t]) => t).join('');
@@ -87,6 +88,55 @@ test('the URL fragment round-trips the design without its secrets', () => {
   assert.deepEqual(back.context, state.context);
   assert.equal(state.spec.auth.password, 'p', 'the open state keeps its secrets');
   for (const bad of ['', '#', '#d=', '#d=!!', '#d=e30', '#x=1']) assert.equal(fromFragment(bad), null, bad);
+});
+
+test('a workload set: add, select and remove connections, one shared workload, the set the core takes', () => {
+  const state = initialState();
+  state.spec.namespace = 'apps';
+  state.spec.workload = { kind: 'Deployment' };
+  assert.deepEqual(ws.connections(state), [state.spec]);
+  ws.add(state);
+  assert.equal(state.set.connections.length, 2);
+  assert.equal(state.set.active, 1);
+  assert.equal(state.spec, state.set.connections[1], 'the form edits the set\u2019s entry itself');
+  assert.deepEqual(state.spec, { target: { type: 'storage-blob' }, namespace: 'apps', workload: { kind: 'Deployment' } });
+  state.spec.target.type = 'servicebus';
+  state.spec.workload.image = 'nginx';
+  ws.shareWorkload(state);
+  assert.deepEqual(state.set.connections[0].workload, { kind: 'Deployment', image: 'nginx' });
+  assert.notEqual(state.set.connections[0].workload, state.spec.workload, 'a copy, not the same object');
+  assert.deepEqual(ws.workloadSet(state), {
+    connections: [
+      { spec: { target: { type: 'storage-blob' }, namespace: 'apps' } },
+      { spec: { target: { type: 'servicebus' }, namespace: 'apps' } },
+    ],
+    workload: { kind: 'Deployment', image: 'nginx' },
+  });
+  ws.select(state, 0);
+  assert.equal(state.spec.target.type, 'storage-blob');
+  // The link keeps the set once, its edited connection included, and restores the link between them.
+  state.spec.auth = { type: 'service-principal', secret: 'S3cret' };
+  const fragment = toFragment(state);
+  assert.ok(!Buffer.from(fragment.slice(3), 'base64url').toString().includes('S3cret'));
+  const back = fromFragment(fragment);
+  assert.equal(back.set.active, 0);
+  assert.equal(back.spec, back.set.connections[0]);
+  assert.equal(back.spec.auth.secret, undefined);
+  assert.equal(back.set.connections[1].target.type, 'servicebus');
+  ws.remove(state);
+  assert.equal(state.set, undefined, 'one connection left: a single design again');
+  assert.equal(state.spec.target.type, 'servicebus');
+});
+
+test('set findings sit at the edited connection\u2019s fields; others keep their path and say whose', () => {
+  const f = (code, field) => ({ code, severity: 'error', field, message: 'm' });
+  assert.deepEqual(ws.localize(f('SC003', 'connections[1].spec.namespace'), 1), f('SC003', 'namespace'));
+  assert.deepEqual(ws.localize(f('SC003', 'connections[1].spec.namespace'), 0), { ...f('SC003', 'connections[1].spec.namespace'), message: 'connections[1]: m' });
+  assert.deepEqual(ws.localize(f('SW003', 'connections[1].spec.anotherConnectionOfType'), 1), f('SW003', 'anotherConnectionOfType'));
+  assert.deepEqual(ws.localize(f('SW009', 'connections[1].mount.path'), 1), f('SW009', 'connections[1].mount.path'));
+  assert.deepEqual(ws.localize(f('SC028', 'workload.kind'), 0), f('SC028', 'workload.kind'));
+  assert.equal(ws.connectionOf(f('SW009', 'connections[12].mount.path')), 12);
+  assert.equal(ws.connectionOf(f('SC028', 'workload.kind')), null);
 });
 
 test('paths are set, read and emptied objects pruned', () => {
