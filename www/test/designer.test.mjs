@@ -534,6 +534,94 @@ test('served without the test hook, Provision signs in through the browser crede
   }
 });
 
+test('several connections for one workload: one Job takes every Secret and the vault, clashes sit by their fields', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  watch(p);
+  const fetched = [];
+  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await p.goto(`${origin}/`);
+  await p.waitForSelector('body[data-ready="true"]');
+  const clusterWasm = Object.values(manifest).flatMap((e) => e.assets ?? []).find((a) => a.endsWith('.wasm') && a.includes('cluster'));
+  assert.ok(clusterWasm, 'the cluster .wasm is in the build');
+  const yaml = () => p.textContent('#yaml');
+  const list = () => p.$$eval('[data-testid="set-list"] button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(await list(), ['[0] Blob Storage · storageblob_conn']);
+  assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
+  assert.ok(!fetched.includes(`/${clusterWasm}`), 'one connection needs no cluster module');
+
+  await p.fill('[data-testid="connectionName"]', 'blob_conn');
+  await p.fill('[data-testid="namespace"]', 'apps');
+  await p.fill('[data-testid="auth.clientId"]', GUID);
+  await p.click('[data-testid="set-add"]');
+  // A second Blob connection: the same variables from two Secrets, shown by the checkbox that fixes it.
+  const sw003 = p.locator('[data-path="anotherConnectionOfType"] li[data-code="SW003"]');
+  await sw003.waitFor();
+  assert.match(await sw003.textContent(), /^⛔Error SW003 expected each variable from one Secret, .*; fix: set anotherConnectionOfType on connections\[1\]/);
+  assert.equal(await p.getAttribute('[data-testid="set-conn-1"]', 'class'), 'has-error');
+  assert.equal(fetched.filter((x) => x === `/${clusterWasm}`).length, 1);
+
+  await p.selectOption('[data-testid="target"]', 'servicebus');
+  await p.fill('[data-testid="target.namespace"]', 'mybus');
+  await p.fill('[data-testid="auth.clientId"]', GUID);
+  assert.equal(await sw003.count(), 0);
+  await p.click('[data-testid="set-add"]');
+  await p.selectOption('[data-testid="target"]', 'keyvault');
+  await p.fill('[data-testid="target.vault"]', 'myvault');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('keyvaultName: myvault'));
+  assert.deepEqual(await list(), ['[0] Blob Storage · blob_conn', '[1] Service Bus · servicebus_conn', '[2] Key Vault · keyvault_conn']);
+  const text = await yaml();
+  assert.equal(text.match(/^kind: /gm).length, 5, text);
+  assert.equal(text.match(/^kind: Job$/gm).length, 1, 'one workload');
+  assert.equal(text.match(/^kind: ServiceAccount$/gm).length, 1, 'one ServiceAccount');
+  assert.match(text, /envFrom:\n {8}- secretRef:\n {12}name: sc-blob-conn-secret\n {8}- secretRef:\n {12}name: sc-servicebus-conn-secret\n/);
+  assert.match(text, /secretProviderClass: sc-keyvault-conn-spc/);
+  assert.match(text, /azure\.workload\.identity\/use: 'true'/);
+  const docs = await p.$$eval('#doc-tabs button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(docs, ['All', 'ServiceAccount', 'Secret', 'Secret', 'SecretProviderClass', 'Job']);
+
+  // The workload fields are the set's: edited on one connection, the same for all.
+  await p.click('[data-testid="set-conn-0"]');
+  assert.equal(await p.inputValue('[data-testid="target"]'), 'storage-blob');
+  await p.selectOption('[data-testid="workloadKind"]', 'Deployment');
+  await p.waitForFunction(() => /^kind: Deployment$/m.test(document.getElementById('yaml').textContent));
+  assert.equal((await yaml()).match(/^kind: (Job|Deployment)$/gm).length, 1);
+  await p.click('[data-testid="set-conn-2"]');
+  assert.equal(await p.inputValue('[data-testid="workloadKind"]'), 'Deployment');
+
+  // Another namespace on one connection: the clash by its field, the YAML withheld.
+  await p.click('[data-testid="set-conn-1"]');
+  await p.fill('[data-testid="namespace"]', 'other');
+  const sw002 = p.locator('[data-path="namespace"] li[data-code="SW002"]');
+  await sw002.waitFor();
+  assert.match(await sw002.textContent(), /expected namespace "apps" of connections\[0\], found "other" in connections\[1\]/);
+  assert.match(await yaml(), /invalid-spec/);
+  await p.fill('[data-testid="namespace"]', 'apps');
+  assert.equal(await sw002.count(), 0);
+  assert.match(await yaml(), /^kind: Deployment$/m);
+
+  // The link restores the whole set.
+  await p.waitForTimeout(400);
+  const other = await ctx.newPage();
+  watch(other);
+  await other.goto(p.url());
+  await other.waitForSelector('body[data-ready="true"]');
+  await other.waitForFunction(() => document.getElementById('yaml').textContent.includes('kind: Deployment'));
+  assert.deepEqual(await other.$$eval('[data-testid="set-list"] button', (bs) => bs.map((b) => b.textContent)), await list());
+  assert.equal(await other.textContent('#yaml'), await yaml());
+  assert.equal(await other.getAttribute('[data-testid="set-conn-1"]', 'aria-pressed'), 'true');
+  await other.close();
+
+  // Removing connections down to one: the single design again, rendered by the core module.
+  await p.click('[data-testid="set-remove"]');
+  await p.click('[data-testid="set-remove"]');
+  assert.equal((await list()).length, 1);
+  assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
+  assert.doesNotMatch(await yaml(), /SecretProviderClass|servicebus/);
+  assert.equal(fetched.filter((x) => x === `/${clusterWasm}`).length, 1, 'the cluster module fetched once');
+  await ctx.close();
+});
+
 test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 and 390 px and in dark mode', async () => {
   const url = page.url();
   for (const [width, scheme] of [[1280, 'light'], [390, 'light'], [1280, 'dark'], [390, 'dark']]) {
