@@ -151,28 +151,17 @@ fn default_mount(n: usize) -> (String, String) {
 /// first) when a connection has a policy error or the connections clash.
 pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition, Error> {
     check_shape(set)?;
-    // Each connection resolved without a workload, but for the carrier, which resolves
-    // the set's workload with policy's own rules (its findings are the set's `workload`).
-    let carrier = set
-        .connections
-        .iter()
-        .position(|c| !is_csi(&c.spec))
-        .unwrap_or(0);
+    // Each connection resolved without a workload: the set's one workload is resolved apart.
+    let none = WorkloadSpec {
+        kind: Some("none".to_owned()),
+        ..Default::default()
+    };
     let specs: Vec<ConnectionSpec> = set
         .connections
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let mut s = c.spec.clone();
-            s.workload = if set.existing.is_none() && i == carrier {
-                set.workload.clone()
-            } else {
-                Some(WorkloadSpec {
-                    kind: Some("none".to_owned()),
-                    ..Default::default()
-                })
-            };
-            s
+        .map(|c| ConnectionSpec {
+            workload: Some(none.clone()),
+            ..c.spec.clone()
         })
         .collect();
     let mut findings = Vec::new();
@@ -180,13 +169,15 @@ pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition
     for (i, s) in specs.iter().enumerate() {
         let (own, r) = policy::check(s);
         findings.extend(own.into_iter().map(|mut f| {
-            if !(i == carrier && f.field.starts_with("workload")) {
-                f.field = under(i, &f.field);
-            }
+            f.field = under(i, &f.field);
             f
         }));
         resolved.push(r);
     }
+    let workload = match &set.existing {
+        Some(_) => None,
+        None => sample_workload(set, &resolved, &mut findings),
+    };
     let mounts = mounts(set, &resolved);
     collisions::check(set, &resolved, &mounts, &mut findings);
     findings.sort_by_key(|f| f.severity);
@@ -234,7 +225,7 @@ pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition
     let wiring = match &set.existing {
         Some(target) => Some(wire_parts(target, &parts, &namespace).map_err(existing_error)?),
         None => {
-            if let Some(w) = &all[carrier].workload {
+            if let Some(w) = &workload {
                 documents.push(document(
                     workload::build_for(&parts, &namespace, w),
                     &w.name,
@@ -253,9 +244,25 @@ pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition
     })
 }
 
-fn is_csi(spec: &ConnectionSpec) -> bool {
-    let auth = spec.auth.as_ref().and_then(|a| a.r#type.as_deref());
-    auth == Some("keyvault-csi") || (auth.is_none() && spec.target.r#type == "keyvault")
+/// The set's workload, resolved by policy's own rules with the first connection that has a
+/// Secret (the sample's default command follows it: `printenv` rather than listing the
+/// vault's mount); its findings are the set's `workload…`.
+fn sample_workload(
+    set: &WorkloadSet,
+    resolved: &[Option<Resolved<'_>>],
+    findings: &mut Vec<Finding>,
+) -> Option<crate::resolve::Workload> {
+    let carrier = resolved
+        .iter()
+        .position(|r| r.as_ref().is_some_and(Resolved::has_secret))
+        .unwrap_or(0);
+    let spec = ConnectionSpec {
+        workload: set.workload.clone(),
+        ..set.connections[carrier].spec.clone()
+    };
+    let (own, r) = policy::check(&spec);
+    findings.extend(own.into_iter().filter(|f| f.field.starts_with("workload")));
+    r.and_then(|r| r.workload)
 }
 
 /// Each connection's volume name and mount path (used by `keyvault-csi` ones only).
