@@ -685,3 +685,39 @@ fn every_rule_has_a_code_summary_and_fix() {
         assert!(readme.contains(&row), "README lacks {row}");
     }
 }
+
+#[test]
+fn every_input_of_the_fuzz_corpus_composes_or_is_refused() {
+    use aks_service_connector::input::{read, Input};
+    let dir = root().join("fuzz/corpus/spec");
+    let (mut sets, mut specs) = (0, 0);
+    for entry in std::fs::read_dir(dir).expect("corpus") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let mut inputs = Vec::new();
+        if let Ok(set) = read::<WorkloadSet>(text, Input::Set) {
+            sets += 1;
+            inputs.push(set);
+        }
+        if let Ok(spec) = read::<ConnectionSpec>(text, Input::Spec) {
+            specs += 1;
+            inputs.push(set_of(vec![spec]));
+        }
+        for set in inputs {
+            match compose(&set, &RenderOptions::default()) {
+                Ok(c) => assert!(!c.yaml().is_empty() || c.documents.is_empty()),
+                Err(Error::InvalidSpec { findings }) => {
+                    assert!(findings
+                        .iter()
+                        .any(|f| f.severity == aks_service_connector::Severity::Error));
+                }
+                Err(Error::InvalidInput { .. } | Error::TooLarge { .. }) => {}
+                Err(e) => panic!("{text:.200}: {e}"),
+            }
+        }
+    }
+    assert!(specs > 400, "{specs} specs read");
+    println!("{specs} specs and {sets} sets composed");
+}
