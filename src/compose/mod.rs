@@ -31,13 +31,25 @@ pub use rules::{SetRule, RULES};
 /// Several connections for one workload.
 ///
 /// ```
+/// // Two connections with one workload identity: one ServiceAccount, two Secrets, one Job.
 /// let set: aks_service_connector::compose::WorkloadSet = serde_json::from_str(r#"{
 ///     "connections": [
-///         { "spec": { "target": { "type": "storage-blob" } } },
-///         { "spec": { "target": { "type": "servicebus" } } } ] }"#).unwrap();
+///         { "spec": { "target": { "type": "storage-blob" },
+///                     "auth": { "clientId": "00001111-aaaa-2222-bbbb-3333cccc4444" } } },
+///         { "spec": { "target": { "type": "servicebus" },
+///                     "auth": { "clientId": "00001111-aaaa-2222-bbbb-3333cccc4444" } } } ] }"#).unwrap();
 /// let c = aks_service_connector::compose(&set, &Default::default()).unwrap();
 /// let kinds: Vec<_> = c.documents.iter().map(|d| d.kind).collect();
 /// assert_eq!(kinds, ["ServiceAccount", "Secret", "Secret", "Job"]);
+///
+/// // Without a client id each ServiceAccount follows its connection's name: two of them,
+/// // and a pod runs as one.
+/// let two: aks_service_connector::compose::WorkloadSet = serde_json::from_str(r#"{
+///     "connections": [
+///         { "spec": { "target": { "type": "storage-blob" } } },
+///         { "spec": { "target": { "type": "servicebus" } } } ] }"#).unwrap();
+/// let e = aks_service_connector::compose(&two, &Default::default()).unwrap_err();
+/// assert!(e.findings().iter().any(|f| f.code == "SW008"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(
