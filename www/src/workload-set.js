@@ -18,10 +18,20 @@ export function select(state, i) {
   state.spec = state.set.connections[i];
 }
 
-/** Adds a connection in the workload's namespace, with its workload, and edits it. */
+/** The workload identity fields a new connection takes over: a pod runs as one identity. */
+const IDENTITY = ['clientId', 'subscriptionId', 'tenantId', 'identityId'];
+
+/**
+ * Adds a connection in the workload's namespace, with its workload and (when the edited one
+ * uses workload identity) its identity, and edits it.
+ */
 export function add(state) {
   const spec = { target: { type: 'storage-blob' } };
   if (state.spec.namespace) spec.namespace = state.spec.namespace;
+  const auth = state.spec.auth;
+  if (auth?.clientId && (auth.type ?? 'workload-identity') === 'workload-identity') {
+    spec.auth = Object.fromEntries(IDENTITY.filter((k) => auth[k]).map((k) => [k, auth[k]]));
+  }
   if (state.spec.workload) spec.workload = structuredClone(state.spec.workload);
   state.set ??= { connections: [state.spec], active: 0 };
   state.set.connections.push(spec);

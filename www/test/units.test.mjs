@@ -94,8 +94,12 @@ test('a workload set: add, select and remove connections, one shared workload, t
   const state = initialState();
   state.spec.namespace = 'apps';
   state.spec.workload = { kind: 'Deployment' };
+  state.spec.auth = { clientId: 'c', tenantId: 't' };
   assert.deepEqual(ws.connections(state), [state.spec]);
   ws.add(state);
+  // The new connection takes the workload identity over: a pod runs as one.
+  assert.deepEqual(state.spec.auth, { clientId: 'c', tenantId: 't' });
+  delete state.spec.auth;
   assert.equal(state.set.connections.length, 2);
   assert.equal(state.set.active, 1);
   assert.equal(state.spec, state.set.connections[1], 'the form edits the set\u2019s entry itself');
@@ -107,13 +111,14 @@ test('a workload set: add, select and remove connections, one shared workload, t
   assert.notEqual(state.set.connections[0].workload, state.spec.workload, 'a copy, not the same object');
   assert.deepEqual(ws.workloadSet(state), {
     connections: [
-      { spec: { target: { type: 'storage-blob' }, namespace: 'apps' } },
+      { spec: { target: { type: 'storage-blob' }, namespace: 'apps', auth: { clientId: 'c', tenantId: 't' } } },
       { spec: { target: { type: 'servicebus' }, namespace: 'apps' } },
     ],
     workload: { kind: 'Deployment', image: 'nginx' },
   });
   ws.select(state, 0);
   assert.equal(state.spec.target.type, 'storage-blob');
+  delete state.spec.auth;
   // The link keeps the set once, its edited connection included, and restores the link between them.
   state.spec.auth = { type: 'service-principal', secret: 'S3cret' };
   const fragment = toFragment(state);
