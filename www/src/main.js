@@ -121,6 +121,7 @@ const setActions = {
 
 /** Rebuilds the form from the state and shows it. */
 function reload() {
+  ws.invalidate();
   rebuild();
   form.fillStatic($('form'), state);
   update();
@@ -149,6 +150,7 @@ function replaceSpec(spec) {
   state.spec = spec;
   // With several connections, the pasted spec replaces the one edited.
   if (state.set) state.set.connections[state.set.active] = spec;
+  ws.invalidate();
   rebuild();
   form.fillStatic($('form'), state);
   update();
@@ -221,6 +223,11 @@ async function main() {
   const onEdit = (e) => {
     const el = e.target.closest('[data-bind]');
     if (!el) return;
+    // A vault connection's volume: the set's, not the spec's.
+    if (el.dataset.bind.startsWith('mount:')) {
+      if (e.type === 'input') { ws.setMount(state, el.dataset.bind.slice(6), el.value); update(); }
+      return;
+    }
     // Selects and checkboxes report through `change`, text through `input`.
     if (e.type === 'change' && el.tagName === 'INPUT' && el.type !== 'checkbox') return;
     if (e.type === 'input' && (el.tagName === 'SELECT' || el.type === 'checkbox')) return;
@@ -257,6 +264,7 @@ async function main() {
     const next = normalize(load());
     if (next && JSON.stringify([next.spec, next.set]) !== JSON.stringify([state.spec, state.set])) {
       state = next;
+      ws.invalidate();
       rebuild();
       form.fillStatic($('form'), state);
       update();

@@ -91,12 +91,13 @@ export function fromFragment(hash) {
   }
 }
 
-/** A stored set of connections (two or more specs, the edited one's index), or null. */
+/** A stored set of connections (two or more specs, the edited one's index, vault volumes), or null. */
 function normalizeSet(value) {
   const list = value?.connections;
   if (!Array.isArray(list) || list.length < 2 || !list.every((s) => s && typeof s === 'object' && !Array.isArray(s))) return null;
   const active = Number.isInteger(value.active) && value.active >= 0 && value.active < list.length ? value.active : 0;
-  return { connections: list, active };
+  const mounts = Array.isArray(value.mounts) ? value.mounts.map((m) => (m && typeof m === 'object' ? m : null)) : null;
+  return { connections: list, active, ...(mounts?.some(Boolean) ? { mounts } : {}) };
 }
 
 /**

@@ -580,6 +580,24 @@ test('several connections for one workload: one Job takes every Secret and the v
   const docs = await p.$$eval('#doc-tabs button', (bs) => bs.map((b) => b.textContent));
   assert.deepEqual(docs, ['All', 'ServiceAccount', 'Secret', 'Secret', 'SecretProviderClass', 'Job']);
 
+  // A second vault: its own volume by default; a mount path inside the first's is a clash by its field.
+  assert.equal(await p.getAttribute('[data-testid="mount.path"]', 'placeholder'), '/mnt/secrets-store');
+  await p.click('[data-testid="set-add"]');
+  await p.selectOption('[data-testid="target"]', 'keyvault');
+  await p.fill('[data-testid="connectionName"]', 'vault_two');
+  await p.fill('[data-testid="target.vault"]', 'othervault');
+  assert.equal(await p.getAttribute('[data-testid="mount.path"]', 'placeholder'), '/mnt/secrets-store-02');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('name: secrets-store02-inline'));
+  await p.fill('[data-testid="mount.path"]', '/mnt/secrets-store/two');
+  const sw009 = p.locator('[data-path="mount.path"] li[data-code="SW009"]');
+  await sw009.waitFor();
+  assert.match(await sw009.textContent(), /inside "\/mnt\/secrets-store" of connections\[2\]; fix: /);
+  assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), 'mount.path', 'the field keeps its focus');
+  await p.fill('[data-testid="mount.path"]', '/mnt/two');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('mountPath: /mnt/two'));
+  await p.click('[data-testid="set-remove"]');
+  await p.waitForFunction(() => !document.getElementById('yaml').textContent.includes('othervault'));
+
   // The workload fields are the set's: edited on one connection, the same for all.
   await p.click('[data-testid="set-conn-0"]');
   assert.equal(await p.inputValue('[data-testid="target"]'), 'storage-blob');

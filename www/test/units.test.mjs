@@ -128,6 +128,17 @@ test('a workload set: add, select and remove connections, one shared workload, t
   assert.equal(back.spec, back.set.connections[0]);
   assert.equal(back.spec.auth.secret, undefined);
   assert.equal(back.set.connections[1].target.type, 'servicebus');
+  // A vault's volume is the set's, kept with its connection.
+  ws.select(state, 1);
+  ws.setMount(state, 'path', ' /mnt/vault ');
+  assert.deepEqual(ws.mount(state), { path: '/mnt/vault' });
+  assert.deepEqual(ws.workloadSet(state).connections[1].mount, { path: '/mnt/vault' });
+  assert.equal(ws.workloadSet(state).connections[0].mount, undefined);
+  assert.deepEqual(fromFragment(toFragment(state)).set.mounts, [null, { path: '/mnt/vault' }]);
+  ws.setMount(state, 'path', '');
+  assert.equal(state.set.mounts, undefined, 'no volume given: nothing kept');
+  ws.setMount(state, 'volume', 'v');
+  ws.select(state, 0);
   ws.remove(state);
   assert.equal(state.set, undefined, 'one connection left: a single design again');
   assert.equal(state.spec.target.type, 'servicebus');
@@ -138,8 +149,9 @@ test('set findings sit at the edited connection\u2019s fields; others keep their
   assert.deepEqual(ws.localize(f('SC003', 'connections[1].spec.namespace'), 1), f('SC003', 'namespace'));
   assert.deepEqual(ws.localize(f('SC003', 'connections[1].spec.namespace'), 0), { ...f('SC003', 'connections[1].spec.namespace'), message: 'connections[1]: m' });
   assert.deepEqual(ws.localize(f('SW003', 'connections[1].spec.anotherConnectionOfType'), 1), f('SW003', 'anotherConnectionOfType'));
-  assert.deepEqual(ws.localize(f('SW009', 'connections[1].mount.path'), 1), f('SW009', 'connections[1].mount.path'));
   assert.deepEqual(ws.localize(f('SC028', 'workload.kind'), 0), f('SC028', 'workload.kind'));
+  assert.deepEqual(ws.localize(f('SW009', 'connections[1].mount.path'), 1), f('SW009', 'mount.path'));
+  assert.deepEqual(ws.localize(f('SW014', 'connections[1].mount'), 1), f('SW014', 'mount'));
   assert.equal(ws.connectionOf(f('SW009', 'connections[12].mount.path')), 12);
   assert.equal(ws.connectionOf(f('SC028', 'workload.kind')), null);
 });
