@@ -5,8 +5,8 @@
 // follows their long-running operations, reports every step, and diagnoses a failure with the
 // classifier. It never builds a linker body itself.
 //
-// Why @azure-rest/core-client + @azure/core-lro and not the @azure/arm-* packages: see the
-// README ("Choice of clients"); the api-versions of the other requests are in ./provision/api-versions.js.
+// Why @azure-rest/core-client + @azure/core-lro and not the @azure/arm-* packages: see
+// ./README.md ("Choice of clients"); the api-versions of the other requests are in ./provision/api-versions.js.
 import { render } from 'aks-service-connector';
 import { parseId } from './provision/arm.js';
 import { checkCluster, checkIdentity, checkProviders, readExtension } from './provision/checks.js';
