@@ -77,6 +77,20 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   assert.notEqual(bare.status, 0);
   assert.match(bare.stderr, /ERR_MODULE_NOT_FOUND[\s\S]*@azure-rest\/core-client|Cannot find package '@azure-rest\/core-client'/);
 
+  // Its types need no peer: a TypeScript project without them type-checks against the entry.
+  writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, exactOptionalPropertyTypes: true },
+    files: ['bare.ts'],
+  }));
+  writeFileSync(join(consumer, 'bare.ts'), [
+    "import { credentialFromGetToken, provision, type ProvisionResult } from 'aks-service-connector/provision';",
+    'export const run = (): Promise<ProvisionResult> => provision({ target: { type: \'storage-blob\' } }, { credential: credentialFromGetToken(() => \'token\') });',
+    '// @ts-expect-error the options are typed, not any',
+    'provision({ target: { type: \'storage-blob\' } }, { credential: \'token\' });',
+  ].join('\n'));
+  const tsc = spawnSync(process.execPath, [join(REPO_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+
   // With the peers (the workspace's copies), the packed entry loads the packed core and provisions.
   for (const scope of ['@azure', '@azure-rest']) {
     symlinkSync(join(REPO_DIR, 'node_modules', scope), join(consumer, 'node_modules', scope), 'dir');
