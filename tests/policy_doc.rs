@@ -43,7 +43,10 @@ fn doc_tables() -> Vec<Vec<Row>> {
         let row = line.starts_with("| SC").then(|| cells(line));
         match row {
             Some(c) => {
-                assert!(c.len() >= 3, "a rule row has code, severity and rule: {line}");
+                assert!(
+                    c.len() >= 3,
+                    "a rule row has code, severity and rule: {line}"
+                );
                 if !after_row {
                     tables.push(Vec::new());
                 }
@@ -78,9 +81,21 @@ fn code_table(rules: &[Rule]) -> Vec<Row> {
 #[test]
 fn the_policy_doc_lists_exactly_the_rule_tables_of_the_code() {
     let tables = doc_tables();
-    assert_eq!(tables.len(), 2, "docs/policy.md has two rule tables (validate, plan)");
-    assert_eq!(tables[0], code_table(ALL), "the validate table of docs/policy.md against rules::ALL");
-    assert_eq!(tables[1], code_table(PLAN), "the plan table of docs/policy.md against rules::PLAN");
+    assert_eq!(
+        tables.len(),
+        2,
+        "docs/policy.md has two rule tables (validate, plan)"
+    );
+    assert_eq!(
+        tables[0],
+        code_table(ALL),
+        "the validate table of docs/policy.md against rules::ALL"
+    );
+    assert_eq!(
+        tables[1],
+        code_table(PLAN),
+        "the plan table of docs/policy.md against rules::PLAN"
+    );
 }
 
 #[test]
