@@ -32,3 +32,8 @@ pub mod yaml;
 pub use drift::{drift, DriftReport};
 pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};
+
+/// The README's Rust example, run as a doc-test so that it cannot fall out of step with the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
