@@ -34,3 +34,8 @@ pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};
 pub mod compose;
 pub use compose::{compose, Composition, WorkloadSet};
+
+/// The README's Rust example, run as a doc-test so that it cannot fall out of step with the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

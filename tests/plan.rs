@@ -777,7 +777,7 @@ fn cleanup_lists_exactly_the_rendered_objects() {
 }
 
 #[test]
-fn troubleshooting_is_the_seed_sequence() {
+fn troubleshooting_is_the_sequence_of_the_docs() {
     let p = plan(
         &blob(json!({ "type": "connection-string" })),
         &PlanContext::default(),

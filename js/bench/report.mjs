@@ -1,7 +1,7 @@
 // Prints the one markdown table of .ci/bench from what the benchmarks left behind: criterion's
 // estimates (native), node.json (Node), chromium.json and coldstart.json (Chromium), sizes.json
 // and machine.json.
-// Budgets are the product's (README "Benchmarks"); a time over budget is reported as `over`, never made an error.
+// Budgets are the product's (docs/benchmarks.md); a time over budget is reported as `over`, never made an error.
 //
 // Usage: node js/bench/report.mjs <results dir> <criterion dir>
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

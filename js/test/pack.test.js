@@ -5,19 +5,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BLOB_SPEC, JS_DIR, REPO_DIR } from './helpers.js';
+import { BLOB_SPEC, JS_DIR, REPO_DIR, ROOT_README, markdownBlock } from './helpers.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const env = { ...process.env, NPM_CONFIG_AUDIT: 'false', NPM_CONFIG_FUND: 'false', NPM_CONFIG_UPDATE_NOTIFIER: 'false' };
 
+// The repository README's install commands and its Node example, as a consumer runs them.
+const install = markdownBlock(ROOT_README, 'sh', 'npm pack ./js');
+const connect = markdownBlock(ROOT_README, 'js', '// connect.mjs');
+
+/** Runs the README's Node example in `consumer`: it renders and prints the az command. */
+function runConnect(consumer) {
+  writeFileSync(join(consumer, 'connect.mjs'), connect);
+  const run = spawnSync(process.execPath, ['connect.mjs'], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^kind: ServiceAccount$[\s\S]*^kind: Secret$[\s\S]*^kind: Job$/m);
+  assert.match(run.stdout, /^az aks connection create storage-blob --connection storageblob_conn /m);
+}
+
 test('the packed tarball installs and works in a fresh consumer project', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'aks-sc-pack-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: JS_DIR, env, encoding: 'utf8' }));
+  // As the README says, from the checkout's root (into the scratch folder rather than the checkout).
+  assert.match(install, /^npm pack \.\/js /m);
+  const [packed] = JSON.parse(execFileSync(npm, ['pack', './js', '--json', '--pack-destination', dir], { cwd: REPO_DIR, env, encoding: 'utf8' }));
+  assert.match(install, new RegExp(`writes ${packed.filename.replaceAll('.', '\\.')}`), 'the README names the tarball npm pack writes');
+  assert.match(install, new RegExp(`npm install \\S*/${packed.filename.replaceAll('.', '\\.')}$`, 'm'));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     'README.md', 'classify-node.js', 'classify.d.ts', 'cli.js', 'index.d.ts', 'node.js', 'package.json',
@@ -49,6 +66,7 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const run = spawnSync(process.execPath, ['main.js'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), { version: packed.version, kinds: ['ServiceAccount', 'Secret', 'Job'], wasm: true, category: 'wi_wrong_client_id' });
+  runConnect(consumer);
 
   const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(bin.status, 0, bin.stderr);
@@ -58,6 +76,20 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const bare = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('aks-service-connector/provision')"], { cwd: consumer, encoding: 'utf8' });
   assert.notEqual(bare.status, 0);
   assert.match(bare.stderr, /ERR_MODULE_NOT_FOUND[\s\S]*@azure-rest\/core-client|Cannot find package '@azure-rest\/core-client'/);
+
+  // Its types need no peer: a TypeScript project without them type-checks against the entry.
+  writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, exactOptionalPropertyTypes: true },
+    files: ['bare.ts'],
+  }));
+  writeFileSync(join(consumer, 'bare.ts'), [
+    "import { credentialFromGetToken, provision, type ProvisionResult } from 'aks-service-connector/provision';",
+    'export const run = (): Promise<ProvisionResult> => provision({ target: { type: \'storage-blob\' } }, { credential: credentialFromGetToken(() => \'token\') });',
+    '// @ts-expect-error the options are typed, not any',
+    'provision({ target: { type: \'storage-blob\' } }, { credential: \'token\' });',
+  ].join('\n'));
+  const tsc = spawnSync(process.execPath, [join(REPO_DIR, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
 
   // With the peers (the workspace's copies), the packed entry loads the packed core and provisions.
   for (const scope of ['@azure', '@azure-rest']) {
@@ -80,4 +112,14 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const provisioned = spawnSync(process.execPath, ['provision.js'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(provisioned.status, 0, provisioned.stderr);
   assert.deepEqual(JSON.parse(provisioned.stdout), ['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded']);
+});
+
+test('a path install of the checkout\'s js/ folder works (the README\'s alternative)', (t) => {
+  const consumer = mkdtempSync(join(tmpdir(), 'aks-sc-path-'));
+  t.after(() => rmSync(consumer, { recursive: true, force: true }));
+  const readme = readFileSync(ROOT_README, 'utf8');
+  assert.match(readme, /`npm install \.\.\/aks-service-connector\/js`/);
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', JS_DIR], { cwd: consumer, env, stdio: 'pipe' });
+  runConnect(consumer);
 });

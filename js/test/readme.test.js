@@ -2,16 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { JS_DIR, runModule } from './helpers.js';
+import { JS_DIR, JS_README, markdownBlock, runModule } from './helpers.js';
 import { launch, serve } from './browser.js';
 
-const readme = readFileSync(`${JS_DIR}README.md`, 'utf8');
-const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
-const block = (lang, marker) => {
-  const found = blocks.find((b) => b.lang === lang && b.code.includes(marker));
-  assert.ok(found, `README has a ${lang} block with ${marker}`);
-  return found.code;
-};
+const readme = readFileSync(JS_README, 'utf8');
+const block = (lang, marker) => markdownBlock(JS_README, lang, marker);
 
 test('the Node examples run', () => {
   for (const marker of ["import { render } from 'aks-service-connector'; // Node", '// main.mjs', "render({ namespace: 'Bad_NS'"]) {

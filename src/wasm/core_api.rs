@@ -149,7 +149,7 @@ pub fn plan(
 // shares the characters rather than copying them). Measured in Node: about half the cost of
 // the JSON text and `JSON.parse` of the whole result (the YAML twice, escaped), about as fast
 // as serde-wasm-bindgen's serializer without its code in the module, and as fast as building
-// every object and string from here (see the README, Benchmarks).
+// every object and string from here (see docs/benchmarks.md).
 
 /// Text gathered into one string, to be decoded into JS once and handed out as slices.
 #[derive(Default)]

@@ -57,6 +57,8 @@ import {
   type ProvisionWriteOptions,
 } from 'aks-service-connector/provision';
 import type { TokenCredential } from '@azure/core-auth';
+import type { ClientOptions } from '@azure-rest/core-client';
+import type { TokenCredential as ProvisionCredential } from 'aks-service-connector/provision';
 
 const spec: ConnectionSpec = {
   connectionName: 'storage_conn',
@@ -230,3 +232,13 @@ provision(spec, { credential: {} as TokenCredential, apiVersion: '2020-01-01' })
 export const badStep: ProvisionStep['status'] = 'done';
 // @ts-expect-error provision error codes are a closed union
 export const badProvisionCode: ProvisionErrorCode = 'oops';
+
+// The entry declares its credential and client option types itself (it type-checks without the
+// Azure packages); the Azure SDK's own types fit them both ways.
+export function sdkTypesFit(credential: TokenCredential, clientOptions: ClientOptions): Promise<DryRunResult> {
+  const ours: ProvisionCredential = credential;
+  const theirs: TokenCredential = ours;
+  return provision(spec, { credential: theirs, clientOptions, dryRun: true });
+}
+// @ts-expect-error a client option of the wrong type is an error
+provision(spec, { credential: {} as TokenCredential, clientOptions: { retryOptions: { maxRetries: 'twice' } } });
