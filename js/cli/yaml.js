@@ -87,7 +87,9 @@ function field(doc, offset) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         const end = isNode(pair.value) ? pair.value.range[2] : pair.key?.range?.[2];
         if (isNode(pair.key) && offset >= pair.key.range[0] && offset <= end) {
-          parts.push(key === undefined ? '?' : parts.length ? `.${key}` : key);
+          // A key that is not a scalar has no field name to show.
+          if (key === undefined) break;
+          parts.push(parts.length ? `.${key}` : key);
           next = isNode(pair.value) && offset >= pair.value.range[0] ? pair.value : undefined;
           break;
         }
