@@ -649,7 +649,10 @@ mod tests {
             assert_eq!(placeholders(&inside), vec![*p], "{inside}");
             if let Some(bare) = p.strip_prefix('<').and_then(|b| b.strip_suffix('>')) {
                 assert_eq!(placeholders(bare), vec![bare]);
-                assert!(placeholders(&format!("{bare}.example.com")).is_empty(), "{bare}");
+                assert!(
+                    placeholders(&format!("{bare}.example.com")).is_empty(),
+                    "{bare}"
+                );
             }
         }
     }
@@ -657,14 +660,35 @@ mod tests {
     #[test]
     fn placeholders_in_rendered_values_and_plan_text() {
         let cases: &[(&str, &[&str])] = &[
-            ("https://<storage-account-name>.blob.core.windows.net/", &["<storage-account-name>"]),
-            ("AccountName=<account name>;AccountKey=<account-key>", &["<account name>", "<account-key>"]),
-            ("az aks show --name '<cluster.name>' -g '<cluster.resourceGroup>'", &["<cluster.name>", "<cluster.resourceGroup>"]),
-            ("objectName: <KEYVAULT_SECRET_NAME>\nobjectType: secret\n", &["<KEYVAULT_SECRET_NAME>"]),
-            ("Server=ep-still-mud-a12aa123.eastus2.azure.neon.tech;Database=db", &["ep-still-mud-a12aa123.eastus2.azure.neon.tech"]),
-            ("00001111-aaaa-2222-bbbb-3333cccc4444", &["00001111-aaaa-2222-bbbb-3333cccc4444"]),
+            (
+                "https://<storage-account-name>.blob.core.windows.net/",
+                &["<storage-account-name>"],
+            ),
+            (
+                "AccountName=<account name>;AccountKey=<account-key>",
+                &["<account name>", "<account-key>"],
+            ),
+            (
+                "az aks show --name '<cluster.name>' -g '<cluster.resourceGroup>'",
+                &["<cluster.name>", "<cluster.resourceGroup>"],
+            ),
+            (
+                "objectName: <KEYVAULT_SECRET_NAME>\nobjectType: secret\n",
+                &["<KEYVAULT_SECRET_NAME>"],
+            ),
+            (
+                "Server=ep-still-mud-a12aa123.eastus2.azure.neon.tech;Database=db",
+                &["ep-still-mud-a12aa123.eastus2.azure.neon.tech"],
+            ),
+            (
+                "00001111-aaaa-2222-bbbb-3333cccc4444",
+                &["00001111-aaaa-2222-bbbb-3333cccc4444"],
+            ),
             ("MySQL-DB-name", &["MySQL-DB-name"]),
-            ("<MySQL-DB-username>@<MySQL-DB-name>", &["<MySQL-DB-username>", "<MySQL-DB-name>"]),
+            (
+                "<MySQL-DB-username>@<MySQL-DB-name>",
+                &["<MySQL-DB-username>", "<MySQL-DB-name>"],
+            ),
             ("é<tenant-id>ü", &["<tenant-id>"]),
             // Not placeholders: real values, shell redirections, empty or blank brackets.
             ("https://mystore.blob.core.windows.net/", &[]),

@@ -367,3 +367,21 @@ test('the command branches on error codes, never on message text', () => {
     assert.doesNotMatch(source, /\.message\)?\s*\.(test|match|includes|startsWith|endsWith|indexOf)\(|\.(test|exec|match)\([^)]*\.message\b/, f);
   }
 });
+
+test("js/README's pipeline example runs as written", () => {
+  const readme = readFileSync(join(JS_DIR, 'README.md'), 'utf8');
+  const spec = /```yaml\n(# connection\.yaml\n[\s\S]*?)```/.exec(readme);
+  assert.ok(spec, 'README has the connection.yaml block');
+  const cwd = mkdtempSync(join(dir, 'readme-'));
+  writeFileSync(join(cwd, 'connection.yaml'), spec[1]);
+  const run = (args) => cli(args.map((a) => (a === 'connection.yaml' || a === 'manifests' ? join(cwd, a) : a)));
+  const render = run(['render', '--spec', 'connection.yaml', '--strict', '--out', 'manifests']);
+  assert.equal(render.code, 0, render.stderr);
+  assert.deepEqual(readdirSync(join(cwd, 'manifests')).map((f) => f.slice(0, 3)).sort(), ['10-', '20-', '40-']);
+  const az = run(['plan', '--spec', 'connection.yaml', '--strict', '--only', 'az']);
+  assert.equal(az.code, 0, az.stderr);
+  assert.match(az.stdout, /^az aks connection create storage-blob --connection storage_conn --resource-group aks-rg --name my-aks /);
+  const plan = run(['plan', '--spec', 'connection.yaml', '--out', 'manifests']);
+  assert.equal(plan.code, 0, plan.stderr);
+  assert.ok(readdirSync(join(cwd, 'manifests', 'plan')).includes('arm-request.json'));
+});
