@@ -28,7 +28,7 @@ ${EXIT_HELP}
 
 function commandHelp(name, options, values) {
   const d = COMMANDS[name];
-  const lines = [...optionLines(options), `  ${'--help'.padEnd(26)}  show this help`];
+  const lines = [...optionLines(options), `  ${'--help'.padEnd(30)}  show this help`];
   const extra = d.help ? d.help(values) : [];
   const summary = `${d.summary[0].toUpperCase()}${d.summary.slice(1)}.`;
   return `Usage: ${NAME} ${d.usage}\n\n${summary}\n\nOptions:\n${lines.join('\n')}\n${extra.map((l) => `${l}\n`).join('')}\n${EXIT_HELP}\n`;

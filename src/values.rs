@@ -138,7 +138,8 @@ pub fn placeholders(value: &str) -> Vec<&str> {
                 continue;
             }
         } else if let Some(lit) = literals.clone().find(|l| rest.starts_with(l)) {
-            found.push(lit);
+            // The piece of `value`, not the table's copy: callers may locate it.
+            found.push(rest.get(..lit.len()).unwrap_or(lit));
             i += lit.len();
             continue;
         }
@@ -706,6 +707,27 @@ mod tests {
         let long = format!("<{}>", "x".repeat(MAX_TOKEN));
         assert_eq!(placeholders(&long), vec![long.as_str()]);
         assert!(placeholders(&format!("<{}>", "x".repeat(MAX_TOKEN + 1))).is_empty());
+    }
+
+    // proptest is a native-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// On any text the placeholders found are pieces of it, in order and apart, each
+        /// a bracketed token by the rule or a documented example value.
+        #[test]
+        fn placeholders_are_ordered_pieces_of_the_text(text in "([<>a-z .\n-]|<client-ID>|é|MySQL-DB-name|00001111-aaaa-2222-bbbb-3333cccc4444){0,40}") {
+            let base = text.as_ptr() as usize;
+            let mut end = 0;
+            for p in placeholders(&text) {
+                let start = p.as_ptr() as usize - base;
+                proptest::prop_assert!(start >= end && start + p.len() <= text.len(), "{p:?} in {text:?}");
+                proptest::prop_assert_eq!(&text[start..start + p.len()], p);
+                end = start + p.len();
+                let bracketed = bracketed(p) == Some(p);
+                let example = p == text || PLACEHOLDERS.iter().any(|(l, _)| *l == p) || EXAMPLE_HOSTS.contains(&p);
+                proptest::prop_assert!(bracketed || example, "{p:?} in {text:?}");
+            }
+        }
     }
 
     #[test]

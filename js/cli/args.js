@@ -36,11 +36,27 @@ export function parse(args, options, unknown) {
 }
 
 /** One help line per option: `  --name VALUE   help`. */
-export function optionLines(options, width = 26) {
+export function optionLines(options, width = 30) {
   return Object.entries(options)
     .filter(([, def]) => def.help)
     .map(([name, def]) => {
       const flag = def.type === 'string' ? `--${name} ${def.value ?? 'VALUE'}` : `--${name}`;
       return `  ${flag.padEnd(width)}  ${def.help}`;
     });
+}
+
+/** `text` in lines of at most `width` characters, broken at spaces, each after `indent`. */
+export function wrap(text, width = 100, indent = '') {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(`${indent}${line}`);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(`${indent}${line}`);
+  return lines;
 }

@@ -62,12 +62,13 @@ export function specSyntax(path, text) {
   const ext = path === '-' ? '' : extname(path).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  return /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'yaml';
+  return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
 }
 
 /** Reads the connection spec named by `--flag`, in JSON or YAML, within the spec's cap. */
 export async function readSpec(flag, path) {
-  const text = await readInput(flag, path, capOf('spec'));
+  // A byte order mark, as some Windows editors write, is not part of either syntax.
+  const text = (await readInput(flag, path, capOf('spec'))).replace(/^\uFEFF/, '');
   return specSyntax(path, text) === 'json'
     ? parseJson(flag, text, 'a JSON connection spec')
     : parseYaml(flag, text);

@@ -15,44 +15,60 @@ function request(r) {
 }
 
 /**
- * The parts `--only` names, in order: `raw(plan)` is the text printed, `files(plan)` the files
- * written under `plan/`, `view(plan)` what `--strict` reads (`[where, value]` pairs).
+ * The parts `--only` names, in order: `raw(plan)` is the text printed, `files(plan)` the texts
+ * of the files written under `plan/` (see `partFiles`), `view(plan)` what `--strict` reads
+ * (`[where, value]` pairs).
  */
 export const PARTS = {
   arm: {
     help: 'the ARM request(s) as JSON: { linker, method, url, body }, one per linker',
+    file: 'arm-request.json',
     raw: (plan) => plan.requests.map((r) => `${JSON.stringify(request(r), null, 2)}\n`).join(''),
-    files: (plan) => plan.requests.map((r, i) => ({
-      path: `plan/arm-request${i === 0 ? '' : `-${i + 1}`}.json`,
-      text: `${JSON.stringify(request(r), null, 2)}\n`,
-    })),
+    files: (plan) => plan.requests.map((r) => ({ text: `${JSON.stringify(request(r), null, 2)}\n` })),
     view: (plan) => plan.requests.map((r) => [`ARM request ${r.linker}`, request(r)]),
   },
   az: {
     help: 'the az command that creates the connection',
+    file: 'az.sh',
     raw: (plan) => `${plan.az.create.line}\n`,
-    files: (plan) => [{ path: 'plan/az.sh', text: `${SHEBANG}set -euo pipefail\n${script([plan.az.create])}`, mode: 0o700 }],
+    files: (plan) => [{ text: `${SHEBANG}set -euo pipefail\n${script([plan.az.create])}`, mode: 0o700 }],
     view: (plan) => [['az command', plan.az.create.line]],
   },
   bicep: {
     help: `the Bicep file (deploy: the plan's 'az deployment group create')`,
+    file: 'connection.bicep',
     raw: (plan) => plan.bicep.text,
-    files: (plan) => [{ path: 'plan/connection.bicep', text: plan.bicep.text }],
+    files: (plan) => [{ text: plan.bicep.text }],
     view: (plan) => [['Bicep', plan.bicep.text]],
   },
   cleanup: {
     help: 'the commands that remove the connection and what it left behind',
+    file: 'cleanup.sh',
     raw: (plan) => script(plan.cleanup),
-    files: (plan) => [{ path: 'plan/cleanup.sh', text: `${SHEBANG}${script(plan.cleanup)}`, mode: 0o700 }],
+    files: (plan) => [{ text: `${SHEBANG}${script(plan.cleanup)}`, mode: 0o700 }],
     view: (plan) => [['cleanup', plan.cleanup.map((c) => c.line)]],
   },
   troubleshoot: {
     help: 'the commands that look for why a connection failed',
+    file: 'troubleshoot.sh',
     raw: (plan) => script(plan.troubleshooting),
-    files: (plan) => [{ path: 'plan/troubleshoot.sh', text: `${SHEBANG}${script(plan.troubleshooting)}`, mode: 0o700 }],
+    files: (plan) => [{ text: `${SHEBANG}${script(plan.troubleshooting)}`, mode: 0o700 }],
     view: (plan) => [['troubleshooting', plan.troubleshooting.map((c) => c.line)]],
   },
 };
+
+/**
+ * The files of a part: `plan/FILE`, then `plan/STEM-2.EXT`, … when a part has more than one
+ * (a second linker's request).
+ */
+export function partFiles(name, plan) {
+  const { file, files } = PARTS[name];
+  const dot = file.lastIndexOf('.');
+  return files(plan).map((f, i) => ({
+    ...f,
+    path: `plan/${i === 0 ? file : `${file.slice(0, dot)}-${i + 1}${file.slice(dot)}`}`,
+  }));
+}
 
 /** What `--strict` reads of a whole plan: every part, the operations and the federated credential. */
 export function wholeView(plan) {

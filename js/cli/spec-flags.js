@@ -3,6 +3,7 @@
 // locating parameters under their az CLI flag (`--target-resource-group`, `--account`, …) and
 // each auth type's inputs (`--client-id`, `--identity-id`, …). A flag overrides the spec
 // file's field; one the chosen target or auth type does not take is a usage error.
+import { wrap } from './args.js';
 import { InvalidError, UsageError } from './errors.js';
 import { sc } from './io.js';
 import { readSpec } from './input.js';
@@ -128,16 +129,16 @@ export function specFrom(values, fileSpec) {
   if (id === undefined) {
     throw new UsageError(`--${given[0][0]}: depends on the target; give --target ID or target.type in the spec`);
   }
-  // An unknown target id is the module's to report (SC010), with the list of targets.
+  // An unknown target or auth id is the module's to report (SC010, SC008), with the ids it takes.
   if (target) {
     const auth = (isObject(spec.auth) ? spec.auth.type : undefined) ?? target.defaultAuth;
     const { params, auths } = targetFlags(target);
-    const inputs = auths.find((a) => a.auth === auth)?.flags ?? [];
+    const inputs = auths.find((a) => a.auth === auth)?.flags;
     for (const [name, def] of given) {
       if (def.kind === 'target' && !params.some(([n]) => n === name)) {
         throw new UsageError(`--${name}: not a parameter of target '${target.id}'; expected ${list(params)}`);
       }
-      if (def.kind === 'auth' && !inputs.some(([n]) => n === name)) {
+      if (def.kind === 'auth' && inputs && !inputs.some(([n]) => n === name)) {
         throw new UsageError(`--${name}: not an input of auth '${auth}' for target '${target.id}'; expected ${list(inputs)}`);
       }
     }
@@ -157,7 +158,7 @@ export function targetHelp(id) {
     throw new UsageError(`--target: expected a target id of the catalog ('catalog' lists them), found '${id}'`);
   }
   const { params, auths } = targetFlags(target);
-  const line = (flag, help) => `  ${flag.padEnd(26)}  ${help}`;
+  const line = (flag, help) => `  ${flag.padEnd(30)}  ${help}`;
   const lines = [`Options of target ${target.id} (${target.displayName}):`];
   for (const [name, d] of params) {
     const p = target.parameters.find((x) => x.field === d.field);
@@ -190,8 +191,7 @@ export function specHelp(values) {
   return [
     '',
     "Target and auth options depend on the target: '--target ID --help' lists those of ID.",
-    `All of them: ${generatedNames().map((n) => `--${n}`).join(', ')}.`,
-    'Flags override the spec file\'s fields. Values given as flags (a password, a secret) are',
-    'visible to other processes on the machine: prefer the spec file, or --spec - on standard input.',
+    ...wrap(`All of them: ${generatedNames().map((n) => `--${n}`).join(', ')}.`),
+    ...wrap("Flags override the spec file's fields. Values given as flags (a password, a secret) are visible to other processes on the machine: prefer the spec file, or --spec - on standard input."),
   ];
 }

@@ -45,12 +45,10 @@ export function parseYaml(flag, text) {
   }
   // Aliases and explicit tags: found in the tree, where their field is known.
   let refused;
-  visit(doc, (_key, node, path) => {
-    if (refused) return visit.BREAK;
+  visit(doc, (_key, node) => {
     if (isAlias(node)) refused = { node, reason: `expected no aliases, found *${node.source}` };
     else if ((isScalar(node) || isCollection(node)) && node.tag) refused = { node, reason: `expected no tags, found ${node.tag.replace(/^tag:yaml.org,2002:/, '!!')}` };
-    if (refused) refused.path = path;
-    return undefined;
+    return refused ? visit.BREAK : undefined;
   });
   if (refused) {
     const at = refused.node.range?.[0];

@@ -261,7 +261,10 @@ test('--help for a target lists its flags; without one, how to list them', () =>
     assert.match(generic.stdout, /^Exit codes: 0 success; 1 invalid input/m);
   }
   assert.match(cli(['render', '--help']).stdout, /--strict +exit 1/);
-  assert.match(cli(['plan', '--help']).stdout, /--only PART +print just one part.*arm .*az .*bicep .*cleanup .*troubleshoot/);
+  const planHelp = cli(['plan', '--help']).stdout;
+  assert.match(planHelp, /--only PART +print just one part \(arm, az, bicep, cleanup, troubleshoot\), raw/);
+  assert.match(planHelp, /^ {2}az +az\.sh +the az command that creates the connection$/m);
+  assert.match(planHelp, /^ {2}bicep +connection\.bicep +the Bicep file/m);
   const bad = cli(['render', '--target', 'nope', '--help']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--target: expected a target id of the catalog/);

@@ -145,9 +145,11 @@ pub fn plan(
 }
 
 /// The placeholders `text` (a rendered value, a YAML document, a command line, the Bicep)
-/// still holds, in order: `<client-ID>`, `<cluster.name>`, a documented example value
-/// (`crate::values::placeholders` has the rule). A tool that must not hand on an
-/// unfinished design (`--strict` in the command line) refuses output that holds any.
+/// still holds, in order: `<…>` tokens (`<client-ID>`, `<cluster.name>`: 1 to 80 characters
+/// between the brackets, no line break, not starting or ending blank) and the documented
+/// example values the renderer leaves when nothing fills them (the example client id, a whole
+/// value `MySQL-DB-password`). A tool that must not hand on an unfinished design (`--strict`
+/// in the command line) refuses output that holds any.
 ///
 /// Throws a `ServiceConnectorError`: `invalid-input` (field `text`) when `text` is not a
 /// string, `input-too-large` when it is longer than a whole spec may be.

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { EXIT } from '../errors.js';
 import { capOf, readInput } from '../input.js';
 import { out } from '../io.js';
-// The classifier is its own module: compiled only when the classify command runs.
-import * as diagnosis from '../../pkg/aks_service_connector_classify.js';
 
 /** Human form of a diagnosis: the category, then each match with cause, mitigation and commands. */
 function formatDiagnosis(d) {
@@ -36,6 +34,8 @@ export default {
   }),
   help: () => ['', `Exit ${EXIT.ok} when the text is recognised, ${EXIT.unrecognised} when its category is 'unknown' (the diagnosis is printed either way).`],
   async run(values) {
+    // The classifier is its own module: loaded and compiled only when this command runs.
+    const diagnosis = await import('../../pkg/aks_service_connector_classify.js');
     diagnosis.initSync(readFileSync(new URL('../../pkg/aks_service_connector_classify_bg.wasm', import.meta.url)));
     const text = await readInput('file', values.file ?? '-', capOf('text'), { truncate: true });
     const context = {};

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { out, sc } from '../io.js';
 import { readJson } from '../input.js';
 import { writeFiles } from '../out-dir.js';
-import { PARTS, formatPlan, wholeView } from '../plan-parts.js';
+import { PARTS, formatPlan, partFiles, wholeView } from '../plan-parts.js';
 import { loadSpec, specHelp, specOptions } from '../spec-flags.js';
 import { findPlaceholders, refuse } from '../strict.js';
 import { OUT, STRICT, oneOf } from './common.js';
@@ -16,11 +16,16 @@ export default {
     ...specOptions(),
     context: { type: 'string', value: 'FILE', help: 'JSON file of what is known: { "extensionInstalled": true, "apiVersion": "2022-05-01", … }' },
     json: { type: 'boolean', help: 'print the plan as JSON' },
-    only: { type: 'string', value: 'PART', help: `print just one part, raw and with real values, to pipe on: ${partNames.map((p) => `${p} (${PARTS[p].help})`).join('; ')}` },
+    only: { type: 'string', value: 'PART', help: `print just one part (${partNames.join(', ')}), raw and with real values, to pipe on` },
     strict: STRICT,
-    out: { ...OUT, help: 'write the parts under DIR/plan/ (arm-request.json, az.sh, connection.bicep, cleanup.sh, troubleshoot.sh; with --only, that one) instead of printing' },
+    out: { ...OUT, help: 'write the parts as files under DIR/plan/ (below; with --only, that one) instead of printing' },
   }),
-  help: specHelp,
+  help: (values) => [
+    ...specHelp(values),
+    '',
+    'Parts (--only PART prints one; --out DIR writes them as DIR/plan/FILE):',
+    ...partNames.map((p) => `  ${p.padEnd(13)} ${PARTS[p].file.padEnd(17)} ${PARTS[p].help}`),
+  ],
   async run(values) {
     const only = oneOf('only', values.only, partNames);
     if (only !== undefined && values.json) throw new UsageError('--only: prints one part as it is; leave out --json');
@@ -34,7 +39,7 @@ export default {
       refuse(view.flatMap(([where, value]) => findPlaceholders(`plan ${where}`, value)));
     }
     if (values.out !== undefined) {
-      writeFiles(values.out, parts.flatMap((p) => PARTS[p].files(plan)));
+      writeFiles(values.out, parts.flatMap((p) => partFiles(p, plan)));
     } else if (only !== undefined) {
       out(PARTS[only].raw(plan));
     } else if (values.json) {
