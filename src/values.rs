@@ -109,10 +109,11 @@ const MAX_TOKEN: usize = 80;
 ///   `<account name>`, `<AZURE_KEYVAULT_NAME>`, the plan's `<cluster.name>`; not
 ///   the redirections of `cat <in >out`);
 /// - a documented example value the fill table knows without brackets (the
-///   example client id and client secret) or [`EXAMPLE_HOSTS`], anywhere;
+///   example client id and client secret) or an example host (Neon's
+///   `ep-still-mud-….neon.tech`), anywhere;
 /// - the whole value equal to a placeholder's name without its brackets
 ///   (`storage-account-name`, `MySQL-DB-password`, as [`fill`] reads them) or to
-///   one of [`EXAMPLE_NAMES`].
+///   an example name (`MySQL-DB-name`).
 pub fn placeholders(value: &str) -> Vec<&str> {
     let bare = |p: &str| {
         p.strip_prefix('<')
