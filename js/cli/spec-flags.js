@@ -60,11 +60,17 @@ function flags() {
   return cached;
 }
 
-/** Every spec flag as a parseArgs option (the generated ones without help: see `targetHelp`). */
-export function specOptions() {
+/**
+ * A spec command's options: every spec flag (the generated ones without help: see
+ * `targetHelp`) and the command's `own`, which must not take a spec flag's name.
+ */
+export function withSpecOptions(own) {
   const options = { ...FIXED };
   for (const name of Object.keys(flags())) options[name] = { type: 'string' };
-  return options;
+  for (const name of Object.keys(own)) {
+    if (Object.hasOwn(options, name)) throw new Error(`option --${name} is also a spec flag`);
+  }
+  return { ...options, ...own };
 }
 
 /** The names of the flags the catalog generates, sorted. */

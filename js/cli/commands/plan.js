@@ -3,7 +3,7 @@ import { out, sc } from '../io.js';
 import { readJson } from '../input.js';
 import { writeFiles } from '../out-dir.js';
 import { PARTS, formatPlan, partFiles, wholeView } from '../plan-parts.js';
-import { loadSpec, specHelp, specOptions } from '../spec-flags.js';
+import { loadSpec, specHelp, withSpecOptions } from '../spec-flags.js';
 import { findPlaceholders, refuse } from '../strict.js';
 import { OUT, STRICT, oneOf } from './common.js';
 
@@ -12,8 +12,7 @@ const partNames = Object.keys(PARTS);
 export default {
   summary: 'list the operations, the ARM request, az, Bicep, cleanup and troubleshooting a connection implies',
   usage: `plan (--spec FILE | --target ID) [spec options] [--context FILE] [--json | --only ${partNames.join('|')}] [--strict] [--out DIR]`,
-  options: () => ({
-    ...specOptions(),
+  options: () => withSpecOptions({
     context: { type: 'string', value: 'FILE', help: 'JSON file of what is known: { "extensionInstalled": true, "apiVersion": "2022-05-01", … }' },
     json: { type: 'boolean', help: 'print the plan as JSON' },
     only: { type: 'string', value: 'PART', help: `print just one part (${partNames.join(', ')}), raw and with real values, to pipe on` },

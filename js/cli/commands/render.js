@@ -1,6 +1,6 @@
 import { err, out, printFindingsToStderr, sc } from '../io.js';
 import { writeFiles, safePart } from '../out-dir.js';
-import { loadSpec, specHelp, specOptions } from '../spec-flags.js';
+import { loadSpec, specHelp, withSpecOptions } from '../spec-flags.js';
 import { findPlaceholders, refuse } from '../strict.js';
 import { OUT, STRICT, oneOf } from './common.js';
 
@@ -29,8 +29,7 @@ function strictView(doc) {
 export default {
   summary: 'render the Kubernetes objects of a connection',
   usage: 'render (--spec FILE | --target ID) [spec options] [--format yaml|json] [--encoding stringData|data] [--strict] [--out DIR]',
-  options: () => ({
-    ...specOptions(),
+  options: () => withSpecOptions({
     format: { type: 'string', value: 'yaml|json', help: 'yaml (default): a multi-document stream; json: a v1 List' },
     encoding: { type: 'string', value: 'stringData|data', help: 'stringData (default) or data (base64) for Secret values' },
     strict: STRICT,

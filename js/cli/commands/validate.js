@@ -1,10 +1,10 @@
 import { findingLine, out, sc } from '../io.js';
-import { loadSpec, specHelp, specOptions } from '../spec-flags.js';
+import { loadSpec, specHelp, withSpecOptions } from '../spec-flags.js';
 
 export default {
   summary: 'check a connection spec and print every finding',
   usage: 'validate (--spec FILE | --target ID) [spec options] [--json]',
-  options: () => ({ ...specOptions(), json: { type: 'boolean', help: 'print { valid, findings } as JSON' } }),
+  options: () => withSpecOptions({ json: { type: 'boolean', help: 'print { valid, findings } as JSON' } }),
   help: specHelp,
   async run(values) {
     const findings = sc.validate(await loadSpec(values));
