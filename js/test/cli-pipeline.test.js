@@ -76,6 +76,9 @@ test('--strict: plan placeholders are refused per part; a complete plan passes',
   assert.equal(noIssuer.code, 1);
   assert.match(noIssuer.stderr, /^ {2}plan federated credential: <oidc-issuer-url>$/m);
   assert.doesNotMatch(noIssuer.stderr, /cluster\.|target\.|auth\./, 'the spec gave every other input');
+  // --out writes the parts alone: the federated credential's issuer is not among them.
+  const written = cli(['plan', '--spec', completeYaml, '--strict', '--out', join(dir, 'out', 'strict-plan')]);
+  assert.equal(written.code, 0, written.stderr);
   for (const args of [[], ['--json'], ['--only', 'az'], ['--only', 'cleanup']]) {
     const ok = cli(['plan', '--spec', completeYaml, '--context', context, '--strict', ...args]);
     assert.equal(ok.code, 0, `${args.join(' ')}: ${ok.stderr}`);

@@ -34,7 +34,9 @@ export default {
     const plan = sc.plan(spec, context);
     const parts = only === undefined ? partNames : [only];
     if (values.strict) {
-      const view = only === undefined ? wholeView(plan) : PARTS[only].view(plan);
+      // What is printed or written: the whole plan, or the parts alone (`--only`, `--out`).
+      const whole = only === undefined && values.out === undefined;
+      const view = whole ? wholeView(plan) : parts.flatMap((p) => PARTS[p].view(plan));
       refuse(view.flatMap(([where, value]) => findPlaceholders(`plan ${where}`, value)));
     }
     if (values.out !== undefined) {
