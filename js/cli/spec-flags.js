@@ -73,6 +73,11 @@ export function withSpecOptions(own) {
   return { ...options, ...own };
 }
 
+/** The flag that sets target parameter `field` (`account` → `account`, `namespace` → `namespace-name`). */
+export function parameterFlag(field) {
+  return Object.entries(flags()).find(([, d]) => d.kind === 'target' && d.field === field)?.[0];
+}
+
 /** The names of the flags the catalog generates, sorted. */
 export function generatedNames() {
   return Object.keys(flags()).sort();

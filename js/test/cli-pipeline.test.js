@@ -256,6 +256,9 @@ test('--help for a target lists its flags; without one, how to list them', () =>
   assert.match(eh.stdout, /^Options of auth workload-identity, the default \(--auth workload-identity\):\n {2}--client-id VALUE +auth\.clientId$/m);
   assert.match(eh.stdout, /^Options of auth connection-string \(--auth connection-string\):\n {2}none$/m);
   assert.doesNotMatch(eh.stdout, /--account/);
+  const listed = cli(['catalog']).stdout;
+  assert.match(listed, /^eventhub +Azure Event Hubs\n(?: +.*\n)*? +parameters: --target-resource-group --namespace-name$/m);
+  assert.match(listed, /^storage-blob +Azure Blob Storage\n(?: +.*\n)*? +parameters: --target-resource-group --account$/m);
   for (const command of ['validate', 'render', 'plan']) {
     const generic = cli([command, '--help']);
     assert.equal(generic.code, 0);
