@@ -75,7 +75,7 @@ try {
   code = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
-    err(`${NAME}: ${e.message}\nRun '${NAME}${current} --help' for usage.\n`);
+    err(`${NAME}: ${e.message}\nRun '${NAME}${current}${e.helpArgs} --help' for usage.\n`);
     code = EXIT.usage;
   } else if (e instanceof InvalidError) {
     err(`${NAME}: ${e.message}\n`);

@@ -14,8 +14,13 @@ export const EXIT = Object.freeze({
   unrecognised: 4,
 });
 
-/** A usage error: exit 2, the message names the flag. */
-export class UsageError extends Error {}
+/** A usage error: exit 2, the message names the flag; `helpArgs` go into the help hint. */
+export class UsageError extends Error {
+  constructor(message, { helpArgs = '' } = {}) {
+    super(message);
+    this.helpArgs = helpArgs;
+  }
+}
 
 /** The input was read but is invalid: exit 1. */
 export class InvalidError extends Error {}

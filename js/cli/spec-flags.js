@@ -147,10 +147,10 @@ export function specFrom(values, fileSpec) {
     const inputs = auths.find((a) => a.auth === auth)?.flags;
     for (const [name, def] of given) {
       if (def.kind === 'target' && !params.some(([n]) => n === name)) {
-        throw new UsageError(`--${name}: not a parameter of target '${target.id}'; expected ${list(params)}`);
+        throw new UsageError(`--${name}: not a parameter of target '${target.id}'; expected ${list(params)}`, { helpArgs: ` --target ${target.id}` });
       }
       if (def.kind === 'auth' && inputs && !inputs.some(([n]) => n === name)) {
-        throw new UsageError(`--${name}: not an input of auth '${auth}' for target '${target.id}'; expected ${list(inputs)}`);
+        throw new UsageError(`--${name}: not an input of auth '${auth}' for target '${target.id}'; expected ${list(inputs)}`, { helpArgs: ` --target ${target.id}` });
       }
     }
   }

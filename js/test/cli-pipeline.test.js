@@ -245,6 +245,8 @@ test('target and auth flags come from the catalog; a flag the target does not ta
     assert.equal(u.code, 2, `${args.join(' ')}: ${u.stderr}`);
     assert.match(u.stderr, message, args.join(' '));
   }
+  // The hint names the help that lists the target's flags.
+  assert.match(cli(usage[0][0]).stderr, /^Run 'aks-service-connector render --target storage-blob --help' for usage\.$/m);
 });
 
 test('--help for a target lists its flags; without one, how to list them', () => {
