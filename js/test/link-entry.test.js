@@ -11,7 +11,7 @@ import { JS_DIR, REPO_DIR, runModule } from './helpers.js';
 
 const TOOL = join(REPO_DIR, 'tools', 'link-entry.mjs');
 const ENTRIES = {
-  'pkg/aks_service_connector.js': ['catalog', 'default', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'plan', 'preview', 'render', 'validate', 'version'],
+  'pkg/aks_service_connector.js': ['catalog', 'default', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'placeholders', 'plan', 'preview', 'render', 'validate', 'version'],
   'pkg/aks_service_connector_classify.js': ['classify', 'default', 'explain', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'version'],
 };
 

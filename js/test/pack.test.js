@@ -37,7 +37,12 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   assert.match(install, new RegExp(`npm install \\S*/${packed.filename.replaceAll('.', '\\.')}$`, 'm'));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    'README.md', 'classify-node.js', 'classify.d.ts', 'cli.js', 'index.d.ts', 'node.js', 'package.json',
+    'README.md', 'classify-node.js', 'classify.d.ts', 'cli.js',
+    'cli/args.js', 'cli/commands.js', 'cli/commands/catalog.js', 'cli/commands/classify.js', 'cli/commands/common.js',
+    'cli/commands/limits.js', 'cli/commands/plan.js', 'cli/commands/render.js', 'cli/commands/validate.js',
+    'cli/commands/version.js', 'cli/errors.js', 'cli/input.js', 'cli/io.js', 'cli/out-dir.js', 'cli/plan-parts.js',
+    'cli/spec-flags.js', 'cli/strict.js', 'cli/yaml.js',
+    'index.d.ts', 'node.js', 'package.json',
     'pkg/aks_service_connector.d.ts', 'pkg/aks_service_connector.js',
     'pkg/aks_service_connector_bg.wasm', 'pkg/aks_service_connector_bg.wasm.d.ts',
     'pkg/aks_service_connector_classify.d.ts', 'pkg/aks_service_connector_classify.js',
@@ -51,8 +56,11 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const consumer = join(dir, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  // The package has no dependencies (its Azure peers are optional), so an offline install must succeed.
-  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: consumer, env, stdio: 'pipe' });
+  // The package's one dependency (yaml, for the command's YAML specs) comes from the workspace's
+  // copy, packed, so that the install stays offline; the Azure peers are optional.
+  const [yaml] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir, join(REPO_DIR, 'node_modules', 'yaml')], { env, encoding: 'utf8' }));
+  assert.equal(yaml.version, JSON.parse(readFileSync(join(JS_DIR, 'package.json'), 'utf8')).dependencies.yaml, 'the pinned version');
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', join(dir, yaml.filename), join(dir, packed.filename)], { cwd: consumer, env, stdio: 'pipe' });
 
   writeFileSync(join(consumer, 'main.js'), `
     import { render, version } from 'aks-service-connector';
@@ -71,6 +79,11 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(bin.status, 0, bin.stderr);
   assert.equal(JSON.parse(bin.stdout).kind, 'List');
+  const yamlSpec = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--spec', '-', '--strict'], {
+    cwd: consumer, encoding: 'utf8', input: 'target: {type: storage-blob, account: mystore}\nauth: {type: connection-string}\nnamespace: apps\n',
+  });
+  assert.equal(yamlSpec.status, 1, yamlSpec.stderr);
+  assert.match(yamlSpec.stderr, /--strict: .*\n {2}Secret\/\S+ stringData\.AZURE_STORAGEBLOB_CONNECTIONSTRING: <account-key>/);
 
   // The optional peers are not installed: the provision entry names the missing one.
   const bare = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('aks-service-connector/provision')"], { cwd: consumer, encoding: 'utf8' });

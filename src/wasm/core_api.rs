@@ -1,4 +1,4 @@
-//! The core module's exports: catalog, validate, render, preview, plan and drift.
+//! The core module's exports: catalog, validate, render, preview, plan, placeholders and drift.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -142,6 +142,39 @@ pub fn plan(
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let context: PlanContext = optional_input(context, Input::Context).map_err(js_error)?;
     output(&crate::plan::plan(&spec, &context).map_err(js_error)?)
+}
+
+/// The placeholders `text` (a rendered value, a YAML document, a command line, the Bicep)
+/// still holds, in order: `<…>` tokens (`<client-ID>`, `<cluster.name>`: 1 to 80 characters
+/// between the brackets, no line break, not starting or ending blank) and the documented
+/// example values the renderer leaves when nothing fills them (the example client id, a whole
+/// value `MySQL-DB-password`). A tool that must not hand on an unfinished design (`--strict`
+/// in the command line) refuses output that holds any.
+///
+/// Throws a `ServiceConnectorError`: `invalid-input` (field `text`) when `text` is not a
+/// string, `input-too-large` when it is longer than a whole spec may be.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn placeholders(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
+        let found = text.js_typeof().as_string().unwrap_or_default();
+        return Err(js_error(crate::error::Error::InvalidInput {
+            field: "text".to_owned(),
+            message: format!("expected a string, found {found}"),
+        }));
+    };
+    // Measured in UTF-16 units before the copy into the module's memory, as `input` does:
+    // what the core renders from a spec is not longer than the spec's own cap.
+    let cap = Input::Spec.json_cap();
+    let units = js.length() as usize;
+    if units > cap {
+        return Err(js_error(crate::error::Error::TooLarge {
+            field: "text".to_owned(),
+            message: format!("expected at most {cap} bytes, found at least {units}"),
+        }));
+    }
+    output(&crate::values::placeholders(&String::from(js)))
 }
 
 // The preview result: its small strings (kinds, names, findings) as JSON text for
