@@ -654,6 +654,8 @@ test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 an
         assert.ok(sw <= 390, `${tab} at 390 px (${scheme}): scrollWidth ${sw}`);
         const wrapped = await p.$eval('#main-tabs', (el) => el.scrollHeight > el.clientHeight + 4);
         assert.equal(wrapped, false, 'the tabs stay on one line');
+        const [tw, cw] = await p.$eval('#main-tabs', (el) => [el.scrollWidth, el.clientWidth]);
+        assert.ok(tw <= cw, `every tab is in view without scrolling the tab list: ${tw} > ${cw}`);
       }
       await p.screenshot({ path: `${SHOTS}${tab}-${width}-${scheme}.png`, fullPage: true });
     }
