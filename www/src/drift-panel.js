@@ -44,7 +44,7 @@ function failure(out, message) {
  */
 export function mount(host, drift, current) {
   const input = h('textarea', {
-    id: 'cluster-text', rows: 10, spellcheck: 'false', autocomplete: 'off', 'data-testid': 'cluster-text',
+    id: 'cluster-text', rows: 10, wrap: 'off', spellcheck: 'false', autocomplete: 'off', 'data-testid': 'cluster-text',
     'aria-describedby': 'cluster-help drift-result',
   });
   const out = h('div', { id: 'drift-result', 'data-testid': 'drift-result', 'aria-live': 'polite' });
@@ -81,7 +81,7 @@ export function mount(host, drift, current) {
       input,
       h('small', { id: 'cluster-help', class: 'hint' },
         'Paste the output of ', shown,
-        ' (or -o json). It is compared in this page with the design, never saved or sent: it holds the Secret\u2019s values.')),
+        ' (or -o json). It is compared in this page with the design, never saved or sent: it holds the Secret\u2019s values. A path such as cluster[1] counts the pasted objects from 0.')),
     out,
   );
   // A change to the design compares the same paste again.

@@ -385,6 +385,12 @@ test('drift: the design\u2019s own objects show no drift; a changed copy its fin
   });
   await page.fill('[data-testid="namespace"]', ns);
   await settled('drift-summary', '^⚠2 differences');
+  // A design that does not render cannot be compared: the tab says so.
+  const name = await page.inputValue('[data-testid="connectionName"]');
+  await page.fill('[data-testid="connectionName"]', 'bad name!');
+  await settled('drift-error', 'The design has errors \\(marked ⛔ Error in the form\\): fix them to compare\\.$');
+  await page.fill('[data-testid="connectionName"]', name);
+  await settled('drift-summary', '^⚠2 differences');
 
   await box.fill('kind: Secret\n  data: [\n');
   await settled('drift-error', '^⛔Error Not read: not YAML \\(.+ at line 1, column \\d+\\)$');
