@@ -1,5 +1,5 @@
 // `npm pack` gives a tarball that installs offline into a fresh project and works there:
-// the imports (node condition, core and classifier), the .wasm subpath export and the bin.
+// the imports (node condition: core, classifier, cluster module), the .wasm subpath export and the bin.
 // `aks-service-connector/provision` needs its optional peers (the Azure SDK), which an install
 // leaves out: without them only that entry fails to load; with them it provisions (fake ARM).
 import { test } from 'node:test';
@@ -41,12 +41,14 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
     'cli/args.js', 'cli/commands.js', 'cli/commands/catalog.js', 'cli/commands/classify.js', 'cli/commands/common.js',
     'cli/commands/limits.js', 'cli/commands/plan.js', 'cli/commands/render.js', 'cli/commands/validate.js',
     'cli/commands/version.js', 'cli/errors.js', 'cli/input.js', 'cli/io.js', 'cli/out-dir.js', 'cli/plan-parts.js',
-    'cli/spec-flags.js', 'cli/strict.js', 'cli/yaml.js',
+    'cli/spec-flags.js', 'cli/strict.js', 'cli/yaml.js', 'cluster-node.js', 'cluster.d.ts',
     'index.d.ts', 'node.js', 'package.json',
     'pkg/aks_service_connector.d.ts', 'pkg/aks_service_connector.js',
     'pkg/aks_service_connector_bg.wasm', 'pkg/aks_service_connector_bg.wasm.d.ts',
     'pkg/aks_service_connector_classify.d.ts', 'pkg/aks_service_connector_classify.js',
     'pkg/aks_service_connector_classify_bg.wasm', 'pkg/aks_service_connector_classify_bg.wasm.d.ts',
+    'pkg/aks_service_connector_cluster.d.ts', 'pkg/aks_service_connector_cluster.js',
+    'pkg/aks_service_connector_cluster_bg.wasm', 'pkg/aks_service_connector_cluster_bg.wasm.d.ts',
     'provision.d.ts', 'provision.js',
     'provision/api-versions.js', 'provision/arm.js', 'provision/checks.js', 'provision/credentials.js',
     'provision/diagnose.js', 'provision/errors.js', 'provision/linkers.js', 'provision/redact.js',
@@ -65,15 +67,23 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   writeFileSync(join(consumer, 'main.js'), `
     import { render, version } from 'aks-service-connector';
     import { classify } from 'aks-service-connector/classify';
+    import { drift, wire } from 'aks-service-connector/cluster';
     import { readFileSync } from 'node:fs';
     const wasm = readFileSync(new URL(import.meta.resolve('aks-service-connector/aks_service_connector_bg.wasm')));
     const r = render(${JSON.stringify(BLOB_SPEC)});
     const category = classify('AADSTS700016: Application with identifier was not found').category;
-    console.log(JSON.stringify({ version: version(), kinds: r.documents.map((d) => d.kind), wasm: WebAssembly.validate(wasm), category }));
+    const held = JSON.stringify(r.documents.map((d) => d.object));
+    const drifted = drift(${JSON.stringify(BLOB_SPEC)}, held).findings.map((f) => f.code);
+    const wired = Object.keys(wire(${JSON.stringify(BLOB_SPEC)}, { kind: 'Deployment', name: 'web', containers: [{ name: 'app', index: 0 }] }));
+    const clusterWasm = readFileSync(new URL(import.meta.resolve('aks-service-connector/aks_service_connector_cluster_bg.wasm')));
+    console.log(JSON.stringify({ version: version(), kinds: r.documents.map((d) => d.kind), wasm: WebAssembly.validate(wasm) && WebAssembly.validate(clusterWasm), category, drifted, wired }));
   `);
   const run = spawnSync(process.execPath, ['main.js'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(JSON.parse(run.stdout), { version: packed.version, kinds: ['ServiceAccount', 'Secret', 'Job'], wasm: true, category: 'wi_wrong_client_id' });
+  assert.deepEqual(JSON.parse(run.stdout), {
+    version: packed.version, kinds: ['ServiceAccount', 'Secret', 'Job'], wasm: true, category: 'wi_wrong_client_id',
+    drifted: ['SD009'], wired: ['strategicMerge', 'kustomize', 'jsonPatch'],
+  });
   runConnect(consumer);
 
   const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });

@@ -188,7 +188,7 @@ test('hostile inputs get a typed error at once, memory stays bounded, and the mo
 });
 
 test('the .wasm subpath exports resolve to the module files', () => {
-  for (const name of ['aks_service_connector_bg.wasm', 'aks_service_connector_classify_bg.wasm']) {
+  for (const name of ['aks_service_connector_bg.wasm', 'aks_service_connector_classify_bg.wasm', 'aks_service_connector_cluster_bg.wasm']) {
     const url = import.meta.resolve(`aks-service-connector/${name}`);
     const bytes = readFileSync(new URL(url));
     assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], name);

@@ -41,7 +41,8 @@ pub enum Measure {
 )]
 #[serde(rename_all = "camelCase")]
 pub struct Cap {
-    /// Which argument: `spec`, `options`, `context` (of plan or classify), `facts` (explain) or `text` (classify).
+    /// Which argument: `spec`, `options`, `context` (of plan or classify), `facts` (explain),
+    /// `text` (classify), `cluster` (drift) or `target` (wire).
     pub input: &'static str,
     /// The field path as errors name it: `$` is the whole spec, `*` any map key,
     /// `[]` any array item (`values.*`, `keyvault.objects[].name`).
@@ -157,6 +158,15 @@ pub const CAPS: &[Cap] = &[
     cap("facts", "facts.*", Measure::Bytes, LONG, ID_WHY),
     // The classifier's text.
     cap("text", "text", Measure::TruncatedBytes, crate::classify::MAX_INPUT_BYTES, "the longest log worth reading; the diagnosis of a longer text says `truncated`"),
+    // What the drift check reads: the JSON text of what a cluster holds.
+    cap("cluster", "cluster", Measure::Bytes, crate::drift::MAX_INPUT_BYTES, "a namespace's worth of objects as kubectl prints them is well under 1 MiB; 8 MiB bounds parsing time and memory"),
+    // The existing workload `wire` connects.
+    cap("target", "target", Measure::JsonBytes, 64 * KIB, "a workload's kind, name and a few containers"),
+    cap("target", "target.kind", Measure::Bytes, NAME, NAME_WHY),
+    cap("target", "target.name", Measure::Bytes, NAME, NAME_WHY),
+    cap("target", "target.namespace", Measure::Bytes, 63, "a Kubernetes namespace is a DNS label, at most 63 characters"),
+    cap("target", "target.containers", Measure::Items, 64, "a pod template holds a handful of containers"),
+    cap("target", "target.containers[].name", Measure::Bytes, 63, "a container name is a DNS label, at most 63 characters"),
 ];
 
 /// Configuration keys per connection: the catalog's largest combination has a

@@ -27,6 +27,8 @@ pub enum Input {
     Context,
     /// The entity values `explain` fills commands from: paths under `facts`.
     Facts,
+    /// The existing workload `wire` connects: paths under `target`.
+    Target,
 }
 
 impl Input {
@@ -37,6 +39,7 @@ impl Input {
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
+            Input::Target => "target",
         }
     }
 
@@ -47,6 +50,7 @@ impl Input {
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
+            Input::Target => "target",
         }
     }
 
@@ -67,6 +71,7 @@ impl Input {
             Input::Options => "a render options object",
             Input::Context => "a context object",
             Input::Facts => "an object of entity values",
+            Input::Target => "a workload target object",
         }
     }
 
