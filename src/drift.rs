@@ -9,7 +9,7 @@
 use base64::Engine as _;
 use serde_json::Value;
 
-use crate::error::{Error, Finding, Severity};
+use crate::error::{Error, Finding, Quoted, Severity};
 use crate::render::service_account::CLIENT_ID_ANNOTATION;
 use crate::render::workload::WI_LABEL;
 use crate::spec::{ConnectionSpec, RenderOptions};
@@ -49,8 +49,20 @@ drift_rules! {
 }
 
 /// Largest input read, in bytes: a namespace's worth of objects, far below what would
-/// make parsing slow or memory heavy.
+/// make parsing slow or memory heavy (its row in [`crate::input::CAPS`]).
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The error for a cluster text longer than [`MAX_INPUT_BYTES`]; `found` is its length
+/// in bytes (or a lower bound of it, with `at_least`).
+pub fn too_large(found: usize, at_least: bool) -> Error {
+    Error::TooLarge {
+        field: "cluster".to_owned(),
+        message: format!(
+            "expected at most {MAX_INPUT_BYTES} bytes, found {}{found}",
+            if at_least { "at least " } else { "" }
+        ),
+    }
+}
 
 /// The result of a drift check.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -88,19 +100,17 @@ const WORKLOADS: &[(&str, &[&str])] = &[
 
 /// Compares what the cluster holds (`cluster`, JSON text) with the objects `spec` renders.
 ///
-/// Fails with [`Error::InvalidSpec`] when the design itself does not render, and with
-/// [`Error::InvalidInput`] (field `cluster`) when the input is too large, not JSON, or not
-/// Kubernetes objects.
+/// Fails with [`Error::InvalidSpec`] when the design itself does not render, with
+/// [`Error::TooLarge`] (field `cluster`) over [`MAX_INPUT_BYTES`], and with
+/// [`Error::InvalidInput`] (field `cluster…`) when the input is not JSON or not Kubernetes
+/// objects. Values read from the input are quoted in messages as [`Quoted`] does.
 pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error> {
     let invalid = |message: String| Error::InvalidInput {
         field: "cluster".to_owned(),
         message,
     };
     if cluster.len() > MAX_INPUT_BYTES {
-        return Err(invalid(format!(
-            "expected at most {MAX_INPUT_BYTES} bytes, found {}",
-            cluster.len()
-        )));
+        return Err(too_large(cluster.len(), false));
     }
     let value: Value = serde_json::from_str(cluster).map_err(|e| {
         let found = match e.classify() {
@@ -180,8 +190,11 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                     OTHER_NAMESPACE,
                     format!("{}.metadata.namespace", path(i)),
                     format!(
-                        "{} {}: expected namespace {}, found {ns}",
-                        d.kind, d.name, d.namespace
+                        "{} {}: expected namespace {}, found {}",
+                        d.kind,
+                        d.name,
+                        d.namespace,
+                        Quoted(&ns)
                     ),
                 )),
                 None => findings.push(finding(
@@ -213,7 +226,8 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                         format!(
                             "ServiceAccount {}: expected {CLIENT_ID_ANNOTATION} {w}, found {}",
                             d.name,
-                            h.as_deref().unwrap_or("none")
+                            h.as_deref()
+                                .map_or("none".to_owned(), |h| Quoted(h).to_string())
                         ),
                     )),
                     (None, _) => {}
@@ -254,7 +268,7 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
         let Some(sa) = &service_account else {
             continue;
         };
-        let name = str_at(o, &["metadata", "name"]).unwrap_or_default();
+        let name = Quoted(&str_at(o, &["metadata", "name"]).unwrap_or_default()).to_string();
         let at = format!("{}.{}", path(i), template_path.join("."));
         if str_at(template, &["metadata", "labels", WI_LABEL]).as_deref() != Some("true") {
             findings.push(finding(
@@ -268,7 +282,10 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
             findings.push(finding(
                 SERVICE_ACCOUNT,
                 format!("{at}.spec.serviceAccountName"),
-                format!("{kind} {name}: expected ServiceAccount {sa}, found {runs_as}"),
+                format!(
+                    "{kind} {name}: expected ServiceAccount {sa}, found {}",
+                    Quoted(&runs_as)
+                ),
             ));
         }
     }
@@ -386,7 +403,10 @@ fn compare_secret(
             findings.push(finding(
                 EXTRA_KEY,
                 format!("{at}.data.{key}"),
-                format!("Secret {name}: expected only the design's keys, found {key}"),
+                format!(
+                    "Secret {name}: expected only the design's keys, found {}",
+                    Quoted(key)
+                ),
             ));
         }
     }

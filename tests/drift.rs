@@ -212,11 +212,6 @@ fn bad_input_is_a_typed_error() {
             "cluster[1]",
             "expected a Kubernetes object with a kind",
         ),
-        (
-            too_large.as_str(),
-            "cluster",
-            "expected at most 8388608 bytes, found 8388609",
-        ),
     ] {
         match drift(&spec, input) {
             Err(Error::InvalidInput { field: f, message }) => {
@@ -230,6 +225,31 @@ fn bad_input_is_a_typed_error() {
             other => panic!("{input:.40}: {other:?}"),
         }
     }
+    match drift(&spec, &too_large) {
+        Err(e @ Error::TooLarge { .. }) => {
+            assert_eq!(e.code(), "input-too-large");
+            assert_eq!(e.field(), Some("cluster"));
+            assert_eq!(
+                e.to_string(),
+                "cluster: expected at most 8388608 bytes, found 8388609"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // At the cap exactly, the text is read (and is then not JSON).
+    let at_cap = " ".repeat(aks_service_connector::drift::MAX_INPUT_BYTES - 2) + "42";
+    assert!(matches!(
+        drift(&spec, &at_cap),
+        Err(Error::InvalidInput { .. })
+    ));
+    let cap = aks_service_connector::input::CAPS
+        .iter()
+        .find(|c| c.input == "cluster")
+        .expect("the cluster text has a row in the cap table");
+    assert_eq!(
+        (cap.field, cap.max),
+        ("cluster", aks_service_connector::drift::MAX_INPUT_BYTES)
+    );
     let mut bad = spec.clone();
     bad.namespace = Some("Bad_NS".into());
     assert!(matches!(drift(&bad, "[]"), Err(Error::InvalidSpec { .. })));

@@ -1,5 +1,5 @@
 // Builds the designer into target/www: index.html's entry (core + form + preview + plan), and the
-// Troubleshoot (classifier) and Provision (Azure SDK) panels as chunks fetched when first opened.
+// Troubleshoot (classifier), Provision (Azure SDK) and Drift (YAML parser) panels as chunks fetched when first opened.
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

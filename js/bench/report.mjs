@@ -38,7 +38,7 @@ const rows = [];
 const row = (metric, value, budget = '—', ok = null) => rows.push([metric, value, budget, status(ok)]);
 
 const GZ_BUDGET = 180 * 1024;
-for (const [name, label] of [['core', 'core `.wasm` (catalog, validate, render, preview, plan)'], ['classify', 'classifier `.wasm`']]) {
+for (const [name, label] of [['core', 'core `.wasm` (catalog, validate, render, preview, plan)'], ['classify', 'classifier `.wasm`'], ['cluster', 'cluster `.wasm` (drift, wire)']]) {
   const s = sizes[name];
   row(`${label} raw`, bytes(s.raw));
   row(`${label} gzip -9`, bytes(s.gzip), `≤ ${bytes(GZ_BUDGET)} (180 KB)`, s.gzip <= GZ_BUDGET);

@@ -29,6 +29,8 @@ pub enum Input {
     Context,
     /// The entity values `explain` fills commands from: paths under `facts`.
     Facts,
+    /// The existing workload `wire` connects: paths under `target`.
+    Target,
 }
 
 impl Input {
@@ -40,6 +42,7 @@ impl Input {
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
+            Input::Target => "target",
         }
     }
 
@@ -50,6 +53,7 @@ impl Input {
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
+            Input::Target => "target",
         }
     }
 
@@ -71,6 +75,7 @@ impl Input {
             Input::Options => "a render options object",
             Input::Context => "a context object",
             Input::Facts => "an object of entity values",
+            Input::Target => "a workload target object",
         }
     }
 
@@ -226,10 +231,16 @@ fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Resul
         .iter()
         .find(|d| d.0 == which.name() && d.1 == pattern)
     {
-        let to = [Input::Spec, Input::Options, Input::Context, Input::Facts]
-            .into_iter()
-            .find(|i| i.name() == to)
-            .unwrap_or(which);
+        let to = [
+            Input::Spec,
+            Input::Options,
+            Input::Context,
+            Input::Facts,
+            Input::Target,
+        ]
+        .into_iter()
+        .find(|i| i.name() == to)
+        .unwrap_or(which);
         return check(value, to, to_pattern, path);
     }
     let Some(n) = index().get(&(which.name(), pattern)) else {

@@ -40,6 +40,15 @@ fn full_set() -> Value {
     })
 }
 
+/// A wire target with every field given, one container.
+fn full_target() -> Value {
+    json!({
+        "kind": "Deployment", "name": "web", "namespace": "apps",
+        "containers": [{ "name": "app", "index": 0, "hasEnvFrom": true, "hasEnv": true, "hasVolumeMounts": true }],
+        "hasPodLabels": true, "hasVolumes": true
+    })
+}
+
 fn full_context() -> Value {
     json!({
         "apiVersion": "2022-05-01", "extensionInstalled": true,
@@ -97,6 +106,11 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
     let typed: crate::classify::ClassifyContext =
         serde_json::from_value(classify.clone()).expect("full classify context");
     assert_eq!(serde_json::to_value(&typed).expect("json"), classify);
+    // Every field of the wire target is read (no default swallows a misspelt one).
+    let typed: crate::render::WireTarget =
+        serde_json::from_value(full_target()).expect("full wire target");
+    assert_eq!(typed.containers.len(), 1);
+    assert!(typed.has_volumes && typed.containers[0].has_volume_mounts);
 
     let maps = ["customizedKeys", "values", "workload.labels"];
     let mut want = vec![("spec", "$".to_owned(), Measure::JsonBytes)];
@@ -111,11 +125,8 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
         .as_object_mut()
         .expect("connection")
         .remove("spec");
-    // Numbers are not capped: the whole text is.
-    own["existing"]["containers"][0]
-        .as_object_mut()
-        .expect("container")
-        .remove("index");
+    // The existing workload is read with the wire target's rows.
+    own.as_object_mut().expect("set").remove("existing");
     let mut found = Vec::new();
     patterns(&own, "", &mut found, &[]);
     want.push(("set", "$".to_owned(), Measure::JsonBytes));
@@ -135,6 +146,11 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
     want.push(("context", "context".to_owned(), Measure::JsonBytes));
     want.extend(found.into_iter().map(|(p, m)| ("context", p, m)));
     want.push(("text", "text".to_owned(), Measure::TruncatedBytes));
+    want.push(("cluster", "cluster".to_owned(), Measure::Bytes));
+    let mut found = Vec::new();
+    patterns(&full_target(), "target", &mut found, &[]);
+    want.push(("target", "target".to_owned(), Measure::JsonBytes));
+    want.extend(found.into_iter().map(|(p, m)| ("target", p, m)));
     want.extend([
         ("facts", "facts".to_owned(), Measure::JsonBytes),
         ("facts", "facts".to_owned(), Measure::Entries),
@@ -218,6 +234,7 @@ fn too_large_field(text: &str, which: Input) -> Option<(String, String)> {
         Input::Options => read::<RenderOptions>(text, which).map(|_| ()),
         Input::Context => read::<PlanContext>(text, which).map(|_| ()),
         Input::Facts => read::<std::collections::BTreeMap<String, String>>(text, which).map(|_| ()),
+        Input::Target => read::<crate::render::WireTarget>(text, which).map(|_| ()),
     };
     match result {
         Err(Error::TooLarge { field, message }) => Some((field, message)),
@@ -384,6 +401,24 @@ fn arrays_are_refused_where_objects_belong() {
             "$",
             "expected a workload set object, found an array",
         ),
+        (
+            Input::Target,
+            r#"["Deployment","web"]"#,
+            "target",
+            "expected a workload target object, found an array",
+        ),
+        (
+            Input::Target,
+            r#"{"kind":"Job","name":"j","containers":[["app",0]]}"#,
+            "target.containers[0]",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Target,
+            r#"{"kind":"Job","name":"j","containers":[],"colour":1}"#,
+            "target.colour",
+            "unknown field \"colour\", expected one of `kind`, `name`, `namespace`, `containers`, `hasPodLabels`, `hasVolumes`",
+        ),
     ];
     for (which, text, want_field, want_message) in cases {
         let err = match which {
@@ -394,6 +429,7 @@ fn arrays_are_refused_where_objects_belong() {
             Input::Facts => {
                 read::<std::collections::BTreeMap<String, String>>(text, *which).map(|_| ())
             }
+            Input::Target => read::<crate::render::WireTarget>(text, *which).map(|_| ()),
         }
         .expect_err(text);
         assert_eq!(err.code(), "invalid-input", "{text}");
@@ -497,6 +533,11 @@ fn a_set_reads_its_specs_and_workload_with_the_spec_s_caps() {
     let (field, _) = over(&|s| s["connections"][0]["mount"]["volume"] = json!("v".repeat(64)))
         .expect("too large");
     assert_eq!(field, "connections[0].mount.volume");
+    let (field, message) =
+        over(&|s| s["existing"]["containers"][0]["name"] = json!("c".repeat(64)))
+            .expect("too large");
+    assert_eq!(field, "existing.containers[0].name");
+    assert_eq!(message, "expected at most 63 bytes, found 64");
     // An array where a spec belongs is refused with the spec's words.
     let mut set = full_set();
     set["connections"][0]["spec"] = json!([{ "type": "storage-blob" }]);
@@ -517,4 +558,59 @@ fn a_set_reads_its_specs_and_workload_with_the_spec_s_caps() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn the_wire_target_is_read_up_to_its_caps_and_refused_beyond() {
+    for c in CAPS
+        .iter()
+        .filter(|c| c.measure == Measure::Bytes && c.input == "target")
+    {
+        for (len, over) in [(c.max, false), (c.max + 1, true)] {
+            let mut target = full_target();
+            let inner = c.field.strip_prefix("target.").expect("under target");
+            set(&mut target, inner, Value::String("a".repeat(len)));
+            let got = read::<crate::render::WireTarget>(&target.to_string(), Input::Target);
+            if !over {
+                // At the cap the value is read (a kind of 253 letters is then no kind).
+                assert!(!matches!(got, Err(Error::TooLarge { .. })), "{}", c.field);
+                continue;
+            }
+            let Err(Error::TooLarge { field, message }) = got else {
+                panic!("{} over its cap: {got:?}", c.field)
+            };
+            assert_eq!(field, c.field.replace("[]", "[0]"));
+            assert_eq!(
+                message,
+                format!("expected at most {} bytes, found {len}", c.max)
+            );
+        }
+    }
+    let containers = CAPS
+        .iter()
+        .find(|c| c.field == "target.containers")
+        .expect("containers cap")
+        .max;
+    let mut target = full_target();
+    let one = target["containers"][0].clone();
+    target["containers"] = Value::Array(vec![one; containers + 1]);
+    let (field, message) = too_large_field(&target.to_string(), Input::Target).expect("too many");
+    assert_eq!(field, "target.containers");
+    assert_eq!(
+        message,
+        format!(
+            "expected at most {containers} items, found {}",
+            containers + 1
+        )
+    );
+    let huge = format!(
+        r#"{{"kind":"Job","name":"{}","containers":[]}}"#,
+        "a".repeat(64 << 10)
+    );
+    let (field, message) = too_large_field(&huge, Input::Target).expect("huge");
+    assert_eq!(field, "target");
+    assert!(
+        message.starts_with("expected at most 65536 bytes of JSON text"),
+        "{message}"
+    );
 }

@@ -387,6 +387,40 @@ fn plan_returns_operations_and_the_arm_request() {
 }
 
 #[wasm_bindgen_test]
+fn placeholders_lists_what_output_still_holds() {
+    let list = |text: &str| -> Vec<String> {
+        let v = wasm::placeholders(JsValue::from_str(text)).expect("placeholders");
+        assert_plain_json(&v);
+        Array::from(&v)
+            .iter()
+            .filter_map(|s| s.as_string())
+            .collect()
+    };
+    assert_eq!(
+        list("https://<storage-account-name>.blob.core.windows.net/ <client-ID>"),
+        ["<storage-account-name>", "<client-ID>"]
+    );
+    assert_eq!(list("é<cluster.name>ü"), ["<cluster.name>"]);
+    assert!(list("cat <in >out").is_empty());
+    // What render leaves for a design with nothing filled in is found in its YAML.
+    let r = wasm::render(js(r#"{ "target": { "type": "storage-blob" } }"#), None).expect("render");
+    assert!(list(&string(&r, "yaml")).iter().any(|p| p == "<client-ID>"));
+    for bad in [JsValue::UNDEFINED, JsValue::from_f64(1.0), js("{}")] {
+        let (code, field, _) = thrown(wasm::placeholders(bad));
+        assert_eq!(
+            (code.as_str(), field.as_string().as_deref()),
+            ("invalid-input", Some("text"))
+        );
+    }
+    let long = JsValue::from_str(&"x".repeat(1024 * 1024 + 1));
+    let (code, field, _) = thrown(wasm::placeholders(long));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("input-too-large", Some("text"))
+    );
+}
+
+#[wasm_bindgen_test]
 fn plan_errors_are_coded() {
     let bad = js(r#"{ "namespace": "Bad_NS", "target": { "type": "storage-blob" } }"#);
     let (code, field, _) = thrown(wasm::plan(bad, None));

@@ -1,7 +1,8 @@
 // Connection designer: the form edits one state (spec, Secret encoding, plan context); every
 // change renders, plans and places the findings at once. A workload with several connections
-// (./workload-set.js) is composed by the cluster module, fetched when a second one is added. The classifier and the provisioning
-// code are separate chunks, fetched when their tab is first opened.
+// (./workload-set.js) is composed by the cluster module, fetched when a second one is added. The
+// classifier and the provisioning code, and the drift check (the cluster module and the YAML
+// parser), are separate chunks, fetched when their tab is first opened.
 import init, * as sc from 'aks-service-connector';
 import { $, copyButton, downloadButton, h, tabs } from './dom.js';
 import * as form from './form.js';
@@ -186,6 +187,7 @@ function specPanel() {
 // The lazily loaded panels: each module is imported once, when its tab is first opened.
 const panels = {
   troubleshoot: () => import('./troubleshoot.js').then((m) => m.mount($('troubleshoot'), () => last)),
+  drift: () => import('./drift-panel.js').then((m) => m.mount($('drift'), () => last)),
   provision: () => import('./provision-panel.js').then((m) => m.mount($('provision'), () => ({ ...last, context: state.context }), (name) => {
     state.spec.connectionName = name;
     form.fillStatic($('form'), state);

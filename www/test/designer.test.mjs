@@ -20,7 +20,8 @@ const FLAGS = [
 ];
 const SUB = '00000000-0000-0000-0000-000000000000';
 const GUID = '44445555-aaaa-6666-bbbb-7777cccc8888';
-const TABS = ['yaml', 'plan', 'troubleshoot', 'provision', 'spec'];
+const TABS = ['yaml', 'plan', 'troubleshoot', 'provision', 'drift', 'spec'];
+const DRIFT_LABEL = 'What the cluster holds (YAML or JSON)';
 const SAMPLE_ERROR = "ERROR: (AuthorizationFailed) The client 'dev@contoso.com' with object id '11111111-2222-3333-4444-555555555555' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/aks-rg' or the scope is invalid. password=hunter2";
 
 let server;
@@ -117,8 +118,8 @@ test('the first load fetches only the page, its entry, the core .wasm, the CSS a
   assert.deepEqual(new Set(requested), new Set(['/', `/${entry.file}`, `/${entry.css[0]}`, `/${wasm}`, `/${icon}`]));
   // Preloaded by the page and used by init: fetched once.
   assert.equal(requested.filter((p) => p === `/${wasm}`).length, 1, requested.join(' '));
-  assert.deepEqual(entry.dynamicImports.sort(), ['src/provision-panel.js', 'src/troubleshoot.js']);
-  // The Azure SDK and the classifier are not in the entry's static graph.
+  assert.deepEqual(entry.dynamicImports.sort(), ['src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js']);
+  // The Azure SDK, the classifier and the YAML parser are not in the entry's static graph.
   assert.deepEqual(entry.imports ?? [], []);
   const first = await page.evaluate(() => performance.getEntriesByName('designer:first-preview')[0]?.startTime);
   assert.ok(first > 0);
@@ -334,6 +335,97 @@ test('troubleshoot: nothing for an empty box; a sample classified, its evidence 
   await box.fill('');
   assert.equal(await page.textContent('[data-testid="diagnosis"]'), '');
   await box.fill(SAMPLE_ERROR);
+});
+
+/** The documents of a YAML stream, changed by `edit(kind, text)` (null drops a document). */
+const editDocs = (text, edit) => text.split(/^---\n/m).map((d) => edit(/^kind: (\w+)$/m.exec(d)?.[1], d)).filter((d) => d != null).join('---\n');
+/** The design's own objects, as a cluster holds them, with a key of the Secret dropped and the ServiceAccount in another namespace. */
+const driftedCopy = (own) => editDocs(own, (kind, d) => {
+  if (kind === 'Secret') return d.replace(/^data:\n {2}[^\n]+\n/m, 'data:\n');
+  if (kind === 'ServiceAccount') return d.replace(/^ {2}namespace: .+$/m, '  namespace: other-ns-q7');
+  return d;
+});
+
+test('drift: the design\u2019s own objects show no drift; a changed copy its findings; bad input a clear error; the paste kept nowhere', async () => {
+  assert.ok(!requested.some((p) => /drift-panel/.test(p)), 'the YAML parser is not loaded before its tab opens');
+  const clusterWasm = (p) => /aks_service_connector_cluster_bg.*\.wasm$/.test(p);
+  assert.ok(!requested.some(clusterWasm), 'the cluster module is not loaded before a tab needs it');
+  await openTab('yaml');
+  await page.selectOption('[data-testid="workloadKind"]', 'Deployment');
+  await page.selectOption('[data-testid="encoding"]', 'data');
+  await page.click('#doc-tabs [data-tab="all"]');
+  const own = await yamlText();
+  assert.match(own, /^kind: Secret$[^]*^data:\n {2}\w+: [A-Za-z0-9+/=]+$/m);
+  assert.match(own, /^kind: Deployment$/m);
+  await openTab('drift');
+  await page.waitForSelector('#drift[data-ready]');
+  assert.equal(requested.filter(clusterWasm).length, 1, 'the Drift tab loads the cluster module once');
+  const before = requested.length;
+  const box = page.getByLabel(DRIFT_LABEL, { exact: true });
+  const result = page.locator('[data-testid="drift-result"]');
+  const driftCodes = () => page.$$eval('[data-testid="drift-findings"] li', (lis) => lis.map((li) => li.dataset.code));
+  const settled = (testid, pattern) => page.waitForFunction(([t, p]) => new RegExp(p).test(document.querySelector(`[data-testid="${t}"]`)?.textContent ?? ''), [testid, pattern]);
+
+  await box.fill(own);
+  await settled('drift-summary', '^✓No drift');
+  assert.ok((await driftCodes()).every((c) => c === 'SD009'), (await driftCodes()).join());
+
+  await box.fill(driftedCopy(own));
+  await settled('drift-summary', '^⚠2 differences');
+  assert.deepEqual((await driftCodes()).filter((c) => c !== 'SD009').sort(), ['SD002', 'SD003']);
+  const missing = page.locator('[data-testid="drift-findings"] li[data-code="SD003"]');
+  assert.match(await missing.textContent(), /^⛔Error SD003 cluster\[\d+\]\.data Secret \S+: expected key \w+, found none$/);
+  assert.match(await page.textContent('[data-testid="drift-findings"] li[data-code="SD002"]'), /ServiceAccount \S+: expected namespace \S+, found "other-ns-q7"$/);
+
+  // The design changes: the same paste is compared again.
+  const ns = await page.inputValue('[data-testid="namespace"]');
+  await page.fill('[data-testid="namespace"]', 'other-ns-q7');
+  await settled('drift-command', '-n other-ns-q7 ');
+  // The ServiceAccount is now where the design wants it; the Secret is in the old namespace.
+  await page.waitForFunction(() => {
+    const lis = [...document.querySelectorAll('[data-testid="drift-findings"] li')].filter((li) => li.dataset.code !== 'SD009');
+    return lis.length === 1 && lis[0].dataset.code === 'SD002' && / Secret \S+: expected namespace other-ns-q7, found /.test(lis[0].textContent);
+  });
+  await page.fill('[data-testid="namespace"]', ns);
+  await settled('drift-summary', '^⚠2 differences');
+  // A design that does not render cannot be compared: the tab says so.
+  const name = await page.inputValue('[data-testid="connectionName"]');
+  await page.fill('[data-testid="connectionName"]', 'bad name!');
+  await settled('drift-error', 'The design has errors \\(marked ⛔ Error in the form\\): fix them to compare\\.$');
+  await page.fill('[data-testid="connectionName"]', name);
+  await settled('drift-summary', '^⚠2 differences');
+
+  await box.fill('kind: Secret\n  data: [\n');
+  await settled('drift-error', '^⛔Error Not read: not YAML \\(.+ at line 1, column \\d+\\)$');
+  assert.equal(await page.getAttribute('[data-testid="drift-error"]', 'role'), 'alert');
+  await box.fill('just some words');
+  await settled('drift-error', 'found a string$');
+  await box.fill('{"kind": "List", "items": [{"metadata": {}}]}');
+  await settled('drift-error', 'Not read: cluster\\.items\\[0\\]: expected a Kubernetes object with a kind, found none$');
+  await box.fill('');
+  await page.waitForFunction(() => document.querySelector('[data-testid="drift-result"]').childElementCount === 0);
+  assert.equal(await result.textContent(), '');
+
+  // The paste is not saved (link, local storage) and nothing was fetched for it.
+  await box.fill(driftedCopy(own));
+  await settled('drift-summary', '^⚠2 differences');
+  await page.waitForTimeout(400);
+  const hash = Buffer.from(new URL(page.url()).hash.slice(3), 'base64url').toString();
+  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  const secretLine = /^data:\n {2}\w+: ([A-Za-z0-9+/=]+)$/m.exec(own)[1];
+  for (const kept of [hash, stored, page.url()]) {
+    assert.ok(!kept.includes('other-ns-q7') && !kept.includes(secretLine), kept.slice(0, 200));
+  }
+  // (Chromium may fetch the page's icon again when the link changes.)
+  assert.deepEqual(requested.slice(before).filter((p) => !/\/favicon-[\w-]+\.svg$/.test(p)), []);
+
+  // The tab list's keys reach the tab.
+  await page.focus('#tab-spec');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getAttribute('#tab-drift', 'aria-selected'), 'true');
+  assert.equal(await page.isVisible('#pane-drift'), true);
+  await openTab('yaml');
+  await page.selectOption('[data-testid="encoding"]', 'stringData');
 });
 
 test('the URL and local storage round-trip the whole design; secrets stay out of both', async () => {
@@ -655,6 +747,12 @@ test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 an
         await p.getByLabel('Error message', { exact: true }).fill(SAMPLE_ERROR);
       }
       if (tab === 'provision') await p.waitForSelector('#provision[data-ready]');
+      if (tab === 'drift') {
+        await p.waitForSelector('#drift[data-ready]');
+        const own = sc.render(await specShown(p), { secretEncoding: 'data' }).yaml;
+        await p.getByLabel(DRIFT_LABEL, { exact: true }).fill(driftedCopy(own));
+        await p.waitForSelector('[data-testid="drift-findings"] li[data-code="SD002"]');
+      }
       // No stray "null" / "undefined" where a part was left out.
       const stray = await p.evaluate(() => {
         const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -671,6 +769,8 @@ test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 an
         assert.ok(sw <= 390, `${tab} at 390 px (${scheme}): scrollWidth ${sw}`);
         const wrapped = await p.$eval('#main-tabs', (el) => el.scrollHeight > el.clientHeight + 4);
         assert.equal(wrapped, false, 'the tabs stay on one line');
+        const [tw, cw] = await p.$eval('#main-tabs', (el) => [el.scrollWidth, el.clientWidth]);
+        assert.ok(tw <= cw, `every tab is in view without scrolling the tab list: ${tw} > ${cw}`);
       }
       await p.screenshot({ path: `${SHOTS}${tab}-${width}-${scheme}.png`, fullPage: true });
     }

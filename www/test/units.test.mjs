@@ -1,6 +1,6 @@
 // The designer's pure modules in Node: the highlighter (tokens join back to the input, over
 // everything the core renders and plans; the classes it gives) and the state (URL fragment
-// round trip, secrets left out, path edits).
+// round trip, secrets left out, path edits) and the Drift tab's reading of a paste.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -8,10 +8,12 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { bicep, json, shell, yaml } from '../src/highlight.js';
+import { clusterJson, MAX_BYTES } from '../src/cluster-text.js';
 import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
 import * as ws from '../src/workload-set.js';
 
 const sc = createRequire(import.meta.url)('../../js/node.js');
+const cluster = createRequire(import.meta.url)('../../js/cluster-node.js');
 const joined = (tokens) => tokens.map(([, t]) => t).join('');
 const classOf = (tokens, text) => tokens.find(([, t]) => t === text)?.[0];
 
@@ -168,6 +170,40 @@ test('paths are set, read and emptied objects pruned', () => {
   set(s, 'target.account', 'a');
   set(s, 'target.account', '');
   assert.deepEqual(s, { target: { type: 'storage-blob' } }, 'target keeps its type');
+});
+
+test('a pasted YAML stream, List or JSON becomes the JSON the drift check reads', () => {
+  assert.equal(clusterJson(''), null);
+  assert.equal(clusterJson(' \n\t'), null);
+  const json = '{"kind":"List","items":[]}';
+  assert.equal(clusterJson(`\n${json}\n`), json, 'JSON passes as it is');
+  assert.deepEqual(JSON.parse(clusterJson('apiVersion: v1\nkind: List\nitems:\n- kind: Secret\n  metadata: {name: s}\n')),
+    { apiVersion: 'v1', kind: 'List', items: [{ kind: 'Secret', metadata: { name: 's' } }] });
+  assert.deepEqual(JSON.parse(clusterJson('---\nkind: A\n---\nkind: B\n---\n')), [{ kind: 'A' }, { kind: 'B' }], 'empty documents are skipped');
+  assert.deepEqual(JSON.parse(clusterJson('kind: A\nx: "true"\ny: 0644\n')), { kind: 'A', x: 'true', y: 644 }, 'YAML 1.2: no octal');
+  assert.throws(() => clusterJson('kind: A\n  bad: [\n'), { message: /^not YAML \(.*line \d+, column \d+\)$/ });
+  assert.throws(() => clusterJson('kind: A\n---\nkind: [\n'), { message: /^not YAML \(document 2, / });
+  assert.throws(() => clusterJson('hello world'), { message: 'expected Kubernetes objects (YAML mappings with a kind), found a string' });
+  assert.throws(() => clusterJson('kind: A\n---\n- 1\n'), { message: 'expected Kubernetes objects (YAML mappings with a kind), found a list in document 2' });
+  assert.throws(() => clusterJson('# only a comment\n'), { message: 'expected Kubernetes objects (YAML or JSON), found no object' });
+  const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\n${[...'bcdefghij'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`).join('\n')}\n`;
+  assert.throws(() => clusterJson(bomb), { message: /^not YAML \(.*alias/i });
+  assert.throws(() => clusterJson(`kind: A\nx: ${'y'.repeat(MAX_BYTES)}`), { message: `expected at most ${MAX_BYTES} bytes, found ${MAX_BYTES + 11}` });
+  assert.equal(MAX_BYTES, cluster.limits().find((c) => c.input === 'cluster').max, 'the cluster module\u2019s own cap');
+});
+
+test('a design\u2019s own YAML (Secret values in base64 data) read back shows no drift, for every target and auth', () => {
+  let n = 0;
+  for (const t of sc.catalog().targets) {
+    for (const auth of t.authTypes) {
+      const spec = { target: { type: t.id }, auth: { type: auth }, namespace: 'apps', clientType: t.clientTypes[0], workload: { kind: 'Deployment' } };
+      const { yaml: text } = sc.render(spec, { secretEncoding: 'data' });
+      const r = cluster.drift(spec, clusterJson(text));
+      assert.deepEqual(r.findings.filter((f) => f.severity !== 'info'), [], `${t.id}/${auth}`);
+      n += 1;
+    }
+  }
+  assert.ok(n > 50, `${n} combinations`);
 });
 
 test('the highlighter stays small: under 4 KB minified', async () => {

@@ -31,6 +31,20 @@ import initClassifier, {
   type ClassifyContext,
   type Diagnosis,
 } from 'aks-service-connector/classify';
+// The cluster module (drift, wire) is the package's third.
+import initCluster, {
+  drift,
+  wire,
+  initSync as initClusterSync,
+  isServiceConnectorError as isClusterError,
+  limits as clusterLimits,
+  version as clusterVersion,
+  type Cap,
+  type DriftReport,
+  type WireKind,
+  type WireTarget,
+  type Wiring,
+} from 'aks-service-connector/cluster';
 // The provisioning shell (its Azure SDK packages are optional peers).
 import {
   API_VERSIONS,
@@ -122,6 +136,34 @@ export async function main(bytes: ArrayBuffer): Promise<string> {
 
   return [version(), ids.length, pattern, severity, ...names, ...kinds, method, body, applies, confidence, entities].join(' ');
 }
+
+// What meets a running cluster: the drift check and the wiring of an existing workload.
+export async function clusterChecks(bytes: ArrayBuffer, held: string): Promise<string> {
+  await initCluster();
+  await initCluster('/assets/aks_service_connector_cluster_bg.wasm');
+  initClusterSync(bytes);
+  const report: DriftReport = drift(spec, held);
+  const codes: string[] = report.findings.map((f: Finding) => `${f.code} ${f.severity} ${f.field}`);
+  const objects: number = report.objects;
+  const kind: WireKind = 'StatefulSet';
+  const target: WireTarget = { kind, name: 'web', containers: [{ name: 'app', index: 0, hasEnvFrom: true }], hasPodLabels: true };
+  const w: Wiring = wire(spec, target);
+  const forms: string[] = [w.strategicMerge, w.kustomize, w.jsonPatch];
+  const caps: Cap[] = clusterLimits();
+  try {
+    wire(spec, { kind: 'Job', name: 'Bad_Name', containers: [] });
+  } catch (e) {
+    if (isClusterError(e)) return `${e.code} ${e.field}`;
+    throw e;
+  }
+  return [clusterVersion(), objects, caps.length, ...codes, ...forms].join(' ');
+}
+// @ts-expect-error drift reads the cluster's JSON text, not an object
+drift(spec, { kind: 'List' });
+// @ts-expect-error a wire target's kind is a closed union
+wire(spec, { kind: 'Pod', name: 'p', containers: [] });
+// @ts-expect-error drift and wire are not in the core module
+import('aks-service-connector').then((m) => m.drift);
 
 // The types are real, not `any`:
 // @ts-expect-error target.type is a string
