@@ -3,8 +3,8 @@
 //! Three modules are built from this crate (cargo features, see Cargo.toml): the core
 //! ([`core_api`]: catalog, validate, render, preview, plan), the classifier
 //! ([`classify_api`]) and the cluster module ([`cluster_api`]: drift, wire; [`compose_api`]:
-//! composeWorkload). This file
-//! holds what they share: the thrown error, input reading and output writing.
+//! composeWorkload). This file holds what they share: the thrown error, input reading and
+//! output writing.
 //!
 //! Thin on purpose: each export reads its inputs, calls the core, and hands the
 //! result back as plain JSON-shaped objects (no `Map`, `null` rather than
