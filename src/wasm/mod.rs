@@ -28,6 +28,7 @@ use crate::error::Error;
 pub mod classify_api;
 #[cfg(feature = "wasm-cluster")]
 pub mod cluster_api;
+#[cfg(feature = "wasm-cluster")]
 pub mod compose_api;
 #[cfg(feature = "wasm-core")]
 pub mod core_api;
@@ -36,6 +37,7 @@ pub mod core_api;
 pub use classify_api::*;
 #[cfg(feature = "wasm-cluster")]
 pub use cluster_api::*;
+#[cfg(feature = "wasm-cluster")]
 pub use compose_api::*;
 #[cfg(feature = "wasm-core")]
 pub use core_api::*;
