@@ -118,7 +118,8 @@ test('the first load fetches only the page, its entry, the core .wasm, the CSS a
   assert.deepEqual(new Set(requested), new Set(['/', `/${entry.file}`, `/${entry.css[0]}`, `/${wasm}`, `/${icon}`]));
   // Preloaded by the page and used by init: fetched once.
   assert.equal(requested.filter((p) => p === `/${wasm}`).length, 1, requested.join(' '));
-  assert.deepEqual(entry.dynamicImports.sort(), ['src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js']);
+  // The cluster module: for the Drift tab, and for a design's second connection.
+  assert.deepEqual(entry.dynamicImports.sort(), ['../js/pkg/aks_service_connector_cluster.js', 'src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js']);
   // The Azure SDK, the classifier and the YAML parser are not in the entry's static graph.
   assert.deepEqual(entry.imports ?? [], []);
   const first = await page.evaluate(() => performance.getEntriesByName('designer:first-preview')[0]?.startTime);
@@ -638,7 +639,7 @@ test('several connections for one workload: one Job takes every Secret and the v
   assert.ok(clusterWasm, 'the cluster .wasm is in the build');
   const yaml = () => p.textContent('#yaml');
   const list = () => p.$$eval('[data-testid="set-list"] button', (bs) => bs.map((b) => b.textContent));
-  assert.deepEqual(await list(), ['[0] Blob Storage · storageblob_conn']);
+  assert.deepEqual(await list(), ['[0] Azure Blob Storage · storageblob_conn']);
   assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
   assert.ok(!fetched.includes(`/${clusterWasm}`), 'one connection needs no cluster module');
 
@@ -661,7 +662,7 @@ test('several connections for one workload: one Job takes every Secret and the v
   await p.selectOption('[data-testid="target"]', 'keyvault');
   await p.fill('[data-testid="target.vault"]', 'myvault');
   await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('keyvaultName: myvault'));
-  assert.deepEqual(await list(), ['[0] Blob Storage · blob_conn', '[1] Service Bus · servicebus_conn', '[2] Key Vault · keyvault_conn']);
+  assert.deepEqual(await list(), ['[0] Azure Blob Storage · blob_conn', '[1] Azure Service Bus · servicebus_conn', '[2] Azure Key Vault · keyvault_conn']);
   const text = await yaml();
   assert.equal(text.match(/^kind: /gm).length, 5, text);
   assert.equal(text.match(/^kind: Job$/gm).length, 1, 'one workload');
