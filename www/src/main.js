@@ -36,7 +36,7 @@ function update() {
   let setFindings = [];
   if (state.set) {
     ({ result, setFindings, errorText } = composed());
-    findings = setFindings.map((f) => ws.localize(f, state.set.active));
+    findings = ws.shown(setFindings, state.set.active);
   } else {
     try {
       result = sc.render(spec, { secretEncoding: state.encoding });

@@ -110,6 +110,16 @@ export function localize(f, active) {
   return f.code.startsWith('SW') ? f : { ...f, message: `connections[${m[1]}]: ${f.message}` };
 }
 
+/**
+ * The set's findings the form shows: all of the edited connection's and the set's own, and of
+ * the other connections their errors and warnings (their notes show when they are edited).
+ */
+export function shown(findings, active) {
+  return findings
+    .filter((f) => f.severity !== 'info' || [null, active].includes(connectionOf(f)))
+    .map((f) => localize(f, active));
+}
+
 /** Which connection a finding of the set is about, or null for the set itself. */
 export function connectionOf(f) {
   const m = /^connections\[(\d+)\]/.exec(f.field ?? '');

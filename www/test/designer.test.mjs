@@ -711,6 +711,9 @@ test('several connections for one workload: one Job takes every Secret and the v
   assert.equal(await sw002.count(), 0);
   assert.match(await yaml(), /^kind: Deployment$/m);
 
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: `${SHOTS}workload-set-1280-light.png` });
+
   // The link restores the whole set.
   await p.waitForTimeout(400);
   const other = await ctx.newPage();

@@ -156,6 +156,12 @@ test('set findings sit at the edited connection\u2019s fields; others keep their
   assert.deepEqual(ws.localize(f('SW014', 'connections[1].mount'), 1), f('SW014', 'mount'));
   assert.equal(ws.connectionOf(f('SW009', 'connections[12].mount.path')), 12);
   assert.equal(ws.connectionOf(f('SC028', 'workload.kind')), null);
+  const note = (field) => ({ code: 'SC011', severity: 'info', field, message: 'm' });
+  assert.deepEqual(
+    ws.shown([note('connections[0].spec.target'), note('connections[1].spec.target'), f('SC003', 'connections[0].spec.namespace')], 1),
+    [note('target'), { ...f('SC003', 'connections[0].spec.namespace'), message: 'connections[0]: m' }],
+    'another connection\u2019s notes wait until it is edited; its errors show',
+  );
 });
 
 test('paths are set, read and emptied objects pruned', () => {
