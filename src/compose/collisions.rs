@@ -185,7 +185,10 @@ fn service_accounts(live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
         f.push(SERVICE_ACCOUNTS.at(
             under(j, "auth.clientId"),
             message,
-            format!("give connections[{j}] the identity of connections[{i}] (the same auth.clientId), or use it from another workload"),
+            format!(
+                "give connections[{j}] the identity of connections[{i}] (the same auth.clientId), federate its identity with ServiceAccount {} too, or use it from another workload",
+                Name(&ri.names.service_account)
+            ),
         ));
     }
 }

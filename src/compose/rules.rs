@@ -73,8 +73,8 @@ set_rules! {
         "a Secret key is a variable the workload sets itself (its own env wins over envFrom)",
         "customize the key, or rename the workload's variable";
     SERVICE_ACCOUNTS = "SW008", Error,
-        "two connections need different ServiceAccounts (workload identity allows one per pod)",
-        "use one user-assigned identity (the same auth.clientId) for every workload identity connection of the workload, or split the workload";
+        "two connections need different ServiceAccounts (a pod runs as one, and each identity's federated credential names its own ServiceAccount)",
+        "use one user-assigned identity (the same auth.clientId) for every workload identity connection of the workload, federate the other identity with the pod's ServiceAccount too, or split the workload";
     MOUNT_PATH = "SW009", Error,
         "two volumes are mounted at one path, or one inside the other",
         "give the connection's mount another path";
