@@ -69,7 +69,12 @@ function update() {
   $('key-note').textContent = sc026 ? `Secret ${secret?.name ?? ''} has no keys: ${sc026.message}` : '';
   showPreview(result, state.set ? 'workload' : spec.connectionName ?? `${c.target.id.replaceAll('-', '')}_conn`, errorText);
   // The Plan and Spec views are drawn when shown: a keystroke redraws only what is on screen.
-  views.plan = () => showPlan($('plan'), plan, result?.documents, targetName(spec, c), planError);
+  // With several connections, the plan is the edited one's (each connection is created on its
+  // own), its diagram with that connection's objects and the shared workload.
+  const active = state.set?.active;
+  const planDocs = result?.documents.filter((d) => active === undefined || !d.connections || d.connections.includes(active));
+  const planTarget = state.set ? `${targetName(spec, c)} (connection [${active}] of ${state.set.connections.length})` : targetName(spec, c);
+  views.plan = () => showPlan($('plan'), plan, planDocs, planTarget, planError);
   const specText = JSON.stringify(spec, null, 2);
   views.spec = () => paint($('spec'), specText, 'json');
   $('spec').dataset.json = specText;

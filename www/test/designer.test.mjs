@@ -691,6 +691,14 @@ test('several connections for one workload: one Job takes every Secret and the v
   await p.click('[data-testid="set-remove"]');
   await p.waitForFunction(() => !document.getElementById('yaml').textContent.includes('othervault'));
 
+  // The plan is the edited connection's: created on its own, with its objects and the workload.
+  await p.click('#tab-plan');
+  await p.waitForSelector('#pane-plan:not([hidden])');
+  assert.match(await p.textContent('#plan'), /connection \[2\] of 3/);
+  assert.match(await p.textContent('#plan'), /az aks connection create keyvault/);
+  await p.click('#tab-yaml');
+  await p.waitForSelector('#pane-yaml:not([hidden])');
+
   // The workload fields are the set's: edited on one connection, the same for all.
   await p.click('[data-testid="set-conn-0"]');
   assert.equal(await p.inputValue('[data-testid="target"]'), 'storage-blob');
