@@ -76,8 +76,14 @@ function update() {
   const planTarget = state.set ? `${targetName(spec, c)} (connection [${active}] of ${state.set.connections.length})` : targetName(spec, c);
   views.plan = () => showPlan($('plan'), plan, planDocs, planTarget, planError);
   const specText = JSON.stringify(spec, null, 2);
-  views.spec = () => paint($('spec'), specText, 'json');
+  const setText = state.set ? JSON.stringify(ws.workloadSet(state), null, 2) : '';
+  views.spec = () => {
+    paint($('spec'), specText, 'json');
+    $('set-spec').hidden = !setText;
+    paint($('set-json'), setText, 'json');
+  };
   $('spec').dataset.json = specText;
+  $('set-json').dataset.json = setText;
   drawShown();
   $('encoding').value = state.encoding;
   // Saved once typing pauses: browsers throttle rapid history updates.
@@ -176,6 +182,11 @@ function specPanel() {
   $('spec-actions').replaceChildren(
     ...copyButton('Copy spec', specText, 'copy-spec'),
     downloadButton('Download spec.json', specText, () => `${last.spec?.connectionName ?? 'connection'}.spec.json`, 'application/json', 'download-spec'),
+  );
+  const setText = () => $('set-json').dataset.json;
+  $('set-spec-actions').replaceChildren(
+    ...copyButton('Copy workload set', setText, 'copy-set'),
+    downloadButton('Download workload-set.json', setText, () => 'workload-set.json', 'application/json', 'download-set'),
   );
   $('spec-file').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];

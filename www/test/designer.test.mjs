@@ -699,6 +699,16 @@ test('several connections for one workload: one Job takes every Secret and the v
   await p.click('#tab-yaml');
   await p.waitForSelector('#pane-yaml:not([hidden])');
 
+  // The Spec tab holds the workload set: composed by the package in Node, the same YAML.
+  await p.click('#tab-spec');
+  await p.waitForSelector('#set-spec:not([hidden])');
+  const workloadSet = JSON.parse(await p.getAttribute('#set-json', 'data-json'));
+  assert.equal(workloadSet.connections.length, 3);
+  const { composeWorkload } = await import('aks-service-connector/cluster');
+  assert.equal(composeWorkload(workloadSet).yaml, text);
+  await p.click('#tab-yaml');
+  await p.waitForSelector('#pane-yaml:not([hidden])');
+
   // The workload fields are the set's: edited on one connection, the same for all.
   await p.click('[data-testid="set-conn-0"]');
   assert.equal(await p.inputValue('[data-testid="target"]'), 'storage-blob');
@@ -740,6 +750,9 @@ test('several connections for one workload: one Job takes every Secret and the v
   assert.equal((await list()).length, 1);
   assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
   assert.doesNotMatch(await yaml(), /SecretProviderClass|servicebus/);
+  await p.click('#tab-spec');
+  assert.equal(await p.isHidden('#set-spec'), true, 'one connection: no workload set');
+  await p.click('#tab-yaml');
   assert.equal(fetched.filter((x) => x === `/${clusterWasm}`).length, 1, 'the cluster module fetched once');
   await ctx.close();
 });
