@@ -402,3 +402,54 @@ fn trim(p: &str) -> &str {
         t => t,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{overlaps, trim, valid_path, Name};
+
+    #[test]
+    fn paths_overlap_when_equal_or_one_inside_the_other() {
+        assert!(overlaps("/mnt/a", "/mnt/a"));
+        assert!(overlaps("/mnt/a/b", "/mnt/a"));
+        assert!(overlaps("/mnt/a", "/mnt/a/b"));
+        assert!(overlaps("/", "/mnt"), "the root holds every path");
+        assert!(
+            !overlaps("/mnt/a-02", "/mnt/a"),
+            "a common prefix is not a parent"
+        );
+        assert!(!overlaps("/mnt/ab", "/mnt/a"));
+        assert_eq!(trim("/mnt/a/"), "/mnt/a");
+        assert_eq!(trim("/"), "/");
+        assert_eq!(trim("//"), "/");
+    }
+
+    #[test]
+    fn mount_paths_are_absolute_and_plain() {
+        for ok in ["/mnt/vault", "/", "/a.b/c-d_e"] {
+            assert!(valid_path(ok), "{ok}");
+        }
+        for bad in [
+            "mnt/vault",
+            "",
+            "/mnt/../etc",
+            "/mnt/a b",
+            "/mnt/a:b",
+            "/mnt/\u{1}",
+        ] {
+            assert!(!valid_path(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn names_show_whole_unless_odd_or_secret_like() {
+        let long = format!("AZURE_{}_RESOURCEENDPOINT", "X".repeat(40));
+        assert_eq!(Name(&long).to_string(), format!("\"{long}\""));
+        assert_eq!(
+            Name("spring.cloud.azure.client-id").to_string(),
+            "\"spring.cloud.azure.client-id\""
+        );
+        assert_eq!(Name("a\"b").to_string(), "\"a\\\"b\"");
+        let secret = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6";
+        assert!(Name(secret).to_string().contains("not shown"));
+    }
+}

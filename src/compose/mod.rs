@@ -346,3 +346,34 @@ fn existing_error(e: crate::render::WireError) -> Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{default_mount, under};
+
+    #[test]
+    fn paths_under_a_connection() {
+        assert_eq!(under(2, "target.type"), "connections[2].spec.target.type");
+        assert_eq!(under(0, "$"), "connections[0].spec");
+        assert_eq!(under(0, ""), "connections[0].spec");
+    }
+
+    #[test]
+    fn the_first_vault_is_mounted_as_the_sample_and_the_others_numbered() {
+        assert_eq!(
+            default_mount(1),
+            (
+                "secrets-store01-inline".to_owned(),
+                "/mnt/secrets-store".to_owned()
+            )
+        );
+        assert_eq!(
+            default_mount(2),
+            (
+                "secrets-store02-inline".to_owned(),
+                "/mnt/secrets-store-02".to_owned()
+            )
+        );
+        assert_eq!(default_mount(16).0, "secrets-store16-inline");
+    }
+}
