@@ -739,3 +739,32 @@ fn every_input_of_the_fuzz_corpus_composes_or_is_refused() {
     );
     println!("{specs} specs and {sets} sets composed");
 }
+
+#[test]
+fn the_docs_example_composes() {
+    let doc = std::fs::read_to_string(root().join("docs/workload-sets.md")).expect("doc");
+    let json = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a JSON example");
+    let set: WorkloadSet = serde_json::from_str(json).expect("the example is a workload set");
+    let c = compose(&set, &RenderOptions::default()).expect("the example composes");
+    let kinds: Vec<_> = c.documents.iter().map(|d| d.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "ServiceAccount",
+            "Secret",
+            "Secret",
+            "SecretProviderClass",
+            "Deployment"
+        ]
+    );
+    assert!(c.yaml().contains("mountPath: /mnt/vault"));
+    assert!(
+        !c.findings.iter().any(|f| f.code.starts_with("SW")),
+        "{:#?}",
+        c.findings
+    );
+}
