@@ -4,7 +4,7 @@
 
 use crate::catalog::{self, AuthId, ClientId, CognitiveKind, TargetDef, TargetId};
 use crate::error::{Finding, Quoted};
-use crate::policy::rules;
+use crate::policy::{names, target};
 use crate::spec::{ConnectionSpec, KeyVaultObject};
 use crate::values::{self, Knowns};
 
@@ -267,7 +267,7 @@ fn resolve_ids(
                 Quoted(t)
             ),
         };
-        findings.push(rules::TARGET_SUPPORTED.at("target.type", message));
+        findings.push(target::TARGET_SUPPORTED.at("target.type", message));
         return None;
     };
 
@@ -275,7 +275,7 @@ fn resolve_ids(
     let kind = match nonempty(spec.target.kind.as_deref()) {
         None => CognitiveKind::AiServices,
         Some(k) if target.id != TargetId::CognitiveServices => {
-            findings.push(rules::ACCOUNT_KIND.at(
+            findings.push(target::ACCOUNT_KIND.at(
                 "target.kind",
                 format!(
                     "expected no kind for target `{}` (only cognitiveservices has one), found {}",
@@ -287,7 +287,7 @@ fn resolve_ids(
             CognitiveKind::AiServices
         }
         Some(k) => CognitiveKind::parse(k).unwrap_or_else(|| {
-            findings.push(rules::ACCOUNT_KIND.at(
+            findings.push(target::ACCOUNT_KIND.at(
                 "target.kind",
                 format!(
                     "expected one of AIServices, OpenAI, CognitiveServices, found {}",
@@ -308,7 +308,7 @@ fn resolve_ids(
         Some(a) => match AuthId::parse(a).filter(|a| target.auth_types.contains(a)) {
             Some(a) => a,
             None => {
-                findings.push(rules::AUTH_SUPPORTED.at(
+                findings.push(target::AUTH_SUPPORTED.at(
                     "auth.type",
                     format!(
                         "auth {} is not supported for `{}` on AKS; expected one of {}",
@@ -328,7 +328,7 @@ fn resolve_ids(
         Some(c) => match ClientId::parse(c).filter(|c| target.client_types.contains(c)) {
             Some(c) => c,
             None => {
-                findings.push(rules::CLIENT_SUPPORTED.at(
+                findings.push(target::CLIENT_SUPPORTED.at(
                     "clientType",
                     format!(
                         "client {} is not supported for `{}`; expected one of {}",
@@ -365,7 +365,7 @@ fn resolve_workload(
         Some("Pod") => WorkloadKind::Pod,
         Some("none") => return None,
         Some(other) => {
-            findings.push(rules::WORKLOAD.at(
+            findings.push(names::WORKLOAD.at(
                 "workload.kind",
                 format!(
                     "expected one of Job, Deployment, Pod, none, found {}",
@@ -377,7 +377,7 @@ fn resolve_workload(
     };
     let image = w.image.unwrap_or_else(|| "alpine".to_owned());
     if image.is_empty() || crate::policy::k8s_names::has_space_or_control(&image) {
-        findings.push(rules::WORKLOAD.at(
+        findings.push(names::WORKLOAD.at(
             "workload.image",
             format!("expected a non-empty image reference without spaces or control characters, found {q_image}", q_image = Quoted(&image)),
         ));
@@ -395,7 +395,7 @@ fn resolve_workload(
         c.iter().map(|s| (*s).to_owned()).collect()
     });
     if command.is_empty() {
-        findings.push(rules::WORKLOAD.at(
+        findings.push(names::WORKLOAD.at(
             "workload.command",
             "expected at least one command word, found an empty list",
         ));
