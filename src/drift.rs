@@ -9,34 +9,13 @@
 use base64::Engine as _;
 use serde_json::Value;
 
-use crate::error::{Error, Finding, Severity};
-use crate::render::service_account::CLIENT_ID_ANNOTATION;
-use crate::render::workload::WI_LABEL;
+use crate::error::{Error, Finding};
+use crate::k8s::{CLIENT_ID_ANNOTATION, WI_LABEL};
+use crate::policy::rules::Rule;
 use crate::spec::{ConnectionSpec, RenderOptions};
 
-/// One drift rule: its stable code, severity and summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DriftRule {
-    /// Stable code, `SD001`….
-    pub code: &'static str,
-    /// How serious the difference is.
-    pub severity: Severity,
-    /// What the rule checks.
-    pub summary: &'static str,
-}
-
-macro_rules! drift_rules {
-    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
-        $(
-            #[doc = $summary]
-            pub const $name: DriftRule = DriftRule { code: $code, severity: Severity::$sev, summary: $summary };
-        )+
-        /// Every drift rule, by code.
-        pub const RULES: &[DriftRule] = &[$($name),+];
-    };
-}
-
-drift_rules! {
+// The drift codes are declared as policy's rules are, in a table of their own.
+crate::policy::rule::rules! {
     MISSING_OBJECT = "SD001", Error, "an object the design renders is not in what the cluster holds";
     OTHER_NAMESPACE = "SD002", Error, "the object is in another namespace than the design's";
     MISSING_KEY = "SD003", Error, "a configuration key the design writes is missing from the Secret";
@@ -67,13 +46,8 @@ pub struct DriftReport {
     pub objects: usize,
 }
 
-fn finding(rule: DriftRule, field: String, message: String) -> Finding {
-    Finding {
-        code: rule.code,
-        severity: rule.severity,
-        field,
-        message,
-    }
+fn finding(rule: Rule, field: String, message: String) -> Finding {
+    rule.at(field, message)
 }
 
 /// Workload kinds whose pods may use the connection, and where their pod template is.

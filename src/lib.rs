@@ -7,8 +7,10 @@ pub mod drift;
 pub mod error;
 pub mod input;
 mod json_path;
+pub mod k8s;
 pub mod policy;
 pub mod resolve;
+mod shapes;
 pub mod spec;
 pub mod values;
 #[cfg(any(target_arch = "wasm32", test))]

@@ -438,3 +438,22 @@ pub struct PlanContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub egress_allowed: Option<bool>,
 }
+
+// Here rather than in the catalog: the spec reads the catalog's ids, not the other way round.
+impl crate::catalog::Combination {
+    /// The smallest connection spec for this combination: its target, account kind,
+    /// auth and client in namespace `apps`, nothing else set. What the whole-catalog
+    /// tests, the benchmarks and `examples/render_all` render.
+    pub fn spec(&self) -> ConnectionSpec {
+        let mut s = ConnectionSpec::default();
+        s.target.r#type = self.target.as_str().to_owned();
+        s.target.kind = self.kind.map(|k| k.as_str().to_owned());
+        s.namespace = Some("apps".to_owned());
+        s.auth = Some(AuthSpec {
+            r#type: Some(self.auth.as_str().to_owned()),
+            ..Default::default()
+        });
+        s.client_type = Some(self.client.as_str().to_owned());
+        s
+    }
+}

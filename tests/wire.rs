@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use aks_service_connector::render::workload::{CSI_VOLUME, WI_LABEL};
+use aks_service_connector::k8s::{CSI_VOLUME, WI_LABEL};
 use aks_service_connector::render::{wire, WireError, WireTarget, Wiring};
 use aks_service_connector::{render, ConnectionSpec, RenderOptions};
 use serde_json::{json, Value};

@@ -74,7 +74,8 @@ fn tenant_key(row: &super::KeyRow) -> bool {
 /// those the policy counts as used, and `auth.tenantId` where an object (ServiceAccount,
 /// SecretProviderClass) or a configuration key of the combination holds the tenant.
 pub fn auth_inputs(auth: AuthId, id: TargetId) -> Vec<&'static str> {
-    let mut fields: Vec<&'static str> = crate::policy::identity::auth_uses(auth, id)
+    let mut fields: Vec<&'static str> = super::auth_fields::auth_fields(auth, id)
+        .uses
         .iter()
         .filter_map(|f| AUTH_PATHS.iter().find(|(name, _)| name == f))
         .map(|&(_, path)| path)

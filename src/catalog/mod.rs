@@ -3,6 +3,7 @@
 //! `keys` tables (from `data/config-keys.tsv` and `data/config-keys-empty.tsv`);
 //! this module only looks things up.
 
+pub(crate) mod auth_fields;
 mod form;
 pub mod ids;
 #[rustfmt::skip]
@@ -130,24 +131,6 @@ pub struct Combination {
     pub auth: AuthId,
     /// Client id.
     pub client: ClientId,
-}
-
-impl Combination {
-    /// The smallest connection spec for this combination: its target, account kind,
-    /// auth and client in namespace `apps`, nothing else set. What the whole-catalog
-    /// tests, the benchmarks and `examples/render_all` render.
-    pub fn spec(&self) -> crate::ConnectionSpec {
-        let mut s = crate::ConnectionSpec::default();
-        s.target.r#type = self.target.as_str().to_owned();
-        s.target.kind = self.kind.map(|k| k.as_str().to_owned());
-        s.namespace = Some("apps".to_owned());
-        s.auth = Some(crate::spec::AuthSpec {
-            r#type: Some(self.auth.as_str().to_owned()),
-            ..Default::default()
-        });
-        s.client_type = Some(self.client.as_str().to_owned());
-        s
-    }
 }
 
 /// Every combination the catalog supports, in table order: each target with each of

@@ -115,11 +115,7 @@ pub struct Plan {
 /// ```
 pub fn plan(spec: &ConnectionSpec, context: &PlanContext) -> Result<Plan, Error> {
     check_context(context)?;
-    let (mut findings, resolved) = policy::check(spec);
-    let r = match resolved {
-        Some(r) if !policy::has_errors(&findings) => r,
-        _ => return Err(Error::InvalidSpec { findings }),
-    };
+    let (r, mut findings) = policy::gate(spec)?;
     let segment_errors = policy::plan::arm_segments(&r);
     if !segment_errors.is_empty() {
         findings.extend(segment_errors);

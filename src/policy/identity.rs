@@ -1,14 +1,15 @@
 //! Identity: the auth inputs each auth id takes, the GUIDs, the workload
 //! identity's resource id and the warnings about the auth choice itself.
 
-use super::k8s_names;
-use super::rules::IGNORED_INPUT;
+use super::rule::IGNORED_INPUT;
+use crate::catalog::auth_fields::{auth_fields, AuthFields, AUTH_FIELDS};
 use crate::catalog::{AuthId, Param, TargetId};
 use crate::error::{Finding, Quoted};
 use crate::resolve::{nonempty, Resolved};
+use crate::shapes;
 use crate::spec::ConnectionSpec;
 
-super::rules::rules! {
+super::rule::rules! {
     GUID = "SC013", Error, "client, tenant, subscription and object ids must be GUIDs";
     IDENTITY_ID = "SC014", Error, "the workload identity must be a user-assigned identity resource id";
     CREDENTIALS_MISSING = "SC015", Info, "credentials not given: placeholders stay in the rendered values";
@@ -21,7 +22,7 @@ super::rules::rules! {
 pub(super) fn check_guids(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
     let guid = |f: &mut Vec<Finding>, field: &str, v: Option<&str>| {
         if let Some(v) = v {
-            if !k8s_names::guid(v) {
+            if !shapes::guid(v) {
                 f.push(GUID.at(
                     field,
                     format!(
@@ -89,73 +90,15 @@ fn auth_value<'a>(a: &'a crate::spec::AuthSpec, field: &str) -> Option<&'a str> 
     nonempty(v.as_deref())
 }
 
-/// Every `auth` field an auth id may ignore (`tenantId` is used by all of them).
-const AUTH_FIELDS: &[&str] = &[
-    "clientId",
-    "subscriptionId",
-    "identityId",
-    "objectId",
-    "secret",
-    "username",
-    "password",
-];
-
-/// The `auth` fields (JSON names) the auth id uses for the target; the others draw SC031.
-pub(crate) fn auth_uses(auth: AuthId, target: TargetId) -> &'static [&'static str] {
-    auth_fields(auth, target).0
-}
-
-/// Per auth id: the fields it uses, those the ARM request needs, and why the others do not apply.
-fn auth_fields(
-    auth: AuthId,
-    target: TargetId,
-) -> (
-    &'static [&'static str],
-    &'static [&'static str],
-    &'static str,
-) {
-    match auth {
-        AuthId::WorkloadIdentity => (
-            &["clientId", "subscriptionId", "identityId"],
-            &[],
-            "workload identity uses the identity's client id, no credential",
-        ),
-        AuthId::ServicePrincipal => (
-            &["clientId", "objectId", "secret"],
-            &["clientId", "objectId", "secret"],
-            "a service principal is identified by clientId, objectId and secret",
-        ),
-        // Confluent takes its four credentials in `target` instead.
-        AuthId::Secret if target == TargetId::ConfluentCloud => (
-            &[],
-            &[],
-            "confluent-cloud takes kafkaKey/kafkaSecret and schemaKey/schemaSecret in target",
-        ),
-        // The az CLI takes only `--secret secret=<connection string>` and fixes the name.
-        AuthId::Secret if target == TargetId::MongoDbAtlas => (
-            &["password"],
-            &["password"],
-            "mongodb-atlas takes its connection string in auth.password; the az CLI sends the name NA",
-        ),
-        AuthId::Secret => (
-            &["username", "password"],
-            &["username", "password"],
-            "username/password auth uses no identity",
-        ),
-        AuthId::ConnectionString => (
-            &[],
-            &[],
-            "Service Connector fetches the connection string itself",
-        ),
-        AuthId::KeyvaultCsi => (&[], &[], ""),
-    }
-}
-
 /// The auth inputs: those the ARM request needs (`SC015`), those the auth id
 /// ignores (`SC016`, `SC031`) and the workload identity's resource id (`SC014`).
 pub(super) fn check_identity(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let a = r.spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
-    let (uses, requires, why_not) = auth_fields(r.auth, r.target.id);
+    let AuthFields {
+        uses,
+        requires,
+        why_not,
+    } = auth_fields(r.auth, r.target.id);
     let missing: Vec<&str> = requires
         .iter()
         .copied()
@@ -267,14 +210,14 @@ pub fn identity_subscription(id: &str) -> Option<&str> {
     };
     let ok = root.is_empty()
         && subscriptions.eq_ignore_ascii_case("subscriptions")
-        && k8s_names::guid(subscription)
+        && shapes::guid(subscription)
         && groups.eq_ignore_ascii_case("resourceGroups")
         && !group.is_empty()
         && providers.eq_ignore_ascii_case("providers")
         && namespace.eq_ignore_ascii_case("Microsoft.ManagedIdentity")
         && kind.eq_ignore_ascii_case("userAssignedIdentities")
         && !name.is_empty()
-        && !k8s_names::has_space_or_control(id);
+        && !shapes::has_space_or_control(id);
     ok.then_some(subscription)
 }
 
@@ -288,7 +231,7 @@ mod tests {
         let ok = parts.len() == 9
             && parts[0].is_empty()
             && parts[1].eq_ignore_ascii_case("subscriptions")
-            && k8s_names::guid(parts[2])
+            && shapes::guid(parts[2])
             && parts[3].eq_ignore_ascii_case("resourceGroups")
             && !parts[4].is_empty()
             && parts[5].eq_ignore_ascii_case("providers")

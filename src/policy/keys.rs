@@ -7,7 +7,7 @@ use crate::error::{Finding, Quoted};
 use crate::resolve::{nonempty, Resolved};
 use crate::spec::ConnectionSpec;
 
-super::rules::rules! {
+super::rule::rules! {
     SECRET_KEY = "SC006", Error, "secret keys must match [-._a-zA-Z0-9]+, at most 253 characters";
     CUSTOMIZED_KEY = "SC007", Error, "customized keys must map default keys of the combination to unique names";
     CREDENTIALS_IN_YAML = "SC021", Warning, "real credentials are given: the rendered YAML holds secrets";

@@ -1,12 +1,12 @@
 //! Key Vault: the objects a keyvault-csi SecretProviderClass mounts.
 
-use super::rules::IGNORED_INPUT;
+use super::rule::IGNORED_INPUT;
 use crate::catalog::AuthId;
 use crate::error::{Finding, Quoted};
 use crate::resolve::Resolved;
 use std::collections::BTreeSet;
 
-super::rules::rules! {
+super::rule::rules! {
     KEYVAULT_OBJECT = "SC025", Error, "key vault objects need a name and a type of secret, key or cert";
 }
 

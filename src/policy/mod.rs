@@ -11,10 +11,11 @@ pub mod keys;
 pub mod keyvault;
 pub mod names;
 pub mod plan;
+pub(crate) mod rule;
 pub mod rules;
 pub mod target;
 
-use crate::error::{Finding, Severity};
+use crate::error::{Error, Finding, Severity};
 use crate::resolve::{self, Resolved};
 use crate::spec::ConnectionSpec;
 
@@ -32,16 +33,19 @@ pub fn validate(spec: &ConnectionSpec) -> Vec<Finding> {
     check(spec).0
 }
 
-/// Validates and resolves in one pass; the resolution is `None` when the ids
-/// cannot be used. Rendering and planning must refuse specs with errors.
+/// Resolves, then validates; the resolution is `None` when the ids cannot be
+/// used. Rendering and planning go through [`gate`], which refuses errors.
 pub(crate) fn check(spec: &ConnectionSpec) -> (Vec<Finding>, Option<Resolved<'_>>) {
     let mut f = Vec::new();
-    let resolved = resolve::resolve(spec, &mut f);
+    let resolved = resolve::resolve(spec);
+    target::check_ids(spec, &resolved, &mut f);
+    names::check_workload(spec, &mut f);
     // Checks that need no resolved ids.
     names::check_connection_name(spec, &mut f);
     names::check_namespace(spec, &mut f);
     identity::check_guids(spec, &mut f);
     keys::check_customized_names(spec, &mut f);
+    let resolved = resolved.ok();
     if let Some(r) = &resolved {
         names::check_confluent_linker_name(r, &mut f);
         names::check_names(r, &mut f);
@@ -57,6 +61,15 @@ pub(crate) fn check(spec: &ConnectionSpec) -> (Vec<Finding>, Option<Resolved<'_>
     // Stable sort: errors first, then warnings, then info; rule order within.
     f.sort_by_key(|x| x.severity);
     (f, resolved)
+}
+
+/// The one way from a spec to what rendering, planning and wiring read: the
+/// resolution and the warnings, or every finding when one is an error.
+pub(crate) fn gate(spec: &ConnectionSpec) -> Result<(Resolved<'_>, Vec<Finding>), Error> {
+    match check(spec) {
+        (findings, Some(r)) if !has_errors(&findings) => Ok((r, findings)),
+        (findings, _) => Err(Error::InvalidSpec { findings }),
+    }
 }
 
 /// True when `findings` holds an error.

@@ -2,10 +2,11 @@
 //! labels and the sample workload itself.
 
 use super::k8s_names;
-use super::rules::{rules, IGNORED_INPUT};
+use super::rule::{rules, IGNORED_INPUT};
 use crate::catalog::{AuthId, TargetId};
 use crate::error::{Finding, Quoted};
-use crate::resolve::{self, nonempty, Resolved};
+use crate::resolve::{self, nonempty, Resolved, WorkloadKind};
+use crate::shapes;
 use crate::spec::ConnectionSpec;
 
 rules! {
@@ -35,6 +36,38 @@ pub(super) fn check_connection_name(spec: &ConnectionSpec, f: &mut Vec<Finding>)
                 ),
             ));
         }
+    }
+}
+
+/// The sample workload's kind, image and command (`SC028`), as given.
+pub(super) fn check_workload(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
+    let Some(w) = &spec.workload else { return };
+    match WorkloadKind::from_spec(w.kind.as_deref()) {
+        Ok(None) => return,
+        Ok(Some(_)) => {}
+        Err(other) => f.push(WORKLOAD.at(
+            "workload.kind",
+            format!(
+                "expected one of Job, Deployment, Pod, none, found {}",
+                Quoted(other)
+            ),
+        )),
+    }
+    if let Some(image) = w
+        .image
+        .as_deref()
+        .filter(|i| i.is_empty() || shapes::has_space_or_control(i))
+    {
+        f.push(WORKLOAD.at(
+            "workload.image",
+            format!("expected a non-empty image reference without spaces or control characters, found {q_image}", q_image = Quoted(image)),
+        ));
+    }
+    if w.command.as_ref().is_some_and(Vec::is_empty) {
+        f.push(WORKLOAD.at(
+            "workload.command",
+            "expected at least one command word, found an empty list",
+        ));
     }
 }
 
@@ -197,7 +230,7 @@ pub(super) fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
 }
 
 /// Labels the renderer sets itself; user labels may not replace them.
-const RESERVED_LABELS: &[&str] = &["app", crate::render::workload::WI_LABEL];
+const RESERVED_LABELS: &[&str] = &[crate::k8s::APP_LABEL, crate::k8s::WI_LABEL];
 
 fn check_labels(w: &resolve::Workload, f: &mut Vec<Finding>) {
     for (key, value) in &w.labels {

@@ -6,7 +6,7 @@ use crate::error::{Finding, Quoted};
 use crate::resolve::{nonempty, Resolved};
 use crate::spec::PlanContext;
 
-super::rules::rules! {
+super::rule::rules! {
     PLAN_INCOMPLETE = "SC032", Info, "the ARM request or az command holds placeholders for inputs not given yet";
     API_VERSION_FIELDS = "SC033", Warning, "the chosen api-version cannot carry some fields of the request";
     PROVIDER_NOT_REGISTERED = "SC034", Warning, "a resource provider Service Connector needs is not registered";

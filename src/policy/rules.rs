@@ -1,62 +1,12 @@
-//! The rule table: every rule `validate` and `plan` report, one record each.
+//! The rule table: every rule `validate` and `plan` report, in code order.
 //!
 //! Each concern's module (`names`, `keys`, `target`, `identity`, `keyvault`,
-//! `plan`) declares its own rules with [`rules!`] next to its checks and
-//! messages; [`ALL`] gathers them in code order, so a rule declared anywhere
-//! is in the table and no table lists a rule twice.
+//! `plan`) declares its own rules with one macro ([`super::rule`]) next to
+//! its checks and messages; [`ALL`] gathers them in code order, so a rule
+//! declared anywhere is in the table and no table lists a rule twice.
 
-use crate::error::{Finding, Severity};
-use serde::Serialize;
-
-/// A policy rule: a stable code, its severity and what it checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Rule {
-    /// Stable code, e.g. `SC001`.
-    pub code: &'static str,
-    /// Severity of its findings.
-    pub severity: Severity,
-    /// What the rule checks.
-    pub summary: &'static str,
-}
-
-impl Rule {
-    /// A finding of this rule on `field`.
-    pub fn at(&self, field: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding {
-            code: self.code,
-            severity: self.severity,
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
-/// Declares rules, each with its code, severity and summary, as constants of
-/// the calling module, and that module's `RULES`, in the order given.
-macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
-        $(
-            #[doc = $summary]
-            pub const $name: $crate::policy::rules::Rule = $crate::policy::rules::Rule {
-                code: $code,
-                severity: $crate::error::Severity::$sev,
-                summary: $summary,
-            };
-        )+
-        /// This module's rules, in code order.
-        pub const RULES: &[$crate::policy::rules::Rule] = &[$($name),+];
-    };
-}
-pub(crate) use rules;
-
-use super::{identity, keys, keyvault, names, plan, target};
-
-// The one rule no single concern owns: names, keys, target, identity and Key
-// Vault inputs can each be given where the chosen target or auth type has no use for them.
-rules! {
-    IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
-}
+pub use super::rule::{Rule, IGNORED_INPUT};
+use super::{identity, keys, keyvault, names, plan, rule, target};
 
 /// Every module's rules.
 const PARTS: [&[Rule]; 7] = [
@@ -66,7 +16,7 @@ const PARTS: [&[Rule]; 7] = [
     identity::RULES,
     keyvault::RULES,
     plan::RULES,
-    RULES,
+    rule::RULES,
 ];
 
 const COUNT: usize = {

@@ -1,13 +1,14 @@
 //! Target: the target, auth, client and account-kind ids, the locating
 //! parameters, a pasted target id and the target-specific endpoints.
 
-use super::k8s_names;
-use super::rules::IGNORED_INPUT;
-use crate::catalog::{Param, TargetId};
+use super::rule::IGNORED_INPUT;
+use crate::catalog::{Param, TargetDef, TargetId};
 use crate::error::{Finding, Quoted};
-use crate::resolve::{nonempty, Resolved};
+use crate::resolve::{nonempty, IdError, Resolved, Unresolved};
+use crate::shapes;
+use crate::spec::ConnectionSpec;
 
-super::rules::rules! {
+super::rule::rules! {
     AUTH_SUPPORTED = "SC008", Error, "the auth type must be supported for the target on AKS";
     CLIENT_SUPPORTED = "SC009", Error, "the client type must be supported for the target";
     TARGET_SUPPORTED = "SC010", Error, "the target must be one of the 27 AKS targets";
@@ -17,6 +18,88 @@ super::rules::rules! {
     DEPRECATED_TARGET = "SC019", Warning, "the target is deprecated";
     ACCOUNT_KIND = "SC024", Error, "target.kind is the cognitiveservices account kind";
     CONFLUENT_ENDPOINT = "SC039", Warning, "confluent endpoints are on azure.confluent.cloud: the az CLI refuses others";
+}
+
+/// The ids: the target (`SC010`), the account kind (`SC024`), the auth
+/// (`SC008`) and the client (`SC009`), from what resolution could not use.
+pub(super) fn check_ids(
+    spec: &ConnectionSpec,
+    resolved: &Result<Resolved<'_>, Unresolved<'_>>,
+    f: &mut Vec<Finding>,
+) {
+    let (target, errors) = match resolved {
+        Ok(r) => (Some(r.target), &[][..]),
+        Err(u) => (u.target, u.errors.as_slice()),
+    };
+    if let Some(target) = target.filter(|t| t.id != TargetId::CognitiveServices) {
+        if let Some(k) = nonempty(spec.target.kind.as_deref()) {
+            // The kind changes nothing for other targets, so the other checks still run.
+            f.push(ACCOUNT_KIND.at(
+                "target.kind",
+                format!(
+                    "expected no kind for target `{}` (only cognitiveservices has one), found {}",
+                    target.id,
+                    Quoted(k)
+                ),
+            ));
+        }
+    }
+    for e in errors {
+        f.push(id_finding(*e, target));
+    }
+}
+
+fn id_finding(e: IdError<'_>, target: Option<&TargetDef>) -> Finding {
+    let id = target.map_or("", |t| t.id.as_str());
+    match e {
+        IdError::UnknownTarget(t) => {
+            let supported: Vec<_> = TargetId::ALL.iter().map(|t| t.as_str()).collect();
+            let message = match t {
+                "fabric-sql" | "containerapp" => format!(
+                    "target {} is not available with AKS as the source; expected one of {}",
+                    Quoted(t),
+                    supported.join(", ")
+                ),
+                _ => format!(
+                    "expected one of {}, found {}",
+                    supported.join(", "),
+                    Quoted(t)
+                ),
+            };
+            TARGET_SUPPORTED.at("target.type", message)
+        }
+        IdError::UnknownAccountKind(k) => ACCOUNT_KIND.at(
+            "target.kind",
+            format!(
+                "expected one of AIServices, OpenAI, CognitiveServices, found {}",
+                Quoted(k)
+            ),
+        ),
+        IdError::UnsupportedAuth(a) => AUTH_SUPPORTED.at(
+            "auth.type",
+            format!(
+                "auth {} is not supported for `{id}` on AKS; expected one of {}",
+                Quoted(a),
+                join(target.map_or(&[][..], |t| t.auth_types))
+            ),
+        ),
+        IdError::UnsupportedClient(c) => CLIENT_SUPPORTED.at(
+            "clientType",
+            format!(
+                "client {} is not supported for `{id}`; expected one of {}",
+                Quoted(c),
+                join(target.map_or(&[][..], |t| t.client_types))
+            ),
+        ),
+    }
+}
+
+fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A deprecated (single-server) target (`SC019`).
@@ -71,7 +154,7 @@ pub(super) fn check_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         }
         if let Some(u) = t.param(Param::SchemaRegistry) {
             let host = u.strip_prefix("https://").unwrap_or("");
-            if host.is_empty() || host.starts_with('/') || k8s_names::has_space_or_control(u) {
+            if host.is_empty() || host.starts_with('/') || shapes::has_space_or_control(u) {
                 f.push(CONFLUENT_FORMAT.at(
                     "target.schemaRegistry",
                     format!("expected an https:// URL, found {q_u}", q_u = Quoted(u)),
@@ -148,7 +231,7 @@ fn host_port(s: &str) -> bool {
 /// A pasted target id must have the pattern's shape, and agree with any parts also given.
 fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     let Some(pattern) = r.target.arm_id_pattern else {
-        let ok = id.starts_with("/subscriptions/") && !k8s_names::has_space_or_control(id);
+        let ok = id.starts_with("/subscriptions/") && !shapes::has_space_or_control(id);
         if !ok {
             f.push(TARGET_ID.at(
                 "target.id",
@@ -167,7 +250,7 @@ fn check_target_id(r: &Resolved<'_>, id: &str, f: &mut Vec<Finding>) {
     if ok {
         for (p, g) in pat.iter().zip(&got) {
             if let Some(name) = p.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-                if g.is_empty() || k8s_names::has_space_or_control(g) {
+                if g.is_empty() || shapes::has_space_or_control(g) {
                     ok = false;
                 }
                 let given = if name == "subscription" {

@@ -140,11 +140,7 @@ fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Err
 /// assert!(bundle.yaml().contains("https://mystore.blob.core.windows.net/"));
 /// ```
 pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, Error> {
-    let (findings, resolved) = policy::check(spec);
-    let r = match resolved {
-        Some(r) if !policy::has_errors(&findings) => r,
-        _ => return Err(Error::InvalidSpec { findings }),
-    };
+    let (r, findings) = policy::gate(spec)?;
     let ns = r.namespace.as_str();
     let mut documents = Vec::with_capacity(4);
     if r.has_service_account() {

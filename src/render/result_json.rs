@@ -103,7 +103,7 @@ mod tests {
         object: &'a Node,
     }
 
-    fn reference(bundle: &crate::Bundle) -> String {
+    fn reference(bundle: &super::super::Bundle) -> String {
         serde_json::to_string(&RenderResult {
             yaml: bundle.yaml(),
             documents: bundle

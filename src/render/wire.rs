@@ -31,8 +31,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::workload::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 use crate::catalog::AuthId;
+use crate::k8s::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 use crate::policy;
 use crate::resolve::Resolved;
 use crate::spec::ConnectionSpec;
@@ -161,7 +161,7 @@ pub struct Wiring {
 pub enum WireError {
     /// The connection spec does not render.
     #[error("connection: {0}")]
-    Connection(#[from] crate::Error),
+    Connection(#[from] crate::error::Error),
     /// A name that is not a DNS-1123 label.
     #[error("{field}: expected a DNS-1123 label (lowercase letters, digits and `-`, at most 63 characters, starting and ending with a letter or digit), found `{found}`")]
     InvalidName {
@@ -199,7 +199,7 @@ impl WireError {
 
 /// The crate's error: the connection's own, or `invalid-input` with the field
 /// under `target` (the argument's name where one API call takes both).
-impl From<WireError> for crate::Error {
+impl From<WireError> for crate::error::Error {
     fn from(e: WireError) -> Self {
         let field = match (&e, e.field()) {
             (WireError::Connection(_), _) | (_, None) => None,
@@ -211,7 +211,7 @@ impl From<WireError> for crate::Error {
                 let text = other.to_string();
                 // Every message is `{field}: {message}`; the field is carried apart.
                 let message = text.split_once(": ").map_or(text.as_str(), |(_, m)| m);
-                crate::Error::InvalidInput {
+                crate::error::Error::InvalidInput {
                     field: field.unwrap_or_else(|| "target".to_owned()),
                     message: message.to_owned(),
                 }
@@ -483,11 +483,7 @@ fn json_patch(t: &WireTarget, p: &Parts) -> Node {
 /// Fails with [`WireError::Connection`] when the spec does not render, and
 /// with a [`WireError`] naming the field when the target is not well formed.
 pub fn wire(spec: &ConnectionSpec, target: &WireTarget) -> Result<Wiring, WireError> {
-    let (findings, resolved) = policy::check(spec);
-    let r = match resolved {
-        Some(r) if !policy::has_errors(&findings) => r,
-        _ => return Err(crate::Error::InvalidSpec { findings }.into()),
-    };
+    let (r, _) = policy::gate(spec)?;
     check_target(target)?;
     let parts = Parts::new(&r);
     let body = strategic(target, &parts);

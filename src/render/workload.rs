@@ -14,12 +14,8 @@ use super::Object;
 use crate::catalog::AuthId;
 use crate::resolve::{Resolved, Workload, WorkloadKind};
 
-/// The label the workload-identity webhook looks for on pods.
-pub const WI_LABEL: &str = "azure.workload.identity/use";
-/// The CSI volume name used by the samples.
-pub const CSI_VOLUME: &str = "secrets-store01-inline";
-/// Where the CSI volume is mounted.
-pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
+use crate::k8s::APP_LABEL;
+use crate::k8s::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 
 /// The product's labels plus the user's extra ones (policy keeps them apart).
 fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
@@ -115,7 +111,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
             ..Default::default()
         })),
         WorkloadKind::Deployment => {
-            let mut template_labels = vec![("app", "sc-sample")];
+            let mut template_labels = vec![(APP_LABEL, "sc-sample")];
             template_labels.extend_from_slice(wi);
             Object::Deployment(Box::new(Deployment {
                 metadata: meta(labels(w, &[])),
@@ -123,7 +119,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
                     replicas: Some(1),
                     selector: LabelSelector {
                         match_labels: Some(BTreeMap::from([(
-                            "app".to_owned(),
+                            APP_LABEL.to_owned(),
                             "sc-sample".to_owned(),
                         )])),
                         ..Default::default()
