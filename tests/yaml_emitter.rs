@@ -13,7 +13,7 @@ mod common;
 
 use aks_service_connector::catalog;
 use aks_service_connector::spec::{KeyVaultObject, KeyVaultSpec, WorkloadSpec};
-use aks_service_connector::yaml::{
+use aks_service_connector::testing::yaml::{
     departs_from_serde_yaml, emit, to_tree, to_yaml, write_json, write_str, Node,
 };
 use aks_service_connector::{render, RenderOptions, SecretEncoding};

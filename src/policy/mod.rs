@@ -6,7 +6,7 @@
 //! [`plan`] (the checks only `plan` runs). This module runs them in order.
 
 pub mod identity;
-pub mod k8s_names;
+mod k8s_names;
 pub mod keys;
 pub mod keyvault;
 pub mod names;

@@ -4,12 +4,12 @@
 
 #[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
 mod result_json;
-pub mod secret;
-pub mod service_account;
-pub mod spc;
+mod secret;
+mod service_account;
+mod spc;
 mod tree;
-pub mod wire;
-pub mod workload;
+mod wire;
+mod workload;
 
 use k8s_openapi::api::apps::v1::Deployment;
 use k8s_openapi::api::batch::v1::Job;
@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::error::{Error, Finding};
 use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
-use crate::yaml::Node;
+pub use crate::yaml::Node;
 pub use spc::SecretProviderClass;
 pub use wire::{wire, WireContainer, WireError, WireKind, WireTarget, Wiring};
 

@@ -9,7 +9,7 @@ use crate::resolve::Resolved;
 use crate::k8s::{CLIENT_ID_ANNOTATION, TENANT_ID_ANNOTATION};
 
 /// Builds the ServiceAccount annotated with the identity's client id.
-pub fn build(r: &Resolved<'_>) -> ServiceAccount {
+pub(crate) fn build(r: &Resolved<'_>) -> ServiceAccount {
     let mut annotations = BTreeMap::from([(
         CLIENT_ID_ANNOTATION.to_owned(),
         r.client_id().unwrap_or("<client-ID>").to_owned(),

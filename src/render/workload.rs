@@ -80,7 +80,7 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
 }
 
 /// Builds the chosen workload kind.
-pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
+pub(crate) fn build(r: &Resolved<'_>, w: &Workload) -> Object {
     let wi: &[(&str, &str)] = if r.has_service_account() {
         &[(WI_LABEL, "true")]
     } else {
