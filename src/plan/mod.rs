@@ -172,11 +172,7 @@ fn check_context(c: &PlanContext) -> Result<(), Error> {
         message,
     };
     if let Some(url) = c.oidc_issuer_url.as_deref() {
-        let host = url.strip_prefix("https://").unwrap_or("");
-        if host.is_empty()
-            || host.starts_with('/')
-            || url.chars().any(|ch| ch.is_whitespace() || ch.is_control())
-        {
+        if !crate::shapes::https_url(url) {
             return Err(invalid(
                 "oidcIssuerUrl",
                 format!(

@@ -9,13 +9,7 @@ fn is_alnum_lower(c: u8) -> bool {
 pub fn dns1123_label(s: &str) -> Result<(), &'static str> {
     const RULE: &str = "expected a DNS-1123 label: lower-case letters, digits and '-', \
         starting and ending with a letter or digit, at most 63 characters";
-    let b = s.as_bytes();
-    let ok = !b.is_empty()
-        && b.len() <= 63
-        && b.iter().all(|&c| is_alnum_lower(c) || c == b'-')
-        && is_alnum_lower(b[0])
-        && is_alnum_lower(b[b.len() - 1]);
-    if ok {
+    if crate::shapes::dns_label(s) {
         Ok(())
     } else {
         Err(RULE)

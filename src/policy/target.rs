@@ -153,8 +153,7 @@ pub(super) fn check_params(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             }
         }
         if let Some(u) = t.param(Param::SchemaRegistry) {
-            let host = u.strip_prefix("https://").unwrap_or("");
-            if host.is_empty() || host.starts_with('/') || shapes::has_space_or_control(u) {
+            if !shapes::https_url(u) {
                 f.push(CONFLUENT_FORMAT.at(
                     "target.schemaRegistry",
                     format!("expected an https:// URL, found {q_u}", q_u = Quoted(u)),

@@ -35,6 +35,7 @@ use crate::catalog::AuthId;
 use crate::k8s::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 use crate::policy;
 use crate::resolve::Resolved;
+use crate::shapes;
 use crate::spec::ConnectionSpec;
 use crate::yaml::Node;
 
@@ -220,18 +221,6 @@ impl From<WireError> for crate::error::Error {
     }
 }
 
-/// Whether `s` is a DNS-1123 label (container and workload names are checked
-/// before they go into patch paths and names).
-fn is_label(s: &str) -> bool {
-    let b = s.as_bytes();
-    let ok = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
-    !b.is_empty()
-        && b.len() <= 63
-        && b.iter().all(|c| ok(c) || *c == b'-')
-        && ok(&b[0])
-        && ok(&b[b.len() - 1])
-}
-
 fn check_target(t: &WireTarget) -> Result<(), WireError> {
     let invalid = |field: String, found: &str| WireError::InvalidName {
         field,
@@ -239,11 +228,11 @@ fn check_target(t: &WireTarget) -> Result<(), WireError> {
     };
     // A workload name may be a subdomain; a label is the common case and the
     // stricter check keeps patch paths plain.
-    if !t.name.split('.').all(is_label) || t.name.len() > 253 {
+    if !t.name.split('.').all(shapes::dns_label) || t.name.len() > 253 {
         return Err(invalid("name".to_owned(), &t.name));
     }
     if let Some(ns) = &t.namespace {
-        if !is_label(ns) {
+        if !shapes::dns_label(ns) {
             return Err(invalid("namespace".to_owned(), ns));
         }
     }
@@ -251,7 +240,7 @@ fn check_target(t: &WireTarget) -> Result<(), WireError> {
         return Err(WireError::NoContainers);
     }
     for (i, c) in t.containers.iter().enumerate() {
-        if !is_label(&c.name) {
+        if !shapes::dns_label(&c.name) {
             return Err(invalid(format!("containers[{i}].name"), &c.name));
         }
         let earlier = &t.containers[..i];
