@@ -22,7 +22,7 @@ fn per_auth() -> Vec<(AuthId, ConnectionSpec)> {
             };
             let c = Combination {
                 target,
-                kind: None,
+                account_kind: None,
                 auth: *a,
                 client: ClientId::Python,
             };

@@ -132,12 +132,15 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
     };
 
     for d in &bundle.documents {
-        if !matches!(d.kind, "Secret" | "ServiceAccount" | "SecretProviderClass") {
+        if !matches!(
+            d.object_kind,
+            "Secret" | "ServiceAccount" | "SecretProviderClass"
+        ) {
             continue;
         }
         let expected = serde_json::to_value(d.tree()).unwrap_or(Value::Null);
         let same_name = items.iter().enumerate().filter(|(_, o)| {
-            o.get("kind").and_then(Value::as_str) == Some(d.kind)
+            o.get("kind").and_then(Value::as_str) == Some(d.object_kind)
                 && str_at(o, &["metadata", "name"]).as_deref() == Some(d.name.as_str())
         });
         let mut found = None;
@@ -155,7 +158,7 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                     format!("{}.metadata.namespace", path(i)),
                     format!(
                         "{} {}: expected namespace {}, found {ns}",
-                        d.kind, d.name, d.namespace
+                        d.object_kind, d.name, d.namespace
                     ),
                 )),
                 None => findings.push(finding(
@@ -163,14 +166,14 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                     "cluster".to_owned(),
                     format!(
                         "expected {} {} in namespace {}, found none",
-                        d.kind, d.name, d.namespace
+                        d.object_kind, d.name, d.namespace
                     ),
                 )),
             }
             continue;
         };
         let at = path(i);
-        match d.kind {
+        match d.object_kind {
             "Secret" => compare_secret(&expected, actual, &at, &mut findings, &mut not_compared),
             "ServiceAccount" => {
                 let want = str_at(
@@ -201,17 +204,17 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
     let secret = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "Secret")
+        .find(|d| d.object_kind == "Secret")
         .map(|d| d.name.clone());
     let spc = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "SecretProviderClass")
+        .find(|d| d.object_kind == "SecretProviderClass")
         .map(|d| d.name.clone());
     let service_account = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "ServiceAccount")
+        .find(|d| d.object_kind == "ServiceAccount")
         .map(|d| d.name.clone());
     for (i, o) in items.iter().enumerate() {
         let kind = o.get("kind").and_then(Value::as_str).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! nothing and reports nothing; ids it cannot use come back as [`Unresolved`].
 //! Policy checks the result; rendering and planning read it.
 
-use crate::catalog::{self, AuthId, ClientId, CognitiveKind, TargetDef, TargetId};
+use crate::catalog::{self, AccountKind, AuthId, ClientId, TargetDef, TargetId};
 use crate::spec::{ConnectionSpec, KeyVaultObject};
 use crate::values::{self, Knowns};
 
@@ -52,8 +52,8 @@ impl WorkloadKind {
 /// The sample workload, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workload {
-    /// Kind.
-    pub kind: WorkloadKind,
+    /// Its kind.
+    pub workload_kind: WorkloadKind,
     /// Object name.
     pub name: String,
     /// Container image.
@@ -100,7 +100,7 @@ pub struct Resolved<'a> {
     /// The target's catalog row.
     pub target: &'static TargetDef,
     /// Cognitive Services account kind (meaningful for `cognitiveservices` only).
-    pub kind: CognitiveKind,
+    pub account_kind: AccountKind,
     /// Auth id (supported for the target).
     pub auth: AuthId,
     /// Client id (supported for the target).
@@ -284,7 +284,7 @@ pub struct Unresolved<'a> {
 /// Parses the ids of the spec, or says which cannot be used.
 fn resolve_ids(
     spec: &ConnectionSpec,
-) -> Result<(&'static TargetDef, CognitiveKind, AuthId, ClientId), Unresolved<'_>> {
+) -> Result<(&'static TargetDef, AccountKind, AuthId, ClientId), Unresolved<'_>> {
     let t = spec.target.r#type.as_str();
     let Some(target) = TargetId::parse(t).map(catalog::target) else {
         return Err(Unresolved {
@@ -294,13 +294,13 @@ fn resolve_ids(
     };
     let mut errors = Vec::new();
     // Other targets ignore the kind (policy says so), so it resolves as the default.
-    let kind = match nonempty(spec.target.kind.as_deref()) {
-        Some(k) if target.id == TargetId::CognitiveServices => CognitiveKind::parse(k)
+    let kind = match nonempty(spec.target.account_kind.as_deref()) {
+        Some(k) if target.id == TargetId::CognitiveServices => AccountKind::parse(k)
             .unwrap_or_else(|| {
                 errors.push(IdError::UnknownAccountKind(k));
-                CognitiveKind::AiServices
+                AccountKind::AiServices
             }),
-        _ => CognitiveKind::AiServices,
+        _ => AccountKind::AiServices,
     };
     let auth = match spec
         .auth
@@ -339,7 +339,8 @@ fn resolve_ids(
 /// reports them (`SC028`), and nothing is rendered then.
 fn resolve_workload(spec: &ConnectionSpec, auth: AuthId) -> Option<Workload> {
     let w = spec.workload.clone().unwrap_or_default();
-    let kind = WorkloadKind::from_spec(w.kind.as_deref()).unwrap_or(Some(WorkloadKind::Job))?;
+    let kind =
+        WorkloadKind::from_spec(w.workload_kind.as_deref()).unwrap_or(Some(WorkloadKind::Job))?;
     let image = w.image.unwrap_or_else(|| "alpine".to_owned());
     let csi = auth == AuthId::KeyvaultCsi;
     let command = w.command.unwrap_or_else(|| {
@@ -355,7 +356,7 @@ fn resolve_workload(spec: &ConnectionSpec, auth: AuthId) -> Option<Workload> {
     });
     let name = w.name.unwrap_or_else(|| kind.default_name().to_owned());
     Some(Workload {
-        kind,
+        workload_kind: kind,
         name,
         image,
         command,
@@ -366,7 +367,7 @@ fn resolve_workload(spec: &ConnectionSpec, auth: AuthId) -> Option<Workload> {
 /// Resolves a spec, or says which of its ids (target, auth, client, account
 /// kind) cannot be used; every other problem is left to policy.
 pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
-    let (target, kind, auth, client) = resolve_ids(spec)?;
+    let (target, account_kind, auth, client) = resolve_ids(spec)?;
     let workload = resolve_workload(spec, auth);
 
     let connection_name = nonempty(spec.connection_name.as_deref())
@@ -419,7 +420,7 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
 
     // For keyvault-csi these entries feed the SecretProviderClass, not a Secret.
     let config = {
-        catalog::keys_for(target.id, kind, auth, client)
+        catalog::keys_for(target.id, account_kind, auth, client)
             .map(|row| {
                 let base = if spec.another_connection_of_type && !client.is_spring() {
                     second_connection_key(row.key, &connection_name)
@@ -467,7 +468,7 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
     Ok(Resolved {
         spec,
         target,
-        kind,
+        account_kind,
         auth,
         client,
         connection_name,

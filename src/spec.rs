@@ -80,8 +80,8 @@ pub struct TargetSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Account kind for `cognitiveservices`: `AIServices` (default), `OpenAI`, `CognitiveServices`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    #[serde(default, rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub account_kind: Option<String>,
     /// `--target-resource-group`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
@@ -282,8 +282,8 @@ pub(crate) static NO_NAMES: NamesSpec = NamesSpec {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WorkloadSpec {
     /// `Job` (default), `Deployment`, `Pod`, or `none` for no workload.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    #[serde(default, rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub workload_kind: Option<String>,
     /// Object name; default `sc-sample-job` / `sc-sample-deployment` / `sc-sample-pod`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -447,7 +447,7 @@ impl crate::catalog::Combination {
     pub fn spec(&self) -> ConnectionSpec {
         let mut s = ConnectionSpec::default();
         s.target.r#type = self.target.as_str().to_owned();
-        s.target.kind = self.kind.map(|k| k.as_str().to_owned());
+        s.target.account_kind = self.account_kind.map(|k| k.as_str().to_owned());
         s.namespace = Some("apps".to_owned());
         s.auth = Some(AuthSpec {
             r#type: Some(self.auth.as_str().to_owned()),

@@ -748,7 +748,7 @@ fn cleanup_lists_exactly_the_rendered_objects() {
     let mut wi =
         blob(json!({ "type": "workload-identity", "identityId": UAMI, "clientId": CLIENT }));
     wi.workload = Some(aks_service_connector::spec::WorkloadSpec {
-        kind: Some("none".into()),
+        workload_kind: Some("none".into()),
         ..Default::default()
     });
     let l = lines(&wi);

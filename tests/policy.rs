@@ -424,7 +424,7 @@ fn minimal_spec_renders_with_defaults() {
     let names: Vec<_> = bundle
         .documents
         .iter()
-        .map(|d| (d.kind, d.name.as_str(), d.namespace.as_str()))
+        .map(|d| (d.object_kind, d.name.as_str(), d.namespace.as_str()))
         .collect();
     assert_eq!(
         names,

@@ -242,7 +242,7 @@ fn secret_name(spec: &ConnectionSpec) -> String {
         .expect("renders")
         .documents
         .iter()
-        .find(|d| d.kind == "Secret")
+        .find(|d| d.object_kind == "Secret")
         .map(|d| d.name.clone())
         .unwrap_or_default()
 }

@@ -1,7 +1,7 @@
 //! What a form needs beyond the ids: each target's family, each locating
 //! parameter's human label, and which spec fields each auth id takes.
 
-use super::{keys_for, target, AuthId, CognitiveKind, Param, TargetId};
+use super::{keys_for, target, AccountKind, AuthId, Param, TargetId};
 
 impl TargetId {
     /// The family a form groups the target under.
@@ -85,7 +85,7 @@ pub fn auth_inputs(auth: AuthId, id: TargetId) -> Vec<&'static str> {
     let object = matches!(auth, AuthId::WorkloadIdentity | AuthId::KeyvaultCsi);
     let tenant = object
         || def.client_types.iter().any(|&client| {
-            CognitiveKind::ALL
+            AccountKind::ALL
                 .iter()
                 .any(|&kind| keys_for(id, kind, auth, client).any(tenant_key))
         });

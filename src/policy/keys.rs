@@ -49,7 +49,7 @@ pub(super) fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     if r.config.is_empty() {
         let combo = combo();
         // The marked combinations carry the doc checked and why it lists no keys.
-        let why = crate::catalog::undocumented(r.target.id, r.kind, r.auth, r.client)
+        let why = crate::catalog::undocumented(r.target.id, r.account_kind, r.auth, r.client)
             .map(|e| format!(" ({}: {})", e.source(), e.reason))
             .unwrap_or_default();
         f.push(UNDOCUMENTED_KEYS.at(

@@ -42,7 +42,7 @@ pub(super) fn check_connection_name(spec: &ConnectionSpec, f: &mut Vec<Finding>)
 /// The sample workload's kind, image and command (`SC028`), as given.
 pub(super) fn check_workload(spec: &ConnectionSpec, f: &mut Vec<Finding>) {
     let Some(w) = &spec.workload else { return };
-    match WorkloadKind::from_spec(w.kind.as_deref()) {
+    match WorkloadKind::from_spec(w.workload_kind.as_deref()) {
         Ok(None) => return,
         Ok(Some(_)) => {}
         Err(other) => f.push(WORKLOAD.at(

@@ -32,7 +32,7 @@ pub(super) fn check_ids(
         Err(u) => (u.target, u.errors.as_slice()),
     };
     if let Some(target) = target.filter(|t| t.id != TargetId::CognitiveServices) {
-        if let Some(k) = nonempty(spec.target.kind.as_deref()) {
+        if let Some(k) = nonempty(spec.target.account_kind.as_deref()) {
             // The kind changes nothing for other targets, so the other checks still run.
             f.push(ACCOUNT_KIND.at(
                 "target.kind",

@@ -98,7 +98,8 @@ impl WireKind {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WireTarget {
     /// The workload's kind.
-    pub kind: WireKind,
+    #[serde(rename = "kind")]
+    pub workload_kind: WireKind,
     /// The workload's name.
     pub name: String,
     /// Its namespace (kustomize file only); default: the connection's namespace.
@@ -379,7 +380,7 @@ fn strategic(t: &WireTarget, p: &Parts) -> Node {
         pod.push((Cow::Borrowed("volumes"), Node::Seq(vec![p.volume(spc)])));
     }
     template.push((Cow::Borrowed("spec"), Node::Map(pod)));
-    nest(t.kind.template_path(), Node::Map(template))
+    nest(t.workload_kind.template_path(), Node::Map(template))
 }
 
 /// Escapes one JSON Pointer reference token (RFC 6901).
@@ -403,7 +404,7 @@ fn add_all(ops: &mut Vec<Node>, path: &str, exists: bool, items: Vec<Node>) {
 
 fn json_patch(t: &WireTarget, p: &Parts) -> Node {
     let template: String = t
-        .kind
+        .workload_kind
         .template_path()
         .iter()
         .map(|k| format!("/{k}"))
@@ -478,8 +479,11 @@ pub fn wire(spec: &ConnectionSpec, target: &WireTarget) -> Result<Wiring, WireEr
     let body = strategic(target, &parts);
     let namespace = target.namespace.as_deref().unwrap_or(&r.namespace);
     let mut file = vec![
-        (Cow::Borrowed("apiVersion"), s(target.kind.api_version())),
-        (Cow::Borrowed("kind"), s(target.kind.as_str())),
+        (
+            Cow::Borrowed("apiVersion"),
+            s(target.workload_kind.api_version()),
+        ),
+        (Cow::Borrowed("kind"), s(target.workload_kind.as_str())),
         (
             Cow::Borrowed("metadata"),
             map([("name", s(&target.name)), ("namespace", s(namespace))]),

@@ -59,7 +59,8 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
             .then(|| r.names.service_account.clone()),
         containers: vec![container],
         // Deployments only allow `Always`, the default, so they name none.
-        restart_policy: (w.kind != WorkloadKind::Deployment).then(|| "OnFailure".to_owned()),
+        restart_policy: (w.workload_kind != WorkloadKind::Deployment)
+            .then(|| "OnFailure".to_owned()),
         volumes: csi.then(|| {
             vec![Volume {
                 name: CSI_VOLUME.to_owned(),
@@ -93,7 +94,7 @@ pub(crate) fn build(r: &Resolved<'_>, w: &Workload) -> Object {
         ..Default::default()
     };
     let spec = pod_spec(r, w);
-    match w.kind {
+    match w.workload_kind {
         // The webhook reads the label from the pod, so the template carries it;
         // the Job keeps it too, as in the docs' sample.
         WorkloadKind::Job => Object::Job(Box::new(Job {
