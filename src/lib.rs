@@ -1,11 +1,12 @@
 //! Catalog, policy, Kubernetes rendering, planning and error classification
 //! for Azure Service Connector with an AKS cluster as the source.
 //!
-//! The API is the public modules and the names re-exported here: [`catalog`]
-//! (targets, ids, keys), [`spec`] (the inputs), [`policy`] ([`validate`] and
-//! the rule table), [`render`] (objects and YAML; [`render::wire`]), [`plan`],
-//! [`drift`], [`classify`], [`input`] (reading JSON inputs within their caps),
-//! [`k8s`] (the Kubernetes names the objects carry) and [`error`].
+//! The API is the public modules and the names re-exported here:
+//! [`catalog`](mod@catalog) (targets, ids, keys), [`spec`] (the inputs),
+//! [`policy`] ([`validate`] and the rule table), [`render`](mod@render)
+//! (objects and YAML; [`render::wire`]), [`plan`](mod@plan),
+//! [`drift`](mod@drift), [`classify`], [`input`] (reading JSON inputs within
+//! their caps), [`k8s`] (the Kubernetes names the objects carry) and [`error`].
 //! Resolution (`resolve`), value filling (`values`) and the YAML and JSON
 //! writers (`yaml`) are internal; `testing` opens a few of them to this
 //! crate's own tests and benchmarks and is not API.

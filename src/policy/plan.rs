@@ -4,6 +4,7 @@
 use crate::catalog::AuthId;
 use crate::error::{Finding, Quoted};
 use crate::resolve::{nonempty, Resolved};
+use crate::shapes;
 use crate::spec::PlanContext;
 
 super::rule::rules! {
@@ -29,11 +30,7 @@ pub(crate) struct Built<'a> {
 /// Values that become path segments of ARM ids (the request URL, the target
 /// id) must not break the path; policy leaves these names free for the YAML.
 pub(crate) fn arm_segments(r: &Resolved<'_>) -> Vec<Finding> {
-    let bad = |v: &str| {
-        v.chars().any(|c| {
-            matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control()
-        })
-    };
+    let bad = |v: &str| v.contains(['/', '\\', '?', '#', '%']) || shapes::has_space_or_control(v);
     let mut out = Vec::new();
     let mut check = |field: String, v: Option<&str>| {
         if let Some(v) = nonempty(v).filter(|v| bad(v)) {

@@ -1,7 +1,7 @@
 //! The rule table: every rule `validate` and `plan` report, in code order.
 //!
 //! Each concern's module (`names`, `keys`, `target`, `identity`, `keyvault`,
-//! `plan`) declares its own rules with one macro ([`super::rule`]) next to
+//! `plan`) declares its own rules with one macro (`rules!`) next to
 //! its checks and messages; [`ALL`] gathers them in code order, so a rule
 //! declared anywhere is in the table and no table lists a rule twice.
 
