@@ -178,7 +178,7 @@ fn check_identity_id(a: &crate::spec::AuthSpec, f: &mut Vec<Finding>) {
 }
 
 /// The subscription id of a user-assigned identity resource id, if well formed.
-pub fn identity_subscription(id: &str) -> Option<&str> {
+pub(crate) fn identity_subscription(id: &str) -> Option<&str> {
     // Nine parts, taken in order without collecting them.
     let mut parts = id.split('/');
     let mut part = || parts.next();

@@ -134,6 +134,9 @@ fn check_name(f: &mut Vec<Finding>, field: &str, name: &str, workload: bool) {
     }
 }
 
+/// The object names (`SC004`), given or generated, names given for objects
+/// the auth id does not render (`SC031`), a ServiceAccount name waiting for
+/// the client id (`SC029`) and the workload's name and labels (`SC004`, `SC005`).
 pub(super) fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     let overrides = r.spec.names.as_ref().unwrap_or(&crate::spec::NO_NAMES);
     // A given name is reported at its own field, a generated one at the
