@@ -7,6 +7,8 @@ pub const WI_LABEL: &str = "azure.workload.identity/use";
 pub const APP_LABEL: &str = "app";
 /// The CSI volume name used by the samples.
 pub const CSI_VOLUME: &str = "secrets-store01-inline";
+/// The Secrets Store CSI driver the volume names.
+pub const CSI_DRIVER: &str = "secrets-store.csi.k8s.io";
 /// Where the CSI volume is mounted.
 pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
 /// Annotation naming the identity the pod's token is exchanged for.

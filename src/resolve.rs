@@ -4,6 +4,7 @@
 //! Policy checks the result; rendering and planning read it.
 
 use crate::catalog::{self, AccountKind, AuthId, ClientId, TargetDef, TargetId};
+use crate::k8s::CSI_MOUNT_PATH;
 use crate::spec::{ConnectionSpec, KeyVaultObject};
 use crate::values::{self, Knowns};
 
@@ -294,7 +295,7 @@ fn resolve_ids(
     };
     let mut errors = Vec::new();
     // Other targets ignore the kind (policy says so), so it resolves as the default.
-    let kind = match nonempty(spec.target.account_kind.as_deref()) {
+    let account_kind = match nonempty(spec.target.account_kind.as_deref()) {
         Some(k) if target.id == TargetId::CognitiveServices => AccountKind::parse(k)
             .unwrap_or_else(|| {
                 errors.push(IdError::UnknownAccountKind(k));
@@ -325,7 +326,7 @@ fn resolve_ids(
             }),
     };
     if errors.is_empty() {
-        Ok((target, kind, auth, client))
+        Ok((target, account_kind, auth, client))
     } else {
         Err(Unresolved {
             target: Some(target),
@@ -339,24 +340,32 @@ fn resolve_ids(
 /// reports them (`SC028`), and nothing is rendered then.
 fn resolve_workload(spec: &ConnectionSpec, auth: AuthId) -> Option<Workload> {
     let w = spec.workload.clone().unwrap_or_default();
-    let kind =
+    let workload_kind =
         WorkloadKind::from_spec(w.workload_kind.as_deref()).unwrap_or(Some(WorkloadKind::Job))?;
     let image = w.image.unwrap_or_else(|| "alpine".to_owned());
     let csi = auth == AuthId::KeyvaultCsi;
     let command = w.command.unwrap_or_else(|| {
-        let c: &[&str] = match (kind, csi) {
-            (WorkloadKind::Deployment, false) => &["sh", "-c", "printenv && tail -f /dev/null"],
-            (WorkloadKind::Deployment, true) => {
-                &["sh", "-c", "ls -l /mnt/secrets-store && tail -f /dev/null"]
-            }
-            (_, false) => &["printenv"],
-            (_, true) => &["ls", "-l", "/mnt/secrets-store"],
+        // Print what the workload received: the environment, or the mounted files.
+        let show = if csi {
+            format!("ls -l {CSI_MOUNT_PATH}")
+        } else {
+            "printenv".to_owned()
         };
-        c.iter().map(|s| (*s).to_owned()).collect()
+        match workload_kind {
+            // A Deployment's pod stays up after printing.
+            WorkloadKind::Deployment => vec![
+                "sh".to_owned(),
+                "-c".to_owned(),
+                format!("{show} && tail -f /dev/null"),
+            ],
+            _ => show.split(' ').map(str::to_owned).collect(),
+        }
     });
-    let name = w.name.unwrap_or_else(|| kind.default_name().to_owned());
+    let name = w
+        .name
+        .unwrap_or_else(|| workload_kind.default_name().to_owned());
     Some(Workload {
-        workload_kind: kind,
+        workload_kind,
         name,
         image,
         command,

@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::AuthId;
-use crate::k8s::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
+use crate::k8s::{CSI_DRIVER, CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 use crate::policy;
 use crate::resolve::Resolved;
 use crate::shapes;
@@ -319,7 +319,7 @@ impl Parts {
             (
                 "csi",
                 map([
-                    ("driver", s("secrets-store.csi.k8s.io")),
+                    ("driver", s(CSI_DRIVER)),
                     ("readOnly", Node::Bool(true)),
                     ("volumeAttributes", map([("secretProviderClass", s(spc))])),
                 ]),

@@ -15,7 +15,7 @@ use crate::catalog::AuthId;
 use crate::resolve::{Resolved, Workload, WorkloadKind};
 
 use crate::k8s::APP_LABEL;
-use crate::k8s::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
+use crate::k8s::{CSI_DRIVER, CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 
 /// The product's labels plus the user's extra ones (policy keeps them apart).
 fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
@@ -65,7 +65,7 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
             vec![Volume {
                 name: CSI_VOLUME.to_owned(),
                 csi: Some(CSIVolumeSource {
-                    driver: "secrets-store.csi.k8s.io".to_owned(),
+                    driver: CSI_DRIVER.to_owned(),
                     read_only: Some(true),
                     volume_attributes: Some(BTreeMap::from([(
                         "secretProviderClass".to_owned(),
