@@ -14,12 +14,8 @@ use super::Object;
 use crate::catalog::AuthId;
 use crate::resolve::{Resolved, Workload, WorkloadKind};
 
-/// The label the workload-identity webhook looks for on pods.
-pub const WI_LABEL: &str = "azure.workload.identity/use";
-/// The CSI volume name used by the samples.
-pub const CSI_VOLUME: &str = "secrets-store01-inline";
-/// Where the CSI volume is mounted.
-pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
+use crate::k8s::APP_LABEL;
+use crate::k8s::{CSI_DRIVER, CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
 
 /// The product's labels plus the user's extra ones (policy keeps them apart).
 fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
@@ -63,12 +59,13 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
             .then(|| r.names.service_account.clone()),
         containers: vec![container],
         // Deployments only allow `Always`, the default, so they name none.
-        restart_policy: (w.kind != WorkloadKind::Deployment).then(|| "OnFailure".to_owned()),
+        restart_policy: (w.workload_kind != WorkloadKind::Deployment)
+            .then(|| "OnFailure".to_owned()),
         volumes: csi.then(|| {
             vec![Volume {
                 name: CSI_VOLUME.to_owned(),
                 csi: Some(CSIVolumeSource {
-                    driver: "secrets-store.csi.k8s.io".to_owned(),
+                    driver: CSI_DRIVER.to_owned(),
                     read_only: Some(true),
                     volume_attributes: Some(BTreeMap::from([(
                         "secretProviderClass".to_owned(),
@@ -84,7 +81,7 @@ fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
 }
 
 /// Builds the chosen workload kind.
-pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
+pub(crate) fn build(r: &Resolved<'_>, w: &Workload) -> Object {
     let wi: &[(&str, &str)] = if r.has_service_account() {
         &[(WI_LABEL, "true")]
     } else {
@@ -97,7 +94,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
         ..Default::default()
     };
     let spec = pod_spec(r, w);
-    match w.kind {
+    match w.workload_kind {
         // The webhook reads the label from the pod, so the template carries it;
         // the Job keeps it too, as in the docs' sample.
         WorkloadKind::Job => Object::Job(Box::new(Job {
@@ -115,7 +112,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
             ..Default::default()
         })),
         WorkloadKind::Deployment => {
-            let mut template_labels = vec![("app", "sc-sample")];
+            let mut template_labels = vec![(APP_LABEL, "sc-sample")];
             template_labels.extend_from_slice(wi);
             Object::Deployment(Box::new(Deployment {
                 metadata: meta(labels(w, &[])),
@@ -123,7 +120,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
                     replicas: Some(1),
                     selector: LabelSelector {
                         match_labels: Some(BTreeMap::from([(
-                            "app".to_owned(),
+                            APP_LABEL.to_owned(),
                             "sc-sample".to_owned(),
                         )])),
                         ..Default::default()
