@@ -9,34 +9,13 @@
 use base64::Engine as _;
 use serde_json::Value;
 
-use crate::error::{Error, Finding, Quoted, Severity};
-use crate::render::service_account::CLIENT_ID_ANNOTATION;
-use crate::render::workload::WI_LABEL;
+use crate::error::{Error, Finding, Quoted};
+use crate::k8s::{CLIENT_ID_ANNOTATION, WI_LABEL};
+use crate::policy::rules::Rule;
 use crate::spec::{ConnectionSpec, RenderOptions};
 
-/// One drift rule: its stable code, severity and summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DriftRule {
-    /// Stable code, `SD001`….
-    pub code: &'static str,
-    /// How serious the difference is.
-    pub severity: Severity,
-    /// What the rule checks.
-    pub summary: &'static str,
-}
-
-macro_rules! drift_rules {
-    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
-        $(
-            #[doc = $summary]
-            pub const $name: DriftRule = DriftRule { code: $code, severity: Severity::$sev, summary: $summary };
-        )+
-        /// Every drift rule, by code.
-        pub const RULES: &[DriftRule] = &[$($name),+];
-    };
-}
-
-drift_rules! {
+// The drift codes are declared as policy's rules are, in a table of their own.
+crate::policy::rule::rules! {
     MISSING_OBJECT = "SD001", Error, "an object the design renders is not in what the cluster holds";
     OTHER_NAMESPACE = "SD002", Error, "the object is in another namespace than the design's";
     MISSING_KEY = "SD003", Error, "a configuration key the design writes is missing from the Secret";
@@ -79,13 +58,8 @@ pub struct DriftReport {
     pub objects: usize,
 }
 
-fn finding(rule: DriftRule, field: String, message: String) -> Finding {
-    Finding {
-        code: rule.code,
-        severity: rule.severity,
-        field,
-        message,
-    }
+fn finding(rule: Rule, field: String, message: String) -> Finding {
+    rule.at(field, message)
 }
 
 /// Workload kinds whose pods may use the connection, and where their pod template is.
@@ -168,12 +142,15 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
     };
 
     for d in &bundle.documents {
-        if !matches!(d.kind, "Secret" | "ServiceAccount" | "SecretProviderClass") {
+        if !matches!(
+            d.object_kind,
+            "Secret" | "ServiceAccount" | "SecretProviderClass"
+        ) {
             continue;
         }
         let expected = serde_json::to_value(d.tree()).unwrap_or(Value::Null);
         let same_name = items.iter().enumerate().filter(|(_, o)| {
-            o.get("kind").and_then(Value::as_str) == Some(d.kind)
+            o.get("kind").and_then(Value::as_str) == Some(d.object_kind)
                 && str_at(o, &["metadata", "name"]).as_deref() == Some(d.name.as_str())
         });
         let mut found = None;
@@ -191,7 +168,7 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                     format!("{}.metadata.namespace", path(i)),
                     format!(
                         "{} {}: expected namespace {}, found {}",
-                        d.kind,
+                        d.object_kind,
                         d.name,
                         d.namespace,
                         Quoted(&ns)
@@ -202,14 +179,14 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                     "cluster".to_owned(),
                     format!(
                         "expected {} {} in namespace {}, found none",
-                        d.kind, d.name, d.namespace
+                        d.object_kind, d.name, d.namespace
                     ),
                 )),
             }
             continue;
         };
         let at = path(i);
-        match d.kind {
+        match d.object_kind {
             "Secret" => compare_secret(&expected, actual, &at, &mut findings, &mut not_compared),
             "ServiceAccount" => {
                 let want = str_at(
@@ -241,17 +218,17 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
     let secret = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "Secret")
+        .find(|d| d.object_kind == "Secret")
         .map(|d| d.name.clone());
     let spc = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "SecretProviderClass")
+        .find(|d| d.object_kind == "SecretProviderClass")
         .map(|d| d.name.clone());
     let service_account = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "ServiceAccount")
+        .find(|d| d.object_kind == "ServiceAccount")
         .map(|d| d.name.clone());
     for (i, o) in items.iter().enumerate() {
         let kind = o.get("kind").and_then(Value::as_str).unwrap_or_default();

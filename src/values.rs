@@ -112,7 +112,7 @@ const MAX_TOKEN: usize = 80;
 ///   example client id and client secret) or an example host (Neon's
 ///   `ep-still-mud-….neon.tech`), anywhere;
 /// - the whole value equal to a placeholder's name without its brackets
-///   (`storage-account-name`, `MySQL-DB-password`, as [`fill`] reads them) or to
+///   (`storage-account-name`, `MySQL-DB-password`, as `fill` reads them) or to
 ///   an example name (`MySQL-DB-name`).
 pub fn placeholders(value: &str) -> Vec<&str> {
     let bare = |p: &str| {

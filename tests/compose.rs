@@ -130,7 +130,7 @@ fn blob_service_bus_and_key_vault_share_one_job() {
     let kinds: Vec<_> = c
         .documents
         .iter()
-        .map(|d| (d.kind, d.name.as_str()))
+        .map(|d| (d.object_kind, d.name.as_str()))
         .collect();
     assert_eq!(
         kinds,
@@ -158,13 +158,13 @@ fn blob_service_bus_and_key_vault_share_one_job() {
         .enumerate()
     {
         let alone = render(spec, &RenderOptions::default()).expect("renders");
-        for d in alone.documents.iter().filter(|d| d.kind != "Job") {
+        for d in alone.documents.iter().filter(|d| d.object_kind != "Job") {
             assert!(
                 c.documents
                     .iter()
-                    .any(|x| x.kind == d.kind && x.yaml == d.yaml),
+                    .any(|x| x.object_kind == d.object_kind && x.yaml == d.yaml),
                 "connections[{i}]: {} {} as render writes it",
-                d.kind,
+                d.object_kind,
                 d.name
             );
         }
@@ -235,7 +235,7 @@ fn one_connection_composes_as_render_renders_it() {
 fn two_vaults_get_two_volumes_and_a_deployment_validates() {
     let mut set = set_of(vec![keyvault("vault_a"), keyvault("vault_b"), blob()]);
     set.workload = Some(WorkloadSpec {
-        kind: Some("Deployment".into()),
+        workload_kind: Some("Deployment".into()),
         ..Default::default()
     });
     let c = compose(&set, &RenderOptions::default()).expect("composes");
@@ -283,7 +283,7 @@ fn an_existing_workload_is_wired_to_every_connection() {
     let mut set = three();
     set.existing = Some(target);
     let c = compose(&set, &RenderOptions::default()).expect("composes");
-    assert!(c.documents.iter().all(|d| d.kind != "Job"));
+    assert!(c.documents.iter().all(|d| d.object_kind != "Job"));
     let w = c.wiring.expect("wiring");
     insta::assert_snapshot!(
         "existing_deployment",
@@ -606,7 +606,7 @@ fn each_connection_s_policy_findings_name_their_connection() {
     bad.namespace = Some("Bad_NS".into());
     let mut set = set_of(vec![blob(), bad]);
     set.workload = Some(WorkloadSpec {
-        kind: Some("CronJob".into()),
+        workload_kind: Some("CronJob".into()),
         ..Default::default()
     });
     let findings = clashes(&set);
@@ -750,7 +750,7 @@ fn the_docs_example_composes() {
         .expect("a JSON example");
     let set: WorkloadSet = serde_json::from_str(json).expect("the example is a workload set");
     let c = compose(&set, &RenderOptions::default()).expect("the example composes");
-    let kinds: Vec<_> = c.documents.iter().map(|d| d.kind).collect();
+    let kinds: Vec<_> = c.documents.iter().map(|d| d.object_kind).collect();
     assert_eq!(
         kinds,
         [

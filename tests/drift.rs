@@ -22,7 +22,7 @@ fn design() -> ConnectionSpec {
         ..Default::default()
     });
     s.workload = Some(WorkloadSpec {
-        kind: Some("Deployment".into()),
+        workload_kind: Some("Deployment".into()),
         ..Default::default()
     });
     s

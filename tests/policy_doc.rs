@@ -1,9 +1,11 @@
-//! `docs/policy.md` lists the rule tables of the code: every code, severity and
-//! rule title of `policy::rules::ALL` (validate) and `policy::rules::PLAN` (plan),
-//! in order, and nothing else. Either side changed alone fails here.
+//! `docs/policy.md` lists the rule table of the code: every code, severity and
+//! rule title of `policy::rules::ALL`, in code order, split in two tables: the
+//! rules `plan` reports (`policy::plan::RULES`) and the others (`validate`'s),
+//! and nothing else. Either side changed alone fails here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use aks_service_connector::policy::rules::{Rule, ALL, PLAN};
+use aks_service_connector::policy::plan::RULES as PLAN;
+use aks_service_connector::policy::rules::{Rule, ALL};
 
 const DOC: &str = include_str!("../docs/policy.md");
 
@@ -86,15 +88,18 @@ fn the_policy_doc_lists_exactly_the_rule_tables_of_the_code() {
         2,
         "docs/policy.md has two rule tables (validate, plan)"
     );
+    let plan_codes: Vec<&str> = PLAN.iter().map(|r| r.code).collect();
+    let (plan, validate): (Vec<Rule>, Vec<Rule>) =
+        ALL.iter().partition(|r| plan_codes.contains(&r.code));
     assert_eq!(
         tables[0],
-        code_table(ALL),
-        "the validate table of docs/policy.md against rules::ALL"
+        code_table(&validate),
+        "the validate table of docs/policy.md against rules::ALL without the plan's rules"
     );
     assert_eq!(
         tables[1],
-        code_table(PLAN),
-        "the plan table of docs/policy.md against rules::PLAN"
+        code_table(&plan),
+        "the plan table of docs/policy.md against the plan's rules in rules::ALL"
     );
 }
 

@@ -493,7 +493,7 @@ fn placeholder_value<'a>(name: &str, e: &'a Entities, ctx: &'a ClassifyContext) 
         "ns" => from_text(&["providerNamespace"]),
         "scope" => from_text(&["scope"]),
         "principal" => from_text(&["objectId", "clientId"]),
-        "client-id" => from_text(&["clientId"]).filter(|v| is_guid_like(v)),
+        "client-id" => from_text(&["clientId"]).filter(|v| crate::shapes::guid(v)),
         "pod" => from_text(&["pod"]),
         "release" => from_text(&["helmRelease"]),
         "vault" => from_text(&["vault"]),
@@ -518,10 +518,6 @@ fn vault_id(id: &str) -> Option<&str> {
     (name_len > 0)
         .then(|| id.get(..name_start + name_len))
         .flatten()
-}
-
-fn is_guid_like(v: &str) -> bool {
-    v.len() == 36 && v.bytes().filter(|b| *b == b'-').count() == 4
 }
 
 /// Replaces every known `<placeholder>` of a command template.

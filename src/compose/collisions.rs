@@ -10,9 +10,9 @@ use super::rules::{
 };
 use super::{under, WorkloadSet};
 use crate::error::{Finding, Quoted};
-use crate::policy::k8s_names;
 use crate::render::service_account;
 use crate::resolve::Resolved;
+use crate::shapes;
 
 /// A key or object name in a message: whole when it is a plain name (keys and names are
 /// at most 253 characters), else as [`Quoted`] shows any input.
@@ -295,7 +295,7 @@ fn overlaps(a: &str, b: &str) -> bool {
 fn valid_path(p: &str) -> bool {
     p.starts_with('/')
         && !p.split('/').any(|seg| seg == "..")
-        && !k8s_names::has_space_or_control(p)
+        && !shapes::has_space_or_control(p)
         && !p.contains(':')
 }
 
@@ -344,7 +344,7 @@ fn volumes(
                 format!("connections[{j}].mount")
             }
         };
-        let volume_ok = k8s_names::dns1123_label(volume).is_ok();
+        let volume_ok = shapes::dns_label(volume);
         if !volume_ok {
             f.push(MOUNT_INVALID.at(
                 field("volume", given_volume),

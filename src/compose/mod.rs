@@ -16,9 +16,9 @@ pub mod rules;
 use serde::Deserialize;
 
 use crate::error::{Error, Finding, Severity};
+use crate::k8s::{CSI_MOUNT_PATH, CSI_VOLUME};
 use crate::policy;
 use crate::render::pod::PodParts;
-use crate::render::workload::{CSI_MOUNT_PATH, CSI_VOLUME};
 use crate::render::{
     document, secret, service_account, spc, wire_parts, workload, Document, Object, WireTarget,
     Wiring,
@@ -165,7 +165,7 @@ pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition
     check_shape(set)?;
     // Each connection resolved without a workload: the set's one workload is resolved apart.
     let none = WorkloadSpec {
-        kind: Some("none".to_owned()),
+        workload_kind: Some("none".to_owned()),
         ..Default::default()
     };
     let specs: Vec<ConnectionSpec> = set

@@ -179,7 +179,7 @@ fn the_key_caps_hold_every_combination_of_the_catalog() {
     let most = crate::catalog::combinations()
         .map(|c| {
             let spec = c.spec();
-            crate::resolve::resolve(&spec, &mut Vec::new()).map_or(0, |r| r.config.len())
+            crate::resolve::resolve(&spec).map_or(0, |r| r.config.len())
         })
         .max()
         .unwrap_or(0);

@@ -3,7 +3,7 @@
 //! workload ([`super::workload`]) and the wiring of an existing one
 //! ([`super::wire`]) are both built from it, for one connection or for several.
 
-use super::workload::{CSI_MOUNT_PATH, CSI_VOLUME};
+use crate::k8s::{CSI_MOUNT_PATH, CSI_VOLUME};
 use crate::resolve::Resolved;
 
 /// A Secret the pod takes as environment.

@@ -32,8 +32,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::pod::{CsiMount, PodParts};
-use super::workload::WI_LABEL;
+use crate::k8s::{CSI_DRIVER, WI_LABEL};
 use crate::policy;
+use crate::shapes;
 use crate::spec::ConnectionSpec;
 use crate::yaml::Node;
 
@@ -96,7 +97,8 @@ impl WireKind {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WireTarget {
     /// The workload's kind.
-    pub kind: WireKind,
+    #[serde(rename = "kind")]
+    pub workload_kind: WireKind,
     /// The workload's name.
     pub name: String,
     /// Its namespace (kustomize file only); default: the connection's namespace.
@@ -160,7 +162,7 @@ pub struct Wiring {
 pub enum WireError {
     /// The connection spec does not render.
     #[error("connection: {0}")]
-    Connection(#[from] crate::Error),
+    Connection(#[from] crate::error::Error),
     /// A name that is not a DNS-1123 label.
     #[error("{field}: expected a DNS-1123 label (lowercase letters, digits and `-`, at most 63 characters, starting and ending with a letter or digit), found `{found}`")]
     InvalidName {
@@ -198,7 +200,7 @@ impl WireError {
 
 /// The crate's error: the connection's own, or `invalid-input` with the field
 /// under `target` (the argument's name where one API call takes both).
-impl From<WireError> for crate::Error {
+impl From<WireError> for crate::error::Error {
     fn from(e: WireError) -> Self {
         let field = match (&e, e.field()) {
             (WireError::Connection(_), _) | (_, None) => None,
@@ -210,25 +212,13 @@ impl From<WireError> for crate::Error {
                 let text = other.to_string();
                 // Every message is `{field}: {message}`; the field is carried apart.
                 let message = text.split_once(": ").map_or(text.as_str(), |(_, m)| m);
-                crate::Error::InvalidInput {
+                crate::error::Error::InvalidInput {
                     field: field.unwrap_or_else(|| "target".to_owned()),
                     message: message.to_owned(),
                 }
             }
         }
     }
-}
-
-/// Whether `s` is a DNS-1123 label (container and workload names are checked
-/// before they go into patch paths and names).
-fn is_label(s: &str) -> bool {
-    let b = s.as_bytes();
-    let ok = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
-    !b.is_empty()
-        && b.len() <= 63
-        && b.iter().all(|c| ok(c) || *c == b'-')
-        && ok(&b[0])
-        && ok(&b[b.len() - 1])
 }
 
 /// Checks the names and containers of a target before they go into patches.
@@ -239,11 +229,11 @@ pub(crate) fn check_target(t: &WireTarget) -> Result<(), WireError> {
     };
     // A workload name may be a subdomain; a label is the common case and the
     // stricter check keeps patch paths plain.
-    if !t.name.split('.').all(is_label) || t.name.len() > 253 {
+    if !t.name.split('.').all(shapes::dns_label) || t.name.len() > 253 {
         return Err(invalid("name".to_owned(), &t.name));
     }
     if let Some(ns) = &t.namespace {
-        if !is_label(ns) {
+        if !shapes::dns_label(ns) {
             return Err(invalid("namespace".to_owned(), ns));
         }
     }
@@ -251,7 +241,7 @@ pub(crate) fn check_target(t: &WireTarget) -> Result<(), WireError> {
         return Err(WireError::NoContainers);
     }
     for (i, c) in t.containers.iter().enumerate() {
-        if !is_label(&c.name) {
+        if !shapes::dns_label(&c.name) {
             return Err(invalid(format!("containers[{i}].name"), &c.name));
         }
         let earlier = &t.containers[..i];
@@ -321,7 +311,7 @@ fn volume(m: &CsiMount) -> Node {
         (
             "csi",
             map([
-                ("driver", s("secrets-store.csi.k8s.io")),
+                ("driver", s(CSI_DRIVER)),
                 ("readOnly", Node::Bool(true)),
                 (
                     "volumeAttributes",
@@ -379,7 +369,7 @@ fn strategic(t: &WireTarget, p: &PodParts) -> Node {
         pod.push((Cow::Borrowed("volumes"), Node::Seq(volumes)));
     }
     template.push((Cow::Borrowed("spec"), Node::Map(pod)));
-    nest(t.kind.template_path(), Node::Map(template))
+    nest(t.workload_kind.template_path(), Node::Map(template))
 }
 
 /// Escapes one JSON Pointer reference token (RFC 6901).
@@ -403,7 +393,7 @@ fn add_all(ops: &mut Vec<Node>, path: &str, exists: bool, items: Vec<Node>) {
 
 fn json_patch(t: &WireTarget, p: &PodParts) -> Node {
     let template: String = t
-        .kind
+        .workload_kind
         .template_path()
         .iter()
         .map(|k| format!("/{k}"))
@@ -467,11 +457,7 @@ fn json_patch(t: &WireTarget, p: &PodParts) -> Node {
 /// Fails with [`WireError::Connection`] when the spec does not render, and
 /// with a [`WireError`] naming the field when the target is not well formed.
 pub fn wire(spec: &ConnectionSpec, target: &WireTarget) -> Result<Wiring, WireError> {
-    let (findings, resolved) = policy::check(spec);
-    let r = match resolved {
-        Some(r) if !policy::has_errors(&findings) => r,
-        _ => return Err(crate::Error::InvalidSpec { findings }.into()),
-    };
+    let (r, _) = policy::gate(spec)?;
     wire_parts(target, &PodParts::of(&r), &r.namespace)
 }
 
@@ -479,7 +465,7 @@ pub fn wire(spec: &ConnectionSpec, target: &WireTarget) -> Result<Wiring, WireEr
 /// several's); `namespace` is the kustomize file's unless the target names one.
 ///
 /// Fails with a [`WireError`] naming the field when the target is not well formed.
-pub fn wire_parts(
+pub(crate) fn wire_parts(
     target: &WireTarget,
     parts: &PodParts,
     namespace: &str,
@@ -488,8 +474,11 @@ pub fn wire_parts(
     let body = strategic(target, parts);
     let namespace = target.namespace.as_deref().unwrap_or(namespace);
     let mut file = vec![
-        (Cow::Borrowed("apiVersion"), s(target.kind.api_version())),
-        (Cow::Borrowed("kind"), s(target.kind.as_str())),
+        (
+            Cow::Borrowed("apiVersion"),
+            s(target.workload_kind.api_version()),
+        ),
+        (Cow::Borrowed("kind"), s(target.workload_kind.as_str())),
         (
             Cow::Borrowed("metadata"),
             map([("name", s(&target.name)), ("namespace", s(namespace))]),

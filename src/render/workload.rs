@@ -14,12 +14,8 @@ use super::pod::PodParts;
 use super::Object;
 use crate::resolve::{Resolved, Workload, WorkloadKind};
 
-/// The label the workload-identity webhook looks for on pods.
-pub const WI_LABEL: &str = "azure.workload.identity/use";
-/// The CSI volume name used by the samples.
-pub const CSI_VOLUME: &str = "secrets-store01-inline";
-/// Where the CSI volume is mounted.
-pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
+use crate::k8s::APP_LABEL;
+use crate::k8s::{CSI_DRIVER, WI_LABEL};
 
 /// The product's labels plus the user's extra ones (policy keeps them apart).
 fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
@@ -68,7 +64,8 @@ fn pod_spec(parts: &PodParts, w: &Workload) -> PodSpec {
         service_account_name: parts.service_account.clone(),
         containers: vec![container],
         // Deployments only allow `Always`, the default, so they name none.
-        restart_policy: (w.kind != WorkloadKind::Deployment).then(|| "OnFailure".to_owned()),
+        restart_policy: (w.workload_kind != WorkloadKind::Deployment)
+            .then(|| "OnFailure".to_owned()),
         volumes: (!parts.csi.is_empty()).then(|| {
             parts
                 .csi
@@ -76,7 +73,7 @@ fn pod_spec(parts: &PodParts, w: &Workload) -> PodSpec {
                 .map(|m| Volume {
                     name: m.volume.clone(),
                     csi: Some(CSIVolumeSource {
-                        driver: "secrets-store.csi.k8s.io".to_owned(),
+                        driver: CSI_DRIVER.to_owned(),
                         read_only: Some(true),
                         volume_attributes: Some(BTreeMap::from([(
                             "secretProviderClass".to_owned(),
@@ -93,13 +90,13 @@ fn pod_spec(parts: &PodParts, w: &Workload) -> PodSpec {
 }
 
 /// Builds the chosen workload kind for one connection.
-pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
+pub(crate) fn build(r: &Resolved<'_>, w: &Workload) -> Object {
     build_for(&PodParts::of(r), &r.namespace, w)
 }
 
 /// Builds the chosen workload kind in `namespace`, taking what `parts` adds to its pod
 /// (one connection's or several's).
-pub fn build_for(parts: &PodParts, namespace: &str, w: &Workload) -> Object {
+pub(crate) fn build_for(parts: &PodParts, namespace: &str, w: &Workload) -> Object {
     let wi: &[(&str, &str)] = if parts.service_account.is_some() {
         &[(WI_LABEL, "true")]
     } else {
@@ -112,7 +109,7 @@ pub fn build_for(parts: &PodParts, namespace: &str, w: &Workload) -> Object {
         ..Default::default()
     };
     let spec = pod_spec(parts, w);
-    match w.kind {
+    match w.workload_kind {
         // The webhook reads the label from the pod, so the template carries it;
         // the Job keeps it too, as in the docs' sample.
         WorkloadKind::Job => Object::Job(Box::new(Job {
@@ -130,7 +127,7 @@ pub fn build_for(parts: &PodParts, namespace: &str, w: &Workload) -> Object {
             ..Default::default()
         })),
         WorkloadKind::Deployment => {
-            let mut template_labels = vec![("app", "sc-sample")];
+            let mut template_labels = vec![(APP_LABEL, "sc-sample")];
             template_labels.extend_from_slice(wi);
             Object::Deployment(Box::new(Deployment {
                 metadata: meta(labels(w, &[])),
@@ -138,7 +135,7 @@ pub fn build_for(parts: &PodParts, namespace: &str, w: &Workload) -> Object {
                     replicas: Some(1),
                     selector: LabelSelector {
                         match_labels: Some(BTreeMap::from([(
-                            "app".to_owned(),
+                            APP_LABEL.to_owned(),
                             "sc-sample".to_owned(),
                         )])),
                         ..Default::default()

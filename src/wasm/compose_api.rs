@@ -72,7 +72,7 @@ pub fn compose_workload(
             .iter()
             .zip(&c.sources)
             .map(|(d, sources)| ComposedDocument {
-                kind: d.kind.to_owned(),
+                kind: d.object_kind.to_owned(),
                 name: d.name.clone(),
                 namespace: d.namespace.clone(),
                 connections: sources.clone(),

@@ -29,8 +29,9 @@ pub struct RenderResult {
 #[tsify(missing_as_null, hashmap_as_object)]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedDocument {
-    /// Kubernetes kind.
-    pub kind: String,
+    /// Kubernetes object kind.
+    #[serde(rename = "kind")]
+    pub object_kind: String,
     /// Object name.
     pub name: String,
     /// Namespace.
@@ -101,8 +102,9 @@ pub struct PreviewResult {
 #[tsify(missing_as_null, hashmap_as_object)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewDocument {
-    /// Kubernetes kind.
-    pub kind: String,
+    /// Kubernetes object kind.
+    #[serde(rename = "kind")]
+    pub object_kind: String,
     /// Object name.
     pub name: String,
     /// Namespace.
@@ -239,7 +241,7 @@ fn preview_value(bundle: &crate::Bundle) -> Result<JsValue, JsValue> {
     json.push_str("{\"yaml\":\"\",\"documents\":[");
     for (i, d) in bundle.documents.iter().enumerate() {
         json.push_str(if i > 0 { ",{\"kind\":" } else { "{\"kind\":" });
-        write_str(&mut json, d.kind);
+        write_str(&mut json, d.object_kind);
         json.push_str(",\"name\":");
         write_str(&mut json, &d.name);
         json.push_str(",\"namespace\":");

@@ -148,16 +148,16 @@ fn render_returns_yaml_documents_and_objects() {
 /// for the declared `RenderResult` type, for every combination the catalog renders.
 #[wasm_bindgen_test]
 fn render_result_is_the_render_result_type() {
-    use aks_service_connector::catalog::{CognitiveKind, TargetId, TARGETS};
+    use aks_service_connector::catalog::{AccountKind, TargetId, TARGETS};
     use aks_service_connector::{ConnectionSpec, RenderOptions};
     let stringify = |v: &JsValue| JSON::stringify(v).expect("stringify").as_string();
     let mut results = 0;
     for t in TARGETS.iter() {
-        let kinds: &[Option<CognitiveKind>] = if t.id == TargetId::CognitiveServices {
+        let kinds: &[Option<AccountKind>] = if t.id == TargetId::CognitiveServices {
             &[
                 None,
-                Some(CognitiveKind::OpenAi),
-                Some(CognitiveKind::CognitiveServices),
+                Some(AccountKind::OpenAi),
+                Some(AccountKind::CognitiveServices),
             ]
         } else {
             &[None]
@@ -182,7 +182,7 @@ fn render_result_is_the_render_result_type() {
                             .documents
                             .iter()
                             .map(|d| wasm::RenderedDocument {
-                                kind: d.kind.to_owned(),
+                                object_kind: d.object_kind.to_owned(),
                                 name: d.name.clone(),
                                 namespace: d.namespace.clone(),
                                 yaml: d.yaml.clone(),
