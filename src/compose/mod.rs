@@ -39,7 +39,7 @@ pub use rules::{SetRule, RULES};
 ///         { "spec": { "target": { "type": "servicebus" },
 ///                     "auth": { "clientId": "00001111-aaaa-2222-bbbb-3333cccc4444" } } } ] }"#).unwrap();
 /// let c = aks_service_connector::compose(&set, &Default::default()).unwrap();
-/// let kinds: Vec<_> = c.documents.iter().map(|d| d.kind).collect();
+/// let kinds: Vec<_> = c.documents.iter().map(|d| d.object_kind).collect();
 /// assert_eq!(kinds, ["ServiceAccount", "Secret", "Secret", "Job"]);
 ///
 /// // Without a client id each ServiceAccount follows its connection's name: two of them,
