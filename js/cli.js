@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import * as sc from './node.js';
 // The classifier is its own module: compiled only when the classify command runs.
 import * as diagnosis from './pkg/aks_service_connector_classify.js';
+// diff and wire: the cluster module's commands (loaded when one of them runs).
+import { clusterCommands } from './cli-cluster.js';
 
 const NAME = 'aks-service-connector';
 
@@ -75,6 +77,7 @@ const COMMANDS = {
     },
     run: runClassify,
   },
+  ...clusterCommands({ readInput, readSpec, UsageError, InvalidError, out, findingLine, NAME }),
   limits: {
     summary: 'list the size cap of every input field',
     usage: `${NAME} limits [--json]`,
@@ -94,7 +97,8 @@ function mainHelp() {
   const lines = Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(width)}  ${d.summary}`);
   return `Usage: ${NAME} <command> [options]
 
-Azure Service Connector for AKS: catalog, validation, Kubernetes rendering, planning, error diagnosis.
+Azure Service Connector for AKS: catalog, validation, Kubernetes rendering, planning, error diagnosis,
+drift against a cluster, wiring an existing workload.
 
 Commands:
 ${lines.join('\n')}
@@ -339,7 +343,7 @@ async function main(argv) {
     throw new UsageError(`unknown command '${command}'; expected one of ${Object.keys(COMMANDS).join(', ')}`);
   }
   const options = { help: { type: 'boolean', short: 'h' } };
-  for (const [o, d] of Object.entries(def.options)) options[o] = { type: d.type };
+  for (const [o, d] of Object.entries(def.options)) options[o] = { type: d.type, multiple: Boolean(d.multiple) };
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: false });

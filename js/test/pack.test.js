@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +20,7 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: JS_DIR, env, encoding: 'utf8' }));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    'README.md', 'classify-node.js', 'classify.d.ts', 'cli.js', 'cluster-node.js', 'cluster.d.ts', 'index.d.ts', 'node.js', 'package.json',
+    'README.md', 'classify-node.js', 'classify.d.ts', 'cli-cluster.js', 'cli.js', 'cluster-node.js', 'cluster-text.js', 'cluster.d.ts', 'index.d.ts', 'node.js', 'package.json',
     'pkg/aks_service_connector.d.ts', 'pkg/aks_service_connector.js',
     'pkg/aks_service_connector_bg.wasm', 'pkg/aks_service_connector_bg.wasm.d.ts',
     'pkg/aks_service_connector_classify.d.ts', 'pkg/aks_service_connector_classify.js',
@@ -36,8 +36,11 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const consumer = join(dir, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  // The package has no dependencies (its Azure peers are optional), so an offline install must succeed.
-  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: consumer, env, stdio: 'pipe' });
+  // The package's one dependency (yaml, for the command's YAML input) comes from the workspace's
+  // copy, packed, so that the install stays offline; the Azure peers are optional.
+  const [yaml] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir, join(REPO_DIR, 'node_modules', 'yaml')], { env, encoding: 'utf8' }));
+  assert.equal(yaml.version, JSON.parse(readFileSync(join(JS_DIR, 'package.json'), 'utf8')).dependencies.yaml, 'the pinned version');
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', join(dir, yaml.filename), join(dir, packed.filename)], { cwd: consumer, env, stdio: 'pipe' });
 
   writeFileSync(join(consumer, 'main.js'), `
     import { render, version } from 'aks-service-connector';
@@ -63,6 +66,13 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(bin.status, 0, bin.stderr);
   assert.equal(JSON.parse(bin.stdout).kind, 'List');
+  // diff reads kubectl's YAML through the installed yaml dependency and the cluster module.
+  const held = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--namespace', 'apps'], { cwd: consumer, encoding: 'utf8' });
+  const diff = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['diff', '--target', 'storage-blob', '--namespace', 'apps'], {
+    cwd: consumer, encoding: 'utf8', input: held.stdout.replaceAll('namespace: apps', 'namespace: other'),
+  });
+  assert.equal(diff.status, 1, diff.stderr);
+  assert.match(diff.stdout, /^error SD002 cluster\[0\]\.metadata\.namespace: /);
 
   // The optional peers are not installed: the provision entry names the missing one.
   const bare = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('aks-service-connector/provision')"], { cwd: consumer, encoding: 'utf8' });

@@ -5,7 +5,8 @@
 import initCluster, { drift } from 'aks-service-connector/cluster';
 import { h } from './dom.js';
 import { SEVERITY } from './copy.js';
-import { clusterJson } from './cluster-text.js';
+// The package's reader of a paste (the CLI's `diff` reads its input with it too).
+import { clusterJson } from '../../js/cluster-text.js';
 
 /** The command that prints what the check reads, for the design's namespace. */
 export const command = (namespace) => `kubectl get secret,serviceaccount,secretproviderclass,deployment -n ${namespace || 'default'} -o yaml`;

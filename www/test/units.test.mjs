@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { bicep, json, shell, yaml } from '../src/highlight.js';
-import { clusterJson, MAX_BYTES } from '../src/cluster-text.js';
+import { clusterJson, MAX_BYTES } from '../../js/cluster-text.js';
 import { forms, targetOf } from '../src/wire-panel.js';
 import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
 

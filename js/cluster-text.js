@@ -1,7 +1,8 @@
-// What the cluster holds, as pasted into the Drift tab, turned into the JSON the core's drift
-// check reads. JSON passes as it is (the core reports its own errors); YAML — one object, a
-// List, or several `---` documents as `kubectl get -o yaml` prints — goes through the `yaml`
-// parser (YAML 1.2, aliases capped), each document a mapping.
+// What the cluster holds, as pasted into the designer's Drift tab or read by the CLI's `diff`,
+// turned into the JSON text the cluster module's drift check reads. JSON passes as it is (the
+// module reports its own errors); YAML (one object, a List, or several `---` documents as
+// `kubectl get -o yaml` prints them) goes through the `yaml` parser (YAML 1.2, aliases
+// capped), each document a mapping.
 import { parseAllDocuments } from 'yaml';
 
 /** Largest paste read, in bytes: the cluster module's cap on its input (`limits()`), checked before parsing. */

@@ -1,0 +1,161 @@
+// The command line's two commands that meet a running cluster, through the cluster module
+// (`aks-service-connector/cluster`, loaded only when one of them runs):
+//   diff  compares what `kubectl get … -o yaml` (or -o json) prints with the design;
+//   wire  prints the patch that connects an existing workload.
+// Each entry has the shape of the command table in cli.js (summary, usage, options, run); what
+// the two share with the other commands (reading files within a cap, the spec, the error
+// classes) is handed in by cli.js.
+import { clusterJson, PasteError } from './cluster-text.js';
+
+/** The design's flags, shared with `render`: each overrides its field of `--spec`. */
+const DESIGN_OPTIONS = {
+  spec: { type: 'string', help: 'connection spec JSON file, or - for standard input (optional with --target)' },
+  target: { type: 'string', help: 'target id, e.g. storage-blob (overrides target.type)' },
+  auth: { type: 'string', help: 'auth id, e.g. workload-identity (overrides auth.type)' },
+  client: { type: 'string', help: 'client id, e.g. python (overrides clientType)' },
+  namespace: { type: 'string', help: 'Kubernetes namespace of the connection (overrides namespace)' },
+  connection: { type: 'string', help: 'connection name (overrides connectionName)' },
+};
+
+/** The `--format` of `wire`, each with the `Wiring` field it prints. */
+export const WIRE_FORMATS = { strategic: 'strategicMerge', kustomize: 'kustomize', 'json-patch': 'jsonPatch' };
+
+const WIRE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+
+/**
+ * The two commands. `io` is what cli.js shares: `readInput(flag, path, cap)`, `readSpec(flag,
+ * path)`, `UsageError`, `InvalidError`, `out(text)`, `findingLine(f)` and the command's `NAME`.
+ */
+export function clusterCommands(io) {
+  const { readInput, readSpec, UsageError, InvalidError, out, findingLine, NAME } = io;
+  const module = () => import('./cluster-node.js');
+
+  /** The design: `--spec` (or none with `--target`), then the flags over it. */
+  async function design(values) {
+    let spec;
+    if (values.spec === undefined && values.target !== undefined) {
+      spec = { target: { type: values.target } };
+    } else if (values.spec === undefined) {
+      throw new UsageError('--spec: required without --target; give a connection spec JSON file or - for standard input');
+    } else {
+      spec = await readSpec('spec', values.spec);
+    }
+    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+      throw new InvalidError('$: expected a connection spec object');
+    }
+    if (values.target !== undefined) spec.target = { ...(spec.target ?? {}), type: values.target };
+    if (values.auth !== undefined) spec.auth = { ...(spec.auth ?? {}), type: values.auth };
+    if (values.client !== undefined) spec.clientType = values.client;
+    if (values.namespace !== undefined) spec.namespace = values.namespace;
+    if (values.connection !== undefined) spec.connectionName = values.connection;
+    return spec;
+  }
+
+  async function runDiff(values) {
+    const file = values.file ?? '-';
+    if (file === '-' && values.spec === '-') {
+      throw new UsageError('--file: standard input is already --spec; give what the cluster holds as a file');
+    }
+    const cluster = await module();
+    const spec = await design(values);
+    const cap = cluster.limits().find((c) => c.input === 'cluster').max;
+    const text = await readInput('file', file, cap);
+    let json;
+    try {
+      json = clusterJson(text);
+    } catch (e) {
+      if (!(e instanceof PasteError)) throw e;
+      throw new InvalidError(`--file: ${e.message}`);
+    }
+    if (json === null) throw new InvalidError(`--file: expected what kubectl get -o yaml or -o json prints, found ${text.length ? 'only white space' : 'nothing'}`);
+    const report = cluster.drift(spec, json);
+    const count = (s) => report.findings.filter((f) => f.severity === s).length;
+    const errors = count('error');
+    if (values.json) {
+      out(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const objects = `${report.objects} object${report.objects === 1 ? '' : 's'} read`;
+      const lines = report.findings.map(findingLine);
+      lines.push(errors + count('warning') === 0
+        ? `no drift: the cluster holds what the design renders (${objects})`
+        : `drift: ${errors} error(s), ${count('warning')} warning(s), ${count('info')} info (${objects})`);
+      out(`${lines.join('\n')}\n`);
+    }
+    return errors === 0 ? 0 : 1;
+  }
+
+  /** `NAME` or `NAME:INDEX`; without an index, the container's place among the `--container` flags. */
+  function containerOf(arg, i) {
+    const m = /^([^:]*)(?::(\d+))?$/.exec(arg);
+    if (!m || !m[1]) throw new UsageError(`--container: expected NAME or NAME:INDEX, found '${arg}'`);
+    return { name: m[1], index: m[2] === undefined ? i : Number(m[2]) };
+  }
+
+  async function runWire(values) {
+    const format = values.format ?? 'strategic';
+    if (!Object.hasOwn(WIRE_FORMATS, format)) {
+      throw new UsageError(`--format: expected ${Object.keys(WIRE_FORMATS).join(' or ')}, found '${format}'`);
+    }
+    if (!WIRE_KINDS.includes(values.kind)) {
+      throw new UsageError(`--kind: expected one of ${WIRE_KINDS.join(', ')}, found ${values.kind === undefined ? 'none' : `'${values.kind}'`}`);
+    }
+    if (values.name === undefined) throw new UsageError('--name: required; the name of the workload to wire');
+    if (!values.container?.length) throw new UsageError('--container: required; the name of a container to wire (NAME or NAME:INDEX, one flag each)');
+    const containers = values.container.map(containerOf);
+    const names = new Set(containers.map((c) => c.name));
+    for (const flag of ['has-env-from', 'has-env', 'has-volume-mounts']) {
+      for (const n of values[flag] ?? []) {
+        if (!names.has(n)) throw new UsageError(`--${flag}: expected the name of a --container, found '${n}'`);
+      }
+    }
+    const target = {
+      kind: values.kind,
+      name: values.name,
+      containers: containers.map((c) => ({
+        ...c,
+        hasEnvFrom: (values['has-env-from'] ?? []).includes(c.name),
+        hasEnv: (values['has-env'] ?? []).includes(c.name),
+        hasVolumeMounts: (values['has-volume-mounts'] ?? []).includes(c.name),
+      })),
+      hasPodLabels: Boolean(values['has-pod-labels']),
+      hasVolumes: Boolean(values['has-volumes']),
+    };
+    if (values['workload-namespace'] !== undefined) target.namespace = values['workload-namespace'];
+    const cluster = await module();
+    const wiring = cluster.wire(await design(values), target);
+    const text = wiring[WIRE_FORMATS[format]];
+    out(text.endsWith('\n') ? text : `${text}\n`);
+    return 0;
+  }
+
+  return {
+    diff: {
+      summary: 'compare what the cluster holds with the design; exit 1 on any error-severity difference',
+      usage: `${NAME} diff (--spec FILE | --target ID) [design flags] [--file F] [--json]`,
+      options: {
+        ...DESIGN_OPTIONS,
+        file: { type: 'string', help: 'what `kubectl get secret,serviceaccount,secretproviderclass,deployment -n NS -o yaml` (or -o json) printed; - for standard input (the default)' },
+        json: { type: 'boolean', help: 'print the report { findings, objects } as JSON' },
+      },
+      run: runDiff,
+    },
+    wire: {
+      summary: 'print the patch that connects an existing workload (strategic merge, kustomize or JSON patch)',
+      usage: `${NAME} wire (--spec FILE | --target ID) [design flags] --kind KIND --name NAME --container NAME[:INDEX]... [--format strategic|kustomize|json-patch]`,
+      options: {
+        ...DESIGN_OPTIONS,
+        kind: { type: 'string', help: `the workload's kind: ${WIRE_KINDS.join(', ')}` },
+        name: { type: 'string', help: "the workload's name" },
+        container: { type: 'string', multiple: true, help: 'a container to wire, NAME or NAME:INDEX (its place in the pod template\'s containers, from 0; default: the order of these flags); repeat for more' },
+        format: { type: 'string', help: 'strategic (default): for kubectl patch --type strategic -p; kustomize: a patch file for patches: [{path: …}]; json-patch: RFC 6902, for kubectl patch --type json -p' },
+        'workload-namespace': { type: 'string', help: "the workload's namespace in the kustomize file (default: the connection's)" },
+        'has-env-from': { type: 'string', multiple: true, help: 'a wired container that already has envFrom: the Secret comes as env entries, which merge (repeat per container)' },
+        'has-env': { type: 'string', multiple: true, help: 'json-patch: a wired container that already has env (repeat per container)' },
+        'has-volume-mounts': { type: 'string', multiple: true, help: 'json-patch, keyvault-csi: a wired container that already has volumeMounts' },
+        'has-pod-labels': { type: 'boolean', help: 'json-patch: the pod template already has metadata.labels' },
+        'has-volumes': { type: 'boolean', help: 'json-patch, keyvault-csi: the pod spec already has volumes' },
+      },
+      run: runWire,
+    },
+  };
+}
