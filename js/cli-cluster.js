@@ -2,19 +2,19 @@
 // (`aks-service-connector/cluster`, loaded only when one of them runs):
 //   diff  compares what `kubectl get … -o yaml` (or -o json) prints with the design;
 //   wire  prints the patch that connects an existing workload.
-// Each entry has the shape of the command table in cli.js (summary, usage, options, run); what
-// the two share with the other commands (reading files within a cap, the spec, the error
-// classes) is handed in by cli.js.
+// Each entry has the shape of a command table entry (summary, usage without the command's name,
+// options(), optional help(values), run); what the two share with the other commands (reading
+// files within a cap, the spec and its flags, the error classes) is handed in by the caller.
 import { clusterJson, PasteError } from './cluster-text.js';
 
-/** The design's flags, shared with `render`: each overrides its field of `--spec`. */
+/** The design's flags when the caller has none of its own: each overrides its field of `--spec`. */
 const DESIGN_OPTIONS = {
-  spec: { type: 'string', help: 'connection spec JSON file, or - for standard input (optional with --target)' },
-  target: { type: 'string', help: 'target id, e.g. storage-blob (overrides target.type)' },
-  auth: { type: 'string', help: 'auth id, e.g. workload-identity (overrides auth.type)' },
-  client: { type: 'string', help: 'client id, e.g. python (overrides clientType)' },
-  namespace: { type: 'string', help: 'Kubernetes namespace of the connection (overrides namespace)' },
-  connection: { type: 'string', help: 'connection name (overrides connectionName)' },
+  spec: { type: 'string', value: 'FILE', help: 'connection spec JSON file, or - for standard input (optional with --target)' },
+  target: { type: 'string', value: 'ID', help: 'target id, e.g. storage-blob (overrides target.type)' },
+  auth: { type: 'string', value: 'ID', help: 'auth id, e.g. workload-identity (overrides auth.type)' },
+  client: { type: 'string', value: 'ID', help: 'client id, e.g. python (overrides clientType)' },
+  namespace: { type: 'string', value: 'NS', help: 'Kubernetes namespace of the connection (overrides namespace)' },
+  connection: { type: 'string', value: 'NAME', help: 'connection name (overrides connectionName)' },
 };
 
 /** The `--format` of `wire`, each with the `Wiring` field it prints. */
@@ -23,22 +23,26 @@ export const WIRE_FORMATS = { strategic: 'strategicMerge', kustomize: 'kustomize
 const WIRE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
 
 /**
- * The two commands. `io` is what cli.js shares: `readInput(flag, path, cap)`, `readSpec(flag,
- * path)`, `UsageError`, `InvalidError`, `out(text)`, `findingLine(f)` and the command's `NAME`.
+ * The two commands. `io` is what the command line shares: `readInput(flag, path, cap)`,
+ * `UsageError`, `InvalidError`, `out(text)`, `findingLine(f)`; and either the spec's own
+ * reading (`loadSpec(values)`, `withSpecOptions(own)`, optional `specHelp(values)`) or
+ * `readSpec(flag, path)`, with which the flags above make the design.
  */
 export function clusterCommands(io) {
-  const { readInput, readSpec, UsageError, InvalidError, out, findingLine, NAME } = io;
+  const { readInput, UsageError, InvalidError, out, findingLine } = io;
   const module = () => import('./cluster-node.js');
+  const withSpecOptions = io.withSpecOptions ?? ((own) => ({ ...DESIGN_OPTIONS, ...own }));
+  const design = io.loadSpec ?? ownDesign;
 
   /** The design: `--spec` (or none with `--target`), then the flags over it. */
-  async function design(values) {
+  async function ownDesign(values) {
     let spec;
     if (values.spec === undefined && values.target !== undefined) {
       spec = { target: { type: values.target } };
     } else if (values.spec === undefined) {
       throw new UsageError('--spec: required without --target; give a connection spec JSON file or - for standard input');
     } else {
-      spec = await readSpec('spec', values.spec);
+      spec = await io.readSpec('spec', values.spec);
     }
     if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
       throw new InvalidError('$: expected a connection spec object');
@@ -131,30 +135,30 @@ export function clusterCommands(io) {
   return {
     diff: {
       summary: 'compare what the cluster holds with the design; exit 1 on any error-severity difference',
-      usage: `${NAME} diff (--spec FILE | --target ID) [design flags] [--file F] [--json]`,
-      options: {
-        ...DESIGN_OPTIONS,
-        file: { type: 'string', help: 'what `kubectl get secret,serviceaccount,secretproviderclass,deployment -n NS -o yaml` (or -o json) printed; - for standard input (the default)' },
+      usage: 'diff (--spec FILE | --target ID) [spec options] [--file F] [--json]',
+      options: () => withSpecOptions({
+        file: { type: 'string', value: 'F', help: 'what `kubectl get secret,serviceaccount,secretproviderclass,deployment -n NS -o yaml` (or -o json) printed; - for standard input (the default)' },
         json: { type: 'boolean', help: 'print the report { findings, objects } as JSON' },
-      },
+      }),
+      help: io.specHelp,
       run: runDiff,
     },
     wire: {
       summary: 'print the patch that connects an existing workload (strategic merge, kustomize or JSON patch)',
-      usage: `${NAME} wire (--spec FILE | --target ID) [design flags] --kind KIND --name NAME --container NAME[:INDEX]... [--format strategic|kustomize|json-patch]`,
-      options: {
-        ...DESIGN_OPTIONS,
-        kind: { type: 'string', help: `the workload's kind: ${WIRE_KINDS.join(', ')}` },
-        name: { type: 'string', help: "the workload's name" },
-        container: { type: 'string', multiple: true, help: 'a container to wire, NAME or NAME:INDEX (its place in the pod template\'s containers, from 0; default: the order of these flags); repeat for more' },
-        format: { type: 'string', help: 'strategic (default): for kubectl patch --type strategic -p; kustomize: a patch file for patches: [{path: …}]; json-patch: RFC 6902, for kubectl patch --type json -p' },
-        'workload-namespace': { type: 'string', help: "the workload's namespace in the kustomize file (default: the connection's)" },
-        'has-env-from': { type: 'string', multiple: true, help: 'a wired container that already has envFrom: the Secret comes as env entries, which merge (repeat per container)' },
-        'has-env': { type: 'string', multiple: true, help: 'json-patch: a wired container that already has env (repeat per container)' },
-        'has-volume-mounts': { type: 'string', multiple: true, help: 'json-patch, keyvault-csi: a wired container that already has volumeMounts' },
+      usage: 'wire (--spec FILE | --target ID) [spec options] --kind KIND --name NAME --container NAME[:INDEX]... [--format strategic|kustomize|json-patch]',
+      options: () => withSpecOptions({
+        kind: { type: 'string', value: 'KIND', help: `the workload's kind: ${WIRE_KINDS.join(', ')}` },
+        name: { type: 'string', value: 'NAME', help: "the workload's name" },
+        container: { type: 'string', value: 'NAME[:INDEX]', multiple: true, help: 'a container to wire, NAME or NAME:INDEX (its place in the pod template\'s containers, from 0; default: the order of these flags); repeat for more' },
+        format: { type: 'string', value: 'FORM', help: 'strategic (default): for kubectl patch --type strategic -p; kustomize: a patch file for patches: [{path: …}]; json-patch: RFC 6902, for kubectl patch --type json -p' },
+        'workload-namespace': { type: 'string', value: 'NS', help: "the workload's namespace in the kustomize file (default: the connection's)" },
+        'has-env-from': { type: 'string', value: 'NAME', multiple: true, help: 'a wired container that already has envFrom: the Secret comes as env entries, which merge (repeat per container)' },
+        'has-env': { type: 'string', value: 'NAME', multiple: true, help: 'json-patch: a wired container that already has env (repeat per container)' },
+        'has-volume-mounts': { type: 'string', value: 'NAME', multiple: true, help: 'json-patch, keyvault-csi: a wired container that already has volumeMounts' },
         'has-pod-labels': { type: 'boolean', help: 'json-patch: the pod template already has metadata.labels' },
         'has-volumes': { type: 'boolean', help: 'json-patch, keyvault-csi: the pod spec already has volumes' },
-      },
+      }),
+      help: io.specHelp,
       run: runWire,
     },
   };

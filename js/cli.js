@@ -77,7 +77,7 @@ const COMMANDS = {
     },
     run: runClassify,
   },
-  ...clusterCommands({ readInput, readSpec, UsageError, InvalidError, out, findingLine, NAME }),
+  ...clusterCommands({ readInput, readSpec, UsageError, InvalidError, out, findingLine }),
   limits: {
     summary: 'list the size cap of every input field',
     usage: `${NAME} limits [--json]`,
@@ -108,14 +108,18 @@ Exit codes: 0 success, 1 invalid input (validation errors), 2 usage errors.
 `;
 }
 
+/** A command's options: a table, or a function that makes it (diff, wire). */
+const optionsOf = (d) => (typeof d.options === 'function' ? d.options() : d.options);
+
 function commandHelp(name) {
   const d = COMMANDS[name];
-  const opts = Object.entries(d.options).map(([o, def]) => {
+  const opts = Object.entries(optionsOf(d)).map(([o, def]) => {
     const flag = def.type === 'string' ? `--${o} VALUE` : `--${o}`;
     return `  ${flag.padEnd(24)}  ${def.help}`;
   });
   opts.push(`  ${'--help'.padEnd(24)}  show this help`);
-  return `Usage: ${d.usage}\n\n${d.summary[0].toUpperCase()}${d.summary.slice(1)}.\n\nOptions:\n${opts.join('\n')}\n`;
+  const usage = d.usage.startsWith(NAME) ? d.usage : `${NAME} ${d.usage}`;
+  return `Usage: ${usage}\n\n${d.summary[0].toUpperCase()}${d.summary.slice(1)}.\n\nOptions:\n${opts.join('\n')}\n`;
 }
 
 function out(text) {
@@ -343,7 +347,7 @@ async function main(argv) {
     throw new UsageError(`unknown command '${command}'; expected one of ${Object.keys(COMMANDS).join(', ')}`);
   }
   const options = { help: { type: 'boolean', short: 'h' } };
-  for (const [o, d] of Object.entries(def.options)) options[o] = { type: d.type, multiple: Boolean(d.multiple) };
+  for (const [o, d] of Object.entries(optionsOf(def))) options[o] = { type: d.type, multiple: Boolean(d.multiple) };
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: false });

@@ -3,7 +3,7 @@
 
 pub mod catalog;
 pub mod classify;
-/// Built natively and in the cluster module (it needs serde_json's `raw_value`).
+// Built natively and in the cluster module (it needs serde_json's `raw_value`).
 #[cfg(any(not(target_arch = "wasm32"), feature = "wasm-cluster"))]
 pub mod drift;
 pub mod error;

@@ -92,7 +92,7 @@ export async function mount(host, current) {
         check(`wire-c${i}-envfrom`, 'has envFrom', `wire-hasEnvFrom-${i}`),
         check(`wire-c${i}-env`, 'has env', `wire-hasEnv-${i}`),
         check(`wire-c${i}-mounts`, 'has volumeMounts', `wire-hasVolumeMounts-${i}`)),
-      rows.children.length ? h('button', { type: 'button', class: 'remove', 'data-testid': `wire-remove-${i}`, onclick: (e) => { e.target.closest('li').remove(); run(); } }, 'Remove') : null);
+      rows.children.length ? h('button', { type: 'button', class: 'remove', 'data-testid': `wire-remove-${i}`, title: 'Remove this container from the wiring', onclick: (e) => { e.target.closest('li').remove(); run(); } }, 'Remove') : null);
     for (const cb of row.querySelectorAll('input[type="checkbox"]')) cb.dataset.bind = cb.id.replace(/^wire-c\d+-/, '');
     rows.append(row);
   };
