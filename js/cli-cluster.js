@@ -40,7 +40,7 @@ export function clusterCommands(io) {
     if (values.spec === undefined && values.target !== undefined) {
       spec = { target: { type: values.target } };
     } else if (values.spec === undefined) {
-      throw new UsageError('--spec: required without --target; give a connection spec JSON file or - for standard input');
+      throw new UsageError('--spec: required unless --target is given; give a connection spec JSON file, - for standard input, or --target ID');
     } else {
       spec = await io.readSpec('spec', values.spec);
     }

@@ -84,7 +84,7 @@ test('diff: the design as the cluster holds it (kubectl YAML or JSON, file or st
 test('diff: bad input is refused with its exit code and a message naming the flag', (t) => {
   const { spec, write } = files(t);
   const cases = [
-    [['diff'], '', 2, /^aks-service-connector: --spec: required without --target/],
+    [['diff'], '', 2, /^aks-service-connector: --spec: required unless --target is given/],
     [['diff', '--spec', '-'], '{}', 2, /--file: standard input is already --spec/],
     [['diff', '--spec', spec, '--file', '/nonexistent/x.yaml'], '', 2, /--file: cannot read '\/nonexistent\/x\.yaml': no such file/],
     [['diff', '--spec', spec], 'kind: Secret\n  data: [\n', 1, /^aks-service-connector: --file: not YAML \(.*line \d+, column \d+\)\n$/],
