@@ -36,7 +36,7 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const consumer = join(dir, 'consumer');
   execFileSync('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  // The package's one dependency (yaml, for the command's YAML input) comes from the workspace's
+  // The package's one dependency (yaml, for the command's YAML specs) comes from the workspace's
   // copy, packed, so that the install stays offline; the Azure peers are optional.
   const [yaml] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', dir, join(REPO_DIR, 'node_modules', 'yaml')], { env, encoding: 'utf8' }));
   assert.equal(yaml.version, JSON.parse(readFileSync(join(JS_DIR, 'package.json'), 'utf8')).dependencies.yaml, 'the pinned version');
@@ -63,9 +63,6 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
     drifted: ['SD009'], wired: ['strategicMerge', 'kustomize', 'jsonPatch'],
   });
 
-  const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
-  assert.equal(bin.status, 0, bin.stderr);
-  assert.equal(JSON.parse(bin.stdout).kind, 'List');
   // diff reads kubectl's YAML through the installed yaml dependency and the cluster module.
   const held = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--namespace', 'apps'], { cwd: consumer, encoding: 'utf8' });
   const diff = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['diff', '--target', 'storage-blob', '--namespace', 'apps'], {
@@ -73,6 +70,10 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   });
   assert.equal(diff.status, 1, diff.stderr);
   assert.match(diff.stdout, /^error SD002 cluster\[0\]\.metadata\.namespace: /);
+
+  const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(bin.status, 0, bin.stderr);
+  assert.equal(JSON.parse(bin.stdout).kind, 'List');
 
   // The optional peers are not installed: the provision entry names the missing one.
   const bare = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('aks-service-connector/provision')"], { cwd: consumer, encoding: 'utf8' });
