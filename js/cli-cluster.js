@@ -137,7 +137,7 @@ export function clusterCommands(io) {
       summary: 'compare what the cluster holds with the design; exit 1 on any error-severity difference',
       usage: 'diff (--spec FILE | --target ID) [spec options] [--file F] [--json]',
       options: () => withSpecOptions({
-        file: { type: 'string', value: 'F', help: 'what `kubectl get secret,serviceaccount,secretproviderclass,deployment -n NS -o yaml` (or -o json) printed; - for standard input (the default)' },
+        file: { type: 'string', value: 'F', help: 'what `kubectl get secret,serviceaccount,deployment -n NS -o yaml` (or -o json; add secretproviderclass for keyvault-csi) printed; - for standard input (the default)' },
         json: { type: 'boolean', help: 'print the report { findings, objects } as JSON' },
       }),
       help: io.specHelp,

@@ -1,7 +1,9 @@
 //! Drift check: what the cluster holds against what the design renders.
 //!
-//! The input is what `kubectl get secret,serviceaccount,secretproviderclass,deployment -n <ns>
-//! -o json` prints (a `List`), a JSON array of objects, or one object. The core reads JSON
+//! The input is what `kubectl get secret,serviceaccount,deployment -n <ns> -o json` prints (a
+//! `List`; `secretproviderclass` joins the list for a Key Vault CSI design, since kubectl
+//! refuses the whole list where that type is not installed), a JSON array of objects, or one
+//! object. The core reads JSON
 //! only; the command line and the designer turn pasted YAML into JSON first. Each difference
 //! is a [`Finding`] with a code of [`RULES`], the path of the object in the input, and a
 //! message that never repeats a Secret value (values are compared, not shown).

@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { bicep, json, shell, yaml } from '../src/highlight.js';
 import { clusterJson, MAX_BYTES } from '../../js/cluster-text.js';
 import { forms, targetOf } from '../src/wire-panel.js';
+import { command } from '../src/drift-panel.js';
 import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
 
 const sc = createRequire(import.meta.url)('../../js/node.js');
@@ -124,6 +125,13 @@ test('a pasted YAML stream, List or JSON becomes the JSON the drift check reads'
   assert.throws(() => clusterJson(bomb), { message: /^not YAML \(.*alias/i });
   assert.throws(() => clusterJson(`kind: A\nx: ${'y'.repeat(MAX_BYTES)}`), { message: `expected at most ${MAX_BYTES} bytes, found ${MAX_BYTES + 11}` });
   assert.equal(MAX_BYTES, cluster.limits().find((c) => c.input === 'cluster').max, 'the cluster module\u2019s own cap');
+});
+
+test('the Drift tab\u2019s kubectl command names secretproviderclass only for a design that has one', () => {
+  const kinds = (spec) => sc.render(spec).documents.map((d) => d.kind);
+  assert.equal(command('apps', kinds({ target: { type: 'storage-blob' } })), 'kubectl get secret,serviceaccount,deployment -n apps -o yaml');
+  assert.equal(command('', kinds({ target: { type: 'keyvault' } })), 'kubectl get secret,serviceaccount,secretproviderclass,deployment -n default -o yaml');
+  assert.equal(command(undefined), 'kubectl get secret,serviceaccount,deployment -n default -o yaml');
 });
 
 test('a design\u2019s own YAML (Secret values in base64 data) read back shows no drift, for every target and auth', () => {
