@@ -14,6 +14,8 @@
 
 pub mod catalog;
 pub mod classify;
+// Built natively and in the cluster module (it needs serde_json's `raw_value`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-cluster"))]
 pub mod drift;
 pub mod error;
 pub mod input;
@@ -54,6 +56,7 @@ pub mod testing {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-cluster"))]
 pub use drift::{drift, DriftReport};
 pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};

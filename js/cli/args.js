@@ -29,7 +29,8 @@ export function parse(args, options, unknown) {
       if (t.value === undefined || (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-'))) {
         throw new UsageError(`${t.rawName}: expected a value`);
       }
-      values[t.name] = t.value;
+      if (def.multiple) (values[t.name] ??= []).push(t.value);
+      else values[t.name] = t.value;
     }
   }
   return values;

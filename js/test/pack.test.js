@@ -37,11 +37,11 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   assert.match(install, new RegExp(`npm install \\S*/${packed.filename.replaceAll('.', '\\.')}$`, 'm'));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    'README.md', 'classify-node.js', 'classify.d.ts', 'cli.js',
-    'cli/args.js', 'cli/commands.js', 'cli/commands/catalog.js', 'cli/commands/classify.js', 'cli/commands/common.js',
+    'README.md', 'classify-node.js', 'classify.d.ts', 'cli-cluster.js', 'cli.js',
+    'cli/args.js', 'cli/commands.js', 'cli/commands/catalog.js', 'cli/commands/classify.js', 'cli/commands/cluster.js', 'cli/commands/common.js',
     'cli/commands/limits.js', 'cli/commands/plan.js', 'cli/commands/render.js', 'cli/commands/validate.js',
     'cli/commands/version.js', 'cli/errors.js', 'cli/input.js', 'cli/io.js', 'cli/out-dir.js', 'cli/plan-parts.js',
-    'cli/spec-flags.js', 'cli/strict.js', 'cli/yaml.js', 'cluster-node.js', 'cluster.d.ts',
+    'cli/spec-flags.js', 'cli/strict.js', 'cli/yaml.js', 'cluster-node.js', 'cluster-text.js', 'cluster.d.ts',
     'index.d.ts', 'node.js', 'package.json',
     'pkg/aks_service_connector.d.ts', 'pkg/aks_service_connector.js',
     'pkg/aks_service_connector_bg.wasm', 'pkg/aks_service_connector_bg.wasm.d.ts',
@@ -85,6 +85,14 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
     drifted: ['SD009'], wired: ['strategicMerge', 'kustomize', 'jsonPatch'],
   });
   runConnect(consumer);
+
+  // diff reads kubectl's YAML through the installed yaml dependency and the cluster module.
+  const held = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--namespace', 'apps'], { cwd: consumer, encoding: 'utf8' });
+  const diff = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['diff', '--target', 'storage-blob', '--namespace', 'apps'], {
+    cwd: consumer, encoding: 'utf8', input: held.stdout.replaceAll('namespace: apps', 'namespace: other'),
+  });
+  assert.equal(diff.status, 1, diff.stderr);
+  assert.match(diff.stdout, /^error SD002 cluster\[0\]\.metadata\.namespace: /);
 
   const bin = spawnSync(join(consumer, 'node_modules', '.bin', 'aks-service-connector'), ['render', '--target', 'storage-blob', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
   assert.equal(bin.status, 0, bin.stderr);

@@ -9,8 +9,8 @@ use crate::error::Error;
 use crate::spec::ConnectionSpec;
 
 /// Compares what the cluster holds (`cluster`: the JSON text of `kubectl get
-/// secret,serviceaccount,secretproviderclass,deployment -n <ns> -o json`, an array of objects,
-/// or one object) with the objects `spec` renders: `{ findings, objects }`, each finding with a
+/// secret,serviceaccount,deployment -n <ns> -o json`, with `secretproviderclass` for a Key Vault
+/// CSI design; an array of objects, or one object) with the objects `spec` renders: `{ findings, objects }`, each finding with a
 /// code `SD001`…, the path in the input and a message that repeats no Secret value.
 ///
 /// Throws a `ServiceConnectorError`: `invalid-spec` when the design does not render,

@@ -5,10 +5,19 @@
 import initCluster, { drift } from 'aks-service-connector/cluster';
 import { h } from './dom.js';
 import { SEVERITY } from './copy.js';
-import { clusterJson } from './cluster-text.js';
+// The package's reader of a paste (the CLI's `diff` reads its input with it too).
+import { clusterJson } from '../../js/cluster-text.js';
 
-/** The command that prints what the check reads, for the design's namespace. */
-export const command = (namespace) => `kubectl get secret,serviceaccount,secretproviderclass,deployment -n ${namespace || 'default'} -o yaml`;
+/**
+ * The command that prints what the check reads, for the design's namespace and the kinds it
+ * renders. `secretproviderclass` only when the design has one: kubectl refuses the whole list
+ * when one resource type is unknown to the server, as it is where the Secrets Store CSI
+ * driver is not installed.
+ */
+export function command(namespace, kinds = []) {
+  const types = ['secret', 'serviceaccount', ...(kinds.includes('SecretProviderClass') ? ['secretproviderclass'] : []), 'deployment'];
+  return `kubectl get ${types.join(',')} -n ${namespace || 'default'} -o yaml`;
+}
 
 /** One drift finding: severity icon and word, code, the path in the paste, the message. */
 export function driftItem(f) {
@@ -53,7 +62,10 @@ export async function mount(host, current) {
   });
   const out = h('div', { id: 'drift-result', 'data-testid': 'drift-result', 'aria-live': 'polite' });
   const shown = h('code', { 'data-testid': 'drift-command' });
-  const showCommand = () => { shown.textContent = command(current().spec?.namespace); };
+  const showCommand = () => {
+    const { spec, result } = current();
+    shown.textContent = command(spec?.namespace, (result?.documents ?? []).map((d) => d.kind));
+  };
   showCommand();
   let parsed = { text: null, json: null, error: null };
   const run = () => {

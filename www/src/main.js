@@ -204,6 +204,7 @@ function specPanel() {
 const panels = {
   troubleshoot: () => import('./troubleshoot.js').then((m) => m.mount($('troubleshoot'), () => last)),
   drift: () => import('./drift-panel.js').then((m) => m.mount($('drift'), () => last)),
+  wire: () => import('./wire-panel.js').then((m) => m.mount($('wire'), () => last)),
   provision: () => import('./provision-panel.js').then((m) => m.mount($('provision'), () => ({ ...last, context: state.context }), (name) => {
     state.spec.connectionName = name;
     form.fillStatic($('form'), state);

@@ -13,6 +13,7 @@ import { BUILD_DIR, csp, start } from '../serve.mjs';
 import { startFakeArm } from '../../js/test/fake-arm.js';
 
 const sc = createRequire(import.meta.url)('../../js/node.js');
+const cluster = createRequire(import.meta.url)('../../js/cluster-node.js');
 const SHOTS = fileURLToPath(new URL('../../target/designer/', import.meta.url));
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
@@ -20,7 +21,7 @@ const FLAGS = [
 ];
 const SUB = '00000000-0000-0000-0000-000000000000';
 const GUID = '44445555-aaaa-6666-bbbb-7777cccc8888';
-const TABS = ['yaml', 'plan', 'troubleshoot', 'provision', 'drift', 'spec'];
+const TABS = ['yaml', 'plan', 'troubleshoot', 'provision', 'drift', 'wire', 'spec'];
 const DRIFT_LABEL = 'What the cluster holds (YAML or JSON)';
 const SAMPLE_ERROR = "ERROR: (AuthorizationFailed) The client 'dev@contoso.com' with object id '11111111-2222-3333-4444-555555555555' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/aks-rg' or the scope is invalid. password=hunter2";
 
@@ -118,8 +119,8 @@ test('the first load fetches only the page, its entry, the core .wasm, the CSS a
   assert.deepEqual(new Set(requested), new Set(['/', `/${entry.file}`, `/${entry.css[0]}`, `/${wasm}`, `/${icon}`]));
   // Preloaded by the page and used by init: fetched once.
   assert.equal(requested.filter((p) => p === `/${wasm}`).length, 1, requested.join(' '));
-  // The cluster module: for the Drift tab, and for a design's second connection.
-  assert.deepEqual(entry.dynamicImports.sort(), ['../js/pkg/aks_service_connector_cluster.js', 'src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js']);
+  // The cluster module: for the Drift and Wire tabs, and for a design's second connection.
+  assert.deepEqual(entry.dynamicImports.sort(), ['../js/pkg/aks_service_connector_cluster.js', 'src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js', 'src/wire-panel.js']);
   // The Azure SDK, the classifier and the YAML parser are not in the entry's static graph.
   assert.deepEqual(entry.imports ?? [], []);
   const first = await page.evaluate(() => performance.getEntriesByName('designer:first-preview')[0]?.startTime);
@@ -421,12 +422,92 @@ test('drift: the design\u2019s own objects show no drift; a changed copy its fin
   assert.deepEqual(requested.slice(before).filter((p) => !/\/favicon-[\w-]+\.svg$/.test(p)), []);
 
   // The tab list's keys reach the tab.
-  await page.focus('#tab-spec');
+  await page.focus('#tab-wire');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.getAttribute('#tab-drift', 'aria-selected'), 'true');
   assert.equal(await page.isVisible('#pane-drift'), true);
   await openTab('yaml');
   await page.selectOption('[data-testid="encoding"]', 'stringData');
+});
+
+test('wire: an existing workload\u2019s three patch forms, exactly as the cluster module gives them, with copy, download and the command; the sample stays a sample', async () => {
+  // The sample workload is named as one, in the form and in its document tab.
+  assert.equal(await page.textContent('#g-workload legend'), 'Sample workload');
+  await openTab('yaml');
+  const sampleTab = page.locator('#doc-tabs [data-tab^="Job/"], #doc-tabs [data-tab^="Deployment/"], #doc-tabs [data-tab^="Pod/"]');
+  assert.match(await sampleTab.textContent(), /^(Job|Deployment|Pod) \(sample\)$/);
+
+  await openTab('wire');
+  await page.waitForSelector('#wire[data-ready]');
+  const settled = (testid, pattern) => page.waitForFunction(([t, p]) => new RegExp(p).test(document.querySelector(`[data-testid="${t}"]`)?.textContent ?? ''), [testid, pattern]);
+  await settled('wire-result', '^Give the workload\u2019s name and a container');
+  const label = (text) => page.getByLabel(text, { exact: true });
+  await label('Existing workload\u2019s kind').selectOption('StatefulSet');
+  await label('Existing workload\u2019s name').fill('web');
+  await page.fill('[data-testid="wire-container-0"]', 'app');
+  await page.waitForSelector('[data-testid="wire-strategicMerge"]');
+  const spec = await specShown();
+  const ns = spec.namespace || 'default';
+  const shown = async () => Object.fromEntries(await Promise.all(['strategicMerge', 'kustomize', 'jsonPatch'].map(async (k) => [k, await page.textContent(`[data-testid="wire-${k}"]`)])));
+  const expected = (target) => cluster.wire(spec, target);
+  let target = { kind: 'StatefulSet', name: 'web', containers: [{ name: 'app', index: 0 }] };
+  assert.deepEqual(await shown(), expected(target));
+  assert.equal(await page.textContent('[data-testid="apply-strategicMerge"]'), `kubectl patch statefulset/web -n ${ns} --type strategic -p "$(cat web-patch.yaml)"`);
+  assert.equal(await page.textContent('[data-testid="apply-jsonPatch"]'), `kubectl patch statefulset/web -n ${ns} --type json -p "$(cat web-patch.json)"`);
+  assert.equal(await page.textContent('[data-testid="apply-kustomize"]'), '# kustomization.yaml\npatches:\n- path: web-kustomize-patch.yaml');
+
+  // A second container that already has envFrom and env, at index 2; CronJob's template is deeper.
+  await page.click('[data-testid="wire-add"]');
+  await page.fill('[data-testid="wire-container-1"]', 'sidecar');
+  await page.fill('[data-testid="wire-index-1"]', '2');
+  await page.check('[data-testid="wire-hasEnvFrom-1"]');
+  await page.check('[data-testid="wire-hasEnv-1"]');
+  await page.check('[data-testid="wire-hasPodLabels"]');
+  await label('Existing workload\u2019s kind').selectOption('CronJob');
+  target = {
+    kind: 'CronJob', name: 'web', hasPodLabels: true,
+    containers: [{ name: 'app', index: 0 }, { name: 'sidecar', index: 2, hasEnvFrom: true, hasEnv: true }],
+  };
+  await settled('apply-jsonPatch', '^kubectl patch cronjob/web ');
+  assert.deepEqual(await shown(), expected(target));
+  const ops = JSON.parse(await page.textContent('[data-testid="wire-jsonPatch"]'));
+  assert.deepEqual(ops.filter((o) => o.op === 'test').map((o) => o.path), ['/spec/jobTemplate/spec/template/spec/containers/0/name', '/spec/jobTemplate/spec/template/spec/containers/2/name']);
+
+  // Copy and download give the text shown.
+  await page.click('[data-testid="copy-strategicMerge"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected(target).strategicMerge);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-jsonPatch"]')]);
+  assert.equal(download.suggestedFilename(), 'web-patch.json');
+  assert.equal(readFileSync(await download.path(), 'utf8'), expected(target).jsonPatch);
+
+  // The kustomize file's namespace: the one given, else the connection's.
+  await label('Existing workload\u2019s namespace').fill('team-a');
+  await settled('wire-kustomize', 'namespace: team-a');
+  assert.deepEqual(await shown(), expected({ ...target, namespace: 'team-a' }));
+  await label('Existing workload\u2019s namespace').fill('');
+
+  // Bad input: a typed error naming the field, as an alert; then back.
+  await label('Existing workload\u2019s name').fill('Bad_Name');
+  await settled('wire-error', '^⛔Error Not wired: target\\.name: ');
+  assert.equal(await page.getAttribute('[data-testid="wire-error"]', 'role'), 'alert');
+  await page.fill('[data-testid="wire-index-1"]', '0');
+  await label('Existing workload\u2019s name').fill('web');
+  await settled('wire-error', '^⛔Error Not wired: target\\.containers\\[1\\]\\.index: ');
+  await page.click('[data-testid="wire-remove-1"]');
+  await page.waitForSelector('[data-testid="wire-strategicMerge"]');
+  assert.deepEqual(await shown(), expected({ kind: 'CronJob', name: 'web', hasPodLabels: true, containers: [{ name: 'app', index: 0 }] }));
+
+  // A change to the design wires again: the commands follow the connection's namespace.
+  await page.fill('[data-testid="namespace"]', 'wired-ns');
+  await settled('apply-strategicMerge', ' -n wired-ns ');
+  const changed = await specShown();
+  assert.deepEqual(await shown(), cluster.wire(changed, { kind: 'CronJob', name: 'web', hasPodLabels: true, containers: [{ name: 'app', index: 0 }] }));
+  await page.fill('[data-testid="namespace"]', spec.namespace ?? '');
+  await page.fill('[data-testid="namespace"]', 'Bad_NS');
+  await settled('wire-error', 'The design has errors \\(marked ⛔ Error in the form\\): fix them to wire a workload\\.$');
+  await page.fill('[data-testid="namespace"]', spec.namespace ?? '');
+  await page.waitForSelector('[data-testid="wire-strategicMerge"]');
+  await openTab('yaml');
 });
 
 test('the URL and local storage round-trip the whole design; secrets stay out of both', async () => {
@@ -772,6 +853,12 @@ test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 an
         await p.getByLabel('Error message', { exact: true }).fill(SAMPLE_ERROR);
       }
       if (tab === 'provision') await p.waitForSelector('#provision[data-ready]');
+      if (tab === 'wire') {
+        await p.waitForSelector('#wire[data-ready]');
+        await p.getByLabel('Existing workload\u2019s name', { exact: true }).fill('web');
+        await p.fill('[data-testid="wire-container-0"]', 'app');
+        await p.waitForSelector('[data-testid="wire-jsonPatch"]');
+      }
       if (tab === 'drift') {
         await p.waitForSelector('#drift[data-ready]');
         const own = sc.render(await specShown(p), { secretEncoding: 'data' }).yaml;

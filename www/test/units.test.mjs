@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { bicep, json, shell, yaml } from '../src/highlight.js';
-import { clusterJson, MAX_BYTES } from '../src/cluster-text.js';
+import { clusterJson, MAX_BYTES } from '../../js/cluster-text.js';
+import { forms, targetOf } from '../src/wire-panel.js';
+import { command } from '../src/drift-panel.js';
 import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
 import * as ws from '../src/workload-set.js';
 
@@ -198,6 +200,13 @@ test('a pasted YAML stream, List or JSON becomes the JSON the drift check reads'
   assert.equal(MAX_BYTES, cluster.limits().find((c) => c.input === 'cluster').max, 'the cluster module\u2019s own cap');
 });
 
+test('the Drift tab\u2019s kubectl command names secretproviderclass only for a design that has one', () => {
+  const kinds = (spec) => sc.render(spec).documents.map((d) => d.kind);
+  assert.equal(command('apps', kinds({ target: { type: 'storage-blob' } })), 'kubectl get secret,serviceaccount,deployment -n apps -o yaml');
+  assert.equal(command('', kinds({ target: { type: 'keyvault' } })), 'kubectl get secret,serviceaccount,secretproviderclass,deployment -n default -o yaml');
+  assert.equal(command(undefined), 'kubectl get secret,serviceaccount,deployment -n default -o yaml');
+});
+
 test('a design\u2019s own YAML (Secret values in base64 data) read back shows no drift, for every target and auth', () => {
   let n = 0;
   for (const t of sc.catalog().targets) {
@@ -210,6 +219,28 @@ test('a design\u2019s own YAML (Secret values in base64 data) read back shows no
     }
   }
   assert.ok(n > 50, `${n} combinations`);
+});
+
+test('the Wire tab\u2019s fields become the target wire reads; rows without a name are left out', () => {
+  const base = { kind: 'Deployment', name: ' web ', namespace: ' ', hasPodLabels: false, hasVolumes: true };
+  const row = (name, index = '', flags = {}) => ({ name, index, hasEnvFrom: false, hasEnv: false, hasVolumeMounts: false, ...flags });
+  assert.equal(targetOf({ ...base, containers: [row('  ')] }), null, 'no container named');
+  assert.equal(targetOf({ ...base, name: ' ', containers: [row('app')] }), null, 'no workload named');
+  assert.deepEqual(targetOf({ ...base, containers: [row(''), row('app'), row('side', '5', { hasEnvFrom: true })] }), {
+    kind: 'Deployment', name: 'web', hasPodLabels: false, hasVolumes: true,
+    containers: [
+      { name: 'app', index: 1, hasEnvFrom: false, hasEnv: false, hasVolumeMounts: false },
+      { name: 'side', index: 5, hasEnvFrom: true, hasEnv: false, hasVolumeMounts: false },
+    ],
+  });
+  assert.equal(targetOf({ ...base, namespace: ' team ', containers: [row('app')] }).namespace, 'team');
+  const target = targetOf({ ...base, kind: 'DaemonSet', containers: [row('app')] });
+  const wiring = cluster.wire({ target: { type: 'storage-blob' }, namespace: 'apps' }, target);
+  assert.deepEqual(forms(target, 'apps').map((f) => [f.key, f.file, typeof wiring[f.key]]), [
+    ['strategicMerge', 'web-patch.yaml', 'string'], ['kustomize', 'web-kustomize-patch.yaml', 'string'], ['jsonPatch', 'web-patch.json', 'string'],
+  ]);
+  assert.equal(forms(target, 'apps')[2].apply, 'kubectl patch daemonset/web -n apps --type json -p "$(cat web-patch.json)"');
+  assert.equal(forms({ ...target, namespace: 'team' }, 'apps')[0].apply, 'kubectl patch daemonset/web -n team --type strategic -p "$(cat web-patch.yaml)"');
 });
 
 test('the highlighter stays small: under 4 KB minified', async () => {
