@@ -752,7 +752,7 @@ test('several connections for one workload: one Job takes every Secret and the v
   assert.match(text, /secretProviderClass: sc-keyvault-conn-spc/);
   assert.match(text, /azure\.workload\.identity\/use: 'true'/);
   const docs = await p.$$eval('#doc-tabs button', (bs) => bs.map((b) => b.textContent));
-  assert.deepEqual(docs, ['All', 'ServiceAccount', 'Secret', 'Secret', 'SecretProviderClass', 'Job']);
+  assert.deepEqual(docs, ['All', 'ServiceAccount', 'Secret', 'Secret', 'SecretProviderClass', 'Job (sample)']);
 
   // A second vault: its own volume by default; a mount path inside the first's is a clash by its field.
   assert.equal(await p.getAttribute('[data-testid="mount.path"]', 'placeholder'), '/mnt/secrets-store');
