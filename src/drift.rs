@@ -106,11 +106,10 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
             continue;
         }
         let expected = serde_json::to_value(d.tree()).unwrap_or(Value::Null);
-        let same_name = items
-            .heads
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.kind == d.object_kind && o.name.as_deref() == Some(d.name.as_str()));
+        let same_name =
+            items.heads.iter().enumerate().filter(|(_, o)| {
+                o.kind == d.object_kind && o.name.as_deref() == Some(d.name.as_str())
+            });
         let mut found = None;
         let mut elsewhere = None;
         for (i, o) in same_name {
