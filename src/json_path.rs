@@ -239,31 +239,18 @@ mod reference {
     /// Valid inputs with every field given, each map and array with entries.
     fn full(which: usize) -> Value {
         match which {
-            0 => json!({
-                "connectionName": "c", "namespace": "apps", "clientType": "python",
-                "anotherConnectionOfType": true,
-                "target": {
-                    "type": "storage-blob", "subscription": "s", "id": "i", "kind": "k",
-                    "resourceGroup": "r", "server": "s", "database": "d", "account": "a",
-                    "keySpace": "k", "graph": "g", "table": "t", "vault": "v", "appConfig": "a",
-                    "namespace": "n", "signalr": "s", "webpubsub": "w", "appInsights": "a",
-                    "bootstrapServer": "b", "kafkaKey": "k", "kafkaSecret": "s",
-                    "schemaRegistry": "r", "schemaKey": "k", "schemaSecret": "s"
-                },
-                "auth": {
-                    "type": "t", "clientId": "c", "subscriptionId": "s", "tenantId": "t",
-                    "identityId": "i", "objectId": "o", "secret": "s", "username": "u", "password": "p"
-                },
-                "cluster": { "subscription": "s", "resourceGroup": "r", "name": "n" },
-                "names": { "secret": "s", "serviceAccount": "a", "secretProviderClass": "c", "federatedCredential": "f" },
-                "customizedKeys": { "K": "V", "L": "W" },
-                "workload": { "kind": "Job", "name": "n", "image": "i", "command": ["c", "d", "e"], "labels": { "k": "v" } },
-                "values": { "K": "V" },
-                "keyvault": { "objects": [
-                    { "name": "n", "type": "secret", "version": "v", "alias": "a" },
-                    { "name": "m", "type": "key" }
-                ] }
-            }),
+            0 => {
+                // Two entries where a list or map can hold several, so that paths
+                // with an index or key past the first are drawn too.
+                let mut spec = crate::spec::full_spec_json();
+                spec["customizedKeys"]["L"] = json!("W");
+                spec["workload"]["command"] = json!(["c", "d", "e"]);
+                spec["keyvault"]["objects"]
+                    .as_array_mut()
+                    .expect("objects")
+                    .push(json!({ "name": "m", "type": "key" }));
+                spec
+            }
             1 => json!({
                 "apiVersion": "2022-05-01", "extensionInstalled": true,
                 "kubernetesConfigurationRegistered": true, "serviceLinkerRegistered": true,

@@ -457,3 +457,31 @@ impl crate::catalog::Combination {
         s
     }
 }
+
+/// A spec with every field given, each map and array with one entry: the input
+/// that the boundary's tests (caps, shapes, field paths) start from.
+#[cfg(test)]
+pub(crate) fn full_spec_json() -> serde_json::Value {
+    serde_json::json!({
+        "connectionName": "c", "namespace": "apps", "clientType": "python",
+        "anotherConnectionOfType": true,
+        "target": {
+            "type": "storage-blob", "subscription": "s", "id": "i", "kind": "k",
+            "resourceGroup": "r", "server": "s", "database": "d", "account": "a",
+            "keySpace": "k", "graph": "g", "table": "t", "vault": "v", "appConfig": "a",
+            "namespace": "n", "signalr": "s", "webpubsub": "w", "appInsights": "a",
+            "bootstrapServer": "b", "kafkaKey": "k", "kafkaSecret": "s",
+            "schemaRegistry": "r", "schemaKey": "k", "schemaSecret": "s"
+        },
+        "auth": {
+            "type": "t", "clientId": "c", "subscriptionId": "s", "tenantId": "t",
+            "identityId": "i", "objectId": "o", "secret": "s", "username": "u", "password": "p"
+        },
+        "cluster": { "subscription": "s", "resourceGroup": "r", "name": "n" },
+        "names": { "secret": "s", "serviceAccount": "a", "secretProviderClass": "c", "federatedCredential": "f" },
+        "customizedKeys": { "K": "V" },
+        "workload": { "kind": "Job", "name": "n", "image": "i", "command": ["c"], "labels": { "k": "v" } },
+        "values": { "K": "V" },
+        "keyvault": { "objects": [{ "name": "n", "type": "secret", "version": "v", "alias": "a" }] }
+    })
+}

@@ -3,31 +3,7 @@ use crate::plan::PlanContext;
 use crate::spec::{ConnectionSpec, RenderOptions};
 use serde_json::json;
 
-/// A spec with every field given, each map and array with one entry.
-fn full_spec() -> Value {
-    json!({
-        "connectionName": "c", "namespace": "apps", "clientType": "python",
-        "anotherConnectionOfType": true,
-        "target": {
-            "type": "storage-blob", "subscription": "s", "id": "i", "kind": "k",
-            "resourceGroup": "r", "server": "s", "database": "d", "account": "a",
-            "keySpace": "k", "graph": "g", "table": "t", "vault": "v", "appConfig": "a",
-            "namespace": "n", "signalr": "s", "webpubsub": "w", "appInsights": "a",
-            "bootstrapServer": "b", "kafkaKey": "k", "kafkaSecret": "s",
-            "schemaRegistry": "r", "schemaKey": "k", "schemaSecret": "s"
-        },
-        "auth": {
-            "type": "t", "clientId": "c", "subscriptionId": "s", "tenantId": "t",
-            "identityId": "i", "objectId": "o", "secret": "s", "username": "u", "password": "p"
-        },
-        "cluster": { "subscription": "s", "resourceGroup": "r", "name": "n" },
-        "names": { "secret": "s", "serviceAccount": "a", "secretProviderClass": "c", "federatedCredential": "f" },
-        "customizedKeys": { "K": "V" },
-        "workload": { "kind": "Job", "name": "n", "image": "i", "command": ["c"], "labels": { "k": "v" } },
-        "values": { "K": "V" },
-        "keyvault": { "objects": [{ "name": "n", "type": "secret", "version": "v", "alias": "a" }] }
-    })
-}
+use crate::spec::full_spec_json as full_spec;
 
 /// A workload set with every field of its own given (the specs and the workload are
 /// read with the spec's rows).
