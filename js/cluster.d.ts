@@ -1,7 +1,9 @@
-// Types of `aks-service-connector/cluster`: `drift` and `wire`, what meets a running cluster.
+// Types of `aks-service-connector/cluster`: `drift` and `wire`, what meets a running cluster, and
+// `composeWorkload`, several connections for one workload.
 // The functions and their input and output types are generated from the Rust types
 // (./pkg/aks_service_connector_cluster.d.ts): `drift(spec, cluster)` returns a `DriftReport`,
-// `wire(spec, target)` takes a `WireTarget` and returns a `Wiring`.
+// `wire(spec, target)` takes a `WireTarget` and returns a `Wiring`, `composeWorkload(set, options)`
+// takes a `WorkloadSet` and returns a `ComposeResult`.
 // Local declarations below (init, initSync, default) shadow the glue's own, as the wrappers
 // linked into the published entry do (js/load.js, tools/link-entry.mjs).
 export * from './pkg/aks_service_connector_cluster.js';

@@ -60,6 +60,8 @@ pub mod testing {
 pub use drift::{drift, DriftReport};
 pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};
+pub mod compose;
+pub use compose::{compose, Composition, WorkloadSet};
 pub use values::placeholders;
 
 /// The README's Rust example, run as a doc-test so that it cannot fall out of step with the crate.

@@ -20,7 +20,7 @@ const held = (spec = SPEC) => ({ apiVersion: 'v1', kind: 'List', items: sc.rende
 test('the cluster subpath resolves to cluster-node.js, is ready on import and has its own exports', () => {
   assert.equal(fileURLToPath(import.meta.resolve('aks-service-connector/cluster')), `${JS_DIR}cluster-node.js`);
   assert.equal(cluster.version(), pkg.version);
-  for (const name of ['drift', 'wire', 'limits', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
+  for (const name of ['drift', 'wire', 'composeWorkload', 'limits', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
     assert.equal(typeof cluster[name], 'function', name);
   }
   assert.equal(cluster.default, cluster.init);
@@ -188,4 +188,49 @@ test('the cluster default entry: calls before init fail, initSync and init load 
   }
   const bytes = readFileSync(new URL(import.meta.resolve('aks-service-connector/aks_service_connector_cluster_bg.wasm')));
   assert.ok(WebAssembly.validate(bytes));
+});
+
+test('composeWorkload: several connections for one workload, and what clashes as SW findings by field', () => {
+  const bus = { connectionName: 'bus_conn', namespace: 'apps', target: { type: 'servicebus', namespace: 'mybus' }, auth: { type: 'workload-identity', clientId: CLIENT_ID } };
+  const vault = { connectionName: 'vault_conn', namespace: 'apps', target: { type: 'keyvault', vault: 'myvault' } };
+  const r = cluster.composeWorkload({ connections: [{ spec: SPEC }, { spec: bus }, { spec: vault }] });
+  assert.deepEqual(r.documents.map((d) => [d.kind, d.connections]), [
+    ['ServiceAccount', [0, 1]], ['Secret', [0]], ['Secret', [1]], ['SecretProviderClass', [2]], ['Job', [0, 1, 2]],
+  ]);
+  assert.deepEqual(JSON.parse(JSON.stringify(r)), r, 'plain JSON data');
+  assert.equal(r.wiring, null);
+  const job = r.documents.at(-1).object.spec.template.spec;
+  assert.deepEqual(job.containers[0].envFrom.map((e) => e.secretRef.name), [r.documents[1].name, r.documents[2].name]);
+  assert.equal(job.volumes[0].csi.volumeAttributes.secretProviderClass, 'sc-vault-conn-spc');
+  // Each connection's objects are the ones render gives it alone.
+  for (const [i, spec] of [SPEC, bus, vault].entries()) {
+    for (const d of sc.render(spec).documents.filter((x) => x.kind !== 'Job')) {
+      assert.ok(r.documents.some((x) => x.yaml === d.yaml && x.connections.includes(i)), `${i} ${d.kind}`);
+    }
+  }
+  // An existing workload: the wiring instead of the sample.
+  const wired = cluster.composeWorkload({ connections: [{ spec: SPEC }, { spec: vault }], existing: { kind: 'Deployment', name: 'web', containers: [{ name: 'app', index: 0 }] } });
+  assert.ok(wired.documents.every((d) => d.kind !== 'Job'));
+  assert.match(wired.wiring.strategicMerge, /secretProviderClass: sc-vault-conn-spc/);
+
+  const clash = (set) => {
+    try {
+      cluster.composeWorkload(set);
+    } catch (e) {
+      assert.ok(cluster.isServiceConnectorError(e));
+      return e;
+    }
+    assert.fail('expected a throw');
+  };
+  const two = clash({ connections: [{ spec: SPEC }, { spec: { ...SPEC, connectionName: 'blob_two' } }] });
+  assert.equal(two.code, 'invalid-spec');
+  const sw = two.findings.filter((f) => f.code.startsWith('SW'));
+  assert.deepEqual(sw.map((f) => [f.code, f.severity, f.field]), [['SW003', 'error', 'connections[1].spec.anotherConnectionOfType']]);
+  assert.match(sw[0].message, /; fix: set anotherConnectionOfType on connections\[1\]/);
+  const shape = clash({ connections: [] });
+  assert.deepEqual([shape.code, shape.field], ['invalid-input', 'connections']);
+  const many = clash({ connections: Array.from({ length: 17 }, () => ({ spec: SPEC })) });
+  assert.deepEqual([many.code, many.field], ['input-too-large', 'connections']);
+  const existing = clash({ connections: [{ spec: SPEC }], existing: { kind: 'Job', name: 'j', containers: [{ name: 'c'.repeat(64), index: 0 }] } });
+  assert.deepEqual([existing.code, existing.field], ['input-too-large', 'existing.containers[0].name']);
 });

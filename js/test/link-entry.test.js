@@ -13,7 +13,7 @@ const TOOL = join(REPO_DIR, 'tools', 'link-entry.mjs');
 const ENTRIES = {
   'pkg/aks_service_connector.js': ['catalog', 'default', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'placeholders', 'plan', 'preview', 'render', 'validate', 'version'],
   'pkg/aks_service_connector_classify.js': ['classify', 'default', 'explain', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'version'],
-  'pkg/aks_service_connector_cluster.js': ['default', 'drift', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'version', 'wire'],
+  'pkg/aks_service_connector_cluster.js': ['composeWorkload', 'default', 'drift', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'version', 'wire'],
 };
 
 const link = (...paths) => spawnSync(process.execPath, [TOOL, ...paths], { encoding: 'utf8' });

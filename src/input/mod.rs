@@ -21,6 +21,8 @@ use crate::error::{Error, Quoted};
 pub enum Input {
     /// The connection spec: paths as in policy findings (`target.type`), `$` for the root.
     Spec,
+    /// A workload set: paths as in its findings (`connections[0].spec.target.type`), `$` for the root.
+    Set,
     /// Render options: paths under `options`.
     Options,
     /// A plan or classify context: paths under `context`.
@@ -36,6 +38,7 @@ impl Input {
     pub const fn name(self) -> &'static str {
         match self {
             Input::Spec => "spec",
+            Input::Set => "set",
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
@@ -46,7 +49,7 @@ impl Input {
     /// Field paths inside the input start with this (`""` for the spec).
     const fn prefix(self) -> &'static str {
         match self {
-            Input::Spec => "",
+            Input::Spec | Input::Set => "",
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
@@ -57,9 +60,9 @@ impl Input {
     /// The field path of `inner` (a path inside the input, `""` for its root).
     pub fn path(self, inner: &str) -> String {
         match (self, inner) {
-            (Input::Spec, "" | ".") => "$".to_owned(),
+            (Input::Spec | Input::Set, "" | ".") => "$".to_owned(),
             (_, "" | ".") => self.prefix().to_owned(),
-            (Input::Spec, p) => p.to_owned(),
+            (Input::Spec | Input::Set, p) => p.to_owned(),
             (_, p) => format!("{}.{p}", self.prefix()),
         }
     }
@@ -68,6 +71,7 @@ impl Input {
     pub const fn expected(self) -> &'static str {
         match self {
             Input::Spec => "a connection spec object",
+            Input::Set => "a workload set object",
             Input::Options => "a render options object",
             Input::Context => "a context object",
             Input::Facts => "an object of entity values",
@@ -149,14 +153,20 @@ fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = Index::new();
-        for c in CAPS {
-            let root = match c.input {
-                "spec" => "",
+        // A delegated field is linked to its parent like a row's field, with no cap of its own.
+        let rows = CAPS.iter().map(|c| (c.input, c.field, Some(c))).chain(
+            caps::DELEGATES
+                .iter()
+                .map(|&(input, field, _, _)| (input, field, None)),
+        );
+        for (input, field, cap) in rows {
+            let root = match input {
+                "spec" | "set" => "",
                 other => other,
             };
             // Every prefix of the field ending at a separator is a pattern; each is
             // the parent of the next (all slices of the `'static` field text).
-            let f = c.field;
+            let f = field;
             let mut parent = root;
             let mut cuts: Vec<usize> = f
                 .char_indices()
@@ -171,7 +181,7 @@ fn index() -> &'static Index {
                 }
                 let start = if n == 0 { 0 } else { cuts[n - 1] };
                 let name = f[start..end].trim_start_matches('.');
-                let p = index.entry((c.input, parent)).or_default();
+                let p = index.entry((input, parent)).or_default();
                 match name {
                     "*" => p.map_value = Some(pattern),
                     "[]" => p.item = Some(pattern),
@@ -182,6 +192,9 @@ fn index() -> &'static Index {
                 }
                 parent = pattern;
             }
+            let Some(c) = cap else {
+                continue;
+            };
             let leaf = index.entry((c.input, parent)).or_default();
             match c.measure {
                 Measure::Bytes => leaf.bytes = Some(c.max),
@@ -214,6 +227,22 @@ fn field_of(path: &str) -> String {
 /// refuses an array where the table has an object: serde would read a derived
 /// struct from an array, field by field in order.
 fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Result<(), Error> {
+    if let Some(&(_, _, to, to_pattern)) = caps::DELEGATES
+        .iter()
+        .find(|d| d.0 == which.name() && d.1 == pattern)
+    {
+        let to = [
+            Input::Spec,
+            Input::Options,
+            Input::Context,
+            Input::Facts,
+            Input::Target,
+        ]
+        .into_iter()
+        .find(|i| i.name() == to)
+        .unwrap_or(which);
+        return check(value, to, to_pattern, path);
+    }
     let Some(n) = index().get(&(which.name(), pattern)) else {
         return Ok(());
     };

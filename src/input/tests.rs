@@ -5,6 +5,17 @@ use serde_json::json;
 
 use crate::spec::full_spec_json as full_spec;
 
+/// A workload set with every field of its own given (the specs and the workload are
+/// read with the spec's rows).
+fn full_set() -> Value {
+    json!({
+        "connections": [{ "spec": full_spec(), "mount": { "volume": "v", "path": "/p" } }],
+        "existing": { "kind": "Deployment", "name": "n", "namespace": "apps",
+                      "containers": [{ "name": "a", "index": 0 }] },
+        "workloadEnv": ["A"], "workloadVolumes": ["v"], "workloadMountPaths": ["/m"]
+    })
+}
+
 /// A wire target with every field given, one container.
 fn full_target() -> Value {
     json!({
@@ -82,6 +93,20 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
     let mut found = Vec::new();
     patterns(&spec, "", &mut found, &maps);
     want.extend(found.into_iter().map(|(p, m)| ("spec", p, m)));
+    let set = full_set();
+    let typed: crate::compose::WorkloadSet = serde_json::from_value(set.clone()).expect("full set");
+    assert_eq!(typed.connections.len(), 1);
+    let mut own = set.clone();
+    own["connections"][0]
+        .as_object_mut()
+        .expect("connection")
+        .remove("spec");
+    // The existing workload is read with the wire target's rows.
+    own.as_object_mut().expect("set").remove("existing");
+    let mut found = Vec::new();
+    patterns(&own, "", &mut found, &[]);
+    want.push(("set", "$".to_owned(), Measure::JsonBytes));
+    want.extend(found.into_iter().map(|(p, m)| ("set", p, m)));
     let mut found = Vec::new();
     patterns(
         &json!({ "secretEncoding": "data" }),
@@ -181,6 +206,7 @@ fn concrete(pattern: &str) -> String {
 fn too_large_field(text: &str, which: Input) -> Option<(String, String)> {
     let result = match which {
         Input::Spec => read::<ConnectionSpec>(text, which).map(|_| ()),
+        Input::Set => read::<crate::compose::WorkloadSet>(text, which).map(|_| ()),
         Input::Options => read::<RenderOptions>(text, which).map(|_| ()),
         Input::Context => read::<PlanContext>(text, which).map(|_| ()),
         Input::Facts => read::<std::collections::BTreeMap<String, String>>(text, which).map(|_| ()),
@@ -346,6 +372,12 @@ fn arrays_are_refused_where_objects_belong() {
             "expected a context object, found an array",
         ),
         (
+            Input::Set,
+            "[]",
+            "$",
+            "expected a workload set object, found an array",
+        ),
+        (
             Input::Target,
             r#"["Deployment","web"]"#,
             "target",
@@ -367,6 +399,7 @@ fn arrays_are_refused_where_objects_belong() {
     for (which, text, want_field, want_message) in cases {
         let err = match which {
             Input::Spec => read::<ConnectionSpec>(text, *which).map(|_| ()),
+            Input::Set => read::<crate::compose::WorkloadSet>(text, *which).map(|_| ()),
             Input::Options => read::<RenderOptions>(text, *which).map(|_| ()),
             Input::Context => read::<PlanContext>(text, *which).map(|_| ()),
             Input::Facts => {
@@ -439,6 +472,68 @@ fn reading_a_huge_text_is_refused_before_parsing() {
             huge.len()
         )
     );
+}
+
+#[test]
+fn a_set_reads_its_specs_and_workload_with_the_spec_s_caps() {
+    let over = |mutate: &dyn Fn(&mut Value)| {
+        let mut set = full_set();
+        mutate(&mut set);
+        too_large_field(&set.to_string(), Input::Set)
+    };
+    assert_eq!(over(&|_| {}), None);
+    let (field, message) =
+        over(&|s| s["connections"][0]["spec"]["target"]["type"] = json!("x".repeat(254)))
+            .expect("too large");
+    assert_eq!(field, "connections[0].spec.target.type");
+    assert_eq!(message, "expected at most 253 bytes, found 254");
+    let labels: serde_json::Map<String, Value> =
+        (0..65).map(|i| (format!("k{i}"), json!("v"))).collect();
+    let (field, _) =
+        over(&|s| s["workload"] = json!({ "labels": labels.clone() })).expect("too large");
+    assert_eq!(field, "workload.labels");
+    let (field, message) = over(&|s| {
+        let one = s["connections"][0].clone();
+        s["connections"] = Value::Array(vec![one; caps::MAX_CONNECTIONS + 1]);
+    })
+    .expect("too large");
+    assert_eq!(field, "connections");
+    assert_eq!(
+        message,
+        format!(
+            "expected at most {} items, found {}",
+            caps::MAX_CONNECTIONS,
+            caps::MAX_CONNECTIONS + 1
+        )
+    );
+    let (field, _) = over(&|s| s["connections"][0]["mount"]["volume"] = json!("v".repeat(64)))
+        .expect("too large");
+    assert_eq!(field, "connections[0].mount.volume");
+    let (field, message) =
+        over(&|s| s["existing"]["containers"][0]["name"] = json!("c".repeat(64)))
+            .expect("too large");
+    assert_eq!(field, "existing.containers[0].name");
+    assert_eq!(message, "expected at most 63 bytes, found 64");
+    // An array where a spec belongs is refused with the spec's words.
+    let mut set = full_set();
+    set["connections"][0]["spec"] = json!([{ "type": "storage-blob" }]);
+    match read::<crate::compose::WorkloadSet>(&set.to_string(), Input::Set) {
+        Err(Error::InvalidInput { field, message }) => {
+            assert_eq!(field, "connections[0].spec");
+            assert_eq!(message, "expected a connection spec object, found an array");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Unknown fields anywhere are named with their path.
+    let mut set = full_set();
+    set["connections"][0]["spec"]["target"]["colour"] = json!("red");
+    match read::<crate::compose::WorkloadSet>(&set.to_string(), Input::Set) {
+        Err(Error::InvalidInput { field, message }) => {
+            assert_eq!(field, "connections[0].spec.target.colour");
+            assert!(message.starts_with("unknown field \"colour\""), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

@@ -2,14 +2,15 @@
 //! as typed k8s-openapi objects and emitted as YAML in a fixed order
 //! (ServiceAccount, Secret, SecretProviderClass, workload).
 
+pub(crate) mod pod;
 #[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
 mod result_json;
-mod secret;
-mod service_account;
-mod spc;
+pub(crate) mod secret;
+pub(crate) mod service_account;
+pub(crate) mod spc;
 mod tree;
-mod wire;
-mod workload;
+pub(crate) mod wire;
+pub(crate) mod workload;
 
 use k8s_openapi::api::apps::v1::Deployment;
 use k8s_openapi::api::batch::v1::Job;
@@ -21,6 +22,7 @@ use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
 pub use crate::yaml::Node;
 pub use spc::SecretProviderClass;
+pub(crate) use wire::wire_parts;
 pub use wire::{wire, WireContainer, WireError, WireKind, WireTarget, Wiring};
 
 /// A rendered Kubernetes object, typed.
@@ -108,7 +110,8 @@ impl Bundle {
     }
 }
 
-fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
+/// A document of `object`: its tree and YAML, written once.
+pub(crate) fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
     let object_kind = object.object_kind();
     let tree = tree::object(&object).map_err(|e| Error::Yaml {
         object_kind,

@@ -2,8 +2,9 @@
 //!
 //! Three modules are built from this crate (cargo features, see Cargo.toml): the core
 //! ([`core_api`]: catalog, validate, render, preview, plan), the classifier
-//! ([`classify_api`]) and the cluster module ([`cluster_api`]: drift, wire). This file
-//! holds what they share: the thrown error, input reading and output writing.
+//! ([`classify_api`]) and the cluster module ([`cluster_api`]: drift, wire; [`compose_api`]:
+//! composeWorkload). This file holds what they share: the thrown error, input reading and
+//! output writing.
 //!
 //! Thin on purpose: each export reads its inputs, calls the core, and hands the
 //! result back as plain JSON-shaped objects (no `Map`, `null` rather than
@@ -27,6 +28,8 @@ use crate::error::Error;
 pub mod classify_api;
 #[cfg(feature = "wasm-cluster")]
 pub mod cluster_api;
+#[cfg(feature = "wasm-cluster")]
+pub mod compose_api;
 #[cfg(feature = "wasm-core")]
 pub mod core_api;
 
@@ -34,6 +37,8 @@ pub mod core_api;
 pub use classify_api::*;
 #[cfg(feature = "wasm-cluster")]
 pub use cluster_api::*;
+#[cfg(feature = "wasm-cluster")]
+pub use compose_api::*;
 #[cfg(feature = "wasm-core")]
 pub use core_api::*;
 

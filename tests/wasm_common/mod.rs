@@ -704,6 +704,107 @@ fn wire_returns_the_three_forms_and_throws_on_bad_targets() {
     assert_eq!(code, "invalid-spec");
 }
 
+#[wasm_bindgen_test]
+fn compose_workload_takes_every_connection_and_throws_on_clashes() {
+    let set = r#"{ "connections": [
+        { "spec": { "connectionName": "blob_conn", "namespace": "apps",
+                    "target": { "type": "storage-blob", "account": "mystore" } } },
+        { "spec": { "connectionName": "vault_conn", "namespace": "apps",
+                    "target": { "type": "keyvault", "vault": "myvault" } } } ] }"#;
+    let result = wasm::compose_workload(js(set), None).expect("compose");
+    let documents: Array = get(&result, "documents").dyn_into().expect("array");
+    let kinds: Vec<String> = documents.iter().map(|d| string(&d, "kind")).collect();
+    assert_eq!(
+        kinds,
+        ["ServiceAccount", "Secret", "SecretProviderClass", "Job"]
+    );
+    let owners = |i: u32| -> Vec<f64> {
+        let a: Array = get(&documents.get(i), "connections")
+            .dyn_into()
+            .expect("array");
+        a.iter().filter_map(|v| v.as_f64()).collect()
+    };
+    assert_eq!(
+        (owners(1), owners(2), owners(3)),
+        (vec![0.0], vec![1.0], vec![0.0, 1.0])
+    );
+    assert_eq!(string(&documents.get(3), "object.kind"), "Job");
+    assert!(string(&result, "yaml").contains("secretProviderClass: sc-vault-conn-spc"));
+    assert!(get(&result, "wiring").is_null());
+    assert_plain_json(&result);
+
+    // Wiring an existing workload instead of the sample.
+    let existing = with(
+        set,
+        "existing",
+        &js(
+            r#"{ "kind": "Deployment", "name": "web", "containers": [{ "name": "app", "index": 0 }] }"#,
+        ),
+    );
+    let wired = wasm::compose_workload(existing, None).expect("compose");
+    assert!(string(&wired, "wiring.strategicMerge").contains("secrets-store01-inline"));
+
+    // Two vaults on one mount path: a clash, with its code and field.
+    let clash = r#"{ "connections": [
+        { "spec": { "connectionName": "a", "target": { "type": "keyvault" } } },
+        { "spec": { "connectionName": "b", "target": { "type": "keyvault" } },
+          "mount": { "path": "/mnt/secrets-store" } } ] }"#;
+    let e = wasm::compose_workload(js(clash), None).expect_err("clash");
+    let findings: Array = get(&e, "findings").dyn_into().expect("array");
+    let sw: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| string(f, "code").starts_with("SW"))
+        .map(|f| (string(&f, "code"), string(&f, "field")))
+        .collect();
+    assert_eq!(
+        sw,
+        [("SW009".to_owned(), "connections[1].mount.path".to_owned())]
+    );
+    let (code, field, _) = thrown(wasm::compose_workload(js(clash), None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-spec", Some("connections[1].mount.path"))
+    );
+
+    for (bad, code, field) in [
+        (r#"{ "connections": [] }"#, "invalid-input", "connections"),
+        (r#"[]"#, "invalid-input", "$"),
+        (
+            r#"{ "connections": [{ "spec": { "target": { "type": "storage-blob" }, "extra": 1 } }] }"#,
+            "invalid-input",
+            "connections[0].spec.extra",
+        ),
+    ] {
+        let (got, thrown_field, message) = thrown(wasm::compose_workload(js(bad), None));
+        assert_eq!(
+            (got.as_str(), thrown_field.as_string().as_deref()),
+            (code, Some(field)),
+            "{message}"
+        );
+    }
+    let long = format!(
+        r#"{{ "connections": [{{ "spec": {{ "target": {{ "type": "storage-blob", "account": "{}" }} }} }}] }}"#,
+        "a".repeat(254)
+    );
+    let (code, field, _) = thrown(wasm::compose_workload(js(&long), None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        (
+            "input-too-large",
+            Some("connections[0].spec.target.account")
+        )
+    );
+    let many = format!(
+        r#"{{ "connections": [{}] }}"#,
+        [r#"{ "spec": { "target": { "type": "storage-blob" } } }"#; 17].join(",")
+    );
+    let (code, field, _) = thrown(wasm::compose_workload(js(&many), None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("input-too-large", Some("connections"))
+    );
+}
+
 /// An export taking one spec.
 type Export = fn(JsValue) -> Result<JsValue, JsValue>;
 

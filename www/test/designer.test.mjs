@@ -119,7 +119,8 @@ test('the first load fetches only the page, its entry, the core .wasm, the CSS a
   assert.deepEqual(new Set(requested), new Set(['/', `/${entry.file}`, `/${entry.css[0]}`, `/${wasm}`, `/${icon}`]));
   // Preloaded by the page and used by init: fetched once.
   assert.equal(requested.filter((p) => p === `/${wasm}`).length, 1, requested.join(' '));
-  assert.deepEqual(entry.dynamicImports.sort(), ['src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js', 'src/wire-panel.js']);
+  // The cluster module: for the Drift and Wire tabs, and for a design's second connection.
+  assert.deepEqual(entry.dynamicImports.sort(), ['../js/pkg/aks_service_connector_cluster.js', 'src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js', 'src/wire-panel.js']);
   // The Azure SDK, the classifier and the YAML parser are not in the entry's static graph.
   assert.deepEqual(entry.imports ?? [], []);
   const first = await page.evaluate(() => performance.getEntriesByName('designer:first-preview')[0]?.startTime);
@@ -705,6 +706,136 @@ test('served without the test hook, Provision signs in through the browser crede
     await ctx.close();
     plain.close();
   }
+});
+
+test('several connections for one workload: one Job takes every Secret and the vault, clashes sit by their fields', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  watch(p);
+  const fetched = [];
+  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await p.goto(`${origin}/`);
+  await p.waitForSelector('body[data-ready="true"]');
+  const clusterWasm = Object.values(manifest).flatMap((e) => e.assets ?? []).find((a) => a.endsWith('.wasm') && a.includes('cluster'));
+  assert.ok(clusterWasm, 'the cluster .wasm is in the build');
+  const yaml = () => p.textContent('#yaml');
+  const list = () => p.$$eval('[data-testid="set-list"] button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(await list(), ['[0] Azure Blob Storage · storageblob_conn']);
+  assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
+  assert.ok(!fetched.includes(`/${clusterWasm}`), 'one connection needs no cluster module');
+
+  await p.fill('[data-testid="connectionName"]', 'blob_conn');
+  await p.fill('[data-testid="namespace"]', 'apps');
+  await p.fill('[data-testid="auth.clientId"]', GUID);
+  await p.click('[data-testid="set-add"]');
+  // A second Blob connection: the same variables from two Secrets, shown by the checkbox that fixes it.
+  const sw003 = p.locator('[data-path="anotherConnectionOfType"] li[data-code="SW003"]');
+  await sw003.waitFor();
+  assert.match(await sw003.textContent(), /^⛔Error SW003 expected each variable from one Secret, .*; fix: set anotherConnectionOfType on connections\[1\]/);
+  assert.equal(await p.getAttribute('[data-testid="set-conn-1"]', 'class'), 'has-error');
+  assert.equal(fetched.filter((x) => x === `/${clusterWasm}`).length, 1);
+
+  await p.selectOption('[data-testid="target"]', 'servicebus');
+  await p.fill('[data-testid="target.namespace"]', 'mybus');
+  await p.fill('[data-testid="auth.clientId"]', GUID);
+  assert.equal(await sw003.count(), 0);
+  await p.click('[data-testid="set-add"]');
+  await p.selectOption('[data-testid="target"]', 'keyvault');
+  await p.fill('[data-testid="target.vault"]', 'myvault');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('keyvaultName: myvault'));
+  assert.deepEqual(await list(), ['[0] Azure Blob Storage · blob_conn', '[1] Azure Service Bus · servicebus_conn', '[2] Azure Key Vault · keyvault_conn']);
+  const text = await yaml();
+  assert.equal(text.match(/^kind: /gm).length, 5, text);
+  assert.equal(text.match(/^kind: Job$/gm).length, 1, 'one workload');
+  assert.equal(text.match(/^kind: ServiceAccount$/gm).length, 1, 'one ServiceAccount');
+  assert.match(text, /envFrom:\n {8}- secretRef:\n {12}name: sc-blob-conn-secret\n {8}- secretRef:\n {12}name: sc-servicebus-conn-secret\n/);
+  assert.match(text, /secretProviderClass: sc-keyvault-conn-spc/);
+  assert.match(text, /azure\.workload\.identity\/use: 'true'/);
+  const docs = await p.$$eval('#doc-tabs button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(docs, ['All', 'ServiceAccount', 'Secret', 'Secret', 'SecretProviderClass', 'Job (sample)']);
+
+  // A second vault: its own volume by default; a mount path inside the first's is a clash by its field.
+  assert.equal(await p.getAttribute('[data-testid="mount.path"]', 'placeholder'), '/mnt/secrets-store');
+  await p.click('[data-testid="set-add"]');
+  await p.selectOption('[data-testid="target"]', 'keyvault');
+  await p.fill('[data-testid="connectionName"]', 'vault_two');
+  await p.fill('[data-testid="target.vault"]', 'othervault');
+  assert.equal(await p.getAttribute('[data-testid="mount.path"]', 'placeholder'), '/mnt/secrets-store-02');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('name: secrets-store02-inline'));
+  await p.fill('[data-testid="mount.path"]', '/mnt/secrets-store/two');
+  const sw009 = p.locator('[data-path="mount.path"] li[data-code="SW009"]');
+  await sw009.waitFor();
+  assert.match(await sw009.textContent(), /inside "\/mnt\/secrets-store" of connections\[2\]; fix: /);
+  assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), 'mount.path', 'the field keeps its focus');
+  await p.fill('[data-testid="mount.path"]', '/mnt/two');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('mountPath: /mnt/two'));
+  await p.click('[data-testid="set-remove"]');
+  await p.waitForFunction(() => !document.getElementById('yaml').textContent.includes('othervault'));
+
+  // The plan is the edited connection's: created on its own, with its objects and the workload.
+  await p.click('#tab-plan');
+  await p.waitForSelector('#pane-plan:not([hidden])');
+  assert.match(await p.textContent('#plan'), /connection \[2\] of 3/);
+  assert.match(await p.textContent('#plan'), /az aks connection create keyvault/);
+  await p.click('#tab-yaml');
+  await p.waitForSelector('#pane-yaml:not([hidden])');
+
+  // The Spec tab holds the workload set: composed by the package in Node, the same YAML.
+  await p.click('#tab-spec');
+  await p.waitForSelector('#set-spec:not([hidden])');
+  const workloadSet = JSON.parse(await p.getAttribute('#set-json', 'data-json'));
+  assert.equal(workloadSet.connections.length, 3);
+  const { composeWorkload } = await import('aks-service-connector/cluster');
+  assert.equal(composeWorkload(workloadSet).yaml, text);
+  await p.click('#tab-yaml');
+  await p.waitForSelector('#pane-yaml:not([hidden])');
+
+  // The workload fields are the set's: edited on one connection, the same for all.
+  await p.click('[data-testid="set-conn-0"]');
+  assert.equal(await p.inputValue('[data-testid="target"]'), 'storage-blob');
+  await p.selectOption('[data-testid="workloadKind"]', 'Deployment');
+  await p.waitForFunction(() => /^kind: Deployment$/m.test(document.getElementById('yaml').textContent));
+  assert.equal((await yaml()).match(/^kind: (Job|Deployment)$/gm).length, 1);
+  await p.click('[data-testid="set-conn-2"]');
+  assert.equal(await p.inputValue('[data-testid="workloadKind"]'), 'Deployment');
+
+  // Another namespace on one connection: the clash by its field, the YAML withheld.
+  await p.click('[data-testid="set-conn-1"]');
+  await p.fill('[data-testid="namespace"]', 'other');
+  const sw002 = p.locator('[data-path="namespace"] li[data-code="SW002"]');
+  await sw002.waitFor();
+  assert.match(await sw002.textContent(), /expected namespace "apps" of connections\[0\], found "other" in connections\[1\]/);
+  assert.match(await yaml(), /invalid-spec/);
+  await p.fill('[data-testid="namespace"]', 'apps');
+  assert.equal(await sw002.count(), 0);
+  assert.match(await yaml(), /^kind: Deployment$/m);
+
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: `${SHOTS}workload-set-1280-light.png` });
+
+  // The link restores the whole set.
+  await p.waitForTimeout(400);
+  const other = await ctx.newPage();
+  watch(other);
+  await other.goto(p.url());
+  await other.waitForSelector('body[data-ready="true"]');
+  await other.waitForFunction(() => document.getElementById('yaml').textContent.includes('kind: Deployment'));
+  assert.deepEqual(await other.$$eval('[data-testid="set-list"] button', (bs) => bs.map((b) => b.textContent)), await list());
+  assert.equal(await other.textContent('#yaml'), await yaml());
+  assert.equal(await other.getAttribute('[data-testid="set-conn-1"]', 'aria-pressed'), 'true');
+  await other.close();
+
+  // Removing connections down to one: the single design again, rendered by the core module.
+  await p.click('[data-testid="set-remove"]');
+  await p.click('[data-testid="set-remove"]');
+  assert.equal((await list()).length, 1);
+  assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
+  assert.doesNotMatch(await yaml(), /SecretProviderClass|servicebus/);
+  await p.click('#tab-spec');
+  assert.equal(await p.isHidden('#set-spec'), true, 'one connection: no workload set');
+  await p.click('#tab-yaml');
+  assert.equal(fetched.filter((x) => x === `/${clusterWasm}`).length, 1, 'the cluster module fetched once');
+  await ctx.close();
 });
 
 test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 and 390 px and in dark mode', async () => {

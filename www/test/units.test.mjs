@@ -12,6 +12,7 @@ import { clusterJson, MAX_BYTES } from '../../js/cluster-text.js';
 import { forms, targetOf } from '../src/wire-panel.js';
 import { command } from '../src/drift-panel.js';
 import { fromFragment, get, initialState, set, toFragment, withoutSecrets } from '../src/state.js';
+import * as ws from '../src/workload-set.js';
 
 const sc = createRequire(import.meta.url)('../../js/node.js');
 const cluster = createRequire(import.meta.url)('../../js/cluster-node.js');
@@ -91,6 +92,78 @@ test('the URL fragment round-trips the design without its secrets', () => {
   assert.deepEqual(back.context, state.context);
   assert.equal(state.spec.auth.password, 'p', 'the open state keeps its secrets');
   for (const bad of ['', '#', '#d=', '#d=!!', '#d=e30', '#x=1']) assert.equal(fromFragment(bad), null, bad);
+});
+
+test('a workload set: add, select and remove connections, one shared workload, the set the core takes', () => {
+  const state = initialState();
+  state.spec.namespace = 'apps';
+  state.spec.workload = { kind: 'Deployment' };
+  state.spec.auth = { clientId: 'c', tenantId: 't' };
+  assert.deepEqual(ws.connections(state), [state.spec]);
+  ws.add(state);
+  // The new connection takes the workload identity over: a pod runs as one.
+  assert.deepEqual(state.spec.auth, { clientId: 'c', tenantId: 't' });
+  delete state.spec.auth;
+  assert.equal(state.set.connections.length, 2);
+  assert.equal(state.set.active, 1);
+  assert.equal(state.spec, state.set.connections[1], 'the form edits the set\u2019s entry itself');
+  assert.deepEqual(state.spec, { target: { type: 'storage-blob' }, namespace: 'apps', workload: { kind: 'Deployment' } });
+  state.spec.target.type = 'servicebus';
+  state.spec.workload.image = 'nginx';
+  ws.shareWorkload(state);
+  assert.deepEqual(state.set.connections[0].workload, { kind: 'Deployment', image: 'nginx' });
+  assert.notEqual(state.set.connections[0].workload, state.spec.workload, 'a copy, not the same object');
+  assert.deepEqual(ws.workloadSet(state), {
+    connections: [
+      { spec: { target: { type: 'storage-blob' }, namespace: 'apps', auth: { clientId: 'c', tenantId: 't' } } },
+      { spec: { target: { type: 'servicebus' }, namespace: 'apps' } },
+    ],
+    workload: { kind: 'Deployment', image: 'nginx' },
+  });
+  ws.select(state, 0);
+  assert.equal(state.spec.target.type, 'storage-blob');
+  delete state.spec.auth;
+  // The link keeps the set once, its edited connection included, and restores the link between them.
+  state.spec.auth = { type: 'service-principal', secret: 'S3cret' };
+  const fragment = toFragment(state);
+  assert.ok(!Buffer.from(fragment.slice(3), 'base64url').toString().includes('S3cret'));
+  const back = fromFragment(fragment);
+  assert.equal(back.set.active, 0);
+  assert.equal(back.spec, back.set.connections[0]);
+  assert.equal(back.spec.auth.secret, undefined);
+  assert.equal(back.set.connections[1].target.type, 'servicebus');
+  // A vault's volume is the set's, kept with its connection.
+  ws.select(state, 1);
+  ws.setMount(state, 'path', ' /mnt/vault ');
+  assert.deepEqual(ws.mount(state), { path: '/mnt/vault' });
+  assert.deepEqual(ws.workloadSet(state).connections[1].mount, { path: '/mnt/vault' });
+  assert.equal(ws.workloadSet(state).connections[0].mount, undefined);
+  assert.deepEqual(fromFragment(toFragment(state)).set.mounts, [null, { path: '/mnt/vault' }]);
+  ws.setMount(state, 'path', '');
+  assert.equal(state.set.mounts, undefined, 'no volume given: nothing kept');
+  ws.setMount(state, 'volume', 'v');
+  ws.select(state, 0);
+  ws.remove(state);
+  assert.equal(state.set, undefined, 'one connection left: a single design again');
+  assert.equal(state.spec.target.type, 'servicebus');
+});
+
+test('set findings sit at the edited connection\u2019s fields; others keep their path and say whose', () => {
+  const f = (code, field) => ({ code, severity: 'error', field, message: 'm' });
+  assert.deepEqual(ws.localize(f('SC003', 'connections[1].spec.namespace'), 1), f('SC003', 'namespace'));
+  assert.deepEqual(ws.localize(f('SC003', 'connections[1].spec.namespace'), 0), { ...f('SC003', 'connections[1].spec.namespace'), message: 'connections[1]: m' });
+  assert.deepEqual(ws.localize(f('SW003', 'connections[1].spec.anotherConnectionOfType'), 1), f('SW003', 'anotherConnectionOfType'));
+  assert.deepEqual(ws.localize(f('SC028', 'workload.kind'), 0), f('SC028', 'workload.kind'));
+  assert.deepEqual(ws.localize(f('SW009', 'connections[1].mount.path'), 1), f('SW009', 'mount.path'));
+  assert.deepEqual(ws.localize(f('SW014', 'connections[1].mount'), 1), f('SW014', 'mount'));
+  assert.equal(ws.connectionOf(f('SW009', 'connections[12].mount.path')), 12);
+  assert.equal(ws.connectionOf(f('SC028', 'workload.kind')), null);
+  const note = (field) => ({ code: 'SC011', severity: 'info', field, message: 'm' });
+  assert.deepEqual(
+    ws.shown([note('connections[0].spec.target'), note('connections[1].spec.target'), f('SC003', 'connections[0].spec.namespace')], 1),
+    [note('target'), { ...f('SC003', 'connections[0].spec.namespace'), message: 'connections[0]: m' }],
+    'another connection\u2019s notes wait until it is edited; its errors show',
+  );
 });
 
 test('paths are set, read and emptied objects pruned', () => {

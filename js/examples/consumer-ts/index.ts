@@ -31,8 +31,9 @@ import initClassifier, {
   type ClassifyContext,
   type Diagnosis,
 } from 'aks-service-connector/classify';
-// The cluster module (drift, wire) is the package's third.
+// The cluster module (drift, wire, composeWorkload) is the package's third.
 import initCluster, {
+  composeWorkload,
   drift,
   wire,
   initSync as initClusterSync,
@@ -40,10 +41,12 @@ import initCluster, {
   limits as clusterLimits,
   version as clusterVersion,
   type Cap,
+  type ComposeResult,
   type DriftReport,
   type WireKind,
   type WireTarget,
   type Wiring,
+  type WorkloadSet,
 } from 'aks-service-connector/cluster';
 // The provisioning shell (its Azure SDK packages are optional peers).
 import {
@@ -158,6 +161,24 @@ export async function clusterChecks(bytes: ArrayBuffer, held: string): Promise<s
   }
   return [clusterVersion(), objects, caps.length, ...codes, ...forms].join(' ');
 }
+// Several connections for one workload: each connection's objects once, one workload for all.
+export function composed(): string {
+  const set: WorkloadSet = {
+    connections: [
+      { spec },
+      { spec: { connectionName: 'bus_conn', target: { type: 'servicebus' } } },
+      { spec: { connectionName: 'vault_conn', target: { type: 'keyvault' } }, mount: { volume: 'vault', path: '/mnt/vault' } },
+    ],
+    workload: { kind: 'Deployment' },
+    workloadEnv: ['LOG_LEVEL'],
+  };
+  const r: ComposeResult = composeWorkload(set, { secretEncoding: 'data' });
+  const owners: number[][] = r.documents.map((d) => d.connections);
+  const wired: string | undefined = r.wiring?.strategicMerge;
+  return [r.yaml, owners.flat().length, wired ?? '', ...r.findings.map((f: Finding) => f.code)].join(' ');
+}
+// @ts-expect-error a set's connections are { spec, mount? }, not specs
+composeWorkload({ connections: [spec] });
 // @ts-expect-error drift reads the cluster's JSON text, not an object
 drift(spec, { kind: 'List' });
 // @ts-expect-error a wire target's kind is a closed union
