@@ -38,7 +38,7 @@ test('the packed tarball installs and works in a fresh consumer project', (t) =>
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     'README.md', 'classify-node.js', 'classify.d.ts', 'cli-cluster.js', 'cli.js',
-    'cli/args.js', 'cli/commands.js', 'cli/commands/catalog.js', 'cli/commands/classify.js', 'cli/commands/cluster.js', 'cli/commands/common.js',
+    'cli/args.js', 'cli/commands.js', 'cli/commands/catalog.js', 'cli/commands/classify.js', 'cli/commands/cluster.js', 'cli/commands/common.js', 'cli/commands/compose.js',
     'cli/commands/limits.js', 'cli/commands/plan.js', 'cli/commands/render.js', 'cli/commands/validate.js',
     'cli/commands/version.js', 'cli/errors.js', 'cli/input.js', 'cli/io.js', 'cli/out-dir.js', 'cli/plan-parts.js',
     'cli/spec-flags.js', 'cli/strict.js', 'cli/yaml.js', 'cluster-node.js', 'cluster-text.js', 'cluster.d.ts',
