@@ -523,6 +523,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("no chart version found")], 0.88),
             signal(&[Phrase("no chart name found")], 0.88),
             signal(&[Phrase("Error: chart"), Phrase("not found")], 0.86),
+            // An OCI chart's tag list: Helm lists tags to resolve a chart version; image pulls never do.
+            signal_unless(&[Phrase("/v2/"), Phrase("/tags/list")], &[Phrase("pull image")], 0.85),
         ],
         negative: &[],
         cause: "Connectivity between the cluster and the chart registry is blocked (firewall, egress rules, proxy).",
@@ -801,6 +803,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Status=403")], 0.7),
             signal(&[Phrase("(HTTP 403)")], 0.7),
             signal(&[Phrase("RESPONSE 403")], 0.7),
+            // Kubernetes RBAC (and Azure RBAC for Kubernetes) denials of kubectl and in-cluster clients.
+            signal(&[Phrase("is forbidden: User"), Phrase("cannot")], 0.86),
+            signal(&[Phrase("does not have access to the resource in Azure")], 0.9),
         ],
         negative: &[],
         cause: "Service Connector acts with the caller's permissions on the cluster, the target and the identity; one of them is missing. The role at the scope may be insufficient; LinkedAuthorizationFailed means the account is in another tenant than the resource.",
@@ -968,6 +973,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Status=404")], 0.78),
             signal(&[Phrase("Status code 404")], 0.76),
             signal(&[Phrase("404 Not Found")], 0.72),
+            signal(&[Phrase("Subscription"), Phrase("not found. Check the spelling")], 0.85),
         ],
         negative: &[
             Phrase("Resource 'Microsoft.ContainerService/managedClusters/"),
