@@ -250,6 +250,14 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "set-context",
     "kube-apiserver",
     "coredns",
+    "kube-",
+    "minikube",
+    "azmk8s.io",
+    "fluxcd",
+    "argocd",
+    "ingress-nginx",
+    "persistentvolumeclaim",
+    "containercreating",
 ];
 
 /// The table, in the order of the category ids.
@@ -809,7 +817,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("StatusCode=403")], 0.7),
             signal(&[Phrase("Status=403")], 0.7),
             signal(&[Phrase("(HTTP 403)")], 0.7),
-            signal(&[Phrase("RESPONSE 403")], 0.7),
+            signal(&[Phrase("RESPONSE 403: 403")], 0.7),
             // Kubernetes RBAC (and Azure RBAC for Kubernetes) denials of kubectl and in-cluster clients.
             signal(&[Phrase("is forbidden: User"), Phrase("cannot")], 0.86),
             signal(&[Phrase("does not have access to the resource in Azure")], 0.9),
@@ -977,10 +985,10 @@ pub const RULES: &[CategoryRule] = &[
             // The SDKs' and tools' 404 wordings and "… was not found in subscription".
             signal(&[Phrase("was not found in subscription")], 0.85),
             signal(&[Phrase("ResourceNotFound:")], 0.8),
-            signal(&[Phrase("(HTTP 404)")], 0.78),
-            signal(&[Phrase("RESPONSE 404")], 0.78),
+            signal(&[Phrase("(HTTP 404)")], 0.72),
+            signal(&[Phrase("RESPONSE 404: 404")], 0.78),
             signal(&[Phrase("Status=404")], 0.78),
-            signal(&[Phrase("Status code 404")], 0.76),
+            signal(&[Phrase("Status code 404")], 0.72),
             signal(&[Phrase("404 Not Found")], 0.72),
             signal(&[Phrase("Subscription"), Phrase("not found. Check the spelling")], 0.85),
         ],
@@ -1023,7 +1031,7 @@ pub const RULES: &[CategoryRule] = &[
             // Count limits of any resource type: `StaticPublicIPCountLimitReached`, classic "subscription policy limit", `Max…Exceeded`.
             signal(&[Code("*LimitReached")], 0.92),
             signal(&[Code("Max*Exceeded")], 0.9),
-            signal(&[Phrase("Cannot create more than"), Phrase("for this subscription")], 0.9),
+            signal(&[Phrase("Cannot create more than"), Phrase("for this subscription in this region")], 0.9),
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
             signal(&[Phrase("quota"), Phrase("exceeded")], 0.7),
             signal(&[Code("*LimitExceeded")], 0.88),
