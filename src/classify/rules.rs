@@ -1035,6 +1035,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
             signal(&[Phrase("quota"), Phrase("exceeded")], 0.7),
             signal(&[Code("*LimitExceeded")], 0.88),
+            // Azure's regional (vCPU) quota named in other tools' words.
+            signal(&[Phrase("Regional quota exceeded")], 0.82),
+            signal(&[Phrase("regional"), Phrase("cores quota")], 0.85),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
