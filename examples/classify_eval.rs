@@ -32,10 +32,10 @@ use aks_service_connector::classify::{category_ids, classify, ClassifyContext};
 use corpus::Set;
 
 /// Floors CI holds the sets to: (set, top-1, unknown retention,
-/// calibration). The development set's are the figures reached, rounded
-/// down, so a regression fails; the test set's are the aim: 95% top-1 over
-/// the categories and 95% of unrelated texts kept `unknown`, its calibration
-/// only reported. An empty set has no figures and passes.
+/// calibration). The development set is held to 99% top-1 and calibration
+/// and to every unrelated text kept `unknown`; the test set to the aim: 95%
+/// top-1 over the categories and 95% of unrelated texts kept `unknown`, its
+/// calibration only reported. An empty set has no figures and passes.
 const FLOORS: &[(Set, f64, f64, f64)] =
     &[(Set::Dev, 0.99, 1.0, 0.99), (Set::Holdout, 0.95, 0.95, 0.0)];
 
