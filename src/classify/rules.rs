@@ -101,6 +101,11 @@ const fn signal_ranked(all: &'static [Term], weight: f32, priority: u8) -> Signa
 /// extension error that only wraps a running operation is the busy cluster.
 const BUSY_RANK: u8 = 11;
 
+/// Rank of explicit ARM causes (a missing permission) that arrive wrapped by
+/// the extension or Helm: the Helm wrapper's own rank, ahead of the extension
+/// manager's (13), so the cause wins on confidence.
+const WRAPPER_CAUSE_RANK: u8 = 12;
+
 /// The cluster's own service principal (`servicePrincipalProfile`, its
 /// credentials or its help link): its AADSTS errors are not workload
 /// identity, whatever code they carry.
@@ -656,7 +661,17 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Helm installation failed")], 0.8),
             signal(&[Phrase("Error: INSTALLATION FAILED")], 0.8),
             signal(&[Phrase("Error: UPGRADE FAILED")], 0.8),
-            signal(&[Code("InstallationFailed")], 0.78),
+            // The extension status's generic code; the extension manager's own messages decide.
+            signal_unless(
+                &[Code("InstallationFailed")],
+                &[
+                    Phrase("Unable to get the status from the local CRD"),
+                    Phrase("Unable to store the extension config"),
+                    Phrase("Failed to resolve the extension version"),
+                    Phrase("extension-immutable-values"),
+                ],
+                0.78,
+            ),
             signal(&[Phrase("helm upgrade failed")], 0.76),
             signal(&[Phrase("Helm install failed")], 0.8),
             signal(&[Phrase("failed to install chart from path")], 0.82),
@@ -798,8 +813,9 @@ pub const RULES: &[CategoryRule] = &[
         title: "Missing permissions",
         priority: 15,
         signals: &[
-            signal(&[Code("AuthorizationFailed")], 0.97),
-            signal(&[Code("LinkedAuthorizationFailed")], 0.95),
+            // The explicit code outranks the extension and Helm wrappers that carry it.
+            signal_ranked(&[Code("AuthorizationFailed")], 0.97, WRAPPER_CAUSE_RANK),
+            signal_ranked(&[Code("LinkedAuthorizationFailed")], 0.95, WRAPPER_CAUSE_RANK),
             signal(&[Phrase("does not have authorization to perform action")], 0.95),
             signal(&[Phrase("You do not have permission to perform")], 0.9),
             signal(&[Phrase("If access was recently granted, please refresh your credentials")], 0.9),
