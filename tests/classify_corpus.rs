@@ -322,6 +322,41 @@ fn generalises_over_shapes_of_the_same_error() {
         ),
         // Boxes and odd quotes without any of the domain's vocabulary.
         ("│ TypeError: „x“ is not a function │", "unknown"),
+        // A generic HTTP status alone is no sign of the domain.
+        (
+            "Error in curl::curl_fetch_memory(url) : Not Found (HTTP 404).",
+            "unknown",
+        ),
+        // An explicit missing permission on the extension's own scope.
+        (
+            "(AuthorizationFailed) The client 'u' with object id 'x' does not have authorization to perform action 'Microsoft.KubernetesConfiguration/extensions/write' over scope '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks/providers/Microsoft.KubernetesConfiguration/extensions/sc-extension'",
+            "authorization_failed",
+        ),
+        // Kubernetes RBAC says the same in its own words.
+        (
+            "Error from server (Forbidden): pods is forbidden: User \"u@contoso.com\" cannot list resource \"pods\" in API group \"\" in the namespace \"team1\"",
+            "authorization_failed",
+        ),
+        // An OCI registry refusing a chart's tag list.
+        (
+            "Error: INSTALLATION FAILED: GET \"https://ghcr.io/v2/org/charts/app/tags/list\": response status code 403: denied: denied",
+            "helm_chart_download",
+        ),
+        // The extension status's generic code around the extension manager's own message.
+        (
+            "\"statuses\": [{\"code\": \"InstallationFailed\", \"level\": \"Error\", \"message\": \"Unable to get the status from the local CRD with the error : {Error : Retry for given duration didn't get any results with err {status not populated}}\"}]",
+            "extension_other",
+        ),
+        // A translated page keeps the extension's advice in English.
+        (
+            "(ExtensionOperationFailed) Uzantı işlemi başarısız oldu: Kümenizde zaten var olan kaynak. kubectl delete {resource type} -n {resource namespace} {resource name}",
+            "helm_resource_exists",
+        ),
+        // Count limits of any resource type are quotas.
+        (
+            "Status=400 Code=\"StaticPublicIPCountLimitReached\" Message=\"Cannot create more than 20 public IP addresses with static allocation method for this subscription in this region.\"",
+            "quota_exceeded",
+        ),
     ];
     for (text, want) in cases {
         let got = classify(text, &ClassifyContext::default()).category;
