@@ -322,6 +322,15 @@ fn generalises_over_shapes_of_the_same_error() {
         ),
         // Boxes and odd quotes without any of the domain's vocabulary.
         ("│ TypeError: „x“ is not a function │", "unknown"),
+        // Another Go template engine, and deployment prose of other tools.
+        (
+            "Error: Error building site: failed to render pages: execute of template failed: template: _default/single.html:5:14: executing \"main\" at <.Params.foo.bar>: nil pointer evaluating interface {}.bar",
+            "unknown",
+        ),
+        (
+            "Error: The deployment failed. The build step exited with code 1.",
+            "unknown",
+        ),
         // A generic HTTP status alone is no sign of the domain.
         (
             "Error in curl::curl_fetch_memory(url) : Not Found (HTTP 404).",

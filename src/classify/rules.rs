@@ -150,7 +150,6 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "resourcegroups",
     "subscriptions/",
     "provisioningstate",
-    "deploymentfailed",
     "k8s-extension",
     "sc-extension",
     "sc-system",
@@ -580,7 +579,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("no template"), Phrase("associated with template")], 0.86),
             signal(&[Phrase("values don't meet the specifications of the schema")], 0.88),
         ],
-        negative: &[],
+        // Other Go template engines (Hugo) say the same about their own templates.
+        negative: &[Phrase("Error building site"), Phrase("execute of template failed")],
         cause: "Mandatory configuration settings (Helm values) are missing or wrong for the chart.",
         mitigation: &[
             "Check the extension's documented configuration settings.",
