@@ -260,8 +260,14 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "fluxcd",
     "argocd",
     "ingress-nginx",
-    "persistentvolumeclaim",
+    "persistentvolume",
     "containercreating",
+    "mountvolume",
+    "pod sandbox",
+    "no matches for kind",
+    "the node was low on resource",
+    "errimage",
+    "knack",
 ];
 
 /// The table, in the order of the category ids.
