@@ -331,6 +331,11 @@ fn generalises_over_shapes_of_the_same_error() {
             "Error: The deployment failed. The build step exited with code 1.",
             "unknown",
         ),
+        // Another cloud's not-found exception.
+        (
+            "ResourceNotFoundException: Requested resource not found: Table: users not found",
+            "unknown",
+        ),
         // A generic HTTP status alone is no sign of the domain.
         (
             "Error in curl::curl_fetch_memory(url) : Not Found (HTTP 404).",

@@ -1006,7 +1006,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("NotFound")], 0.6),
             // The SDKs' and tools' 404 wordings and "… was not found in subscription".
             signal(&[Phrase("was not found in subscription")], 0.85),
-            signal(&[Phrase("ResourceNotFound:")], 0.8),
+            // The code as a message prefix (whitespace is ignored, so "resource not found:" alone would match too).
+            signal(&[Phrase("ResourceNotFound:"), Phrase("was not found")], 0.8),
             signal(&[Phrase("(HTTP 404)")], 0.72),
             signal(&[Phrase("RESPONSE 404: 404")], 0.78),
             signal(&[Phrase("Status=404")], 0.78),
