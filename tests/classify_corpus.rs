@@ -331,6 +331,16 @@ fn generalises_over_shapes_of_the_same_error() {
             "Error: The deployment failed. The build step exited with code 1.",
             "unknown",
         ),
+        // A Job's backoff limit is no quota.
+        (
+            "Reason: BackoffLimitExceeded\nMessage: Job has reached the specified backoff limit",
+            "other",
+        ),
+        // Another cloud's throttling code is no Azure quota.
+        (
+            "An error occurred (RequestLimitExceeded) when calling the RunInstances operation: Request limit exceeded.",
+            "unknown",
+        ),
         // Another cloud's not-found exception.
         (
             "ResourceNotFoundException: Requested resource not found: Table: users not found",

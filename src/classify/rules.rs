@@ -1053,11 +1053,19 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("QuotaExceeded")], 0.65),
             // Count limits of any resource type: `StaticPublicIPCountLimitReached`, classic "subscription policy limit", `Max…Exceeded`.
             signal(&[Code("*LimitReached")], 0.92),
-            signal(&[Code("Max*Exceeded")], 0.9),
+            // Per-subscription maximums (`MaxStorageAccountsCountPerSubscriptionExceeded`);
+            // other `Max…Exceeded` codes count only next to the domain's vocabulary.
+            signal(&[Code("Max*Sub*Exceeded")], 0.9),
+            signal(&[Code("Max*Exceeded")], 0.72),
             signal(&[Phrase("Cannot create more than"), Phrase("for this subscription in this region")], 0.9),
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
             signal(&[Phrase("quota"), Phrase("exceeded")], 0.7),
-            signal(&[Code("*LimitExceeded")], 0.88),
+            // A Job's BackoffLimitExceeded is no quota.
+            signal_unless(
+                &[Code("*LimitExceeded")],
+                &[Code("BackoffLimitExceeded"), Phrase("BackoffLimitExceeded")],
+                0.72,
+            ),
             // Azure's regional (vCPU) quota named in other tools' words.
             signal(&[Phrase("Regional quota exceeded")], 0.82),
             signal(&[Phrase("regional"), Phrase("cores quota")], 0.85),
