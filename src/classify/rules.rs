@@ -799,7 +799,6 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("there's an in progress")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("there is an in progress")], 0.9, BUSY_RANK),
             signal_ranked(&[Code("Conflict"), Phrase("in progress")], 0.88, BUSY_RANK),
-            signal(&[Phrase("provisioning state"), Phrase("Updating")], 0.82),
         ],
         negative: &[],
         cause: "The connection was created while the cluster was updating, so Service Connector's update conflicted with the running one. The same error also appears when the subscription is not registered with Microsoft.KubernetesConfiguration.",
