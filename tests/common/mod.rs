@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-pub mod fixtures;
+pub mod corpus;
 
 use aks_service_connector::spec::{AuthSpec, WorkloadSpec};
 use aks_service_connector::ConnectionSpec;
