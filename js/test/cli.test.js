@@ -197,6 +197,11 @@ test('classify: from a file or standard input, context flags, JSON', () => {
   assert.equal(human.code, 0, human.stderr);
   assert.match(human.stdout, /^category: wi_wrong_client_id\n/);
   assert.match(human.stdout, /\[wi_wrong_client_id, confidence (0|1)\.\d\d\]/);
+  // Each evidence line names the signal it shows, so that lines of one excerpt stay apart.
+  const evidence = human.stdout.split('\n').filter((l) => l.startsWith('  evidence '));
+  assert.ok(evidence.length > 0, human.stdout);
+  assert.ok(evidence.every((l) => /^ {2}evidence \[[^\]]+\]: \S/.test(l)), evidence.join('\n'));
+  assert.equal(new Set(evidence).size, evidence.length, 'no evidence line twice');
   const stdin = cli(['classify', '--json', '--resource-group', 'rg1', '--cluster', 'aks1', '--namespace', 'apps', '--connection', 'c1'], AADSTS700016);
   assert.equal(stdin.code, 0, stdin.stderr);
   const d = JSON.parse(stdin.stdout);

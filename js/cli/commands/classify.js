@@ -9,7 +9,9 @@ function formatDiagnosis(d) {
   for (const m of d.matches ?? []) {
     lines.push('', `${m.title} [${m.id}, confidence ${Number(m.confidence).toFixed(2)}]`);
     if (m.cause) lines.push(`  cause: ${m.cause}`);
-    for (const e of m.evidence ?? []) lines.push(`  evidence: ${e.excerpt}`);
+    // Each signal that matched, with its excerpt: several signals often sit in one line, so the
+    // signal is what tells their lines apart.
+    for (const e of m.evidence ?? []) lines.push(`  evidence [${e.signal}]: ${e.excerpt}`);
     if ((m.mitigation ?? []).length) lines.push('  mitigation:', ...m.mitigation.map((s, i) => `    ${i + 1}. ${s}`));
     if ((m.commands ?? []).length) lines.push('  commands:', ...m.commands.map((c) => `    ${c}`));
   }
