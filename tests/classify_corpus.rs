@@ -256,7 +256,7 @@ fn real_corpus_is_development_data_and_holdout_loads() {
     for t in all.iter().chain(&holdout) {
         assert!(ids.contains(t.expected.as_str()), "{}: unknown id", t.path);
         assert!(
-            t.source.contains("https://"),
+            t.source.contains("https://") || t.source.contains("http://"),
             "{}: source must give an address",
             t.path
         );

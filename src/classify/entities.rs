@@ -289,7 +289,7 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
         Namespace => {
             if is_provider(raw) {
                 push("providerNamespace", raw, vs, ve);
-            } else if is_dns_label(raw) {
+            } else if crate::shapes::dns_label(raw) {
                 push("namespace", raw, vs, ve);
             }
         }
@@ -300,7 +300,7 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
         }
         NsPod => {
             if let Some((ns, pod)) = raw.split_once('/') {
-                if is_dns_label(ns) && valid_name(pod) {
+                if crate::shapes::dns_label(ns) && valid_name(pod) {
                     push("namespace", ns, vs, vs + ns.len());
                     push("pod", pod, vs + ns.len() + 1, ve);
                 }
@@ -308,7 +308,7 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
         }
         NsSa => {
             if let Some((ns, sa)) = raw.split_once(':') {
-                if is_dns_label(ns) && valid_name(sa) {
+                if crate::shapes::dns_label(ns) && valid_name(sa) {
                     push("namespace", ns, vs, vs + ns.len());
                     push("serviceAccount", sa, vs + ns.len() + 1, ve);
                 }
@@ -324,7 +324,7 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
                 "failed", "has", "is", "the", "of", "in", "name", "not", "and", "with", "was",
                 "for", "to", "a", "an", "notes", "history", "status",
             ];
-            if is_dns_label(raw) && !WORDS.iter().any(|w| raw.eq_ignore_ascii_case(w)) {
+            if crate::shapes::dns_label(raw) && !WORDS.iter().any(|w| raw.eq_ignore_ascii_case(w)) {
                 push("helmRelease", raw, vs, ve);
             }
         }
@@ -688,15 +688,6 @@ fn is_provider(v: &str) -> bool {
         && v.get(..10)
             .is_some_and(|p| p.eq_ignore_ascii_case("microsoft."))
         && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
-}
-
-fn is_dns_label(v: &str) -> bool {
-    !v.is_empty()
-        && v.len() <= 63
-        && v.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !v.starts_with('-')
-        && !v.ends_with('-')
 }
 
 fn is_code(v: &str) -> bool {
