@@ -122,8 +122,10 @@ pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
             })
         }
     };
-    let mut path = which.prefix().to_owned();
-    check(&value, which, which.prefix(), &mut path)?;
+    if let Some(root) = index().root(which) {
+        let mut path = which.prefix().to_owned();
+        check(&value, which, root, true, &mut path)?;
+    }
     serde_json::from_str(text).map_err(|e| type_error(text, &e, which))
 }
 
@@ -134,22 +136,49 @@ struct Node {
     key_bytes: Option<usize>,
     entries: Option<usize>,
     items: Option<usize>,
-    /// The fields under it (name, pattern): an object the walk descends into.
-    fields: Vec<(&'static str, &'static str)>,
-    /// The pattern of its map values (`x.*`), for a map.
-    map_value: Option<&'static str>,
-    /// The pattern of its items (`x[]`), for an array.
-    item: Option<&'static str>,
+    /// The fields under it (name, node): an object the walk descends into.
+    fields: Vec<(&'static str, usize)>,
+    /// The node of its map values (`x.*`), for a map.
+    map_value: Option<usize>,
+    /// The node of its items (`x[]`), for an array.
+    item: Option<usize>,
 }
 
-type Index = std::collections::BTreeMap<(&'static str, &'static str), Node>;
+/// [`CAPS`] as a tree of field patterns: each node with its children's places in
+/// `nodes`, so that the walks follow an index per value instead of looking a pattern up.
+struct Index {
+    nodes: Vec<Node>,
+    /// The input and field pattern of each node, for building.
+    keys: Vec<(&'static str, &'static str)>,
+}
 
-/// [`CAPS`] as a tree of field patterns, built once: the walk then costs one lookup
-/// per value instead of a pass over the table.
+impl Index {
+    /// The node of a pattern, made when it is new.
+    fn at(&mut self, input: &'static str, pattern: &'static str) -> usize {
+        let key = (input, pattern);
+        self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            self.keys.push(key);
+            self.nodes.push(Node::default());
+            self.nodes.len() - 1
+        })
+    }
+
+    /// The node of an input's root, when the table has one.
+    fn root(&self, which: Input) -> Option<&Node> {
+        let key = (which.name(), which.prefix());
+        let i = self.keys.iter().position(|k| *k == key)?;
+        Some(&self.nodes[i])
+    }
+}
+
+/// [`CAPS`] as an [`Index`], built once.
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = Index::new();
+        let mut index = Index {
+            nodes: Vec::new(),
+            keys: Vec::new(),
+        };
         for c in CAPS {
             let root = match c.input {
                 "spec" => "",
@@ -172,18 +201,19 @@ fn index() -> &'static Index {
                 }
                 let start = if n == 0 { 0 } else { cuts[n - 1] };
                 let name = f[start..end].trim_start_matches('.');
-                let p = index.entry((c.input, parent)).or_default();
+                let child = index.at(c.input, pattern);
+                let p = index.at(c.input, parent);
+                let p = &mut index.nodes[p];
                 match name {
-                    "*" => p.map_value = Some(pattern),
-                    "[]" => p.item = Some(pattern),
-                    _ if !p.fields.iter().any(|(k, _)| *k == name) => {
-                        p.fields.push((name, pattern))
-                    }
+                    "*" => p.map_value = Some(child),
+                    "[]" => p.item = Some(child),
+                    _ if !p.fields.iter().any(|(k, _)| *k == name) => p.fields.push((name, child)),
                     _ => {}
                 }
                 parent = pattern;
             }
-            let leaf = index.entry((c.input, parent)).or_default();
+            let leaf = index.at(c.input, parent);
+            let leaf = &mut index.nodes[leaf];
             match c.measure {
                 Measure::Bytes => leaf.bytes = Some(c.max),
                 Measure::Entries => leaf.entries = Some(c.max),
@@ -191,7 +221,8 @@ fn index() -> &'static Index {
                 Measure::KeyBytes => {
                     // Keys are measured on the map, the `*` row's parent.
                     let map = f.strip_suffix(".*").unwrap_or(f);
-                    index.entry((c.input, map)).or_default().key_bytes = Some(c.max);
+                    let map = index.at(c.input, map);
+                    index.nodes[map].key_bytes = Some(c.max);
                 }
                 Measure::JsonBytes | Measure::TruncatedBytes => {}
             }
@@ -209,15 +240,19 @@ fn field_of(path: &str) -> String {
     }
 }
 
-/// Checks `value`, at field `pattern` (concretely `path`), and what it holds against
-/// the caps, in one walk before typed reading; descends only into fields the table
-/// knows, so the walk is bounded by the caps it checks on the way down. Also
-/// refuses an array where the table has an object: serde would read a derived
-/// struct from an array, field by field in order.
-fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Result<(), Error> {
-    let Some(n) = index().get(&(which.name(), pattern)) else {
-        return Ok(());
-    };
+/// Checks `value`, at the table's node `n` (concretely `path`; `root`: the input
+/// itself), and what it holds against the caps, in one walk before typed reading;
+/// descends only into fields the table knows, so the walk is bounded by the caps it
+/// checks on the way down. Also refuses an array where the table has an object:
+/// serde would read a derived struct from an array, field by field in order.
+fn check(
+    value: &Value,
+    which: Input,
+    n: &Node,
+    root: bool,
+    path: &mut String,
+) -> Result<(), Error> {
+    let nodes = &index().nodes;
     let over = |path: &str, message: String| Err(too_large(field_of(path), message));
     match value {
         Value::String(s) => {
@@ -240,15 +275,11 @@ fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Resul
                 for (i, v) in items.iter().enumerate() {
                     use std::fmt::Write;
                     let _ = write!(path, "[{i}]");
-                    check(v, which, item, path)?;
+                    check(v, which, &nodes[item], false, path)?;
                     path.truncate(len);
                 }
             } else if !n.fields.is_empty() {
-                let expected = if pattern == which.prefix() {
-                    which.expected()
-                } else {
-                    "an object"
-                };
+                let expected = if root { which.expected() } else { "an object" };
                 return Err(Error::InvalidInput {
                     field: field_of(path),
                     message: format!("expected {expected}, found an array"),
@@ -287,7 +318,7 @@ fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Resul
                     path.push('.');
                 }
                 path.push_str(k);
-                check(v, which, field, path)?;
+                check(v, which, &nodes[field], false, path)?;
                 path.truncate(len);
             }
         }

@@ -19,8 +19,7 @@ use super::{index, Input, Node};
 pub(super) fn passes(text: &str, which: Input) -> bool {
     let mut de = serde_json::Deserializer::from_str(text);
     let root = Walk {
-        which,
-        node: index().get(&(which.name(), which.prefix())),
+        node: index().root(which),
     };
     root.deserialize(&mut de).is_ok() && de.end().is_ok()
 }
@@ -28,16 +27,14 @@ pub(super) fn passes(text: &str, which: Input) -> bool {
 /// One value under the table's `node` (`None`: a value no cap reaches).
 #[derive(Clone, Copy)]
 struct Walk {
-    which: Input,
     node: Option<&'static Node>,
 }
 
 impl Walk {
-    /// The walk of the value at pattern `pattern`.
-    fn at(self, pattern: Option<&'static str>) -> Walk {
+    /// The walk of a child value, at the table's node `i`.
+    fn at(i: Option<usize>) -> Walk {
         Walk {
-            node: pattern.and_then(|p| index().get(&(self.which.name(), p))),
-            ..self
+            node: i.map(|i| &index().nodes[i]),
         }
     }
 }
@@ -100,7 +97,7 @@ impl<'de> Visitor<'de> for Walk {
             Some(n) if !n.fields.is_empty() => return Err(amiss()),
             _ => (usize::MAX, None),
         };
-        let item = self.at(item);
+        let item = Walk::at(item);
         let mut count = 0usize;
         while seq.next_element_seed(item)?.is_some() {
             count += 1;
@@ -119,18 +116,18 @@ impl<'de> Visitor<'de> for Walk {
             if count > max {
                 return Err(amiss());
             }
-            map.next_value_seed(self.at(field))?;
+            map.next_value_seed(Walk::at(field))?;
         }
         Ok(())
     }
 }
 
-/// A key of an object under `node`: checked against the key cap, read as the
-/// pattern of its value (`None`: no cap reaches it).
+/// A key of an object under a node: checked against the key cap, read as the
+/// node of its value (`None`: no cap reaches it).
 struct Key(Option<&'static Node>);
 
 impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Option<&'static str>;
+    type Value = Option<usize>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
@@ -138,7 +135,7 @@ impl<'de> DeserializeSeed<'de> for Key {
 }
 
 impl<'de> Visitor<'de> for Key {
-    type Value = Option<&'static str>;
+    type Value = Option<usize>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a key")
@@ -155,7 +152,7 @@ impl<'de> Visitor<'de> for Key {
             n.fields
                 .iter()
                 .find(|(name, _)| *name == k)
-                .map(|&(_, p)| p)
+                .map(|&(_, i)| i)
         }))
     }
 }

@@ -428,8 +428,11 @@ fn reading_a_huge_text_is_refused_before_parsing() {
 
 /// The full check of [`read`]: the JSON value, then the walk over it.
 fn full_check_passes(text: &str, which: Input) -> bool {
-    serde_json::from_str::<Value>(text)
-        .is_ok_and(|v| check(&v, which, which.prefix(), &mut which.prefix().to_owned()).is_ok())
+    serde_json::from_str::<Value>(text).is_ok_and(|v| {
+        index()
+            .root(which)
+            .is_none_or(|root| check(&v, which, root, true, &mut which.prefix().to_owned()).is_ok())
+    })
 }
 
 #[test]
