@@ -26,23 +26,55 @@ const LINKED_MARK = '// ---- linked by tools/link-entry.mjs';
 
 let glue = readFileSync(gluePath, 'utf8');
 if (glue.includes(LINKED_MARK)) fail(`${gluePath} is already linked (run wasm-bindgen again first)`);
-// An `inline_js` snippet: `import { f, g } from './snippets/<crate>-<hash>/inlineN.js';` at
-// the top of the glue, the snippet a module of exported functions that imports nothing. Its
-// functions become local declarations where the import was.
-const SNIPPET = /^import \{ ([\w, ]+) \} from '(\.\/snippets\/[\w.-]+\/inline\d+\.js)';$/gm;
-const snippetDirs = new Set();
-glue = glue.replace(SNIPPET, (_, names, path) => {
-  const file = join(dirname(gluePath), path);
-  const snippet = readFileSync(file, 'utf8');
-  if (/^\s*import\b/m.test(snippet)) fail(`expected ${path} to import nothing`);
-  const exported = [...snippet.matchAll(/^export\s+function\s+(\w+)/gm)].map((m) => m[1]).sort();
-  const wanted = names.split(', ').sort();
-  if (exported.join(', ') !== wanted.join(', ')) {
-    fail(`expected ${path} to export exactly the functions ${wanted.join(', ')}, found ${exported.join(', ') || 'none'}`);
+// An `inline_js` snippet: a module of exported functions that imports nothing, imported by
+// the glue at its top as `import { f, g } from './snippets/<crate>-<hash>/inlineN.js';` and,
+// for the functions the module calls directly, as `import * as importN from "…";`. Each
+// snippet becomes a closure (its own variables stay its own) whose functions are declared
+// where the imports were, and each namespace import a plain object of them.
+const SNIPPET_IMPORT = /^import (?:\{ ([\w, ]+) \}|\* as (\w+)) from (['"])(\.\/snippets\/[\w.-]+\/inline\d+\.js)\3;?$/;
+const SNIPPETS_MARK = '// ---- snippets';
+const snippets = new Map();
+const namespaces = [];
+const kept = [];
+for (const line of glue.split('\n')) {
+  const m = SNIPPET_IMPORT.exec(line);
+  if (!m) {
+    kept.push(line);
+    continue;
   }
-  snippetDirs.add(dirname(file));
-  return `// ${path}, linked by tools/link-entry.mjs\n${snippet.replace(/^export\s+function/gm, 'function').trim()}`;
+  const [, names, namespace, , path] = m;
+  if (!snippets.has(path)) {
+    const file = join(dirname(gluePath), path);
+    const source = readFileSync(file, 'utf8');
+    if (/^\s*import\b/m.test(source)) fail(`expected ${path} to import nothing`);
+    const exported = [...source.matchAll(/^export\s+function\s+(\w+)/gm)].map((e) => e[1]);
+    snippets.set(path, { file, source, exported });
+  }
+  const { exported } = snippets.get(path);
+  const missing = (names ? names.split(', ') : []).filter((name) => !exported.includes(name));
+  if (missing.length > 0) {
+    fail(`expected ${path} to export the functions ${missing.join(', ')}, found ${exported.join(', ') || 'none'}`);
+  }
+  if (namespace) namespaces.push([namespace, exported]);
+  // The snippets go where the first of these imports was.
+  if (!kept.includes(SNIPPETS_MARK)) kept.push(SNIPPETS_MARK);
+}
+const declared = [...snippets.values()].flatMap((x) => x.exported);
+for (const name of declared) {
+  if (new RegExp(`^(?:export\\s+)?(?:async\\s+)?(?:function|const|let|var|class)\\s+${name}\\b`, 'm').test(kept.join('\n'))) {
+    fail(`${gluePath} already declares \`${name}\`, a function of a snippet`);
+  }
+}
+const blocks = [...snippets].map(([path, { source, exported }]) => {
+  const body = source.replace(/^export\s+function/gm, 'function').trim();
+  const list = exported.join(', ');
+  return `// ${path}, linked by tools/link-entry.mjs\nconst { ${list} } = (() => {\n${body}\nreturn { ${list} };\n})();`;
 });
+for (const [namespace, exported] of namespaces) blocks.push(`const ${namespace} = { ${exported.join(', ')} };`);
+const at = kept.indexOf(SNIPPETS_MARK);
+if (at >= 0) kept.splice(at, 1, ...blocks);
+glue = kept.join('\n');
+const snippetDirs = new Set([...snippets.values()].map((x) => dirname(x.file)));
 const lines = glue.trimEnd().split('\n');
 if (lines.at(-1) !== GLUE_EXPORT) {
   fail(`expected ${gluePath} to end with \`${GLUE_EXPORT}\`, found \`${lines.at(-1)}\``);
