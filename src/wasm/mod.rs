@@ -103,14 +103,17 @@ pub(crate) fn optional_input<T: DeserializeOwned + Default>(
 // module's memory at `ptr` (room for `cap` bytes) and returns how many bytes it wrote; -1
 // when the value has no JSON text (`undefined`, a function), -2 when `JSON.stringify` threw
 // (`take_thrown()` then gives what it threw), and -3 - n when the text (n UTF-16 code units)
-// is longer than `units` or may need more room than `cap`: `pending_into` then writes that
-// same text. One crossing for the
+// is longer than `units` (it is dropped) or may need more room than `cap` (it is kept, and
+// `pending_into` then writes it). One crossing for the
 // common case, where `JSON.stringify` through js_sys and the copy into the module were two,
 // each with wasm-bindgen's wrappers (an exception guard, a `DataView` of the memory).
 #[wasm_bindgen(inline_js = r#"
 let encoder = null, pending = null, thrown = null;
 function write(text, memory, ptr, cap, units) {
-  if (text.length > units || text.length * 3 > cap) {
+  if (text.length > units) {
+    return -3 - text.length;
+  }
+  if (text.length * 3 > cap) {
     pending = text;
     return -3 - text.length;
   }
