@@ -3,7 +3,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use js_sys::{Array, JSON};
+use js_sys::Array;
 
 use super::{error_object, input, js_error, js_message, optional_input, output, Input};
 use crate::error::Finding;
@@ -75,12 +75,66 @@ pub fn render(
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
     let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    // The `RenderResult` as JSON text, written straight from the bundle: serializing
-    // one through serde_json took a third of `render`'s time, escaping byte by byte.
-    JSON::parse(&bundle.result_json()).map_err(|e| {
-        let message = format!("result could not be read back: {}", js_message(&e));
-        error_object(&message, "internal", None, JsValue::from(Array::new()))
-    })
+    // The `RenderResult` as JSON text, written straight from the bundle (serializing one
+    // through serde_json took a third of `render`'s time, escaping byte by byte), with its
+    // `yaml` fields empty: they are set from one string, sliced, as `preview`'s are.
+    // `JSON.parse` then reads the objects and the findings only, not the YAML twice escaped.
+    let mut stream = Pieces::default();
+    let spans = stream_spans(&bundle, &mut stream);
+    let value = render_result(&bundle.result_json_with(false), &stream.text, &spans);
+    if value.is_instance_of::<js_sys::Error>() {
+        let message = format!("result could not be read back: {}", js_message(&value));
+        return Err(error_object(
+            &message,
+            "internal",
+            None,
+            JsValue::from(Array::new()),
+        ));
+    }
+    Ok(value)
+}
+
+// `render_result(json, text, s)`: the render result read from `json` (whose `yaml` fields are
+// empty), then its `yaml` set to `text.slice(0, s[0])` and each document's to
+// `text.slice(s[1 + 2i], s[2 + 2i])`; what `JSON.parse` threw, if it did.
+#[wasm_bindgen(inline_js = r#"
+export function render_result(json, text, s) {
+  let r;
+  try {
+    r = JSON.parse(json);
+  } catch (e) {
+    return e;
+  }
+  r.yaml = text.slice(0, s[0]);
+  const documents = r.documents;
+  for (let d = 0; d < documents.length; d++) {
+    documents[d].yaml = text.slice(s[1 + 2 * d], s[2 + 2 * d]);
+  }
+  return r;
+}
+"#)]
+extern "C" {
+    /// Reads the render result and sets its YAML (see above).
+    fn render_result(json: &str, text: &str, spans: &[u32]) -> JsValue;
+}
+
+/// Writes the YAML stream of `bundle` into `p` as `crate::yaml::join_documents` joins it;
+/// returns where it ends, then where each document's YAML starts and ends in it.
+fn stream_spans(bundle: &crate::Bundle, p: &mut Pieces) -> Vec<u32> {
+    let mut spans = Vec::with_capacity(1 + 2 * bundle.documents.len());
+    spans.push(0);
+    for (i, d) in bundle.documents.iter().enumerate() {
+        if i > 0 {
+            p.push("---\n");
+        }
+        spans.push(p.utf16);
+        spans.push(p.push(&d.yaml));
+        if !d.yaml.ends_with('\n') {
+            p.push("\n");
+        }
+    }
+    spans[0] = p.utf16;
+    spans
 }
 
 /// What [`preview`] returns: what a live preview shows, without the object trees.
@@ -219,23 +273,12 @@ fn preview_value(bundle: &crate::Bundle) -> JsValue {
         spans: Vec::with_capacity(3 + 5 * docs.len() + 4 * findings.len()),
     };
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    p.spans
-        .extend([count(docs.len()), count(findings.len()), 0]);
-    // The stream as `crate::yaml::join_documents` joins it, each document a span of it.
-    let mut yaml = Vec::with_capacity(docs.len());
-    for (i, d) in docs.iter().enumerate() {
-        if i > 0 {
-            p.push("---\n");
-        }
-        let start = p.utf16;
-        yaml.push((start, p.push(&d.yaml)));
-        if !d.yaml.ends_with('\n') {
-            p.push("\n");
-        }
-    }
-    p.spans[2] = p.utf16;
-    for (d, (start, end)) in docs.iter().zip(yaml) {
-        p.spans.extend([start, end]);
+    p.spans.extend([count(docs.len()), count(findings.len())]);
+    // The stream, each document a span of it.
+    let stream = stream_spans(bundle, &mut p);
+    p.spans.push(stream[0]);
+    for (d, span) in docs.iter().zip(stream[1..].chunks_exact(2)) {
+        p.spans.extend(span);
         p.piece(d.kind);
         p.piece(&d.name);
         p.piece(&d.namespace);
