@@ -5,7 +5,7 @@
 
 use aks_service_connector::catalog::{self, AuthId, ClientId, Combination, TargetId};
 use aks_service_connector::classify::{classify, ClassifyContext};
-use aks_service_connector::yaml::{emit, write_json};
+use aks_service_connector::testing::yaml::{emit, write_json};
 use aks_service_connector::{plan, render, validate, ConnectionSpec, PlanContext, RenderOptions};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
@@ -22,7 +22,7 @@ fn per_auth() -> Vec<(AuthId, ConnectionSpec)> {
             };
             let c = Combination {
                 target,
-                kind: None,
+                account_kind: None,
                 auth: *a,
                 client: ClientId::Python,
             };

@@ -5,8 +5,9 @@
 //! * the real pasted texts `tests/fixtures/real/`, all development data
 //!   (misses are listed by name for tuning; `split.tsv` says why none of it
 //!   is held out);
-//! * the fresh collection `tests/fixtures/holdout/`, the test set: only its
-//!   figures are printed, never a text or a text's name.
+//! * the collection `tests/fixtures/holdout/`, the test set: only its
+//!   figures are printed, never a text or a text's name. While it holds no
+//!   text it has no figures and nothing to fail.
 //!
 //! For each it prints per-category precision, recall and support, top-1 over
 //! the categories (every text whose expected category is not `unknown`), the
@@ -21,23 +22,22 @@
 //! `CLASSIFY_EVAL_HOLDOUT=skip` so the holdout is not even classified (each
 //! look at its figures is a look at the test set).
 
-#[path = "../tests/common/fixtures.rs"]
-mod fixtures;
-#[path = "../tests/common/real_corpus.rs"]
-mod real_corpus;
+#[path = "../tests/common/corpus.rs"]
+mod corpus;
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use aks_service_connector::classify::{category_ids, classify, ClassifyContext};
-use real_corpus::Set;
+use corpus::Set;
 
-/// Floors CI holds the sets to: the figures reached, rounded down, so a
-/// regression fails. (set, top-1, unknown retention, calibration).
-const FLOORS: &[(Set, f64, f64, f64)] = &[
-    (Set::Dev, 0.995, 1.0, 0.995),
-    (Set::Holdout, 0.87, 1.0, 0.95),
-];
+/// Floors CI holds the sets to: (set, top-1, unknown retention,
+/// calibration). The development set is held to 99% top-1 and calibration
+/// and to every unrelated text kept `unknown`; the test set to the aim: 95%
+/// top-1 over the categories and 95% of unrelated texts kept `unknown`, its
+/// calibration only reported. An empty set has no figures and passes.
+const FLOORS: &[(Set, f64, f64, f64)] =
+    &[(Set::Dev, 0.99, 1.0, 0.99), (Set::Holdout, 0.95, 0.95, 0.0)];
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;
@@ -151,7 +151,7 @@ fn report(title: &str, outcomes: &[Outcome]) -> Figures {
 }
 
 fn main() -> ExitCode {
-    let fixtures = match fixtures::load_all() {
+    let fixtures = match corpus::load_fixtures() {
         Ok(all) => all,
         Err(e) => {
             eprintln!("error: {e}");
@@ -176,7 +176,7 @@ fn main() -> ExitCode {
             confidence: d.matches.first().map_or(0.0, |m| m.confidence),
         });
     }
-    let mut real = match real_corpus::load_all() {
+    let mut real = match corpus::load_real() {
         Ok(all) => all,
         Err(e) => {
             eprintln!("error: {e}");
@@ -186,7 +186,10 @@ fn main() -> ExitCode {
     if std::env::var("CLASSIFY_EVAL_HOLDOUT").is_ok_and(|v| v == "skip") {
         println!("(holdout skipped: CLASSIFY_EVAL_HOLDOUT=skip)");
     } else {
-        match real_corpus::load_holdout() {
+        match corpus::load_holdout() {
+            Ok(all) if all.is_empty() => {
+                println!("(holdout tests/fixtures/holdout holds no text yet: no figures)");
+            }
             Ok(all) => real.extend(all),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         for (i, workload) in ["Job", "Deployment", "Pod"].iter().enumerate() {
             let mut spec = c.spec();
             spec.workload = Some(aks_service_connector::spec::WorkloadSpec {
-                kind: Some((*workload).to_owned()),
+                workload_kind: Some((*workload).to_owned()),
                 ..Default::default()
             });
             let encoding = if i == 1 {
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
                 }
             };
             let kind_part = c
-                .kind
+                .account_kind
                 .map(|k| format!("-{}", k.as_str()))
                 .unwrap_or_default();
             let file = format!(

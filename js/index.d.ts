@@ -2,7 +2,8 @@
 // generated from the Rust types by wasm-bindgen and tsify (./pkg/aks_service_connector.d.ts).
 // Local declarations below (init, initSync, default) shadow the glue's own, as the wrappers
 // linked into the published entry do (js/load.js, tools/link-entry.mjs).
-// `classify` is in `aks-service-connector/classify` (./classify.d.ts).
+// `classify` is in `aks-service-connector/classify` (./classify.d.ts), `drift` and `wire` in
+// `aks-service-connector/cluster` (./cluster.d.ts).
 export * from './pkg/aks_service_connector.js';
 
 import type { ServiceConnectorError } from './pkg/aks_service_connector.js';

@@ -1,11 +1,68 @@
 // Types of `aks-service-connector/provision` (./provision.js): the shell that carries a connection
 // from design to working through the Azure SDK for JavaScript. Its Azure packages are optional peer
 // dependencies of this package: install @azure-rest/core-client, @azure/core-lro and
-// @azure/core-auth (and a credential, e.g. @azure/identity) to use this entry.
-import type { ClientOptions } from '@azure-rest/core-client';
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
+// @azure/core-auth (and a credential, e.g. @azure/identity) to use this entry. These declarations
+// name none of them, so a project without them still type-checks; the credential and client option
+// types below are declared structurally, and those of the Azure SDK fit them.
 import type { ApiVersion, ConnectionSpec, Finding, Plan, PlanContext } from './index.js';
 import type { InitSource } from './index.js';
+
+/** An access token, as `@azure/core-auth` declares it. */
+export interface AccessToken {
+  token: string;
+  /** When the token expires, in milliseconds since the epoch. */
+  expiresOnTimestamp: number;
+  refreshAfterTimestamp?: number;
+  tokenType?: 'Bearer' | 'pop';
+}
+
+/** An abort signal as the Azure SDK passes one (`@azure/abort-controller`'s `AbortSignalLike`); a DOM `AbortSignal` is one. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: (this: AbortSignalLike, ev: any) => any, options?: any): void;
+  removeEventListener(type: 'abort', listener: (this: AbortSignalLike, ev: any) => any, options?: any): void;
+}
+
+/** What a credential's `getToken` is given besides the scopes (a subset of `@azure/core-auth`'s `GetTokenOptions`). */
+export interface GetTokenOptions {
+  abortSignal?: AbortSignalLike;
+  tenantId?: string;
+  claims?: string;
+  enableCae?: boolean;
+}
+
+/** An Azure credential, as `@azure/core-auth` declares it: every `@azure/identity` credential is one. */
+export interface TokenCredential {
+  getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null>;
+}
+
+/** A pipeline policy of `@azure/core-rest-pipeline` (its request and response types left to it). */
+export interface PipelinePolicyLike {
+  name: string;
+  sendRequest(request: never, next: never): Promise<unknown>;
+}
+
+/**
+ * The options of `@azure-rest/core-client`'s `getClient` (its `ClientOptions`, which fit here): pipeline
+ * policies, retry, proxy, a custom `httpClient`, …
+ */
+export interface ProvisionClientOptions {
+  credentials?: { scopes?: string[]; apiKeyHeaderName?: string } | undefined;
+  endpoint?: string | undefined;
+  baseUrl?: string | undefined;
+  apiVersion?: string | undefined;
+  allowInsecureConnection?: boolean | undefined;
+  additionalPolicies?: Array<{ policy: PipelinePolicyLike; position: 'perCall' | 'perRetry' }> | undefined;
+  httpClient?: { sendRequest(request: never): Promise<unknown> } | undefined;
+  retryOptions?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number } | undefined;
+  proxyOptions?: { host: string; port: number; username?: string; password?: string } | undefined;
+  redirectOptions?: { handleRedirects?: boolean; maxRetries?: number } | undefined;
+  userAgentOptions?: { userAgentPrefix?: string } | undefined;
+  telemetryOptions?: { clientRequestIdHeaderName?: string } | undefined;
+  loggingOptions?: { additionalAllowedHeaderNames?: string[]; additionalAllowedQueryParameters?: string[] } | undefined;
+  tlsOptions?: unknown;
+  agent?: unknown;
+}
 
 /** Bounds of the waits, in milliseconds (defaults in `DEFAULT_TIMEOUTS`). */
 export interface ProvisionTimeouts {
@@ -40,7 +97,7 @@ export interface ProvisionOptions {
    * `httpClient`, …). `credentials.scopes` defaults to ARM's. An `apiVersion` other than the plan's,
    * or an `endpoint` / `baseUrl` other than `https://management.azure.com`, is rejected (`invalid-input`).
    */
-  clientOptions?: ClientOptions | undefined;
+  clientOptions?: ProvisionClientOptions | undefined;
   /**
    * In browsers: where the classifier's `.wasm` comes from when a failure is diagnosed (default:
    * next to `aks-service-connector/classify`). Ignored in Node.
@@ -368,7 +425,7 @@ export type HostToken =
  * a token is reused until `refreshBeforeMs` (default 120 000) before it expires.
  */
 export function credentialFromGetToken(
-  getToken: (scopes: string[], options: { abortSignal?: AbortSignal | undefined }) => HostToken | Promise<HostToken>,
+  getToken: (scopes: string[], options: { abortSignal?: AbortSignalLike | undefined }) => HostToken | Promise<HostToken>,
   options?: { refreshBeforeMs?: number; now?: () => number },
 ): TokenCredential;
 

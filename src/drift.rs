@@ -1,42 +1,24 @@
 //! Drift check: what the cluster holds against what the design renders.
 //!
-//! The input is what `kubectl get secret,serviceaccount,secretproviderclass,deployment -n <ns>
-//! -o json` prints (a `List`), a JSON array of objects, or one object. The core reads JSON
+//! The input is what `kubectl get secret,serviceaccount,deployment -n <ns> -o json` prints (a
+//! `List`; `secretproviderclass` joins the list for a Key Vault CSI design, since kubectl
+//! refuses the whole list where that type is not installed), a JSON array of objects, or one
+//! object. The core reads JSON
 //! only; the command line and the designer turn pasted YAML into JSON first. Each difference
 //! is a [`Finding`] with a code of [`RULES`], the path of the object in the input, and a
 //! message that never repeats a Secret value (values are compared, not shown).
 
 use base64::Engine as _;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::error::{Error, Finding, Severity};
-use crate::render::service_account::CLIENT_ID_ANNOTATION;
-use crate::render::workload::WI_LABEL;
+use crate::error::{Error, Finding, Quoted};
+use crate::k8s::{CLIENT_ID_ANNOTATION, WI_LABEL};
+use crate::policy::rules::Rule;
 use crate::spec::{ConnectionSpec, RenderOptions};
 
-/// One drift rule: its stable code, severity and summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DriftRule {
-    /// Stable code, `SD001`….
-    pub code: &'static str,
-    /// How serious the difference is.
-    pub severity: Severity,
-    /// What the rule checks.
-    pub summary: &'static str,
-}
-
-macro_rules! drift_rules {
-    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
-        $(
-            #[doc = $summary]
-            pub const $name: DriftRule = DriftRule { code: $code, severity: Severity::$sev, summary: $summary };
-        )+
-        /// Every drift rule, by code.
-        pub const RULES: &[DriftRule] = &[$($name),+];
-    };
-}
-
-drift_rules! {
+// The drift codes are declared as policy's rules are, in a table of their own.
+crate::policy::rule::rules! {
     MISSING_OBJECT = "SD001", Error, "an object the design renders is not in what the cluster holds";
     OTHER_NAMESPACE = "SD002", Error, "the object is in another namespace than the design's";
     MISSING_KEY = "SD003", Error, "a configuration key the design writes is missing from the Secret";
@@ -49,8 +31,20 @@ drift_rules! {
 }
 
 /// Largest input read, in bytes: a namespace's worth of objects, far below what would
-/// make parsing slow or memory heavy.
+/// make parsing slow or memory heavy (its row in [`crate::input::CAPS`], equal to this).
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The error for a cluster text longer than [`MAX_INPUT_BYTES`]; `found` is its length
+/// in bytes (or a lower bound of it, with `at_least`).
+pub fn too_large(found: usize, at_least: bool) -> Error {
+    Error::TooLarge {
+        field: "cluster".to_owned(),
+        message: format!(
+            "expected at most {MAX_INPUT_BYTES} bytes, found {}{found}",
+            if at_least { "at least " } else { "" }
+        ),
+    }
+}
 
 /// The result of a drift check.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -67,13 +61,8 @@ pub struct DriftReport {
     pub objects: usize,
 }
 
-fn finding(rule: DriftRule, field: String, message: String) -> Finding {
-    Finding {
-        code: rule.code,
-        severity: rule.severity,
-        field,
-        message,
-    }
+fn finding(rule: Rule, field: String, message: String) -> Finding {
+    rule.at(field, message)
 }
 
 /// Workload kinds whose pods may use the connection, and where their pod template is.
@@ -88,64 +77,16 @@ const WORKLOADS: &[(&str, &[&str])] = &[
 
 /// Compares what the cluster holds (`cluster`, JSON text) with the objects `spec` renders.
 ///
-/// Fails with [`Error::InvalidSpec`] when the design itself does not render, and with
-/// [`Error::InvalidInput`] (field `cluster`) when the input is too large, not JSON, or not
-/// Kubernetes objects.
+/// Fails with [`Error::InvalidSpec`] when the design itself does not render, with
+/// [`Error::TooLarge`] (field `cluster`) over [`MAX_INPUT_BYTES`], and with
+/// [`Error::InvalidInput`] (field `cluster…`) when the input is not JSON or not Kubernetes
+/// objects. Values read from the input are quoted in messages as [`Quoted`] does.
 pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error> {
-    let invalid = |message: String| Error::InvalidInput {
-        field: "cluster".to_owned(),
-        message,
-    };
     if cluster.len() > MAX_INPUT_BYTES {
-        return Err(invalid(format!(
-            "expected at most {MAX_INPUT_BYTES} bytes, found {}",
-            cluster.len()
-        )));
+        return Err(too_large(cluster.len(), false));
     }
-    let value: Value = serde_json::from_str(cluster).map_err(|e| {
-        let found = match e.classify() {
-            serde_json::error::Category::Eof => "JSON cut short",
-            _ => "text that is not JSON",
-        };
-        invalid(format!(
-            "expected the JSON of kubectl get -o json, found {found}"
-        ))
-    })?;
-    let (items, prefix) = match &value {
-        Value::Array(items) => (items.as_slice(), ""),
-        Value::Object(o) if o.get("kind").and_then(Value::as_str) == Some("List") => {
-            match o.get("items") {
-                Some(Value::Array(items)) => (items.as_slice(), "items"),
-                _ => {
-                    return Err(invalid(
-                        "expected a List with an items array, found none".to_owned(),
-                    ))
-                }
-            }
-        }
-        Value::Object(_) => (std::slice::from_ref(&value), ""),
-        _ => return Err(invalid(
-            "expected a Kubernetes object, a List or an array of objects, found another JSON value"
-                .to_owned(),
-        )),
-    };
-    let path = |i: usize| {
-        if prefix.is_empty() && !value.is_array() {
-            "cluster".to_owned()
-        } else if prefix.is_empty() {
-            format!("cluster[{i}]")
-        } else {
-            format!("cluster.{prefix}[{i}]")
-        }
-    };
-    for (i, item) in items.iter().enumerate() {
-        if item.get("kind").and_then(Value::as_str).is_none() {
-            return Err(Error::InvalidInput {
-                field: path(i),
-                message: "expected a Kubernetes object with a kind, found none".to_owned(),
-            });
-        }
-    }
+    let items = read_items(cluster)?;
+    let path = |i: usize| items.path(i);
 
     let bundle = crate::render(spec, &RenderOptions::default())?;
     let mut findings = Vec::new();
@@ -158,30 +99,36 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
     };
 
     for d in &bundle.documents {
-        if !matches!(d.kind, "Secret" | "ServiceAccount" | "SecretProviderClass") {
+        if !matches!(
+            d.object_kind,
+            "Secret" | "ServiceAccount" | "SecretProviderClass"
+        ) {
             continue;
         }
         let expected = serde_json::to_value(d.tree()).unwrap_or(Value::Null);
-        let same_name = items.iter().enumerate().filter(|(_, o)| {
-            o.get("kind").and_then(Value::as_str) == Some(d.kind)
-                && str_at(o, &["metadata", "name"]).as_deref() == Some(d.name.as_str())
-        });
+        let same_name =
+            items.heads.iter().enumerate().filter(|(_, o)| {
+                o.kind == d.object_kind && o.name.as_deref() == Some(d.name.as_str())
+            });
         let mut found = None;
         let mut elsewhere = None;
         for (i, o) in same_name {
-            match str_at(o, &["metadata", "namespace"]) {
-                Some(ns) if ns != d.namespace => elsewhere = Some((i, ns)),
-                _ => found = Some((i, o)),
+            match &o.namespace {
+                Some(ns) if *ns != d.namespace => elsewhere = Some((i, ns.clone())),
+                _ => found = Some(i),
             }
         }
-        let Some((i, actual)) = found else {
+        let Some(i) = found else {
             match elsewhere {
                 Some((i, ns)) => findings.push(finding(
                     OTHER_NAMESPACE,
                     format!("{}.metadata.namespace", path(i)),
                     format!(
-                        "{} {}: expected namespace {}, found {ns}",
-                        d.kind, d.name, d.namespace
+                        "{} {}: expected namespace {}, found {}",
+                        d.object_kind,
+                        d.name,
+                        d.namespace,
+                        Quoted(&ns)
                     ),
                 )),
                 None => findings.push(finding(
@@ -189,14 +136,15 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                     "cluster".to_owned(),
                     format!(
                         "expected {} {} in namespace {}, found none",
-                        d.kind, d.name, d.namespace
+                        d.object_kind, d.name, d.namespace
                     ),
                 )),
             }
             continue;
         };
         let at = path(i);
-        match d.kind {
+        let actual = &items.value(i)?;
+        match d.object_kind {
             "Secret" => compare_secret(&expected, actual, &at, &mut findings, &mut not_compared),
             "ServiceAccount" => {
                 let want = str_at(
@@ -213,7 +161,8 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
                         format!(
                             "ServiceAccount {}: expected {CLIENT_ID_ANNOTATION} {w}, found {}",
                             d.name,
-                            h.as_deref().unwrap_or("none")
+                            h.as_deref()
+                                .map_or("none".to_owned(), |h| Quoted(h).to_string())
                         ),
                     )),
                     (None, _) => {}
@@ -227,23 +176,25 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
     let secret = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "Secret")
+        .find(|d| d.object_kind == "Secret")
         .map(|d| d.name.clone());
     let spc = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "SecretProviderClass")
+        .find(|d| d.object_kind == "SecretProviderClass")
         .map(|d| d.name.clone());
     let service_account = bundle
         .documents
         .iter()
-        .find(|d| d.kind == "ServiceAccount")
+        .find(|d| d.object_kind == "ServiceAccount")
         .map(|d| d.name.clone());
-    for (i, o) in items.iter().enumerate() {
-        let kind = o.get("kind").and_then(Value::as_str).unwrap_or_default();
+    for (i, head) in items.heads.iter().enumerate() {
+        let kind = head.kind.as_str();
         let Some((_, template_path)) = WORKLOADS.iter().find(|(k, _)| *k == kind) else {
             continue;
         };
+        // One workload's value at a time: the input's other objects stay text.
+        let o = &items.value(i)?;
         let Some(template) = template_path.iter().try_fold(o, |v, k| v.get(k)) else {
             continue;
         };
@@ -254,7 +205,7 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
         let Some(sa) = &service_account else {
             continue;
         };
-        let name = str_at(o, &["metadata", "name"]).unwrap_or_default();
+        let name = Quoted(&str_at(o, &["metadata", "name"]).unwrap_or_default()).to_string();
         let at = format!("{}.{}", path(i), template_path.join("."));
         if str_at(template, &["metadata", "labels", WI_LABEL]).as_deref() != Some("true") {
             findings.push(finding(
@@ -268,7 +219,10 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
             findings.push(finding(
                 SERVICE_ACCOUNT,
                 format!("{at}.spec.serviceAccountName"),
-                format!("{kind} {name}: expected ServiceAccount {sa}, found {runs_as}"),
+                format!(
+                    "{kind} {name}: expected ServiceAccount {sa}, found {}",
+                    Quoted(&runs_as)
+                ),
             ));
         }
     }
@@ -281,8 +235,162 @@ pub fn drift(spec: &ConnectionSpec, cluster: &str) -> Result<DriftReport, Error>
     }
     Ok(DriftReport {
         findings,
-        objects: items.len(),
+        objects: items.heads.len(),
     })
+}
+
+/// What the check needs of each object before reading it whole: its kind, name and namespace.
+struct Head {
+    kind: String,
+    name: Option<String>,
+    namespace: Option<String>,
+}
+
+/// The objects of the input: each one's JSON text (borrowed from the input, not parsed into a
+/// value until the check needs it: a value takes several times the memory of its text) and
+/// its [`Head`].
+struct Items<'a> {
+    raw: Vec<&'a RawValue>,
+    heads: Vec<Head>,
+    /// `items` for a List, empty for an array or one object.
+    prefix: &'static str,
+    /// Whether the input was one object rather than a List or an array.
+    single: bool,
+}
+
+impl Items<'_> {
+    /// The field path of object `i` in the input.
+    fn path(&self, i: usize) -> String {
+        match (self.single, self.prefix) {
+            (true, _) => "cluster".to_owned(),
+            (false, "") => format!("cluster[{i}]"),
+            (false, prefix) => format!("cluster.{prefix}[{i}]"),
+        }
+    }
+
+    /// Object `i` as a JSON value.
+    fn value(&self, i: usize) -> Result<Value, Error> {
+        serde_json::from_str(self.raw[i].get()).map_err(|_| Error::InvalidInput {
+            field: self.path(i),
+            message: "expected a Kubernetes object, found one nested too deeply to read".to_owned(),
+        })
+    }
+}
+
+/// The fields of an object [`Items`] reads first (the others are skipped, not kept).
+#[derive(serde::Deserialize)]
+struct RawHead {
+    kind: Option<Value>,
+    metadata: Option<RawMetadata>,
+}
+
+#[derive(serde::Deserialize)]
+struct RawMetadata {
+    name: Option<Value>,
+    namespace: Option<Value>,
+}
+
+/// A List's fields that tell it from one object.
+#[derive(serde::Deserialize)]
+struct RawList<'a> {
+    kind: Option<Value>,
+    #[serde(borrow)]
+    items: Option<&'a RawValue>,
+}
+
+/// Reads the input's objects (a List, an array of objects, or one object) and their heads.
+fn read_items(cluster: &str) -> Result<Items<'_>, Error> {
+    let invalid = |message: &str| Error::InvalidInput {
+        field: "cluster".to_owned(),
+        message: message.to_owned(),
+    };
+    // The whole text is checked as JSON without building a value (serde_json skips a raw
+    // value without recursion, so depth costs nothing here).
+    let top: &RawValue = serde_json::from_str(cluster).map_err(|e| {
+        invalid(match e.classify() {
+            serde_json::error::Category::Eof => {
+                "expected the JSON of kubectl get -o json, found JSON cut short"
+            }
+            _ => "expected the JSON of kubectl get -o json, found text that is not JSON",
+        })
+    })?;
+    let text = top.get();
+    fn list(raw: &RawValue) -> Option<Vec<&RawValue>> {
+        serde_json::from_str(raw.get()).ok()
+    }
+    let (raw, prefix, single) = if text.starts_with('[') {
+        (list(top).unwrap_or_default(), "", false)
+    } else if text.starts_with('{') {
+        let is_list = serde_json::from_str::<RawList>(text)
+            .ok()
+            .filter(|l| l.kind.as_ref().and_then(Value::as_str) == Some("List"));
+        match is_list {
+            Some(l) => match l.items.and_then(list) {
+                Some(items) => (items, "items", false),
+                None => return Err(invalid("expected a List with an items array, found none")),
+            },
+            None => (vec![top], "", true),
+        }
+    } else {
+        return Err(invalid(
+            "expected a Kubernetes object, a List or an array of objects, found another JSON value",
+        ));
+    };
+    let mut items = Items {
+        raw,
+        heads: Vec::new(),
+        prefix,
+        single,
+    };
+    for i in 0..items.raw.len() {
+        let head = head(items.raw[i]).ok_or_else(|| Error::InvalidInput {
+            field: items.path(i),
+            message: "expected a Kubernetes object with a kind, found none".to_owned(),
+        })?;
+        items.heads.push(head);
+    }
+    Ok(items)
+}
+
+/// The kind, name and namespace of one object, or `None` when it is not an object with a kind.
+fn head(raw: &RawValue) -> Option<Head> {
+    let text = raw.get();
+    if !text.starts_with('{') {
+        return None;
+    }
+    let owned = |v: Option<Value>| match v {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    };
+    match serde_json::from_str::<RawHead>(text) {
+        Ok(h) => Some(Head {
+            kind: owned(h.kind)?,
+            name: h
+                .metadata
+                .as_ref()
+                .and_then(|m| m.name.clone())
+                .and_then(|v| owned(Some(v))),
+            namespace: h
+                .metadata
+                .and_then(|m| m.namespace)
+                .and_then(|v| owned(Some(v))),
+        }),
+        // An odd shape (metadata that is not an object, a field given twice): read whole.
+        Err(_) => {
+            let v: Value = serde_json::from_str(text).ok()?;
+            let at = |p: &[&str]| {
+                p.iter()
+                    .try_fold(&v, |v, k| v.get(k))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            };
+            Some(Head {
+                kind: at(&["kind"])?,
+                name: at(&["metadata", "name"]),
+                namespace: at(&["metadata", "namespace"]),
+            })
+        }
+    }
 }
 
 /// Whether a pod spec takes the connection: `envFrom` or `env` from the Secret, or a CSI
@@ -386,7 +494,10 @@ fn compare_secret(
             findings.push(finding(
                 EXTRA_KEY,
                 format!("{at}.data.{key}"),
-                format!("Secret {name}: expected only the design's keys, found {key}"),
+                format!(
+                    "Secret {name}: expected only the design's keys, found {}",
+                    Quoted(key)
+                ),
             ));
         }
     }

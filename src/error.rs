@@ -81,10 +81,10 @@ pub enum Error {
         message: String,
     },
     /// YAML emission failed (never expected for validated input).
-    #[error("yaml emission failed for {kind} `{name}`: {message}")]
+    #[error("yaml emission failed for {object_kind} `{name}`: {message}")]
     Yaml {
-        /// Kubernetes kind of the document.
-        kind: &'static str,
+        /// Kubernetes object kind of the document.
+        object_kind: &'static str,
         /// Object name.
         name: String,
         /// The emitter's message.

@@ -186,7 +186,7 @@ mod tests {
             (r#"{"tar\"get":1}"#, "tar\"get"),
             (
                 r#"{"target":{"type":"sql"},"values":{"a\\b\u00e9":[]}}"#,
-                "a\\b\u{e9}",
+                "values.a\\b\u{e9}",
             ),
             (
                 r#"{"target":{"type":"sql"},"values":{"\ud83d":"x"}}"#,
@@ -210,13 +210,7 @@ mod tests {
             ("[]", ""),
         ];
         for (json, want) in cases {
-            let got = error_path::<ConnectionSpec>(json);
-            let want = if json.contains("a\\\\b") {
-                format!("values.{want}")
-            } else {
-                (*want).to_owned()
-            };
-            assert_eq!(got, want, "{json}");
+            assert_eq!(error_path::<ConnectionSpec>(json), *want, "{json}");
         }
         for (json, want) in [
             (r#"{"secretEncoding":"hex"}"#, "secretEncoding"),
@@ -226,5 +220,164 @@ mod tests {
         ] {
             assert_eq!(error_path::<RenderOptions>(json), want, "{json}");
         }
+    }
+}
+
+/// `path_at` against `serde_path_to_error` over random bad inputs: a full spec,
+/// plan context, render options or wire target with a wrong type at a random
+/// depth, an unknown field or a missing one. Native only: the reference is a
+/// native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod reference {
+    use super::path_at;
+    use crate::render::WireTarget;
+    use crate::spec::{ConnectionSpec, PlanContext, RenderOptions};
+    use proptest::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde_json::{json, Value};
+
+    /// Valid inputs with every field given, each map and array with entries.
+    fn full(which: usize) -> Value {
+        match which {
+            0 => {
+                // Two entries where a list or map can hold several, so that paths
+                // with an index or key past the first are drawn too.
+                let mut spec = crate::spec::full_spec_json();
+                spec["customizedKeys"]["L"] = json!("W");
+                spec["workload"]["command"] = json!(["c", "d", "e"]);
+                spec["keyvault"]["objects"]
+                    .as_array_mut()
+                    .expect("objects")
+                    .push(json!({ "name": "m", "type": "key" }));
+                spec
+            }
+            1 => json!({
+                "apiVersion": "2022-05-01", "extensionInstalled": true,
+                "kubernetesConfigurationRegistered": true, "serviceLinkerRegistered": true,
+                "clusterProvisioningState": "Succeeded", "oidcIssuerEnabled": true,
+                "oidcIssuerUrl": "https://x/", "workloadIdentityEnabled": true,
+                "keyvaultSecretsProviderEnabled": true, "egressAllowed": true
+            }),
+            2 => json!({ "secretEncoding": "data" }),
+            _ => json!({
+                "kind": "Deployment", "name": "web", "namespace": "apps",
+                "containers": [{ "name": "app", "index": 0 }, { "name": "side", "index": 1 }],
+                "hasPodLabels": true, "hasVolumes": false
+            }),
+        }
+    }
+
+    /// The path both report for `text`, when it does not deserialize as `T`.
+    fn paths<T: DeserializeOwned>(text: &str) -> Option<(String, String)> {
+        let e = serde_json::from_str::<T>(text).err()?;
+        let ours = path_at(text, &e, &e.to_string());
+        let mut de = serde_json::Deserializer::from_str(text);
+        let theirs = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Ok(_) => panic!("serde_json refused {text}, serde_path_to_error took it"),
+            Err(e) => e.path().to_string(),
+        };
+        // serde_path_to_error writes the root as `.`.
+        Some((ours, if theirs == "." { String::new() } else { theirs }))
+    }
+
+    /// A value of another JSON type than `v`, picked by `pick`.
+    fn wrong(v: &Value, pick: usize) -> Value {
+        let others: Vec<Value> = [
+            json!(null),
+            json!(true),
+            json!(7),
+            json!(-1.5),
+            json!("x"),
+            json!([]),
+            json!(["x", 1]),
+            json!({}),
+            json!({ "x": 1 }),
+        ]
+        .into_iter()
+        .filter(|o| std::mem::discriminant(o) != std::mem::discriminant(v))
+        .collect();
+        others[pick % others.len()].clone()
+    }
+
+    /// One edit at the value `steps` lead to (down while there is a child):
+    /// `kind` 1 adds an unknown field to an object, 2 removes one of its
+    /// fields, anything else puts a value of another type there.
+    fn edit(v: &mut Value, steps: &[usize], kind: usize, pick: usize) {
+        let mut at = v;
+        for &step in steps {
+            let len = match &*at {
+                Value::Object(o) => o.len(),
+                Value::Array(a) => a.len(),
+                _ => 0,
+            };
+            if len == 0 {
+                break;
+            }
+            at = match at {
+                Value::Object(o) => {
+                    let key = o.keys().nth(step % len).cloned().unwrap_or_default();
+                    o.entry(key).or_insert(Value::Null)
+                }
+                Value::Array(a) => &mut a[step % len],
+                other => other,
+            };
+        }
+        match (at, kind) {
+            (Value::Object(o), 1) => {
+                let name = ["extra", "Type", "kind2", "é", "a\"b"][pick % 5];
+                o.insert(name.to_owned(), json!(pick));
+            }
+            (Value::Object(o), 2) if !o.is_empty() => {
+                let key = o.keys().nth(pick % o.len()).cloned().unwrap_or_default();
+                o.remove(&key);
+            }
+            (other, _) => *other = wrong(other, pick),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn paths_agree_with_serde_path_to_error(
+            which in 0usize..4,
+            edits in prop::collection::vec(
+                (prop::collection::vec(any::<usize>(), 0..5), 0usize..3, any::<usize>()),
+                1..3,
+            ),
+        ) {
+            let mut v = full(which);
+            for (steps, kind, pick) in &edits {
+                edit(&mut v, steps, *kind, *pick);
+            }
+            let text = serde_json::to_string(&v).expect("json");
+            let got = match which {
+                0 => paths::<ConnectionSpec>(&text),
+                1 => paths::<PlanContext>(&text),
+                2 => paths::<RenderOptions>(&text),
+                _ => paths::<WireTarget>(&text),
+            };
+            if let Some((ours, theirs)) = got {
+                prop_assert_eq!(ours, theirs, "{}", text);
+            }
+        }
+    }
+
+    /// The edits are not vacuous: most of them make inputs that fail.
+    #[test]
+    fn most_edits_fail() {
+        let mut failed = 0;
+        for pick in 0..200usize {
+            let mut v = full(pick % 4);
+            edit(&mut v, &[pick, pick / 3, pick / 7], pick % 3, pick);
+            let text = serde_json::to_string(&v).expect("json");
+            failed += usize::from(match pick % 4 {
+                0 => paths::<ConnectionSpec>(&text).is_some(),
+                1 => paths::<PlanContext>(&text).is_some(),
+                2 => paths::<RenderOptions>(&text).is_some(),
+                _ => paths::<WireTarget>(&text).is_some(),
+            });
+        }
+        assert!(failed > 100, "{failed}");
     }
 }

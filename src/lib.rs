@@ -1,16 +1,31 @@
 //! Catalog, policy, Kubernetes rendering, planning and error classification
 //! for Azure Service Connector with an AKS cluster as the source.
+//!
+//! The API is the public modules and the names re-exported here:
+//! [`catalog`](mod@catalog) (targets, ids, keys), [`spec`] (the inputs),
+//! [`policy`] ([`validate`] and the rule table), [`render`](mod@render)
+//! (objects and YAML; [`render::wire`]), [`plan`](mod@plan),
+//! [`drift`](mod@drift), [`classify`], [`input`] (reading JSON inputs within
+//! their caps), [`k8s`] (the Kubernetes names the objects carry) and [`error`].
+//! [`placeholders`] finds what a rendered value still leaves to fill in.
+//! Resolution (`resolve`), value filling (`values`) and the YAML and JSON
+//! writers (`yaml`) are internal; `testing` opens a few of them to this
+//! crate's own tests and benchmarks and is not API.
 
 pub mod catalog;
 pub mod classify;
+// Built natively and in the cluster module (it needs serde_json's `raw_value`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-cluster"))]
 pub mod drift;
 pub mod error;
 pub mod input;
 mod json_path;
+pub mod k8s;
 pub mod policy;
-pub mod resolve;
+mod resolve;
+mod shapes;
 pub mod spec;
-pub mod values;
+mod values;
 #[cfg(any(target_arch = "wasm32", test))]
 mod wasm_alloc;
 /// Small blocks by size class, in front of dlmalloc (see [`wasm_alloc`]).
@@ -27,8 +42,29 @@ pub use policy::validate;
 pub use spec::{ConnectionSpec, RenderOptions, SecretEncoding};
 pub mod plan;
 pub mod render;
-pub mod yaml;
+mod yaml;
 
+/// Internals the crate's own tests and benchmarks hold against their
+/// references (serde_yaml, serde_json). Not API: it changes without notice.
+#[doc(hidden)]
+pub mod testing {
+    /// The YAML and JSON writers.
+    pub mod yaml {
+        pub use crate::yaml::{
+            departs_from_serde_yaml, emit, to_tree, to_yaml, write_json, write_str, Error, Node,
+        };
+    }
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-cluster"))]
 pub use drift::{drift, DriftReport};
 pub use plan::{plan, Plan, PlanContext};
 pub use render::{render, Bundle, Document, Object};
+pub mod compose;
+pub use compose::{compose, Composition, WorkloadSet};
+pub use values::placeholders;
+
+/// The README's Rust example, run as a doc-test so that it cannot fall out of step with the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,10 +1,10 @@
 //! Resolution: a connection spec with every default applied — ids parsed,
-//! names generated, configuration keys and values chosen. Policy checks the
-//! result; rendering and planning read it.
+//! names generated, configuration keys and values chosen. Pure: it judges
+//! nothing and reports nothing; ids it cannot use come back as [`Unresolved`].
+//! Policy checks the result; rendering and planning read it.
 
-use crate::catalog::{self, AuthId, ClientId, CognitiveKind, TargetDef, TargetId};
-use crate::error::{Finding, Quoted};
-use crate::policy::rules;
+use crate::catalog::{self, AccountKind, AuthId, ClientId, TargetDef, TargetId};
+use crate::k8s::CSI_MOUNT_PATH;
 use crate::spec::{ConnectionSpec, KeyVaultObject};
 use crate::values::{self, Knowns};
 
@@ -29,6 +29,18 @@ impl WorkloadKind {
         }
     }
 
+    /// The spec's `workload.kind`: `Job` when not given, `None` for `none`,
+    /// and the unknown value itself as the error.
+    pub fn from_spec(kind: Option<&str>) -> Result<Option<WorkloadKind>, &str> {
+        match nonempty(kind) {
+            None | Some("Job") => Ok(Some(WorkloadKind::Job)),
+            Some("Deployment") => Ok(Some(WorkloadKind::Deployment)),
+            Some("Pod") => Ok(Some(WorkloadKind::Pod)),
+            Some("none") => Ok(None),
+            Some(other) => Err(other),
+        }
+    }
+
     const fn default_name(self) -> &'static str {
         match self {
             WorkloadKind::Job => "sc-sample-job",
@@ -41,8 +53,8 @@ impl WorkloadKind {
 /// The sample workload, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workload {
-    /// Kind.
-    pub kind: WorkloadKind,
+    /// Its kind.
+    pub workload_kind: WorkloadKind,
     /// Object name.
     pub name: String,
     /// Container image.
@@ -89,7 +101,7 @@ pub struct Resolved<'a> {
     /// The target's catalog row.
     pub target: &'static TargetDef,
     /// Cognitive Services account kind (meaningful for `cognitiveservices` only).
-    pub kind: CognitiveKind,
+    pub account_kind: AccountKind,
     /// Auth id (supported for the target).
     pub auth: AuthId,
     /// Client id (supported for the target).
@@ -247,162 +259,113 @@ pub fn is_credential_key(key: &str) -> bool {
     }) || k.len().checked_sub(4).is_some_and(|i| at(i, b"_KEY"))
 }
 
-/// Parses the ids of the spec. Returns the findings for unknown or unsupported ids.
+/// An id of the spec that names nothing usable, with the value found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdError<'a> {
+    /// `target.type` is not one of the AKS targets.
+    UnknownTarget(&'a str),
+    /// `target.kind` is not a Cognitive Services account kind (`cognitiveservices` only).
+    UnknownAccountKind(&'a str),
+    /// `auth.type` is unknown, or not supported for the target on AKS.
+    UnsupportedAuth(&'a str),
+    /// `clientType` is unknown, or not supported for the target.
+    UnsupportedClient(&'a str),
+}
+
+/// Why a spec cannot be resolved: the target, when it is known, and every id
+/// that names nothing usable (at least one).
+#[derive(Debug, Clone)]
+pub struct Unresolved<'a> {
+    /// The target's catalog row, when `target.type` is known.
+    pub target: Option<&'static TargetDef>,
+    /// The unusable ids, in field order (target, account kind, auth, client).
+    pub errors: Vec<IdError<'a>>,
+}
+
+/// Parses the ids of the spec, or says which cannot be used.
 fn resolve_ids(
     spec: &ConnectionSpec,
-    findings: &mut Vec<Finding>,
-) -> Option<(&'static TargetDef, CognitiveKind, AuthId, ClientId)> {
+) -> Result<(&'static TargetDef, AccountKind, AuthId, ClientId), Unresolved<'_>> {
     let t = spec.target.r#type.as_str();
     let Some(target) = TargetId::parse(t).map(catalog::target) else {
-        let supported: Vec<_> = TargetId::ALL.iter().map(|t| t.as_str()).collect();
-        let message = match t {
-            "fabric-sql" | "containerapp" => format!(
-                "target {} is not available with AKS as the source; expected one of {}",
-                Quoted(t),
-                supported.join(", ")
-            ),
-            _ => format!(
-                "expected one of {}, found {}",
-                supported.join(", "),
-                Quoted(t)
-            ),
-        };
-        findings.push(rules::TARGET_SUPPORTED.at("target.type", message));
-        return None;
+        return Err(Unresolved {
+            target: None,
+            errors: vec![IdError::UnknownTarget(t)],
+        });
     };
-
-    let mut ok = true;
-    let kind = match nonempty(spec.target.kind.as_deref()) {
-        None => CognitiveKind::AiServices,
-        Some(k) if target.id != TargetId::CognitiveServices => {
-            findings.push(rules::ACCOUNT_KIND.at(
-                "target.kind",
-                format!(
-                    "expected no kind for target `{}` (only cognitiveservices has one), found {}",
-                    target.id,
-                    Quoted(k)
-                ),
-            ));
-            // The kind changes nothing for other targets, so the other checks still run.
-            CognitiveKind::AiServices
-        }
-        Some(k) => CognitiveKind::parse(k).unwrap_or_else(|| {
-            findings.push(rules::ACCOUNT_KIND.at(
-                "target.kind",
-                format!(
-                    "expected one of AIServices, OpenAI, CognitiveServices, found {}",
-                    Quoted(k)
-                ),
-            ));
-            ok = false;
-            CognitiveKind::AiServices
-        }),
+    let mut errors = Vec::new();
+    // Other targets ignore the kind (policy says so), so it resolves as the default.
+    let account_kind = match nonempty(spec.target.account_kind.as_deref()) {
+        Some(k) if target.id == TargetId::CognitiveServices => AccountKind::parse(k)
+            .unwrap_or_else(|| {
+                errors.push(IdError::UnknownAccountKind(k));
+                AccountKind::AiServices
+            }),
+        _ => AccountKind::AiServices,
     };
-
     let auth = match spec
         .auth
         .as_ref()
         .and_then(|a| nonempty(a.r#type.as_deref()))
     {
         None => target.default_auth(),
-        Some(a) => match AuthId::parse(a).filter(|a| target.auth_types.contains(a)) {
-            Some(a) => a,
-            None => {
-                findings.push(rules::AUTH_SUPPORTED.at(
-                    "auth.type",
-                    format!(
-                        "auth {} is not supported for `{}` on AKS; expected one of {}",
-                        Quoted(a),
-                        target.id,
-                        join(target.auth_types)
-                    ),
-                ));
-                ok = false;
+        Some(a) => AuthId::parse(a)
+            .filter(|a| target.auth_types.contains(a))
+            .unwrap_or_else(|| {
+                errors.push(IdError::UnsupportedAuth(a));
                 target.default_auth()
-            }
-        },
+            }),
     };
-
     let client = match nonempty(spec.client_type.as_deref()) {
         None => ClientId::None,
-        Some(c) => match ClientId::parse(c).filter(|c| target.client_types.contains(c)) {
-            Some(c) => c,
-            None => {
-                findings.push(rules::CLIENT_SUPPORTED.at(
-                    "clientType",
-                    format!(
-                        "client {} is not supported for `{}`; expected one of {}",
-                        Quoted(c),
-                        target.id,
-                        join(target.client_types)
-                    ),
-                ));
-                ok = false;
+        Some(c) => ClientId::parse(c)
+            .filter(|c| target.client_types.contains(c))
+            .unwrap_or_else(|| {
+                errors.push(IdError::UnsupportedClient(c));
                 ClientId::None
-            }
-        },
+            }),
     };
-    ok.then_some((target, kind, auth, client))
-}
-
-fn join<T: std::fmt::Display>(items: &[T]) -> String {
-    items
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn resolve_workload(
-    spec: &ConnectionSpec,
-    auth: AuthId,
-    findings: &mut Vec<Finding>,
-) -> Option<Workload> {
-    let w = spec.workload.clone().unwrap_or_default();
-    let kind = match nonempty(w.kind.as_deref()) {
-        None | Some("Job") => WorkloadKind::Job,
-        Some("Deployment") => WorkloadKind::Deployment,
-        Some("Pod") => WorkloadKind::Pod,
-        Some("none") => return None,
-        Some(other) => {
-            findings.push(rules::WORKLOAD.at(
-                "workload.kind",
-                format!(
-                    "expected one of Job, Deployment, Pod, none, found {}",
-                    Quoted(other)
-                ),
-            ));
-            WorkloadKind::Job
-        }
-    };
-    let image = w.image.unwrap_or_else(|| "alpine".to_owned());
-    if image.is_empty() || crate::policy::k8s_names::has_space_or_control(&image) {
-        findings.push(rules::WORKLOAD.at(
-            "workload.image",
-            format!("expected a non-empty image reference without spaces or control characters, found {q_image}", q_image = Quoted(&image)),
-        ));
+    if errors.is_empty() {
+        Ok((target, account_kind, auth, client))
+    } else {
+        Err(Unresolved {
+            target: Some(target),
+            errors,
+        })
     }
+}
+
+/// The sample workload with its defaults; `None` for `none`. An unknown kind
+/// resolves as a Job and an empty image or command stays as given: policy
+/// reports them (`SC028`), and nothing is rendered then.
+fn resolve_workload(spec: &ConnectionSpec, auth: AuthId) -> Option<Workload> {
+    let w = spec.workload.clone().unwrap_or_default();
+    let workload_kind =
+        WorkloadKind::from_spec(w.workload_kind.as_deref()).unwrap_or(Some(WorkloadKind::Job))?;
+    let image = w.image.unwrap_or_else(|| "alpine".to_owned());
     let csi = auth == AuthId::KeyvaultCsi;
     let command = w.command.unwrap_or_else(|| {
-        let c: &[&str] = match (kind, csi) {
-            (WorkloadKind::Deployment, false) => &["sh", "-c", "printenv && tail -f /dev/null"],
-            (WorkloadKind::Deployment, true) => {
-                &["sh", "-c", "ls -l /mnt/secrets-store && tail -f /dev/null"]
-            }
-            (_, false) => &["printenv"],
-            (_, true) => &["ls", "-l", "/mnt/secrets-store"],
+        // Print what the workload received: the environment, or the mounted files.
+        let show = if csi {
+            format!("ls -l {CSI_MOUNT_PATH}")
+        } else {
+            "printenv".to_owned()
         };
-        c.iter().map(|s| (*s).to_owned()).collect()
+        match workload_kind {
+            // A Deployment's pod stays up after printing.
+            WorkloadKind::Deployment => vec![
+                "sh".to_owned(),
+                "-c".to_owned(),
+                format!("{show} && tail -f /dev/null"),
+            ],
+            _ => show.split(' ').map(str::to_owned).collect(),
+        }
     });
-    if command.is_empty() {
-        findings.push(rules::WORKLOAD.at(
-            "workload.command",
-            "expected at least one command word, found an empty list",
-        ));
-    }
-    let name = w.name.unwrap_or_else(|| kind.default_name().to_owned());
+    let name = w
+        .name
+        .unwrap_or_else(|| workload_kind.default_name().to_owned());
     Some(Workload {
-        kind,
+        workload_kind,
         name,
         image,
         command,
@@ -410,15 +373,11 @@ fn resolve_workload(
     })
 }
 
-/// Resolves a spec. Returns `None` (with findings) when the target, auth,
-/// client or account kind cannot be used; other problems are left to policy.
-pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Option<Resolved<'a>> {
-    let ids = resolve_ids(spec, findings);
-    let auth_for_workload = ids
-        .map(|(_, _, a, _)| a)
-        .unwrap_or(AuthId::ConnectionString);
-    let workload = resolve_workload(spec, auth_for_workload, findings);
-    let (target, kind, auth, client) = ids?;
+/// Resolves a spec, or says which of its ids (target, auth, client, account
+/// kind) cannot be used; every other problem is left to policy.
+pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
+    let (target, account_kind, auth, client) = resolve_ids(spec)?;
+    let workload = resolve_workload(spec, auth);
 
     let connection_name = nonempty(spec.connection_name.as_deref())
         .map(str::to_owned)
@@ -433,7 +392,7 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
     let client_id = nonempty(auth_spec.client_id.as_deref());
 
     let service_account = overrides.service_account.clone().unwrap_or_else(|| {
-        match client_id.filter(|c| crate::policy::k8s_names::guid(c)) {
+        match client_id.filter(|c| crate::shapes::guid(c)) {
             Some(c) => {
                 let mut name = "sc-account-".to_owned() + c;
                 name.make_ascii_lowercase();
@@ -470,7 +429,7 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
 
     // For keyvault-csi these entries feed the SecretProviderClass, not a Secret.
     let config = {
-        catalog::keys_for(target.id, kind, auth, client)
+        catalog::keys_for(target.id, account_kind, auth, client)
             .map(|row| {
                 // Borrowed unless it differs from the catalog's key: one copy per key, not two.
                 let base: std::borrow::Cow<'_, str> =
@@ -514,10 +473,10 @@ pub fn resolve<'a>(spec: &'a ConnectionSpec, findings: &mut Vec<Finding>) -> Opt
         }],
     };
 
-    Some(Resolved {
+    Ok(Resolved {
         spec,
         target,
-        kind,
+        account_kind,
         auth,
         client,
         connection_name,

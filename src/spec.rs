@@ -1,4 +1,5 @@
-//! The connection spec: the one input type of validate, render and plan.
+//! The connection spec, the one input type of validate, render and plan, and
+//! the plan's context (what is known about the cluster).
 //!
 //! Every field but `target.type` is optional so that a preview works before
 //! anything is filled in; ids stay strings here so that policy can report an
@@ -79,8 +80,8 @@ pub struct TargetSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Account kind for `cognitiveservices`: `AIServices` (default), `OpenAI`, `CognitiveServices`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    #[serde(default, rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub account_kind: Option<String>,
     /// `--target-resource-group`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
@@ -281,8 +282,8 @@ pub(crate) static NO_NAMES: NamesSpec = NamesSpec {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WorkloadSpec {
     /// `Job` (default), `Deployment`, `Pod`, or `none` for no workload.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    #[serde(default, rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub workload_kind: Option<String>,
     /// Object name; default `sc-sample-job` / `sc-sample-deployment` / `sc-sample-pod`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -361,4 +362,126 @@ pub enum SecretEncoding {
     /// Base64 `data`, as the cluster stores it.
     #[serde(rename = "data")]
     Data,
+}
+
+/// The ServiceLinker api-versions the request builder speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
+pub enum ApiVersion {
+    /// What az CLI 2.65 sends; carries `configurationInfo` and `publicNetworkSolution`.
+    #[default]
+    #[serde(rename = "2024-07-01-preview")]
+    V2024_07_01Preview,
+    /// The only version `@azure/arm-servicelinker` 2.1.0 speaks.
+    #[serde(rename = "2022-05-01")]
+    V2022_05_01,
+}
+
+impl ApiVersion {
+    /// The `api-version` query value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V2024_07_01Preview => "2024-07-01-preview",
+            ApiVersion::V2022_05_01 => "2022-05-01",
+        }
+    }
+}
+
+impl std::fmt::Display for ApiVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What is already known about the cluster and subscription; every field is
+/// optional, and an unknown fact makes the matching operation `unknown`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlanContext {
+    /// api-version of the ARM request and the Bicep resource; default `2024-07-01-preview`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<ApiVersion>,
+    /// `sc-extension` is already installed on the cluster (not the first connection).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension_installed: Option<bool>,
+    /// The subscription is registered with `Microsoft.KubernetesConfiguration`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kubernetes_configuration_registered: Option<bool>,
+    /// The subscription is registered with `Microsoft.ServiceLinker`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_linker_registered: Option<bool>,
+    /// The cluster's `provisioningState` (`Succeeded`, `Updating`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_provisioning_state: Option<String>,
+    /// The cluster's OIDC issuer is enabled (implied by `oidcIssuerUrl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_issuer_enabled: Option<bool>,
+    /// The cluster's OIDC issuer URL, exactly as `az aks show` prints it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_issuer_url: Option<String>,
+    /// Workload identity (the mutating webhook) is enabled on the cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload_identity_enabled: Option<bool>,
+    /// The `azureKeyvaultSecretsProvider` add-on is enabled on the cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyvault_secrets_provider_enabled: Option<bool>,
+    /// The cluster's egress allows `scaksextension.azurecr.io` (and `mcr.microsoft.com`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub egress_allowed: Option<bool>,
+}
+
+// Here rather than in the catalog: the spec reads the catalog's ids, not the other way round.
+impl crate::catalog::Combination {
+    /// The smallest connection spec for this combination: its target, account kind,
+    /// auth and client in namespace `apps`, nothing else set. What the whole-catalog
+    /// tests, the benchmarks and `examples/render_all` render.
+    pub fn spec(&self) -> ConnectionSpec {
+        let mut s = ConnectionSpec::default();
+        s.target.r#type = self.target.as_str().to_owned();
+        s.target.account_kind = self.account_kind.map(|k| k.as_str().to_owned());
+        s.namespace = Some("apps".to_owned());
+        s.auth = Some(AuthSpec {
+            r#type: Some(self.auth.as_str().to_owned()),
+            ..Default::default()
+        });
+        s.client_type = Some(self.client.as_str().to_owned());
+        s
+    }
+}
+
+/// A spec with every field given, each map and array with one entry: the input
+/// that the boundary's tests (caps, shapes, field paths) start from.
+#[cfg(test)]
+pub(crate) fn full_spec_json() -> serde_json::Value {
+    serde_json::json!({
+        "connectionName": "c", "namespace": "apps", "clientType": "python",
+        "anotherConnectionOfType": true,
+        "target": {
+            "type": "storage-blob", "subscription": "s", "id": "i", "kind": "k",
+            "resourceGroup": "r", "server": "s", "database": "d", "account": "a",
+            "keySpace": "k", "graph": "g", "table": "t", "vault": "v", "appConfig": "a",
+            "namespace": "n", "signalr": "s", "webpubsub": "w", "appInsights": "a",
+            "bootstrapServer": "b", "kafkaKey": "k", "kafkaSecret": "s",
+            "schemaRegistry": "r", "schemaKey": "k", "schemaSecret": "s"
+        },
+        "auth": {
+            "type": "t", "clientId": "c", "subscriptionId": "s", "tenantId": "t",
+            "identityId": "i", "objectId": "o", "secret": "s", "username": "u", "password": "p"
+        },
+        "cluster": { "subscription": "s", "resourceGroup": "r", "name": "n" },
+        "names": { "secret": "s", "serviceAccount": "a", "secretProviderClass": "c", "federatedCredential": "f" },
+        "customizedKeys": { "K": "V" },
+        "workload": { "kind": "Job", "name": "n", "image": "i", "command": ["c"], "labels": { "k": "v" } },
+        "values": { "K": "V" },
+        "keyvault": { "objects": [{ "name": "n", "type": "secret", "version": "v", "alias": "a" }] }
+    })
 }

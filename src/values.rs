@@ -89,6 +89,83 @@ const PLACEHOLDERS: &[(&str, Source)] = &[
     ),
 ];
 
+/// Documented example values that stand for the user's own value but are no
+/// placeholder token: a value still holding one was not filled in. The host
+/// anywhere in a value, the name only as the whole value (it is also part of
+/// `<MySQL-DB-name>`).
+const EXAMPLE_HOSTS: &[&str] = &["ep-still-mud-a12aa123.eastus2.azure.neon.tech"];
+const EXAMPLE_NAMES: &[&str] = &["MySQL-DB-name"];
+
+/// The longest text between `<` and `>` taken for a placeholder: the documented
+/// ones and `<spec.path>` are far shorter; a longer span is prose or code.
+const MAX_TOKEN: usize = 80;
+
+/// The placeholders `value` still holds, in order of appearance: what a rendered
+/// value or plan text shows where an input was not given.
+///
+/// A placeholder is
+/// - a token `<…>`: between the brackets 1 to 80 characters, none of them `<`,
+///   `>` or a line break, the first and last not blank (`<client-ID>`,
+///   `<account name>`, `<AZURE_KEYVAULT_NAME>`, the plan's `<cluster.name>`; not
+///   the redirections of `cat <in >out`);
+/// - a documented example value the fill table knows without brackets (the
+///   example client id and client secret) or an example host (Neon's
+///   `ep-still-mud-….neon.tech`), anywhere;
+/// - the whole value equal to a placeholder's name without its brackets
+///   (`storage-account-name`, `MySQL-DB-password`, as `fill` reads them) or to
+///   an example name (`MySQL-DB-name`).
+pub fn placeholders(value: &str) -> Vec<&str> {
+    let bare = |p: &str| {
+        p.strip_prefix('<')
+            .and_then(|p| p.strip_suffix('>'))
+            .is_some_and(|b| b == value)
+    };
+    if PLACEHOLDERS.iter().any(|(p, _)| bare(p)) || EXAMPLE_NAMES.contains(&value) {
+        return vec![value];
+    }
+    let literals = PLACEHOLDERS
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(|p| !p.starts_with('<'))
+        .chain(EXAMPLE_HOSTS.iter().copied());
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < value.len() {
+        let rest = value.get(i..).unwrap_or_default();
+        if rest.starts_with('<') {
+            if let Some(token) = bracketed(rest) {
+                found.push(token);
+                i += token.len();
+                continue;
+            }
+        } else if let Some(lit) = literals.clone().find(|l| rest.starts_with(l)) {
+            // The piece of `value`, not the table's copy: callers may locate it.
+            found.push(rest.get(..lit.len()).unwrap_or(lit));
+            i += lit.len();
+            continue;
+        }
+        // The next character: `i` stays on a char boundary.
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+/// The `<…>` token `rest` starts with, if it is one (see [`placeholders`]).
+fn bracketed(rest: &str) -> Option<&str> {
+    let inner = rest.get(1..)?;
+    let end = inner.find(['<', '>', '\n', '\r'])?;
+    let text = inner.get(..end)?;
+    let blank = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    if inner.as_bytes().get(end) != Some(&b'>')
+        || text.chars().count() > MAX_TOKEN
+        || blank(text.chars().next())
+        || blank(text.chars().next_back())
+    {
+        return None;
+    }
+    rest.get(..end + 2)
+}
+
 impl Knowns<'_> {
     fn get(&self, source: Source, target: TargetId, auth: AuthId) -> Option<&str> {
         let v = match source {
@@ -528,6 +605,130 @@ mod tests {
             }
         }
         assert!(filled > 1000, "{filled}");
+    }
+
+    /// Documented examples that are the value itself, not a stand-in for the user's:
+    /// ports, flags, fixed scopes.
+    const CONSTANT_EXAMPLES: &[&str] = &[
+        "0",
+        "443",
+        "1433",
+        "3306",
+        "5432",
+        "6380",
+        "10350",
+        "true",
+        "True",
+        "required",
+        "MySQL_CLIENT_SSL",
+        "https://management.azure.com/.default",
+    ];
+
+    /// Every documented example of the key table either holds a placeholder or is
+    /// a reviewed constant: a new example the rule misses fails here.
+    #[test]
+    fn every_documented_example_is_a_placeholder_or_a_known_constant() {
+        let mut constants = std::collections::BTreeSet::new();
+        for example in crate::catalog::key_rows().iter().filter_map(|r| r.example) {
+            if placeholders(example).is_empty() {
+                assert!(
+                    CONSTANT_EXAMPLES.contains(&example),
+                    "{example}: no placeholder found and not a known constant"
+                );
+                constants.insert(example);
+            }
+        }
+        // The list holds no stale entry.
+        assert_eq!(constants.len(), CONSTANT_EXAMPLES.len(), "{constants:?}");
+    }
+
+    /// Every placeholder of the fill table is found: bracketed ones as tokens, the
+    /// literal examples anywhere, the bare names as whole values.
+    #[test]
+    fn every_fill_placeholder_is_found() {
+        for (p, _) in PLACEHOLDERS {
+            let inside = format!("x={p};y");
+            assert_eq!(placeholders(&inside), vec![*p], "{inside}");
+            if let Some(bare) = p.strip_prefix('<').and_then(|b| b.strip_suffix('>')) {
+                assert_eq!(placeholders(bare), vec![bare]);
+                assert!(
+                    placeholders(&format!("{bare}.example.com")).is_empty(),
+                    "{bare}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_in_rendered_values_and_plan_text() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "https://<storage-account-name>.blob.core.windows.net/",
+                &["<storage-account-name>"],
+            ),
+            (
+                "AccountName=<account name>;AccountKey=<account-key>",
+                &["<account name>", "<account-key>"],
+            ),
+            (
+                "az aks show --name '<cluster.name>' -g '<cluster.resourceGroup>'",
+                &["<cluster.name>", "<cluster.resourceGroup>"],
+            ),
+            (
+                "objectName: <KEYVAULT_SECRET_NAME>\nobjectType: secret\n",
+                &["<KEYVAULT_SECRET_NAME>"],
+            ),
+            (
+                "Server=ep-still-mud-a12aa123.eastus2.azure.neon.tech;Database=db",
+                &["ep-still-mud-a12aa123.eastus2.azure.neon.tech"],
+            ),
+            (
+                "00001111-aaaa-2222-bbbb-3333cccc4444",
+                &["00001111-aaaa-2222-bbbb-3333cccc4444"],
+            ),
+            ("MySQL-DB-name", &["MySQL-DB-name"]),
+            (
+                "<MySQL-DB-username>@<MySQL-DB-name>",
+                &["<MySQL-DB-username>", "<MySQL-DB-name>"],
+            ),
+            ("é<tenant-id>ü", &["<tenant-id>"]),
+            // Not placeholders: real values, shell redirections, empty or blank brackets.
+            ("https://mystore.blob.core.windows.net/", &[]),
+            ("MySQL-DB-name.example.com", &[]),
+            ("cat <in >out", &[]),
+            ("a <> b < c > d", &[]),
+            ("<unclosed", &[]),
+            ("<a\nb>", &[]),
+            ("<<client-ID>>", &["<client-ID>"]),
+            ("", &[]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(placeholders(value), *expected, "{value:?}");
+        }
+        let long = format!("<{}>", "x".repeat(MAX_TOKEN));
+        assert_eq!(placeholders(&long), vec![long.as_str()]);
+        assert!(placeholders(&format!("<{}>", "x".repeat(MAX_TOKEN + 1))).is_empty());
+    }
+
+    // proptest is a native-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// On any text the placeholders found are pieces of it, in order and apart, each
+        /// a bracketed token by the rule or a documented example value.
+        #[test]
+        fn placeholders_are_ordered_pieces_of_the_text(text in "([<>a-z .\n-]|<client-ID>|é|MySQL-DB-name|00001111-aaaa-2222-bbbb-3333cccc4444){0,40}") {
+            let base = text.as_ptr() as usize;
+            let mut end = 0;
+            for p in placeholders(&text) {
+                let start = p.as_ptr() as usize - base;
+                proptest::prop_assert!(start >= end && start + p.len() <= text.len(), "{p:?} in {text:?}");
+                proptest::prop_assert_eq!(&text[start..start + p.len()], p);
+                end = start + p.len();
+                let bracketed = bracketed(p) == Some(p);
+                let example = p == text || PLACEHOLDERS.iter().any(|(l, _)| *l == p) || EXAMPLE_HOSTS.contains(&p);
+                proptest::prop_assert!(bracketed || example, "{p:?} in {text:?}");
+            }
+        }
     }
 
     #[test]

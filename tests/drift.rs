@@ -22,7 +22,7 @@ fn design() -> ConnectionSpec {
         ..Default::default()
     });
     s.workload = Some(WorkloadSpec {
-        kind: Some("Deployment".into()),
+        workload_kind: Some("Deployment".into()),
         ..Default::default()
     });
     s
@@ -212,11 +212,6 @@ fn bad_input_is_a_typed_error() {
             "cluster[1]",
             "expected a Kubernetes object with a kind",
         ),
-        (
-            too_large.as_str(),
-            "cluster",
-            "expected at most 8388608 bytes, found 8388609",
-        ),
     ] {
         match drift(&spec, input) {
             Err(Error::InvalidInput { field: f, message }) => {
@@ -230,7 +225,109 @@ fn bad_input_is_a_typed_error() {
             other => panic!("{input:.40}: {other:?}"),
         }
     }
+    match drift(&spec, &too_large) {
+        Err(e @ Error::TooLarge { .. }) => {
+            assert_eq!(e.code(), "input-too-large");
+            assert_eq!(e.field(), Some("cluster"));
+            assert_eq!(
+                e.to_string(),
+                "cluster: expected at most 8388608 bytes, found 8388609"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // At the cap exactly, the text is read (and is then not JSON).
+    let at_cap = " ".repeat(aks_service_connector::drift::MAX_INPUT_BYTES - 2) + "42";
+    assert!(matches!(
+        drift(&spec, &at_cap),
+        Err(Error::InvalidInput { .. })
+    ));
+    let cap = aks_service_connector::input::CAPS
+        .iter()
+        .find(|c| c.input == "cluster")
+        .expect("the cluster text has a row in the cap table");
+    assert_eq!(
+        (cap.field, cap.max),
+        ("cluster", aks_service_connector::drift::MAX_INPUT_BYTES)
+    );
     let mut bad = spec.clone();
     bad.namespace = Some("Bad_NS".into());
     assert!(matches!(drift(&bad, "[]"), Err(Error::InvalidSpec { .. })));
+}
+
+#[test]
+fn every_shape_of_input_reads_alike_and_odd_objects_are_read_or_refused_by_path() {
+    let spec = design();
+    let list = cluster_of(&spec);
+    let items = list["items"].as_array().expect("items").clone();
+    let codes_of = |text: &str| -> Vec<(String, String)> {
+        drift(&spec, text)
+            .unwrap_or_else(|e| panic!("{text:.80}: {e}"))
+            .findings
+            .into_iter()
+            .map(|f| (f.code.to_owned(), f.field))
+            .collect()
+    };
+    // The List as kubectl prints it (indented, newlines around), compact, and as an array.
+    let pretty = format!(
+        "\n  {}\n\n",
+        serde_json::to_string_pretty(&list).expect("json")
+    );
+    assert_eq!(codes_of(&pretty), []);
+    assert_eq!(codes_of(&list.to_string()), []);
+    assert_eq!(codes_of(&Value::Array(items.clone()).to_string()), []);
+    // One object: only it is there, the others are missing.
+    let secret = items
+        .iter()
+        .find(|o| o["kind"] == "Secret")
+        .expect("secret");
+    let one = codes_of(&format!(" {secret} "));
+    assert!(
+        one.iter().all(|(c, f)| c == "SD001" && f == "cluster"),
+        "{one:?}"
+    );
+
+    // Metadata that is not an object, a field given twice: still read, by their kind.
+    let odd = format!(
+        r#"[{{"kind":"Secret","metadata":"x"}},{{"kind":"ConfigMap","kind":"Secret","metadata":{{"name":"a"}}}},{}]"#,
+        Value::Array(items.clone())
+    );
+    // (the last item is an array: not an object)
+    match drift(&spec, &odd) {
+        Err(Error::InvalidInput { field, message }) => {
+            assert_eq!(field, "cluster[2]");
+            assert_eq!(
+                message,
+                "expected a Kubernetes object with a kind, found none"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let odd = r#"[{"kind":"Secret","metadata":"x"},{"kind":"ConfigMap","kind":"Secret","metadata":{"name":"a"}}]"#;
+    let r = drift(&spec, odd).expect("odd shapes are read");
+    assert_eq!(r.objects, 2);
+
+    // Nesting deeper than a value can hold: skipped while it is text, refused by path once
+    // the check reads that object.
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let unread = format!(r#"[{{"kind":"ConfigMap","data":{{"x":{deep}}}}}]"#);
+    assert_eq!(drift(&spec, &unread).expect("never read whole").objects, 1);
+    let read = format!(r#"[{{"kind":"Deployment","metadata":{{"name":"web"}},"spec":{deep}}}]"#);
+    match drift(&spec, &read) {
+        Err(Error::InvalidInput { field, message }) => {
+            assert_eq!(field, "cluster[0]");
+            assert!(message.contains("nested too deeply"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A List whose items are not an array.
+    for bad in [
+        r#"{"kind":"List","items":{}}"#,
+        r#"{"kind":"List","items":null}"#,
+    ] {
+        assert!(matches!(
+            drift(&spec, bad),
+            Err(Error::InvalidInput { field, .. }) if field == "cluster"
+        ));
+    }
 }

@@ -4,7 +4,7 @@
 
 use aks_service_connector::plan::bicep::bicep_string;
 use aks_service_connector::plan::{ApiVersion, Status};
-use aks_service_connector::policy::rules;
+use aks_service_connector::policy::plan as plan_rules;
 use aks_service_connector::{plan, ConnectionSpec, Error, Plan, PlanContext};
 use serde_json::{json, Value};
 
@@ -748,7 +748,7 @@ fn cleanup_lists_exactly_the_rendered_objects() {
     let mut wi =
         blob(json!({ "type": "workload-identity", "identityId": UAMI, "clientId": CLIENT }));
     wi.workload = Some(aks_service_connector::spec::WorkloadSpec {
-        kind: Some("none".into()),
+        workload_kind: Some("none".into()),
         ..Default::default()
     });
     let l = lines(&wi);
@@ -777,7 +777,7 @@ fn cleanup_lists_exactly_the_rendered_objects() {
 }
 
 #[test]
-fn troubleshooting_is_the_seed_sequence() {
+fn troubleshooting_is_the_sequence_of_the_docs() {
     let p = plan(
         &blob(json!({ "type": "connection-string" })),
         &PlanContext::default(),
@@ -983,10 +983,10 @@ fn arm_segments_are_checked() {
 #[test]
 fn plan_rule_codes_are_sc032_to_sc038() {
     // The plan's codes follow SC031; `validate`'s later rules (SC039) come after them.
-    for (i, rule) in rules::PLAN.iter().enumerate() {
+    for (i, rule) in plan_rules::RULES.iter().enumerate() {
         assert_eq!(rule.code, format!("SC{:03}", 32 + i));
     }
-    assert_eq!(rules::PLAN.len(), 7);
+    assert_eq!(plan_rules::RULES.len(), 7);
 }
 
 #[test]
@@ -1052,7 +1052,7 @@ fn every_plan_rule_has_a_case() {
         );
     }
     // SC038 refuses the spec; see `arm_segments_are_checked`.
-    for rule in rules::PLAN {
+    for rule in plan_rules::RULES {
         let covered = cases.iter().any(|(_, _, c, _)| *c == rule.code) || rule.code == "SC038";
         assert!(covered, "no test case for {}", rule.code);
     }

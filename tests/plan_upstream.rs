@@ -420,7 +420,7 @@ fn full_spec(c: &catalog::Combination) -> ConnectionSpec {
     }
     let first_key = catalog::keys_for(
         c.target,
-        c.kind.unwrap_or(catalog::CognitiveKind::ALL[0]),
+        c.account_kind.unwrap_or(catalog::AccountKind::ALL[0]),
         c.auth,
         c.client,
     )

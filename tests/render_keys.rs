@@ -6,7 +6,7 @@
 mod common;
 
 use aks_service_connector::catalog::{
-    combinations, empty_rows, key_rows, undocumented, AuthId, CognitiveKind,
+    combinations, empty_rows, key_rows, undocumented, AccountKind, AuthId,
 };
 use aks_service_connector::{render, RenderOptions, SecretEncoding};
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,7 +17,7 @@ fn every_key_table_combination_renders_exactly_its_keys() {
     for r in key_rows() {
         let id = (
             r.target.as_str().to_owned(),
-            r.kind.map(|k| k.as_str()),
+            r.account_kind.map(|k| k.as_str()),
             r.auth.as_str(),
             r.client.as_str(),
         );
@@ -67,7 +67,7 @@ fn every_key_table_combination_renders_exactly_its_keys() {
 fn only_the_marked_combinations_render_an_empty_secret_and_say_why() {
     let mut empty = 0;
     for c in combinations() {
-        let kind = c.kind.map(|k| k.as_str());
+        let kind = c.account_kind.map(|k| k.as_str());
         let bundle = render(
             &common::spec(c.target.as_str(), kind, c.auth.as_str(), c.client.as_str()),
             &RenderOptions::default(),
@@ -76,7 +76,7 @@ fn only_the_marked_combinations_render_an_empty_secret_and_say_why() {
         let docs = common::parse_stream(&bundle.yaml());
         let marked = undocumented(
             c.target,
-            c.kind.unwrap_or(CognitiveKind::ALL[0]),
+            c.account_kind.unwrap_or(AccountKind::ALL[0]),
             c.auth,
             c.client,
         );

@@ -96,7 +96,7 @@ proptest! {
         s.target.account = Some(account.clone());
         s.customized_keys.insert("AZURE_STORAGEBLOB_CONNECTIONSTRING".into(), custom_key.clone());
         s.values.insert(custom_key.clone(), value.clone());
-        s.workload = Some(WorkloadSpec { kind: Some("Pod".into()), name: None, image: Some(image.clone()), command: Some(command.clone()), labels: labels.clone() });
+        s.workload = Some(WorkloadSpec { workload_kind: Some("Pod".into()), name: None, image: Some(image.clone()), command: Some(command.clone()), labels: labels.clone() });
         let encoding = if data { SecretEncoding::Data } else { SecretEncoding::StringData };
         let Some(bundle) = expect_policy_error(render(&s, &RenderOptions { secret_encoding: encoding })) else {
             return Ok(());

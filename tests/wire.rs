@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use aks_service_connector::render::workload::{CSI_VOLUME, WI_LABEL};
+use aks_service_connector::k8s::{CSI_VOLUME, WI_LABEL};
 use aks_service_connector::render::{wire, WireError, WireTarget, Wiring};
 use aks_service_connector::{render, ConnectionSpec, RenderOptions};
 use serde_json::{json, Value};
@@ -242,7 +242,7 @@ fn secret_name(spec: &ConnectionSpec) -> String {
         .expect("renders")
         .documents
         .iter()
-        .find(|d| d.kind == "Secret")
+        .find(|d| d.object_kind == "Secret")
         .map(|d| d.name.clone())
         .unwrap_or_default()
 }

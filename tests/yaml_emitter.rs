@@ -13,7 +13,7 @@ mod common;
 
 use aks_service_connector::catalog;
 use aks_service_connector::spec::{KeyVaultObject, KeyVaultSpec, WorkloadSpec};
-use aks_service_connector::yaml::{
+use aks_service_connector::testing::yaml::{
     departs_from_serde_yaml, emit, to_tree, to_yaml, write_json, write_str, Node,
 };
 use aks_service_connector::{render, RenderOptions, SecretEncoding};
@@ -355,12 +355,12 @@ fn every_rendered_object_matches_serde_yaml_and_serde_json() {
             for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
                 let mut spec = common::spec(
                     c.target.as_str(),
-                    c.kind.map(|k| k.as_str()),
+                    c.account_kind.map(|k| k.as_str()),
                     auth.as_str(),
                     client.as_str(),
                 );
                 spec.workload = Some(WorkloadSpec {
-                    kind: Some(workload.to_owned()),
+                    workload_kind: Some(workload.to_owned()),
                     command: Some(vec![
                         "sh".into(),
                         "-c".into(),
@@ -383,7 +383,7 @@ fn every_rendered_object_matches_serde_yaml_and_serde_json() {
                         reference(&d.object),
                         "{} {auth} {client} {workload} {}",
                         c.target,
-                        d.kind
+                        d.object_kind
                     );
                     let typed = serde_json::to_string(&d.object).expect("json");
                     assert_eq!(serde_json::to_string(d.tree()).expect("json"), typed);

@@ -158,7 +158,7 @@ fn kv_object(s: &mut ConnectionSpec) -> &mut KeyVaultObject {
 
 fn workload(s: &mut ConnectionSpec) -> &mut WorkloadSpec {
     s.workload.get_or_insert_with(|| WorkloadSpec {
-        kind: Some("Deployment".into()),
+        workload_kind: Some("Deployment".into()),
         ..Default::default()
     })
 }
@@ -355,7 +355,7 @@ fn documents_of_kind(bundle: &aks_service_connector::Bundle, kind: &str) -> Vec<
     bundle
         .documents
         .iter()
-        .filter(|d| d.kind == kind)
+        .filter(|d| d.object_kind == kind)
         .map(|d| serde_json::to_value(d.tree()).expect("json"))
         .collect()
 }

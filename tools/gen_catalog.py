@@ -35,7 +35,7 @@ def read_ids(enum: str) -> dict:
 
 
 TARGETS = read_ids("TargetId")
-KINDS = read_ids("CognitiveKind")
+KINDS = read_ids("AccountKind")
 AUTHS = read_ids("AuthId")
 CLIENTS = read_ids("ClientId")
 
@@ -128,7 +128,7 @@ def main() -> int:
         "// data/config-keys-empty.tsv. Do not edit by hand: change the TSVs and run",
         "// `python3 tools/gen_catalog.py`.",
         "",
-        "use super::ids::{AuthId as A, ClientId as C, CognitiveKind as K, TargetId as T};",
+        "use super::ids::{AuthId as A, ClientId as C, AccountKind as K, TargetId as T};",
         "use super::{EmptyRow, KeyRow};",
         "",
         "/// Where each row's key name and example come from (document and date).",
@@ -152,7 +152,7 @@ def main() -> int:
         kind_rs = f"Some(K::{KINDS[kind]})" if kind else "None"
         ex = "None" if example == "-" else f"Some({rust_str(example)})"
         out.append(
-            f"    KeyRow {{ target: T::{TARGETS[base]}, kind: {kind_rs}, auth: A::{AUTHS[auth]}, "
+            f"    KeyRow {{ target: T::{TARGETS[base]}, account_kind: {kind_rs}, auth: A::{AUTHS[auth]}, "
             f"client: C::{CLIENTS[client]}, key: {rust_str(key)}, example: {ex}, source: {src} }},"
         )
     out += ["];", "", "/// The combinations the docs list no configuration keys for, in the TSV's order.",
@@ -160,7 +160,7 @@ def main() -> int:
     for base, kind, auth, client, src, reason in empty:
         kind_rs = f"Some(K::{KINDS[kind]})" if kind else "None"
         out.append(
-            f"    EmptyRow {{ target: T::{TARGETS[base]}, kind: {kind_rs}, auth: A::{AUTHS[auth]}, "
+            f"    EmptyRow {{ target: T::{TARGETS[base]}, account_kind: {kind_rs}, auth: A::{AUTHS[auth]}, "
             f"client: C::{CLIENTS[client]}, source: {src}, reason: {rust_str(reason)} }},"
         )
     out += ["];", ""]

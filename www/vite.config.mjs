@@ -1,5 +1,6 @@
 // Builds the designer into target/www: index.html's entry (core + form + preview + plan), and the
-// Troubleshoot (classifier) and Provision (Azure SDK) panels as chunks fetched when first opened.
+// Troubleshoot (classifier), Provision (Azure SDK), Drift (cluster module, YAML parser) and Wire
+// (cluster module) panels as chunks fetched when first opened.
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

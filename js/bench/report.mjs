@@ -1,7 +1,7 @@
 // Prints the one markdown table of .ci/bench from what the benchmarks left behind: criterion's
 // estimates (native), node.json (Node), chromium.json and coldstart.json (Chromium), sizes.json
 // and machine.json.
-// Budgets are the product's (README "Benchmarks"); a time over budget is reported as `over`, never made an error.
+// Budgets are the product's (docs/benchmarks.md); a time over budget is reported as `over`, never made an error.
 //
 // Usage: node js/bench/report.mjs <results dir> <criterion dir>
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -38,7 +38,7 @@ const rows = [];
 const row = (metric, value, budget = '—', ok = null) => rows.push([metric, value, budget, status(ok)]);
 
 const GZ_BUDGET = 180 * 1024;
-for (const [name, label] of [['core', 'core `.wasm` (catalog, validate, render, preview, plan)'], ['classify', 'classifier `.wasm`']]) {
+for (const [name, label] of [['core', 'core `.wasm` (catalog, validate, render, preview, plan)'], ['classify', 'classifier `.wasm`'], ['cluster', 'cluster `.wasm` (drift, wire)']]) {
   const s = sizes[name];
   row(`${label} raw`, bytes(s.raw));
   row(`${label} gzip -9`, bytes(s.gzip), `≤ ${bytes(GZ_BUDGET)} (180 KB)`, s.gzip <= GZ_BUDGET);

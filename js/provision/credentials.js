@@ -1,3 +1,4 @@
+// @ts-check
 // A TokenCredential over a host's own token function: an Azure portal extension, a VS Code
 // extension (`vscode.authentication.getSession`), or any host that already signed the user in.
 
@@ -11,12 +12,25 @@ const UNKNOWN_LIFETIME_MS = 60_000;
  * milliseconds), or `{ accessToken }`. A token is reused until `refreshBeforeMs` before it expires,
  * then the host is asked again; calls made while one is pending share it.
  */
+/**
+ * @typedef {import('../provision.js').HostToken} HostToken
+ * @typedef {import('../provision.js').AccessToken} AccessToken
+ * @typedef {import('../provision.js').TokenCredential} TokenCredential
+ * @typedef {import('../provision.js').AbortSignalLike} AbortSignalLike
+ */
+
+/**
+ * @param {(scopes: string[], options: { abortSignal?: AbortSignalLike | undefined }) => HostToken | Promise<HostToken>} getToken
+ * @param {{ refreshBeforeMs?: number, now?: () => number }} [options]
+ * @returns {TokenCredential}
+ */
 export function credentialFromGetToken(getToken, options = {}) {
   if (typeof getToken !== 'function') {
     throw new TypeError(`expected the host's getToken function, found ${getToken === null ? 'null' : typeof getToken}`);
   }
   const refreshBeforeMs = options.refreshBeforeMs ?? 120_000;
   const now = options.now ?? Date.now;
+  /** @type {Map<string, { pending: Promise<AccessToken> | null, value: AccessToken | null }>} */
   const cache = new Map();
   return {
     async getToken(scopes, getTokenOptions) {
@@ -24,7 +38,7 @@ export function credentialFromGetToken(getToken, options = {}) {
       const key = list.join(' ');
       const cached = cache.get(key);
       if (cached && !(cached.value && cached.value.expiresOnTimestamp - refreshBeforeMs <= now())) {
-        return cached.value ?? cached.pending;
+        return cached.value ?? /** @type {Promise<AccessToken>} */ (cached.pending);
       }
       const pending = (async () => {
         const answer = await getToken(list, { abortSignal: getTokenOptions?.abortSignal });
@@ -43,18 +57,29 @@ export function credentialFromGetToken(getToken, options = {}) {
   };
 }
 
-/** The host's answer in the `AccessToken` shape. */
+/**
+ * The host's answer in the `AccessToken` shape.
+ * @param {unknown} answer
+ * @param {() => number} now
+ * @returns {AccessToken}
+ */
 function accessToken(answer, now) {
-  const token = typeof answer === 'string' ? answer : (answer?.token ?? answer?.accessToken);
+  /** @type {{ token?: unknown, accessToken?: unknown, expiresOnTimestamp?: unknown, expiresOn?: unknown } | null} */
+  const fields = answer !== null && typeof answer === 'object' ? answer : null;
+  const token = typeof answer === 'string' ? answer : (fields?.token ?? fields?.accessToken);
   if (typeof token !== 'string' || token === '') {
     throw new TypeError('expected the host\'s getToken to give a token (a string, { token } or { accessToken }), found none');
   }
-  const given = answer?.expiresOnTimestamp ?? answer?.expiresOn;
+  const given = fields?.expiresOnTimestamp ?? fields?.expiresOn;
   const expires = given instanceof Date ? given.getTime() : (typeof given === 'number' ? given : jwtExpiry(token));
   return { token, expiresOnTimestamp: expires ?? now() + UNKNOWN_LIFETIME_MS };
 }
 
-/** The `exp` claim of a JWT in milliseconds, or null for an opaque token. */
+/**
+ * The `exp` claim of a JWT in milliseconds, or null for an opaque token.
+ * @param {string} token
+ * @returns {number | null}
+ */
 function jwtExpiry(token) {
   const part = token.split('.')[1];
   if (!part) return null;

@@ -1,3 +1,4 @@
+// @ts-check
 // The diagnosis of a failed run: the classifier module (aks-service-connector/classify) is
 // loaded only here, on the first failure, so a run that succeeds never downloads it.
 
@@ -6,6 +7,12 @@
  * classified; `{ category, facts }` (a failure the shell found itself) is explained, its commands
  * filled from the facts. `context` (the cluster's and the connection's names) fills commands too.
  * Resolves to null when the classifier cannot be loaded.
+ */
+/**
+ * @param {import('./run.js').Run} run
+ * @param {import('./run.js').DiagnosisInput} what
+ * @param {import('aks-service-connector/classify').ClassifyContext} context
+ * @returns {Promise<import('../provision.js').ProvisionDiagnosis | null>}
  */
 export async function diagnose(run, what, context) {
   let mod;
@@ -17,8 +24,9 @@ export async function diagnose(run, what, context) {
   } catch {
     return null;
   }
-  const d = what.category ? mod.explain(what.category, context, what.facts) : mod.classify(what.text, context);
+  const d = 'category' in what ? mod.explain(what.category, context, what.facts) : mod.classify(what.text, context);
   const top = d.matches[0];
+  if (top === undefined) return null;
   return {
     category: d.category,
     title: top.title,

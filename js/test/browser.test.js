@@ -57,6 +57,47 @@ test('initialises and renders under exactly the VS Code webview CSP', async () =
   }
 });
 
+// The cluster module beside the core, each its own entry and .wasm, as a page that checks drift
+// or composes a workload's connections loads them.
+const CLUSTER_APP = `
+import { init, render } from '/aks-service-connector/pkg/aks_service_connector.js';
+import * as cluster from '/aks-service-connector/pkg/aks_service_connector_cluster.js';
+try {
+  await Promise.all([init(), cluster.init()]);
+  const spec = ${JSON.stringify(BLOB_SPEC)};
+  const held = JSON.stringify(render(spec).documents.map((d) => d.object));
+  const drift = cluster.drift(spec, held).findings.map((f) => f.code);
+  const wired = cluster.wire(spec, { kind: 'Deployment', name: 'web', containers: [{ name: 'app', index: 0 }] });
+  let tooLarge = null;
+  try { cluster.drift(spec, ' '.repeat(9 << 20)); } catch (e) { tooLarge = cluster.isServiceConnectorError(e) && [e.code, e.field]; }
+  const set = { connections: [{ spec }, { spec: { connectionName: 'vault_conn', namespace: spec.namespace, target: { type: 'keyvault' } } }] };
+  const composed = cluster.composeWorkload(set).documents.map((d) => d.kind);
+  document.body.dataset.result = JSON.stringify({ drift, forms: Object.keys(wired), composed, tooLarge, version: cluster.version() });
+} catch (e) {
+  document.body.dataset.error = String(e);
+}
+`;
+
+test('the cluster module initialises and runs under exactly the VS Code webview CSP', async () => {
+  const server = await serve({
+    routes: { '/aks-service-connector/': JS_DIR },
+    pages: { '/': PAGE, '/app.js': CLUSTER_APP },
+    headers: (origin) => ({ 'content-security-policy': webviewCsp(origin) }),
+  });
+  try {
+    const got = await openAndWait(browser, `${server.origin}/`);
+    assert.equal(got.error, undefined, got.error);
+    assert.deepEqual(got.result.drift, ['SD009']);
+    assert.deepEqual(got.result.forms, ['strategicMerge', 'kustomize', 'jsonPatch']);
+    assert.deepEqual(got.result.composed, ['ServiceAccount', 'Secret', 'SecretProviderClass', 'Job']);
+    assert.deepEqual(got.result.tooLarge, ['input-too-large', 'cluster']);
+    assert.deepEqual(got.pageErrors, []);
+    assert.deepEqual(got.consoleErrors, []);
+  } finally {
+    await server.close();
+  }
+});
+
 test('control: without wasm-unsafe-eval the same page fails, so the CSP is really enforced', async () => {
   const server = await serve({
     routes: { '/aks-service-connector/': JS_DIR },

@@ -11,8 +11,9 @@ import { JS_DIR, REPO_DIR, runModule } from './helpers.js';
 
 const TOOL = join(REPO_DIR, 'tools', 'link-entry.mjs');
 const ENTRIES = {
-  'pkg/aks_service_connector.js': ['catalog', 'default', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'plan', 'preview', 'render', 'validate', 'version'],
+  'pkg/aks_service_connector.js': ['catalog', 'default', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'placeholders', 'plan', 'preview', 'render', 'validate', 'version'],
   'pkg/aks_service_connector_classify.js': ['classify', 'default', 'explain', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'version'],
+  'pkg/aks_service_connector_cluster.js': ['composeWorkload', 'default', 'drift', 'init', 'initSync', 'isServiceConnectorError', 'limits', 'version', 'wire'],
 };
 
 const link = (...paths) => spawnSync(process.execPath, [TOOL, ...paths], { encoding: 'utf8' });

@@ -46,7 +46,7 @@ test('init in Node is a no-op: the node entry is ready on import', async () => {
 });
 
 test('every documented export is there', () => {
-  for (const name of ['catalog', 'validate', 'render', 'preview', 'plan', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
+  for (const name of ['catalog', 'validate', 'render', 'preview', 'plan', 'placeholders', 'version', 'init', 'initSync', 'isServiceConnectorError']) {
     assert.equal(typeof sc[name], 'function', name);
   }
   assert.equal(sc.default, sc.init);
@@ -56,6 +56,22 @@ test('every documented export is there', () => {
     assert.equal(typeof classifier[name], 'function', `classify/${name}`);
   }
   assert.equal(classifier.default, classifier.init);
+});
+
+test('placeholders: what a rendered value or plan text still holds, by the module\'s rule', () => {
+  assert.deepEqual(sc.placeholders('https://<storage-account-name>.blob.core.windows.net/'), ['<storage-account-name>']);
+  assert.deepEqual(sc.placeholders("az aks show --name '<cluster.name>'"), ['<cluster.name>']);
+  assert.deepEqual(sc.placeholders('MySQL-DB-password'), ['MySQL-DB-password'], 'a documented example left as it is');
+  assert.deepEqual(sc.placeholders('https://mystore.blob.core.windows.net/'), []);
+  assert.deepEqual(sc.placeholders('cat <in >out'), [], 'not a placeholder');
+  // Every placeholder render leaves in a design with nothing filled is found.
+  const r = sc.render({ target: { type: 'storage-blob' }, auth: { type: 'workload-identity' } });
+  const secret = r.documents.find((d) => d.kind === 'Secret').object;
+  assert.deepEqual(Object.values(secret.stringData).flatMap((v) => sc.placeholders(v)).sort(), ['<client-ID>', '<storage-account-name>']);
+  for (const bad of [42, undefined, null, { text: 'x' }]) {
+    assert.throws(() => sc.placeholders(bad), (e) => sc.isServiceConnectorError(e) && e.code === 'invalid-input' && e.field === 'text');
+  }
+  assert.throws(() => sc.placeholders('x'.repeat(1024 * 1024 + 1)), (e) => e.code === 'input-too-large' && e.field === 'text');
 });
 
 test('the classify subpath: ready on import in Node, same version, coded errors', () => {
@@ -172,7 +188,7 @@ test('hostile inputs get a typed error at once, memory stays bounded, and the mo
 });
 
 test('the .wasm subpath exports resolve to the module files', () => {
-  for (const name of ['aks_service_connector_bg.wasm', 'aks_service_connector_classify_bg.wasm']) {
+  for (const name of ['aks_service_connector_bg.wasm', 'aks_service_connector_classify_bg.wasm', 'aks_service_connector_cluster_bg.wasm']) {
     const url = import.meta.resolve(`aks-service-connector/${name}`);
     const bytes = readFileSync(new URL(url));
     assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], name);

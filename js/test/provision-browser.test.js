@@ -10,9 +10,7 @@ import { build } from 'vite';
 import { JS_DIR } from './helpers.js';
 import { launch, openAndWait, serve } from './browser.js';
 import { CONFIGURATIONS, ISSUER, startFakeArm } from './fake-arm.js';
-
-const SUB = '00000000-0000-0000-0000-000000000000';
-const IDENTITY = { clientId: '44445555-aaaa-6666-bbbb-7777cccc8888', tenantId: '12121212-3434-5656-7878-909090909090', principalId: '13131313-2424-3535-4646-575757575757' };
+import { IDENTITY, IDENTITY_ID, SUB } from './provision-helpers.js';
 
 let browser;
 let fake;
@@ -39,7 +37,7 @@ test('a bundled page runs the whole flow through the browser SDK, a failure diag
   fake.unregister(SUB, 'Microsoft.KubernetesConfiguration');
   fake.unregister(SUB, 'Microsoft.ServiceLinker');
   fake.behavior.clusterBusyReads = 2;
-  fake.identities.set(`/subscriptions/${SUB}/resourceGroups/id-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/app-id`.toLowerCase(), IDENTITY);
+  fake.identities.set(IDENTITY_ID.toLowerCase(), IDENTITY);
   fake.behavior.putError = {
     linker: 'rejected', status: 403, code: 'AuthorizationFailed',
     message: `The client 'c' with object id 'o' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/${SUB}/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks/providers/Microsoft.ServiceLinker/linkers/rejected' or the scope is invalid.`,

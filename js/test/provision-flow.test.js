@@ -2,21 +2,17 @@
 // subscription, a busy cluster, a workload identity to resolve, failures diagnosed by the
 // classifier, throttling, dropped connections, aborts during every wait, the dry run, every auth id,
 // the host-token credential, and no token or secret in anything handed back.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AzureLogger, setLogLevel } from '@azure/logger';
 import { catalog, plan } from 'aks-service-connector';
 import {
-  API_VERSIONS, credentialFromGetToken, isProvisionError, listConnections, provision, updateConnection,
+  API_VERSIONS, credentialFromGetToken, listConnections, provision, updateConnection,
 } from 'aks-service-connector/provision';
-import { CONFIGURATIONS, ISSUER, startFakeArm, fakeClientOptions, fakeCredential } from './fake-arm.js';
+import { CONFIGURATIONS, ISSUER, fakeClientOptions, fakeCredential } from './fake-arm.js';
+import { CLUSTER, CLUSTER_ID, IDENTITY, IDENTITY_ID, SUB, fakeArmOptions, rejects, useFakeArm } from './provision-helpers.js';
 
-const SUB = '00000000-0000-0000-0000-000000000000';
 const TARGET_SUB = '99999999-8888-7777-6666-555555555555';
-const CLUSTER = { subscription: SUB, resourceGroup: 'aks-rg', name: 'aks' };
-const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks`;
-const IDENTITY_ID = `/subscriptions/${SUB}/resourceGroups/id-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/app-id`;
-const IDENTITY = { clientId: '44445555-aaaa-6666-bbbb-7777cccc8888', tenantId: '12121212-3434-5656-7878-909090909090', principalId: '13131313-2424-3535-4646-575757575757' };
 
 const BLOB = { type: 'storage-blob', account: 'mystore', resourceGroup: 'data-rg', subscription: SUB };
 /** Workload identity named by its resource id only: the shell resolves the client id. */
@@ -27,26 +23,8 @@ const WI_SPEC = {
 const CS_SPEC = { connectionName: 'blob_cs', namespace: 'apps', cluster: CLUSTER, target: BLOB, auth: { type: 'connection-string' } };
 
 let fake;
-before(async () => { fake = await startFakeArm(); });
-after(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  fake.identities.set(IDENTITY_ID.toLowerCase(), IDENTITY);
-});
-
-function options(extra = {}) {
-  return { credential: fakeCredential(), clientOptions: fakeClientOptions(fake), pollIntervalMs: 1, ...extra };
-}
-
-async function rejects(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(isProvisionError(e), `expected a ProvisionError, got ${e?.stack ?? e}`);
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
+useFakeArm({ started: (f) => { fake = f; }, reset: (f) => f.identities.set(IDENTITY_ID.toLowerCase(), IDENTITY) });
+const options = (extra) => fakeArmOptions(fake, extra);
 
 const statuses = (events, action) => events.filter((s) => s.action === action).map((s) => s.status);
 

@@ -2,18 +2,15 @@
 // real Azure SDK pipeline (bearer token policy, retry, LRO poller) with a redirect policy. Every
 // request the SDK sends is recorded and checked against the plan. The checks before the create
 // (providers, cluster, identity) and the diagnosis of failures are in provision-flow.test.js.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { plan } from 'aks-service-connector';
 import {
-  provision, validateConnection, listConfigurations, deleteConnection, isProvisionError, ProvisionError,
+  provision, validateConnection, listConfigurations, deleteConnection, ProvisionError,
 } from 'aks-service-connector/provision';
 import { ARM, CONFIGURATIONS, ISSUER, startFakeArm, fakeClientOptions, fakeCredential } from './fake-arm.js';
-
-const SUB = '00000000-0000-0000-0000-000000000000';
-const CLUSTER = { subscription: SUB, resourceGroup: 'aks-rg', name: 'aks' };
-const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/aks-rg/providers/Microsoft.ContainerService/managedClusters/aks`;
+import { CLUSTER, CLUSTER_ID, SUB, fakeArmOptions, rejects, useFakeArm } from './provision-helpers.js';
 
 /** Complete: every value the ARM request needs is given (workload identity, a customized key). */
 const WI_SPEC = {
@@ -42,24 +39,8 @@ const CHECKS = ['GET providers/Microsoft.KubernetesConfiguration', 'GET provider
 const linkerCalls = () => fake.calls().filter((c) => c.includes('/linkers/'));
 
 let fake;
-before(async () => { fake = await startFakeArm(); });
-after(() => fake.close());
-beforeEach(() => fake.reset());
-
-/** Options that reach the fake; polls without waiting (the fake also sends Retry-After: 0). */
-function options(extra = {}) {
-  return { credential: fakeCredential(), clientOptions: fakeClientOptions(fake), pollIntervalMs: 1, ...extra };
-}
-
-async function rejects(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(isProvisionError(e), `expected a ProvisionError, got ${e?.stack ?? e}`);
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
+useFakeArm({ started: (f) => { fake = f; } });
+const options = (extra) => fakeArmOptions(fake, extra);
 
 test('provision: PUTs the plan body, follows Azure-AsyncOperation, returns the final linker', async () => {
   const credential = fakeCredential('token-123');

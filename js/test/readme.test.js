@@ -1,17 +1,13 @@
 // The README's examples run as written: the Node ones in Node, the no-bundler page in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { JS_DIR, runModule } from './helpers.js';
+import { JS_DIR, JS_README, markdownBlock, runModule } from './helpers.js';
 import { launch, serve } from './browser.js';
 
-const readme = readFileSync(`${JS_DIR}README.md`, 'utf8');
-const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
-const block = (lang, marker) => {
-  const found = blocks.find((b) => b.lang === lang && b.code.includes(marker));
-  assert.ok(found, `README has a ${lang} block with ${marker}`);
-  return found.code;
-};
+const readme = readFileSync(JS_README, 'utf8');
+const block = (lang, marker) => markdownBlock(JS_README, lang, marker);
 
 test('the Node examples run', () => {
   for (const marker of ["import { render } from 'aks-service-connector'; // Node", '// main.mjs', "render({ namespace: 'Bad_NS'"]) {
@@ -23,6 +19,18 @@ test('the Node examples run', () => {
   const diagnose = runModule(block('js', '// diagnose.mjs'));
   assert.equal(diagnose.code, 0, diagnose.stderr);
   assert.match(diagnose.stdout, /^wi_wrong_client_id /);
+});
+
+test('the drift example reads what the cluster holds from standard input', async () => {
+  const { render } = await import('aks-service-connector');
+  const spec = { namespace: 'apps', target: { type: 'storage-blob', account: 'mystore' } };
+  const items = render(spec).documents.map((d) => d.object);
+  delete items.find((o) => o.kind === 'Secret').stringData.AZURE_STORAGEBLOB_RESOURCEENDPOINT;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', block('js', '// drift.mjs')], {
+    cwd: JS_DIR, encoding: 'utf8', input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }),
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^error SD003 cluster\.items\[1\]\.data Secret sc-storageblob-conn-secret: expected key AZURE_STORAGEBLOB_RESOURCEENDPOINT, found none\ninfo SD009 /);
 });
 
 test('the provisioning example runs against the fake ARM', () => {

@@ -1,7 +1,7 @@
 //! What a form needs beyond the ids: each target's family, each locating
 //! parameter's human label, and which spec fields each auth id takes.
 
-use super::{keys_for, target, AuthId, CognitiveKind, Param, TargetId};
+use super::{keys_for, target, AccountKind, AuthId, Param, TargetId};
 
 impl TargetId {
     /// The family a form groups the target under.
@@ -74,7 +74,8 @@ fn tenant_key(row: &super::KeyRow) -> bool {
 /// those the policy counts as used, and `auth.tenantId` where an object (ServiceAccount,
 /// SecretProviderClass) or a configuration key of the combination holds the tenant.
 pub fn auth_inputs(auth: AuthId, id: TargetId) -> Vec<&'static str> {
-    let mut fields: Vec<&'static str> = crate::policy::auth_uses(auth, id)
+    let mut fields: Vec<&'static str> = super::auth_fields::auth_fields(auth, id)
+        .uses
         .iter()
         .filter_map(|f| AUTH_PATHS.iter().find(|(name, _)| name == f))
         .map(|&(_, path)| path)
@@ -84,7 +85,7 @@ pub fn auth_inputs(auth: AuthId, id: TargetId) -> Vec<&'static str> {
     let object = matches!(auth, AuthId::WorkloadIdentity | AuthId::KeyvaultCsi);
     let tenant = object
         || def.client_types.iter().any(|&client| {
-            CognitiveKind::ALL
+            AccountKind::ALL
                 .iter()
                 .any(|&kind| keys_for(id, kind, auth, client).any(tenant_key))
         });

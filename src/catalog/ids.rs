@@ -142,7 +142,7 @@ id_enum! {
 
 id_enum! {
     /// The kind of a Cognitive Services account; it picks the key prefix.
-    CognitiveKind {
+    AccountKind {
         /// Azure AI services (the default).
         AiServices = "AIServices",
         /// Azure OpenAI.

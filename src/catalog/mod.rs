@@ -3,6 +3,7 @@
 //! `keys` tables (from `data/config-keys.tsv` and `data/config-keys-empty.tsv`);
 //! this module only looks things up.
 
+pub(crate) mod auth_fields;
 mod form;
 pub mod ids;
 #[rustfmt::skip]
@@ -10,7 +11,7 @@ mod keys;
 pub mod targets;
 
 pub use form::auth_inputs;
-pub use ids::{AuthId, ClientId, CognitiveKind, TargetId};
+pub use ids::{AccountKind, AuthId, ClientId, TargetId};
 pub use targets::{cli_target_id, target, Param, TargetDef, TARGETS};
 
 use serde::Serialize;
@@ -21,7 +22,7 @@ pub struct KeyRow {
     /// Target id.
     pub target: TargetId,
     /// Account kind, for `cognitiveservices` only.
-    pub kind: Option<CognitiveKind>,
+    pub account_kind: Option<AccountKind>,
     /// Auth id.
     pub auth: AuthId,
     /// Client id.
@@ -60,7 +61,7 @@ pub struct EmptyRow {
     /// Target id.
     pub target: TargetId,
     /// Account kind, for `cognitiveservices` only.
-    pub kind: Option<CognitiveKind>,
+    pub account_kind: Option<AccountKind>,
     /// Auth id.
     pub auth: AuthId,
     /// Client id.
@@ -85,29 +86,29 @@ pub fn empty_rows() -> &'static [EmptyRow] {
 
 /// Why a combination has no configuration keys, when the docs list none for it.
 ///
-/// `kind` matters only for `cognitiveservices`; it is ignored for other targets.
+/// `account_kind` matters only for `cognitiveservices`; it is ignored for other targets.
 pub fn undocumented(
     target: TargetId,
-    kind: CognitiveKind,
+    account_kind: AccountKind,
     auth: AuthId,
     client: ClientId,
 ) -> Option<&'static EmptyRow> {
-    let kind = (target == TargetId::CognitiveServices).then_some(kind);
-    keys::EMPTY_ROWS
-        .iter()
-        .find(|r| r.target == target && r.kind == kind && r.auth == auth && r.client == client)
+    let kind = (target == TargetId::CognitiveServices).then_some(account_kind);
+    keys::EMPTY_ROWS.iter().find(|r| {
+        r.target == target && r.account_kind == kind && r.auth == auth && r.client == client
+    })
 }
 
 /// The configuration keys of one combination, in the table's order.
 ///
-/// `kind` matters only for `cognitiveservices`; it is ignored for other targets.
+/// `account_kind` matters only for `cognitiveservices`; it is ignored for other targets.
 pub fn keys_for(
     target: TargetId,
-    kind: CognitiveKind,
+    account_kind: AccountKind,
     auth: AuthId,
     client: ClientId,
 ) -> impl Iterator<Item = &'static KeyRow> {
-    let kind = (target == TargetId::CognitiveServices).then_some(kind);
+    let kind = (target == TargetId::CognitiveServices).then_some(account_kind);
     // Only the target's own rows: they are contiguous in the table.
     let rows = keys::TARGET_ROWS
         .iter()
@@ -116,7 +117,7 @@ pub fn keys_for(
             &keys::KEY_ROWS[usize::from(start)..usize::from(end)]
         });
     rows.iter()
-        .filter(move |r| r.kind == kind && r.auth == auth && r.client == client)
+        .filter(move |r| r.account_kind == kind && r.auth == auth && r.client == client)
 }
 
 /// One supported (target, account kind, auth, client) combination.
@@ -125,29 +126,11 @@ pub struct Combination {
     /// Target id.
     pub target: TargetId,
     /// Account kind: `Some` for `cognitiveservices` only.
-    pub kind: Option<CognitiveKind>,
+    pub account_kind: Option<AccountKind>,
     /// Auth id.
     pub auth: AuthId,
     /// Client id.
     pub client: ClientId,
-}
-
-impl Combination {
-    /// The smallest connection spec for this combination: its target, account kind,
-    /// auth and client in namespace `apps`, nothing else set. What the whole-catalog
-    /// tests, the benchmarks and `examples/render_all` render.
-    pub fn spec(&self) -> crate::ConnectionSpec {
-        let mut s = crate::ConnectionSpec::default();
-        s.target.r#type = self.target.as_str().to_owned();
-        s.target.kind = self.kind.map(|k| k.as_str().to_owned());
-        s.namespace = Some("apps".to_owned());
-        s.auth = Some(crate::spec::AuthSpec {
-            r#type: Some(self.auth.as_str().to_owned()),
-            ..Default::default()
-        });
-        s.client_type = Some(self.client.as_str().to_owned());
-        s
-    }
 }
 
 /// Every combination the catalog supports, in table order: each target with each of
@@ -155,8 +138,8 @@ impl Combination {
 /// benchmarks and `examples/render_all` walk to cover the whole catalog.
 pub fn combinations() -> impl Iterator<Item = Combination> {
     TARGETS.iter().flat_map(|t| {
-        let kinds: Vec<Option<CognitiveKind>> = if t.id == TargetId::CognitiveServices {
-            CognitiveKind::ALL.iter().copied().map(Some).collect()
+        let kinds: Vec<Option<AccountKind>> = if t.id == TargetId::CognitiveServices {
+            AccountKind::ALL.iter().copied().map(Some).collect()
         } else {
             vec![None]
         };
@@ -164,7 +147,7 @@ pub fn combinations() -> impl Iterator<Item = Combination> {
             t.auth_types.iter().flat_map(move |&auth| {
                 t.client_types.iter().map(move |&client| Combination {
                     target: t.id,
-                    kind,
+                    account_kind: kind,
                     auth,
                     client,
                 })
@@ -288,8 +271,8 @@ pub struct KeyEntry {
     /// Target id.
     pub target: TargetId,
     /// Account kind (`cognitiveservices` only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<CognitiveKind>,
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub account_kind: Option<AccountKind>,
     /// Auth id.
     pub auth: AuthId,
     /// Client id.
@@ -314,8 +297,8 @@ pub struct UndocumentedEntry {
     /// Target id.
     pub target: TargetId,
     /// Account kind (`cognitiveservices` only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<CognitiveKind>,
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub account_kind: Option<AccountKind>,
     /// Auth id.
     pub auth: AuthId,
     /// Client id.
@@ -412,12 +395,12 @@ pub fn catalog() -> Catalog {
                 display_name: c.display_name(),
             })
             .collect(),
-        cognitive_kinds: CognitiveKind::ALL.iter().map(|k| k.as_str()).collect(),
+        cognitive_kinds: AccountKind::ALL.iter().map(|k| k.as_str()).collect(),
         keys: key_rows()
             .iter()
             .map(|r| KeyEntry {
                 target: r.target,
-                kind: r.kind,
+                account_kind: r.account_kind,
                 auth: r.auth,
                 client: r.client,
                 key: r.key,
@@ -429,7 +412,7 @@ pub fn catalog() -> Catalog {
             .iter()
             .map(|r| UndocumentedEntry {
                 target: r.target,
-                kind: r.kind,
+                account_kind: r.account_kind,
                 auth: r.auth,
                 client: r.client,
                 source: r.source(),
@@ -453,7 +436,7 @@ mod tests {
         for r in key_rows() {
             let c = Combination {
                 target: r.target,
-                kind: r.kind,
+                account_kind: r.account_kind,
                 auth: r.auth,
                 client: r.client,
             };
@@ -465,7 +448,7 @@ mod tests {
     fn keys_for_equals_a_filter_over_the_whole_table() {
         let mut seen = 0;
         for &t in TargetId::ALL {
-            for &kind in CognitiveKind::ALL {
+            for &kind in AccountKind::ALL {
                 for &auth in AuthId::ALL {
                     for &client in ClientId::ALL {
                         let fast: Vec<&KeyRow> = keys_for(t, kind, auth, client).collect();
@@ -473,11 +456,11 @@ mod tests {
                         let slow: Vec<&KeyRow> = key_rows()
                             .iter()
                             .filter(|r| {
-                                (r.target, r.kind, r.auth, r.client) == (t, k, auth, client)
+                                (r.target, r.account_kind, r.auth, r.client) == (t, k, auth, client)
                             })
                             .collect();
                         assert_eq!(fast, slow, "{t} {kind} {auth} {client}");
-                        if kind == CognitiveKind::ALL[0] || t == TargetId::CognitiveServices {
+                        if kind == AccountKind::ALL[0] || t == TargetId::CognitiveServices {
                             seen += fast.len();
                         }
                     }
@@ -502,7 +485,10 @@ mod tests {
                 r.target,
                 r.client
             );
-            assert_eq!(r.kind.is_some(), r.target == TargetId::CognitiveServices);
+            assert_eq!(
+                r.account_kind.is_some(),
+                r.target == TargetId::CognitiveServices
+            );
         }
         assert_eq!(key_rows().len(), 1239);
     }
@@ -511,7 +497,7 @@ mod tests {
     fn exactly_the_marked_combinations_have_no_keys() {
         let mut empty = 0;
         for c in combinations() {
-            let kind = c.kind.unwrap_or(CognitiveKind::ALL[0]);
+            let kind = c.account_kind.unwrap_or(AccountKind::ALL[0]);
             let has_keys = keys_for(c.target, kind, c.auth, c.client).next().is_some();
             let marked = undocumented(c.target, kind, c.auth, c.client);
             assert_ne!(
@@ -575,7 +561,7 @@ mod tests {
     fn keys_for_selects_one_combination() {
         let keys: Vec<_> = keys_for(
             TargetId::StorageBlob,
-            CognitiveKind::AiServices,
+            AccountKind::AiServices,
             AuthId::WorkloadIdentity,
             ClientId::Python,
         )
@@ -590,7 +576,7 @@ mod tests {
         );
         let openai: Vec<_> = keys_for(
             TargetId::CognitiveServices,
-            CognitiveKind::OpenAi,
+            AccountKind::OpenAi,
             AuthId::ConnectionString,
             ClientId::None,
         )

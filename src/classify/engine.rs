@@ -9,7 +9,7 @@ use super::entities::{self, Entities, Entity, MARKERS};
 use super::matcher::{Automaton, Hits};
 use super::normalize::{self, squeeze, Views};
 use super::redact::{self, LineMasks};
-use super::rules::{Rule, Signal, Term, DOMAIN_MARKERS, RULES, SPECIFIC};
+use super::rules::{CategoryRule, Signal, Term, DOMAIN_MARKERS, RULES, SPECIFIC};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
 /// The automaton and the pattern id of every table phrase.
@@ -211,7 +211,7 @@ fn term_label(t: &Term) -> String {
 }
 
 struct Candidate {
-    rule: &'static Rule,
+    rule: &'static CategoryRule,
     index: usize,
     confidence: f64,
     priority: u8,
@@ -374,7 +374,7 @@ fn cap(text: &str) -> (&str, bool) {
 
 fn build_match(
     a: &mut Analysis<'_>,
-    rule: &'static Rule,
+    rule: &'static CategoryRule,
     confidence: f64,
     spans: &[(String, Span)],
     ctx: &ClassifyContext,
@@ -399,7 +399,7 @@ fn build_match(
 /// A category's match: its advice, and its commands filled from `entities`
 /// and the caller's context.
 fn rule_match(
-    rule: &'static Rule,
+    rule: &'static CategoryRule,
     confidence: f64,
     evidence: Vec<Evidence>,
     entities: &Entities,
@@ -451,7 +451,7 @@ pub(crate) const FACT_NAMES: &[&str] = &[
 /// read): the category's advice with its commands filled from `facts` (entity
 /// name to value, names from [`FACT_NAMES`]; others are skipped) and `ctx`.
 pub(crate) fn explain(
-    rule: &'static Rule,
+    rule: &'static CategoryRule,
     ctx: &ClassifyContext,
     facts: &BTreeMap<String, String>,
 ) -> Diagnosis {
@@ -493,7 +493,7 @@ fn placeholder_value<'a>(name: &str, e: &'a Entities, ctx: &'a ClassifyContext) 
         "ns" => from_text(&["providerNamespace"]),
         "scope" => from_text(&["scope"]),
         "principal" => from_text(&["objectId", "clientId"]),
-        "client-id" => from_text(&["clientId"]).filter(|v| is_guid_like(v)),
+        "client-id" => from_text(&["clientId"]).filter(|v| crate::shapes::guid(v)),
         "pod" => from_text(&["pod"]),
         "release" => from_text(&["helmRelease"]),
         "vault" => from_text(&["vault"]),
@@ -518,10 +518,6 @@ fn vault_id(id: &str) -> Option<&str> {
     (name_len > 0)
         .then(|| id.get(..name_start + name_len))
         .flatten()
-}
-
-fn is_guid_like(v: &str) -> bool {
-    v.len() == 36 && v.bytes().filter(|b| *b == b'-').count() == 4
 }
 
 /// Replaces every known `<placeholder>` of a command template.

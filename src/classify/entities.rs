@@ -282,7 +282,7 @@ fn store(found: &mut Vec<Entity>, m: &Marker, raw: &str, vs: usize, ve: usize) {
             }
         }
         Guid(name) => {
-            if is_guid(raw) {
+            if crate::shapes::guid(raw) {
                 push(name, raw, vs, ve);
             }
         }
@@ -683,15 +683,6 @@ fn strip_klog(s: &str) -> &str {
     }
 }
 
-fn is_guid(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        })
-}
-
 fn is_provider(v: &str) -> bool {
     v.len() > 10
         && v.get(..10)
@@ -787,11 +778,5 @@ mod tests {
             "boom"
         );
         assert_eq!(strip_prefixes("│ Error: (X) y").1, "(X) y");
-    }
-
-    #[test]
-    fn guid() {
-        assert!(is_guid("00000000-0000-0000-0000-000000000000"));
-        assert!(!is_guid("00000000-0000-0000-0000-00000000000"));
     }
 }

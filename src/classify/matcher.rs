@@ -426,3 +426,186 @@ mod tests {
         assert_eq!(h.spans[1], vec![(24, 26)]);
     }
 }
+
+/// The automaton against the `aho-corasick` crate over the real phrase table
+/// and random texts: the same hits of every pattern, at the same clean-view
+/// ranges, kept by the same rule (the first `MAX_HITS - 1`, then the last).
+/// Native only: the references are native dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod reference {
+    use super::*;
+    use crate::classify::entities::MARKERS;
+    use crate::classify::normalize::squeeze;
+    use crate::classify::rules::{Term, DOMAIN_MARKERS, RULES};
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// Every phrase the classifier matches, in key form, each once.
+    fn table() -> &'static (Vec<String>, Automaton, aho_corasick::AhoCorasick) {
+        static TABLE: OnceLock<(Vec<String>, Automaton, aho_corasick::AhoCorasick)> =
+            OnceLock::new();
+        TABLE.get_or_init(|| {
+            let phrases = RULES
+                .iter()
+                .flat_map(|r| {
+                    r.signals
+                        .iter()
+                        .flat_map(|s| s.all.iter().chain(s.none))
+                        .chain(r.negative)
+                })
+                .filter_map(|t| match t {
+                    Term::Phrase(p) => Some(*p),
+                    Term::Code(_) | Term::Innermost(_) => None,
+                })
+                .chain(MARKERS.iter().map(|m| m.text))
+                .chain(DOMAIN_MARKERS.iter().copied());
+            let mut patterns: Vec<String> = Vec::new();
+            for p in phrases.map(squeeze) {
+                if !patterns.contains(&p) {
+                    patterns.push(p);
+                }
+            }
+            let automaton = Automaton::new(&patterns);
+            let ac = aho_corasick::AhoCorasick::new(&patterns).expect("the table compiles");
+            (patterns, automaton, ac)
+        })
+    }
+
+    /// What `scan` should report: the key form built, searched by
+    /// `aho-corasick` for every overlapping match, each mapped back to the
+    /// clean view.
+    fn expected(text: &str) -> Vec<Vec<(usize, usize)>> {
+        let (patterns, _, ac) = table();
+        let mut key = Vec::new();
+        // The clean-view offset of each key byte.
+        let mut at = Vec::new();
+        for (i, c) in text.char_indices().filter(|&(_, c)| !dropped(c)) {
+            let mut buf = [0u8; 4];
+            for (j, &b) in c
+                .to_ascii_lowercase()
+                .encode_utf8(&mut buf)
+                .as_bytes()
+                .iter()
+                .enumerate()
+            {
+                key.push(b);
+                at.push(i + j);
+            }
+        }
+        let mut ends: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+        for m in ac.find_overlapping_iter(&key) {
+            let p = m.pattern().as_usize();
+            let (start, end) = (at[m.start()], at[m.end() - 1] + 1);
+            if ends[p].len() < MAX_HITS {
+                ends[p].push(end);
+                starts[p].push(start);
+            } else {
+                ends[p][MAX_HITS - 1] = end;
+                starts[p][MAX_HITS - 1] = start;
+            }
+        }
+        starts
+            .into_iter()
+            .zip(ends)
+            .map(|(s, e)| s.into_iter().zip(e).collect())
+            .collect()
+    }
+
+    /// Text pieces: parts of real phrases (so hits happen, overlap and repeat),
+    /// what the key form drops, case changes and characters outside ASCII.
+    fn piece() -> impl Strategy<Value = String> {
+        let phrase = (
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            1usize..40,
+        )
+            .prop_map(|(p, from, len)| {
+                let (patterns, _, _) = table();
+                let p = &patterns[p.index(patterns.len())];
+                let chars: Vec<char> = p.chars().collect();
+                let from = from.index(chars.len());
+                chars[from..(from + len).min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            });
+        let whole = any::<prop::sample::Index>().prop_map(|p| {
+            let (patterns, _, _) = table();
+            patterns[p.index(patterns.len())].clone()
+        });
+        prop_oneof![
+            4 => phrase,
+            4 => whole,
+            2 => prop::sample::select(vec![
+                " ", "\n", "\t", "\"", "'", "`", "\u{2018}", "\u{201C}", "\u{00AB}", "\u{300C}",
+                "\u{FF02}", "\u{3000}", "\u{85}", "\\\"", "é", "İ", "ß", "€", "𝄞", "K",
+            ])
+            .prop_map(str::to_owned),
+            1 => "[ -~]{0,8}",
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        (prop::collection::vec(piece(), 0..60), any::<u64>()).prop_map(|(pieces, case)| {
+            // Upper-case some pieces: the key form folds ASCII case.
+            pieces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    if case >> (i % 64) & 1 == 1 {
+                        p.to_uppercase()
+                    } else {
+                        p.clone()
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn hits_agree_with_aho_corasick(text in text()) {
+            let (_, automaton, _) = table();
+            let mut work = 0;
+            let hits = automaton.scan(&text, &mut work).spans;
+            prop_assert_eq!(hits, expected(&text));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Texts long enough to be scanned as two halves, with repeated hits
+        /// past `MAX_HITS`.
+        #[test]
+        fn long_texts_agree_with_aho_corasick(
+            text in text().prop_filter("some text", |t| !t.is_empty()),
+            mid in any::<prop::sample::Index>(),
+        ) {
+            let (_, automaton, _) = table();
+            let mut long = String::new();
+            while long.len() < 1 << 16 {
+                long.push_str(&text);
+            }
+            let mut work = 0;
+            let split = mid.index(long.len() + 1);
+            prop_assert_eq!(automaton.scan_split(&long, split, &mut work).spans, expected(&long));
+        }
+    }
+
+    #[test]
+    fn the_table_has_no_empty_phrase_and_the_reference_finds_hits() {
+        let (patterns, automaton, _) = table();
+        assert!(patterns.len() > 100, "{}", patterns.len());
+        // Not vacuous: every phrase, written with spaces and in upper case, is found.
+        for (i, p) in patterns.iter().enumerate() {
+            assert!(!p.is_empty());
+            let text = format!("x {} y", p.to_ascii_uppercase().replace('a', "a "));
+            let want = expected(&text);
+            assert!(!want[i].is_empty(), "{p}");
+            assert_eq!(automaton.scan(&text, &mut 0).spans, want, "{p}");
+        }
+    }
+}

@@ -41,7 +41,8 @@ pub enum Measure {
 )]
 #[serde(rename_all = "camelCase")]
 pub struct Cap {
-    /// Which argument: `spec`, `options`, `context` (of plan or classify), `facts` (explain) or `text` (classify).
+    /// Which argument: `spec`, `set` (compose), `options`, `context` (of plan or classify),
+    /// `facts` (explain), `text` (classify), `cluster` (drift) or `target` (wire).
     pub input: &'static str,
     /// The field path as errors name it: `$` is the whole spec, `*` any map key,
     /// `[]` any array item (`values.*`, `keyvault.objects[].name`).
@@ -138,6 +139,19 @@ pub const CAPS: &[Cap] = &[
     spec("keyvault.objects[].type", Measure::Bytes, NAME, NAME_WHY),
     spec("keyvault.objects[].version", Measure::Bytes, NAME, "a Key Vault object version is 32 characters"),
     spec("keyvault.objects[].alias", Measure::Bytes, 255, "a file name is at most 255 bytes"),
+    // A workload set: connection specs (each under the spec's rows above, as
+    // `connections[].spec`), the set's workload (the spec's `workload` rows), an existing
+    // workload (the wire target's rows below, as `existing`) and what the workload already has.
+    cap("set", "$", Measure::JsonBytes, 4 * MIB, "a set of a dozen specs of a few KiB each; 4 MiB bounds the module's memory"),
+    cap("set", "connections", Measure::Items, MAX_CONNECTIONS, "a workload uses a handful of connections (storage, a queue, a vault, a database, …)"),
+    cap("set", "connections[].mount.volume", Measure::Bytes, 63, "a volume name is a DNS label, at most 63 characters"),
+    cap("set", "connections[].mount.path", Measure::Bytes, LONG, "a mount path stays well under 4 KiB"),
+    cap("set", "workloadEnv", Measure::Items, 1024, "a container sets at most a few hundred variables"),
+    cap("set", "workloadEnv[]", Measure::Bytes, NAME, "variable names are short; Secret keys, the names compared, are at most 253 characters"),
+    cap("set", "workloadVolumes", Measure::Items, 256, "a pod has a few dozen volumes at most"),
+    cap("set", "workloadVolumes[]", Measure::Bytes, 63, "a volume name is a DNS label, at most 63 characters"),
+    cap("set", "workloadMountPaths", Measure::Items, 256, "a pod mounts a few dozen volumes at most"),
+    cap("set", "workloadMountPaths[]", Measure::Bytes, LONG, "a mount path stays well under 4 KiB"),
     // Render options.
     cap("options", "options", Measure::JsonBytes, 4 * KIB, "one short field"),
     cap("options", "options.secretEncoding", Measure::Bytes, NAME, NAME_WHY),
@@ -157,6 +171,28 @@ pub const CAPS: &[Cap] = &[
     cap("facts", "facts.*", Measure::Bytes, LONG, ID_WHY),
     // The classifier's text.
     cap("text", "text", Measure::TruncatedBytes, crate::classify::MAX_INPUT_BYTES, "the longest log worth reading; the diagnosis of a longer text says `truncated`"),
+    // What the drift check reads: the JSON text of what a cluster holds.
+    // (`drift::MAX_INPUT_BYTES`, which tests hold equal: the drift module is not in every build.)
+    cap("cluster", "cluster", Measure::Bytes, 8 * MIB, "a namespace's worth of objects as kubectl prints them is well under 1 MiB; 8 MiB bounds parsing time and memory"),
+    // The existing workload `wire` connects.
+    cap("target", "target", Measure::JsonBytes, 64 * KIB, "a workload's kind, name and a few containers"),
+    cap("target", "target.kind", Measure::Bytes, NAME, NAME_WHY),
+    cap("target", "target.name", Measure::Bytes, NAME, NAME_WHY),
+    cap("target", "target.namespace", Measure::Bytes, 63, "a Kubernetes namespace is a DNS label, at most 63 characters"),
+    cap("target", "target.containers", Measure::Items, 64, "a pod template holds a handful of containers"),
+    cap("target", "target.containers[].name", Measure::Bytes, 63, "a container name is a DNS label, at most 63 characters"),
+];
+
+/// Connections of one workload set.
+pub const MAX_CONNECTIONS: usize = 16;
+
+/// Fields of one input read with the rows of another: (input, field pattern) read as
+/// (input, field pattern). A set's connection specs are specs, its workload a spec's, its
+/// existing workload a wire target.
+pub const DELEGATES: &[(&str, &str, &str, &str)] = &[
+    ("set", "connections[].spec", "spec", ""),
+    ("set", "workload", "spec", "workload"),
+    ("set", "existing", "target", "target"),
 ];
 
 /// Configuration keys per connection: the catalog's largest combination has a

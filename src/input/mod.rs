@@ -22,41 +22,58 @@ use crate::error::{Error, Quoted};
 pub enum Input {
     /// The connection spec: paths as in policy findings (`target.type`), `$` for the root.
     Spec,
+    /// A workload set: paths as in its findings (`connections[0].spec.target.type`), `$` for the root.
+    Set,
     /// Render options: paths under `options`.
     Options,
     /// A plan or classify context: paths under `context`.
     Context,
     /// The entity values `explain` fills commands from: paths under `facts`.
     Facts,
+    /// The existing workload `wire` connects: paths under `target`.
+    Target,
 }
 
 impl Input {
+    /// Every input that is read with [`read`].
+    const ALL: [Input; 6] = [
+        Input::Spec,
+        Input::Set,
+        Input::Options,
+        Input::Context,
+        Input::Facts,
+        Input::Target,
+    ];
+
     /// The `input` column of its rows in [`CAPS`].
     pub const fn name(self) -> &'static str {
         match self {
             Input::Spec => "spec",
+            Input::Set => "set",
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
+            Input::Target => "target",
         }
     }
 
     /// Field paths inside the input start with this (`""` for the spec).
     const fn prefix(self) -> &'static str {
         match self {
-            Input::Spec => "",
+            Input::Spec | Input::Set => "",
             Input::Options => "options",
             Input::Context => "context",
             Input::Facts => "facts",
+            Input::Target => "target",
         }
     }
 
     /// The field path of `inner` (a path inside the input, `""` for its root).
     pub fn path(self, inner: &str) -> String {
         match (self, inner) {
-            (Input::Spec, "" | ".") => "$".to_owned(),
+            (Input::Spec | Input::Set, "" | ".") => "$".to_owned(),
             (_, "" | ".") => self.prefix().to_owned(),
-            (Input::Spec, p) => p.to_owned(),
+            (Input::Spec | Input::Set, p) => p.to_owned(),
             (_, p) => format!("{}.{p}", self.prefix()),
         }
     }
@@ -65,9 +82,11 @@ impl Input {
     pub const fn expected(self) -> &'static str {
         match self {
             Input::Spec => "a connection spec object",
+            Input::Set => "a workload set object",
             Input::Options => "a render options object",
             Input::Context => "a context object",
             Input::Facts => "an object of entity values",
+            Input::Target => "a workload target object",
         }
     }
 
@@ -124,7 +143,7 @@ pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
     };
     if let Some(root) = index().root(which) {
         let mut path = which.prefix().to_owned();
-        check(&value, which, root, true, &mut path)?;
+        check(&value, root, &mut path)?;
     }
     serde_json::from_str(text).map_err(|e| type_error(text, &e, which))
 }
@@ -142,6 +161,8 @@ struct Node {
     map_value: Option<usize>,
     /// The node of its items (`x[]`), for an array.
     item: Option<usize>,
+    /// What an input's root should be, for messages (`None` below the root).
+    expected: Option<&'static str>,
 }
 
 /// [`CAPS`] as a tree of field patterns: each node with its children's places in
@@ -179,14 +200,21 @@ fn index() -> &'static Index {
             nodes: Vec::new(),
             keys: Vec::new(),
         };
-        for c in CAPS {
-            let root = match c.input {
-                "spec" => "",
+        // A delegated field is linked to its parent like a row's field, with no cap of its
+        // own: its node is the one of the field it is read as.
+        let rows = CAPS.iter().map(|c| (c.input, c.field, Some(c))).chain(
+            caps::DELEGATES
+                .iter()
+                .map(|&(input, field, _, _)| (input, field, None)),
+        );
+        for (input, field, cap) in rows {
+            let root = match input {
+                "spec" | "set" => "",
                 other => other,
             };
             // Every prefix of the field ending at a separator is a pattern; each is
             // the parent of the next (all slices of the `'static` field text).
-            let f = c.field;
+            let f = field;
             let mut parent = root;
             let mut cuts: Vec<usize> = f
                 .char_indices()
@@ -201,8 +229,14 @@ fn index() -> &'static Index {
                 }
                 let start = if n == 0 { 0 } else { cuts[n - 1] };
                 let name = f[start..end].trim_start_matches('.');
-                let child = index.at(c.input, pattern);
-                let p = index.at(c.input, parent);
+                let child = match caps::DELEGATES
+                    .iter()
+                    .find(|d| d.0 == input && d.1 == pattern)
+                {
+                    Some(&(_, _, to, to_pattern)) => index.at(to, to_pattern),
+                    None => index.at(input, pattern),
+                };
+                let p = index.at(input, parent);
                 let p = &mut index.nodes[p];
                 match name {
                     "*" => p.map_value = Some(child),
@@ -212,6 +246,9 @@ fn index() -> &'static Index {
                 }
                 parent = pattern;
             }
+            let Some(c) = cap else {
+                continue;
+            };
             let leaf = index.at(c.input, parent);
             let leaf = &mut index.nodes[leaf];
             match c.measure {
@@ -227,6 +264,10 @@ fn index() -> &'static Index {
                 Measure::JsonBytes | Measure::TruncatedBytes => {}
             }
         }
+        for which in Input::ALL {
+            let root = index.at(which.name(), which.prefix());
+            index.nodes[root].expected = Some(which.expected());
+        }
         index
     })
 }
@@ -240,18 +281,12 @@ fn field_of(path: &str) -> String {
     }
 }
 
-/// Checks `value`, at the table's node `n` (concretely `path`; `root`: the input
-/// itself), and what it holds against the caps, in one walk before typed reading;
-/// descends only into fields the table knows, so the walk is bounded by the caps it
-/// checks on the way down. Also refuses an array where the table has an object:
-/// serde would read a derived struct from an array, field by field in order.
-fn check(
-    value: &Value,
-    which: Input,
-    n: &Node,
-    root: bool,
-    path: &mut String,
-) -> Result<(), Error> {
+/// Checks `value`, at the table's node `n` (concretely `path`), and what it holds
+/// against the caps, in one walk before typed reading; descends only into fields
+/// the table knows, so the walk is bounded by the caps it checks on the way down.
+/// Also refuses an array where the table has an object: serde would read a derived
+/// struct from an array, field by field in order.
+fn check(value: &Value, n: &Node, path: &mut String) -> Result<(), Error> {
     let nodes = &index().nodes;
     let over = |path: &str, message: String| Err(too_large(field_of(path), message));
     match value {
@@ -275,11 +310,11 @@ fn check(
                 for (i, v) in items.iter().enumerate() {
                     use std::fmt::Write;
                     let _ = write!(path, "[{i}]");
-                    check(v, which, &nodes[item], false, path)?;
+                    check(v, &nodes[item], path)?;
                     path.truncate(len);
                 }
             } else if !n.fields.is_empty() {
-                let expected = if root { which.expected() } else { "an object" };
+                let expected = n.expected.unwrap_or("an object");
                 return Err(Error::InvalidInput {
                     field: field_of(path),
                     message: format!("expected {expected}, found an array"),
@@ -318,7 +353,7 @@ fn check(
                     path.push('.');
                 }
                 path.push_str(k);
-                check(v, which, &nodes[field], false, path)?;
+                check(v, &nodes[field], path)?;
                 path.truncate(len);
             }
         }

@@ -3,29 +3,25 @@ use crate::plan::PlanContext;
 use crate::spec::{ConnectionSpec, RenderOptions};
 use serde_json::json;
 
-/// A spec with every field given, each map and array with one entry.
-fn full_spec() -> Value {
+use crate::spec::full_spec_json as full_spec;
+
+/// A workload set with every field of its own given (the specs and the workload are
+/// read with the spec's rows).
+fn full_set() -> Value {
     json!({
-        "connectionName": "c", "namespace": "apps", "clientType": "python",
-        "anotherConnectionOfType": true,
-        "target": {
-            "type": "storage-blob", "subscription": "s", "id": "i", "kind": "k",
-            "resourceGroup": "r", "server": "s", "database": "d", "account": "a",
-            "keySpace": "k", "graph": "g", "table": "t", "vault": "v", "appConfig": "a",
-            "namespace": "n", "signalr": "s", "webpubsub": "w", "appInsights": "a",
-            "bootstrapServer": "b", "kafkaKey": "k", "kafkaSecret": "s",
-            "schemaRegistry": "r", "schemaKey": "k", "schemaSecret": "s"
-        },
-        "auth": {
-            "type": "t", "clientId": "c", "subscriptionId": "s", "tenantId": "t",
-            "identityId": "i", "objectId": "o", "secret": "s", "username": "u", "password": "p"
-        },
-        "cluster": { "subscription": "s", "resourceGroup": "r", "name": "n" },
-        "names": { "secret": "s", "serviceAccount": "a", "secretProviderClass": "c", "federatedCredential": "f" },
-        "customizedKeys": { "K": "V" },
-        "workload": { "kind": "Job", "name": "n", "image": "i", "command": ["c"], "labels": { "k": "v" } },
-        "values": { "K": "V" },
-        "keyvault": { "objects": [{ "name": "n", "type": "secret", "version": "v", "alias": "a" }] }
+        "connections": [{ "spec": full_spec(), "mount": { "volume": "v", "path": "/p" } }],
+        "existing": { "kind": "Deployment", "name": "n", "namespace": "apps",
+                      "containers": [{ "name": "a", "index": 0 }] },
+        "workloadEnv": ["A"], "workloadVolumes": ["v"], "workloadMountPaths": ["/m"]
+    })
+}
+
+/// A wire target with every field given, one container.
+fn full_target() -> Value {
+    json!({
+        "kind": "Deployment", "name": "web", "namespace": "apps",
+        "containers": [{ "name": "app", "index": 0, "hasEnvFrom": true, "hasEnv": true, "hasVolumeMounts": true }],
+        "hasPodLabels": true, "hasVolumes": true
     })
 }
 
@@ -86,12 +82,31 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
     let typed: crate::classify::ClassifyContext =
         serde_json::from_value(classify.clone()).expect("full classify context");
     assert_eq!(serde_json::to_value(&typed).expect("json"), classify);
+    // Every field of the wire target is read (no default swallows a misspelt one).
+    let typed: crate::render::WireTarget =
+        serde_json::from_value(full_target()).expect("full wire target");
+    assert_eq!(typed.containers.len(), 1);
+    assert!(typed.has_volumes && typed.containers[0].has_volume_mounts);
 
     let maps = ["customizedKeys", "values", "workload.labels"];
     let mut want = vec![("spec", "$".to_owned(), Measure::JsonBytes)];
     let mut found = Vec::new();
     patterns(&spec, "", &mut found, &maps);
     want.extend(found.into_iter().map(|(p, m)| ("spec", p, m)));
+    let set = full_set();
+    let typed: crate::compose::WorkloadSet = serde_json::from_value(set.clone()).expect("full set");
+    assert_eq!(typed.connections.len(), 1);
+    let mut own = set.clone();
+    own["connections"][0]
+        .as_object_mut()
+        .expect("connection")
+        .remove("spec");
+    // The existing workload is read with the wire target's rows.
+    own.as_object_mut().expect("set").remove("existing");
+    let mut found = Vec::new();
+    patterns(&own, "", &mut found, &[]);
+    want.push(("set", "$".to_owned(), Measure::JsonBytes));
+    want.extend(found.into_iter().map(|(p, m)| ("set", p, m)));
     let mut found = Vec::new();
     patterns(
         &json!({ "secretEncoding": "data" }),
@@ -107,6 +122,11 @@ fn every_field_has_a_cap_and_every_cap_a_field() {
     want.push(("context", "context".to_owned(), Measure::JsonBytes));
     want.extend(found.into_iter().map(|(p, m)| ("context", p, m)));
     want.push(("text", "text".to_owned(), Measure::TruncatedBytes));
+    want.push(("cluster", "cluster".to_owned(), Measure::Bytes));
+    let mut found = Vec::new();
+    patterns(&full_target(), "target", &mut found, &[]);
+    want.push(("target", "target".to_owned(), Measure::JsonBytes));
+    want.extend(found.into_iter().map(|(p, m)| ("target", p, m)));
     want.extend([
         ("facts", "facts".to_owned(), Measure::JsonBytes),
         ("facts", "facts".to_owned(), Measure::Entries),
@@ -135,7 +155,7 @@ fn the_key_caps_hold_every_combination_of_the_catalog() {
     let most = crate::catalog::combinations()
         .map(|c| {
             let spec = c.spec();
-            crate::resolve::resolve(&spec, &mut Vec::new()).map_or(0, |r| r.config.len())
+            crate::resolve::resolve(&spec).map_or(0, |r| r.config.len())
         })
         .max()
         .unwrap_or(0);
@@ -186,9 +206,11 @@ fn concrete(pattern: &str) -> String {
 fn too_large_field(text: &str, which: Input) -> Option<(String, String)> {
     let result = match which {
         Input::Spec => read::<ConnectionSpec>(text, which).map(|_| ()),
+        Input::Set => read::<crate::compose::WorkloadSet>(text, which).map(|_| ()),
         Input::Options => read::<RenderOptions>(text, which).map(|_| ()),
         Input::Context => read::<PlanContext>(text, which).map(|_| ()),
         Input::Facts => read::<std::collections::BTreeMap<String, String>>(text, which).map(|_| ()),
+        Input::Target => read::<crate::render::WireTarget>(text, which).map(|_| ()),
     };
     match result {
         Err(Error::TooLarge { field, message }) => Some((field, message)),
@@ -349,15 +371,41 @@ fn arrays_are_refused_where_objects_belong() {
             "context",
             "expected a context object, found an array",
         ),
+        (
+            Input::Set,
+            "[]",
+            "$",
+            "expected a workload set object, found an array",
+        ),
+        (
+            Input::Target,
+            r#"["Deployment","web"]"#,
+            "target",
+            "expected a workload target object, found an array",
+        ),
+        (
+            Input::Target,
+            r#"{"kind":"Job","name":"j","containers":[["app",0]]}"#,
+            "target.containers[0]",
+            "expected an object, found an array",
+        ),
+        (
+            Input::Target,
+            r#"{"kind":"Job","name":"j","containers":[],"colour":1}"#,
+            "target.colour",
+            "unknown field \"colour\", expected one of `kind`, `name`, `namespace`, `containers`, `hasPodLabels`, `hasVolumes`",
+        ),
     ];
     for (which, text, want_field, want_message) in cases {
         let err = match which {
             Input::Spec => read::<ConnectionSpec>(text, *which).map(|_| ()),
+            Input::Set => read::<crate::compose::WorkloadSet>(text, *which).map(|_| ()),
             Input::Options => read::<RenderOptions>(text, *which).map(|_| ()),
             Input::Context => read::<PlanContext>(text, *which).map(|_| ()),
             Input::Facts => {
                 read::<std::collections::BTreeMap<String, String>>(text, *which).map(|_| ())
             }
+            Input::Target => read::<crate::render::WireTarget>(text, *which).map(|_| ()),
         }
         .expect_err(text);
         assert_eq!(err.code(), "invalid-input", "{text}");
@@ -431,7 +479,7 @@ fn full_check_passes(text: &str, which: Input) -> bool {
     serde_json::from_str::<Value>(text).is_ok_and(|v| {
         index()
             .root(which)
-            .is_none_or(|root| check(&v, which, root, true, &mut which.prefix().to_owned()).is_ok())
+            .is_none_or(|root| check(&v, root, &mut which.prefix().to_owned()).is_ok())
     })
 }
 
@@ -499,6 +547,26 @@ fn the_quick_scan_passes_exactly_what_the_full_check_passes() {
     ] {
         texts.push((Input::Spec, text.to_owned()));
     }
+    // A set reads its specs, workload and existing workload with other inputs' rows.
+    texts.push((Input::Set, full_set().to_string()));
+    texts.push((Input::Target, full_target().to_string()));
+    for (pointer, value) in [
+        ("/connections/0/spec", json!([{ "type": "storage-blob" }])),
+        ("/connections/0/spec/target/type", json!("x".repeat(254))),
+        ("/connections/0/spec/target/type", json!("x".repeat(253))),
+        ("/connections/0/mount/volume", json!("v".repeat(64))),
+        ("/existing/containers/0/name", json!("c".repeat(64))),
+        ("/existing/containers/0/name", json!("c".repeat(63))),
+        ("/existing", json!(["x"])),
+        ("/workload", json!({ "labels": { "k".repeat(300): "v" } })),
+    ] {
+        let mut set = full_set();
+        match pointer.strip_prefix('/').filter(|k| !k.contains('/')) {
+            Some(key) => set[key] = value,
+            None => *set.pointer_mut(pointer).expect(pointer) = value,
+        }
+        texts.push((Input::Set, set.to_string()));
+    }
     let mut passed = 0;
     for (which, text) in &texts {
         let quick = scan::passes(text, *which);
@@ -518,4 +586,121 @@ fn the_quick_scan_passes_exactly_what_the_full_check_passes() {
     );
     assert!(!scan::passes(&twice, Input::Spec));
     assert!(full_check_passes(&twice, Input::Spec));
+}
+
+#[test]
+fn a_set_reads_its_specs_and_workload_with_the_spec_s_caps() {
+    let over = |mutate: &dyn Fn(&mut Value)| {
+        let mut set = full_set();
+        mutate(&mut set);
+        too_large_field(&set.to_string(), Input::Set)
+    };
+    assert_eq!(over(&|_| {}), None);
+    let (field, message) =
+        over(&|s| s["connections"][0]["spec"]["target"]["type"] = json!("x".repeat(254)))
+            .expect("too large");
+    assert_eq!(field, "connections[0].spec.target.type");
+    assert_eq!(message, "expected at most 253 bytes, found 254");
+    let labels: serde_json::Map<String, Value> =
+        (0..65).map(|i| (format!("k{i}"), json!("v"))).collect();
+    let (field, _) =
+        over(&|s| s["workload"] = json!({ "labels": labels.clone() })).expect("too large");
+    assert_eq!(field, "workload.labels");
+    let (field, message) = over(&|s| {
+        let one = s["connections"][0].clone();
+        s["connections"] = Value::Array(vec![one; caps::MAX_CONNECTIONS + 1]);
+    })
+    .expect("too large");
+    assert_eq!(field, "connections");
+    assert_eq!(
+        message,
+        format!(
+            "expected at most {} items, found {}",
+            caps::MAX_CONNECTIONS,
+            caps::MAX_CONNECTIONS + 1
+        )
+    );
+    let (field, _) = over(&|s| s["connections"][0]["mount"]["volume"] = json!("v".repeat(64)))
+        .expect("too large");
+    assert_eq!(field, "connections[0].mount.volume");
+    let (field, message) =
+        over(&|s| s["existing"]["containers"][0]["name"] = json!("c".repeat(64)))
+            .expect("too large");
+    assert_eq!(field, "existing.containers[0].name");
+    assert_eq!(message, "expected at most 63 bytes, found 64");
+    // An array where a spec belongs is refused with the spec's words.
+    let mut set = full_set();
+    set["connections"][0]["spec"] = json!([{ "type": "storage-blob" }]);
+    match read::<crate::compose::WorkloadSet>(&set.to_string(), Input::Set) {
+        Err(Error::InvalidInput { field, message }) => {
+            assert_eq!(field, "connections[0].spec");
+            assert_eq!(message, "expected a connection spec object, found an array");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Unknown fields anywhere are named with their path.
+    let mut set = full_set();
+    set["connections"][0]["spec"]["target"]["colour"] = json!("red");
+    match read::<crate::compose::WorkloadSet>(&set.to_string(), Input::Set) {
+        Err(Error::InvalidInput { field, message }) => {
+            assert_eq!(field, "connections[0].spec.target.colour");
+            assert!(message.starts_with("unknown field \"colour\""), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_wire_target_is_read_up_to_its_caps_and_refused_beyond() {
+    for c in CAPS
+        .iter()
+        .filter(|c| c.measure == Measure::Bytes && c.input == "target")
+    {
+        for (len, over) in [(c.max, false), (c.max + 1, true)] {
+            let mut target = full_target();
+            let inner = c.field.strip_prefix("target.").expect("under target");
+            set(&mut target, inner, Value::String("a".repeat(len)));
+            let got = read::<crate::render::WireTarget>(&target.to_string(), Input::Target);
+            if !over {
+                // At the cap the value is read (a kind of 253 letters is then no kind).
+                assert!(!matches!(got, Err(Error::TooLarge { .. })), "{}", c.field);
+                continue;
+            }
+            let Err(Error::TooLarge { field, message }) = got else {
+                panic!("{} over its cap: {got:?}", c.field)
+            };
+            assert_eq!(field, c.field.replace("[]", "[0]"));
+            assert_eq!(
+                message,
+                format!("expected at most {} bytes, found {len}", c.max)
+            );
+        }
+    }
+    let containers = CAPS
+        .iter()
+        .find(|c| c.field == "target.containers")
+        .expect("containers cap")
+        .max;
+    let mut target = full_target();
+    let one = target["containers"][0].clone();
+    target["containers"] = Value::Array(vec![one; containers + 1]);
+    let (field, message) = too_large_field(&target.to_string(), Input::Target).expect("too many");
+    assert_eq!(field, "target.containers");
+    assert_eq!(
+        message,
+        format!(
+            "expected at most {containers} items, found {}",
+            containers + 1
+        )
+    );
+    let huge = format!(
+        r#"{{"kind":"Job","name":"{}","containers":[]}}"#,
+        "a".repeat(64 << 10)
+    );
+    let (field, message) = too_large_field(&huge, Input::Target).expect("huge");
+    assert_eq!(field, "target");
+    assert!(
+        message.starts_with("expected at most 65536 bytes of JSON text"),
+        "{message}"
+    );
 }

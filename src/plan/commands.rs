@@ -139,7 +139,7 @@ pub(crate) fn cleanup(i: &Inputs<'_>) -> Vec<Command> {
     }
     if let Some(w) = &r.workload {
         out.push(kubectl_delete(
-            &w.kind.as_str().to_ascii_lowercase(),
+            &w.workload_kind.as_str().to_ascii_lowercase(),
             &w.name,
             ns,
             "the sample workload",

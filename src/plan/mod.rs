@@ -15,94 +15,20 @@ pub mod bicep;
 pub mod commands;
 pub mod operations;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::{AuthId, ClientId, Param, TargetId};
 use crate::error::{Error, Finding, Quoted};
-use crate::policy::{self, rules};
+use crate::policy::{self, plan::Built};
 use crate::resolve::{nonempty, Resolved};
 use crate::spec::{ConnectionSpec, TargetSpec};
 
+pub use crate::spec::{ApiVersion, PlanContext};
 pub use arm::ArmRequest;
 pub use az::AzCommands;
 pub use bicep::Bicep;
 pub use commands::FederatedCredential;
 pub use operations::{Operation, Performer, Place, Stage, Status};
-
-/// The ServiceLinker api-versions the request builder speaks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify::Tsify),
-    tsify(missing_as_null, hashmap_as_object)
-)]
-pub enum ApiVersion {
-    /// What az CLI 2.65 sends; carries `configurationInfo` and `publicNetworkSolution`.
-    #[default]
-    #[serde(rename = "2024-07-01-preview")]
-    V2024_07_01Preview,
-    /// The only version `@azure/arm-servicelinker` 2.1.0 speaks.
-    #[serde(rename = "2022-05-01")]
-    V2022_05_01,
-}
-
-impl ApiVersion {
-    /// The `api-version` query value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ApiVersion::V2024_07_01Preview => "2024-07-01-preview",
-            ApiVersion::V2022_05_01 => "2022-05-01",
-        }
-    }
-}
-
-impl std::fmt::Display for ApiVersion {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What is already known about the cluster and subscription; every field is
-/// optional, and an unknown fact makes the matching operation `unknown`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    target_arch = "wasm32",
-    derive(tsify::Tsify),
-    tsify(missing_as_null, hashmap_as_object)
-)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PlanContext {
-    /// api-version of the ARM request and the Bicep resource; default `2024-07-01-preview`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub api_version: Option<ApiVersion>,
-    /// `sc-extension` is already installed on the cluster (not the first connection).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extension_installed: Option<bool>,
-    /// The subscription is registered with `Microsoft.KubernetesConfiguration`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kubernetes_configuration_registered: Option<bool>,
-    /// The subscription is registered with `Microsoft.ServiceLinker`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service_linker_registered: Option<bool>,
-    /// The cluster's `provisioningState` (`Succeeded`, `Updating`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_provisioning_state: Option<String>,
-    /// The cluster's OIDC issuer is enabled (implied by `oidcIssuerUrl`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub oidc_issuer_enabled: Option<bool>,
-    /// The cluster's OIDC issuer URL, exactly as `az aks show` prints it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub oidc_issuer_url: Option<String>,
-    /// Workload identity (the mutating webhook) is enabled on the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_identity_enabled: Option<bool>,
-    /// The `azureKeyvaultSecretsProvider` add-on is enabled on the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub keyvault_secrets_provider_enabled: Option<bool>,
-    /// The cluster's egress allows `scaksextension.azurecr.io` (and `mcr.microsoft.com`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub egress_allowed: Option<bool>,
-}
 
 /// One shell command: its words, the quoted line, and a line for display with
 /// supplied secrets replaced by `***`.
@@ -189,12 +115,8 @@ pub struct Plan {
 /// ```
 pub fn plan(spec: &ConnectionSpec, context: &PlanContext) -> Result<Plan, Error> {
     check_context(context)?;
-    let (mut findings, resolved) = policy::check(spec);
-    let r = match resolved {
-        Some(r) if !policy::has_errors(&findings) => r,
-        _ => return Err(Error::InvalidSpec { findings }),
-    };
-    let segment_errors = arm_segment_findings(&r);
+    let (r, mut findings) = policy::gate(spec)?;
+    let segment_errors = policy::plan::arm_segments(&r);
     if !segment_errors.is_empty() {
         findings.extend(segment_errors);
         findings.sort_by_key(|f| f.severity);
@@ -211,7 +133,18 @@ pub fn plan(spec: &ConnectionSpec, context: &PlanContext) -> Result<Plan, Error>
     let cleanup = commands::cleanup(&i);
     let troubleshooting = commands::troubleshooting(&i);
 
-    plan_findings(&i, &requests, &az, &mut findings);
+    let built = Built {
+        requests_missing: requests
+            .iter()
+            .flat_map(|r| r.missing.iter().map(String::as_str))
+            .collect(),
+        az_missing: &az.missing,
+        dropped: requests
+            .iter()
+            .flat_map(|r| r.dropped_fields.iter().map(String::as_str))
+            .collect(),
+    };
+    policy::plan::check_built(&r, context, built, &mut findings);
     findings.sort_by_key(|f| f.severity);
     Ok(Plan {
         connection_name: r.connection_name.clone(),
@@ -239,11 +172,7 @@ fn check_context(c: &PlanContext) -> Result<(), Error> {
         message,
     };
     if let Some(url) = c.oidc_issuer_url.as_deref() {
-        let host = url.strip_prefix("https://").unwrap_or("");
-        if host.is_empty()
-            || host.starts_with('/')
-            || url.chars().any(|ch| ch.is_whitespace() || ch.is_control())
-        {
+        if !crate::shapes::https_url(url) {
             return Err(invalid(
                 "oidcIssuerUrl",
                 format!(
@@ -271,152 +200,6 @@ fn check_context(c: &PlanContext) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// Values that become path segments of ARM ids (the request URL, the target
-/// id) must not break the path; policy leaves these names free for the YAML.
-fn arm_segment_findings(r: &Resolved<'_>) -> Vec<Finding> {
-    let bad = |v: &str| {
-        v.chars().any(|c| {
-            matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control()
-        })
-    };
-    let mut out = Vec::new();
-    let mut check = |field: String, v: Option<&str>| {
-        if let Some(v) = nonempty(v).filter(|v| bad(v)) {
-            out.push(rules::ARM_SEGMENT.at(
-                field,
-                format!("expected a resource name without '/', '\\', '?', '#', '%', whitespace or control characters, found {q_v}", q_v = Quoted(v)),
-            ));
-        }
-    };
-    if let Some(c) = &r.spec.cluster {
-        check(
-            "cluster.resourceGroup".to_owned(),
-            c.resource_group.as_deref(),
-        );
-        check("cluster.name".to_owned(), c.name.as_deref());
-    }
-    if let Some(pattern) = r
-        .target
-        .arm_id_pattern
-        .or_else(|| crate::catalog::cli_target_id(r.target.id))
-    {
-        for p in r.target.parameters {
-            if pattern.contains(&format!("{{{}}}", p.pattern_name())) {
-                check(format!("target.{}", p.field()), r.spec.target.param(*p));
-            }
-        }
-    }
-    out
-}
-
-/// The plan's own findings, from the context and the built forms.
-fn plan_findings(i: &Inputs<'_>, requests: &[ArmRequest], az: &AzCommands, f: &mut Vec<Finding>) {
-    let c = i.context;
-    let mut missing: Vec<&str> = requests
-        .iter()
-        .flat_map(|r| r.missing.iter().map(String::as_str))
-        .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    if !missing.is_empty() {
-        // The az CLI looks the client id up itself; the raw request cannot.
-        let identity = nonempty(
-            i.r.spec
-                .auth
-                .as_ref()
-                .and_then(|a| a.identity_id.as_deref()),
-        );
-        let hint = match identity {
-            Some(id)
-                if missing.contains(&"auth.clientId") && i.r.auth == AuthId::WorkloadIdentity =>
-            {
-                format!(
-                    " (`az identity show --ids {id} --query clientId -o tsv` prints the client id)"
-                )
-            }
-            _ => String::new(),
-        };
-        f.push(rules::PLAN_INCOMPLETE.at(
-            "requests",
-            format!(
-                "the ARM request holds placeholders; expected values for {}{hint}",
-                missing.join(", ")
-            ),
-        ));
-    }
-    if !az.complete {
-        f.push(rules::PLAN_INCOMPLETE.at(
-            "az.create",
-            format!(
-                "the az command holds placeholders; expected values for {}",
-                az.missing.join(", ")
-            ),
-        ));
-    }
-    let mut dropped: Vec<&str> = requests
-        .iter()
-        .flat_map(|r| r.dropped_fields.iter().map(String::as_str))
-        .collect();
-    dropped.dedup();
-    if !dropped.is_empty() {
-        f.push(rules::API_VERSION_FIELDS.at(
-            "context.apiVersion",
-            format!(
-                "api-version {} cannot carry {}; expected 2024-07-01-preview to send them, or drop them from the spec",
-                i.api(),
-                dropped.join(", ")
-            ),
-        ));
-    }
-    for (given, field, provider) in [
-        (
-            c.kubernetes_configuration_registered,
-            "kubernetesConfigurationRegistered",
-            "Microsoft.KubernetesConfiguration",
-        ),
-        (
-            c.service_linker_registered,
-            "serviceLinkerRegistered",
-            "Microsoft.ServiceLinker",
-        ),
-    ] {
-        if given == Some(false) {
-            f.push(rules::PROVIDER_NOT_REGISTERED.at(
-                format!("context.{field}"),
-                format!("expected {provider} registered, found not registered: run `az provider register -n {provider}` first"),
-            ));
-        }
-    }
-    if let Some(s) = c.cluster_provisioning_state.as_deref() {
-        if !s.eq_ignore_ascii_case("Succeeded") {
-            f.push(rules::CLUSTER_BUSY.at(
-                "context.clusterProvisioningState",
-                format!("expected the cluster in state Succeeded, found {s}: a create now fails with Conflict"),
-            ));
-        }
-    }
-    if i.r.auth == AuthId::WorkloadIdentity {
-        if let Some(url) = c.oidc_issuer_url.as_deref() {
-            if !url.ends_with('/') {
-                f.push(rules::OIDC_ISSUER.at(
-                    "context.oidcIssuerUrl",
-                    format!("expected the issuer exactly as `az aks show` prints it, with a trailing '/', found {q_url}; a mismatch fails the token exchange", q_url = Quoted(url)),
-                ));
-            }
-        }
-    }
-    if crate::catalog::cli_target_id(i.r.target.id).is_some() {
-        f.push(rules::UNVERIFIED_REQUEST.at(
-            "requests",
-            format!(
-                "the REST target shape of `{}` is not documented; the request is the az CLI's, with the CLI's fixed target id \
-                 (subscription aaaabbbb-0000-cccc-1111-dddd2222eeee), and is unverified",
-                i.r.target.id
-            ),
-        ));
-    }
 }
 
 /// Whether an optional input is given and not empty.
@@ -458,10 +241,6 @@ pub(crate) struct Inputs<'a> {
 }
 
 impl Inputs<'_> {
-    pub(crate) fn api(&self) -> ApiVersion {
-        self.context.api_version.unwrap_or_default()
-    }
-
     fn cluster_field(&self, f: impl Fn(&crate::spec::ClusterSpec) -> Option<&str>) -> Option<&str> {
         self.r.spec.cluster.as_ref().and_then(|c| nonempty(f(c)))
     }
@@ -547,7 +326,7 @@ impl Inputs<'_> {
     /// Subscription, resource group and name of the user-assigned identity.
     pub(crate) fn identity_parts(&self) -> Option<(&str, &str, &str)> {
         let id = nonempty(self.r.spec.auth.as_ref()?.identity_id.as_deref())?;
-        policy::identity_subscription(id)?;
+        policy::identity::identity_subscription(id)?;
         let parts: Vec<&str> = id.split('/').collect();
         Some((parts.get(2)?, parts.get(4)?, parts.get(8)?))
     }

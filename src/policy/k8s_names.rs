@@ -9,13 +9,7 @@ fn is_alnum_lower(c: u8) -> bool {
 pub fn dns1123_label(s: &str) -> Result<(), &'static str> {
     const RULE: &str = "expected a DNS-1123 label: lower-case letters, digits and '-', \
         starting and ending with a letter or digit, at most 63 characters";
-    let b = s.as_bytes();
-    let ok = !b.is_empty()
-        && b.len() <= 63
-        && b.iter().all(|&c| is_alnum_lower(c) || c == b'-')
-        && is_alnum_lower(b[0])
-        && is_alnum_lower(b[b.len() - 1]);
-    if ok {
+    if crate::shapes::dns_label(s) {
         Ok(())
     } else {
         Err(RULE)
@@ -95,43 +89,9 @@ pub fn config_key(s: &str) -> Result<(), &'static str> {
     }
 }
 
-/// Whether `s` holds whitespace or a control character, as `char::is_whitespace`
-/// and `char::is_control` define them. ASCII text is checked byte by byte
-/// (there both are a space or an ASCII control), without decoding characters.
-pub fn has_space_or_control(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| b == b' ' || b.is_ascii_control())
-    } else {
-        s.chars().any(|c| c.is_whitespace() || c.is_control())
-    }
-}
-
-/// A GUID in its 8-4-4-4-12 hexadecimal form.
-pub fn guid(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The ASCII path agrees with the character definitions for every character.
-    #[test]
-    fn space_or_control_agrees_with_char_for_every_character() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let expected = c.is_whitespace() || c.is_control();
-            for s in [format!("{c}"), format!("ab{c}"), format!("{c}é")] {
-                assert_eq!(has_space_or_control(&s), expected, "{c:?}");
-            }
-        }
-        assert!(!has_space_or_control("/subscriptions/x"));
-        assert!(!has_space_or_control(""));
-    }
 
     #[test]
     fn labels_and_subdomains() {
@@ -161,8 +121,5 @@ mod tests {
         assert!(config_key("AZURE_X").is_ok());
         assert!(config_key("a b").is_err());
         assert!(config_key("..").is_err());
-        assert!(guid("00001111-aaaa-2222-bbbb-3333cccc4444"));
-        assert!(!guid("00001111-aaaa-2222-bbbb-3333cccc444"));
-        assert!(!guid("00001111xaaaa-2222-bbbb-3333cccc4444"));
     }
 }

@@ -1,105 +1,80 @@
-//! The policy rule table: one record per rule, apart from the checks.
+//! The rule table: every rule `validate` and `plan` report, in code order.
+//!
+//! Each concern's module (`names`, `keys`, `target`, `identity`, `keyvault`,
+//! `plan`) declares its own rules with one macro (`rules!`) next to
+//! its checks and messages; [`ALL`] gathers them in code order, so a rule
+//! declared anywhere is in the table and no table lists a rule twice.
 
-use crate::error::{Finding, Severity};
-use serde::Serialize;
+pub use super::rule::{Rule, IGNORED_INPUT};
+use super::{identity, keys, keyvault, names, plan, rule, target};
 
-/// A policy rule: a stable code, its severity and what it checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Rule {
-    /// Stable code, e.g. `SC001`.
-    pub code: &'static str,
-    /// Severity of its findings.
-    pub severity: Severity,
-    /// What the rule checks.
-    pub summary: &'static str,
-}
+/// Every module's rules.
+const PARTS: [&[Rule]; 7] = [
+    names::RULES,
+    keys::RULES,
+    target::RULES,
+    identity::RULES,
+    keyvault::RULES,
+    plan::RULES,
+    rule::RULES,
+];
 
-impl Rule {
-    /// A finding of this rule on `field`.
-    pub fn at(&self, field: impl Into<String>, message: impl Into<String>) -> Finding {
-        Finding {
-            code: self.code,
-            severity: self.severity,
-            field: field.into(),
-            message: message.into(),
-        }
+const COUNT: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < PARTS.len() {
+        n += PARTS[i].len();
+        i += 1;
     }
+    n
+};
+
+/// Whether code `a` sorts before code `b` (byte order; every code is `SC` and three digits).
+const fn before(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
 }
 
-macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
-        $(
-            #[doc = $summary]
-            pub const $name: Rule = Rule { code: $code, severity: Severity::$sev, summary: $summary };
-        )+
-        /// Every rule, by code.
-        pub const ALL: &[Rule] = &[$($name),+];
-    };
+/// The modules' rules in one array, sorted by code.
+const fn gather() -> [Rule; COUNT] {
+    let mut all = [IGNORED_INPUT; COUNT];
+    let mut n = 0;
+    let mut p = 0;
+    while p < PARTS.len() {
+        let mut i = 0;
+        while i < PARTS[p].len() {
+            // Insertion sort: a few dozen rules, once, at compile time.
+            let rule = PARTS[p][i];
+            let mut j = n;
+            while j > 0 && before(rule.code, all[j - 1].code) {
+                all[j] = all[j - 1];
+                j -= 1;
+            }
+            all[j] = rule;
+            n += 1;
+            i += 1;
+        }
+        p += 1;
+    }
+    all
 }
 
-rules! {
-    CONNECTION_NAME = "SC001", Error, "connection name: letters, digits, '.' and '_', 1 to 60 characters";
-    CONFLUENT_SCHEMA_SUFFIX = "SC002", Error, "confluent-cloud connection names must not end with '_schema' and stay within 53 characters";
-    NAMESPACE = "SC003", Error, "namespace must be a DNS-1123 label";
-    OBJECT_NAME = "SC004", Error, "object names must be DNS-1123 subdomains (workloads at most 63 characters)";
-    LABEL = "SC005", Error, "workload labels: qualified-name keys other than the reserved ones, valid label values";
-    SECRET_KEY = "SC006", Error, "secret keys must match [-._a-zA-Z0-9]+, at most 253 characters";
-    CUSTOMIZED_KEY = "SC007", Error, "customized keys must map default keys of the combination to unique names";
-    AUTH_SUPPORTED = "SC008", Error, "the auth type must be supported for the target on AKS";
-    CLIENT_SUPPORTED = "SC009", Error, "the client type must be supported for the target";
-    TARGET_SUPPORTED = "SC010", Error, "the target must be one of the 27 AKS targets";
-    LOCATING_PARAMETERS = "SC011", Info, "locating parameters missing: placeholders stay in the rendered values";
-    TARGET_ID = "SC012", Error, "a pasted target id must match the target's ARM id pattern";
-    GUID = "SC013", Error, "client, tenant, subscription and object ids must be GUIDs";
-    IDENTITY_ID = "SC014", Error, "the workload identity must be a user-assigned identity resource id";
-    CREDENTIALS_MISSING = "SC015", Info, "credentials not given: placeholders stay in the rendered values";
-    CSI_IGNORES_IDENTITY = "SC016", Warning, "keyvault-csi uses the add-on identity: identity inputs are ignored";
-    CONFLUENT_FORMAT = "SC017", Error, "confluent bootstrap server is host:port and the schema registry an https URL";
-    APPCONFIG_LOCAL_AUTH = "SC018", Warning, "appconfig with a connection string fails when local auth is disabled";
-    DEPRECATED_TARGET = "SC019", Warning, "the target is deprecated";
-    PREFER_WORKLOAD_IDENTITY = "SC020", Warning, "a secret-based auth type where workload identity is supported";
-    CREDENTIALS_IN_YAML = "SC021", Warning, "real credentials are given: the rendered YAML holds secrets";
-    DEFAULT_NAMESPACE = "SC022", Warning, "the default namespace is shared by everything that names no namespace";
-    VALUE_KEY = "SC023", Error, "values must name configuration keys of the combination";
-    ACCOUNT_KIND = "SC024", Error, "target.kind is the cognitiveservices account kind";
-    KEYVAULT_OBJECT = "SC025", Error, "key vault objects need a name and a type of secret, key or cert";
-    UNDOCUMENTED_KEYS = "SC026", Warning, "the docs list no configuration keys for this combination: the Secret has no keys";
-    INFERRED_KEY_NAMES = "SC027", Warning, "the key names of a second connection of the same type are inferred";
-    WORKLOAD = "SC028", Error, "workload kind is Job, Deployment, Pod or none, with a non-empty image and command";
-    GENERATED_NAME = "SC029", Info, "a generated name or value follows an input that is not given yet";
-    PARTIAL_KEYS = "SC030", Warning, "retired: reported when a documented key list was partial; no list is partial any more";
-    IGNORED_INPUT = "SC031", Warning, "an input does not apply to the chosen target or auth type";
-    // SC032-SC038 belong to the plan's rules (`PLAN`); these continue at SC039.
-    CONFLUENT_ENDPOINT = "SC039", Warning, "confluent endpoints are on azure.confluent.cloud: the az CLI refuses others";
-}
+const GATHERED: [Rule; COUNT] = gather();
+
+/// Every rule, by code: `validate`'s and the plan's (`SC032`…`SC038`, see
+/// [`plan::RULES`], reported only by `plan`).
+pub const ALL: &[Rule] = &GATHERED;
 
 /// Codes kept in [`ALL`] so that the numbering stays stable, but never reported:
 /// `SC030` flagged partial Spring Boot key lists, and the current docs list none.
 pub const RETIRED: &[&str] = &["SC030"];
-
-/// Declares the planner's rules: numbered after [`ALL`] but kept out of it,
-/// because `validate` never reports them (only `plan` does).
-macro_rules! plan_rules {
-    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)+) => {
-        $(
-            #[doc = $summary]
-            pub const $name: Rule = Rule { code: $code, severity: Severity::$sev, summary: $summary };
-        )+
-        /// Every plan rule, by code; the codes continue those of [`ALL`].
-        pub const PLAN: &[Rule] = &[$($name),+];
-    };
-}
-
-plan_rules! {
-    PLAN_INCOMPLETE = "SC032", Info, "the ARM request or az command holds placeholders for inputs not given yet";
-    API_VERSION_FIELDS = "SC033", Warning, "the chosen api-version cannot carry some fields of the request";
-    PROVIDER_NOT_REGISTERED = "SC034", Warning, "a resource provider Service Connector needs is not registered";
-    CLUSTER_BUSY = "SC035", Warning, "the cluster is not in the Succeeded state: a create fails with Conflict";
-    OIDC_ISSUER = "SC036", Warning, "the oidc issuer url must match exactly, trailing '/' included";
-    UNVERIFIED_REQUEST = "SC037", Warning, "the target's REST shape is undocumented: the request is unverified";
-    ARM_SEGMENT = "SC038", Error, "values that go into ARM resource ids have no '/', '\\', '?', '#', '%', whitespace or control characters";
-}
 
 #[cfg(test)]
 mod tests {
@@ -107,16 +82,26 @@ mod tests {
 
     #[test]
     fn codes_are_unique_and_sequential() {
-        // `validate`'s rules and the plan's, together, number SC001 to SC039
-        // without gaps or repeats; each table lists its own in ascending order.
-        let mut all: Vec<&str> = ALL.iter().chain(PLAN).map(|r| r.code).collect();
-        for table in [ALL, PLAN] {
-            assert!(table.windows(2).all(|w| w[0].code < w[1].code));
+        // Every module's rules, together, number SC001 to SC039 without gaps or
+        // repeats; each module lists its own in ascending order.
+        let codes: Vec<&str> = ALL.iter().map(|r| r.code).collect();
+        let expected: Vec<String> = (1..=codes.len()).map(|n| format!("SC{n:03}")).collect();
+        assert_eq!(codes, expected);
+        assert_eq!(codes.len(), 39);
+        for part in PARTS {
+            assert!(part.windows(2).all(|w| w[0].code < w[1].code));
+            assert!(part.iter().all(|r| ALL.contains(r)));
         }
-        all.sort_unstable();
-        let expected: Vec<String> = (1..=all.len()).map(|n| format!("SC{n:03}")).collect();
-        assert_eq!(all, expected);
-        assert_eq!(all.len(), 39);
-        assert!(ALL.iter().all(|r| !PLAN.contains(r)));
+    }
+
+    #[test]
+    fn before_orders_codes_as_strings_do() {
+        for a in ALL {
+            for b in ALL {
+                assert_eq!(before(a.code, b.code), a.code < b.code);
+            }
+        }
+        assert!(before("SC1", "SC10"));
+        assert!(!before("SC10", "SC1"));
     }
 }

@@ -2,14 +2,15 @@
 //! as typed k8s-openapi objects and emitted as YAML in a fixed order
 //! (ServiceAccount, Secret, SecretProviderClass, workload).
 
+pub(crate) mod pod;
 #[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
 mod result_json;
-pub mod secret;
-pub mod service_account;
-pub mod spc;
+pub(crate) mod secret;
+pub(crate) mod service_account;
+pub(crate) mod spc;
 mod tree;
-pub mod wire;
-pub mod workload;
+pub(crate) mod wire;
+pub(crate) mod workload;
 
 use k8s_openapi::api::apps::v1::Deployment;
 use k8s_openapi::api::batch::v1::Job;
@@ -19,8 +20,9 @@ use serde::Serialize;
 use crate::error::{Error, Finding};
 use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
-use crate::yaml::Node;
+pub use crate::yaml::Node;
 pub use spc::SecretProviderClass;
+pub(crate) use wire::wire_parts;
 pub use wire::{wire, WireContainer, WireError, WireKind, WireTarget, Wiring};
 
 /// A rendered Kubernetes object, typed.
@@ -42,8 +44,8 @@ pub enum Object {
 }
 
 impl Object {
-    /// The Kubernetes kind.
-    pub fn kind(&self) -> &'static str {
+    /// The Kubernetes object kind.
+    pub fn object_kind(&self) -> &'static str {
         match self {
             Object::ServiceAccount(_) => "ServiceAccount",
             Object::Secret(_) => "Secret",
@@ -59,8 +61,9 @@ impl Object {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Document {
-    /// Kubernetes kind.
-    pub kind: &'static str,
+    /// Kubernetes object kind.
+    #[serde(rename = "kind")]
+    pub object_kind: &'static str,
     /// Object name.
     pub name: String,
     /// Namespace.
@@ -107,15 +110,16 @@ impl Bundle {
     }
 }
 
-fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
-    let kind = object.kind();
+/// A document of `object`: its tree and YAML, written once.
+pub(crate) fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
+    let object_kind = object.object_kind();
     let tree = tree::object(&object).map_err(|e| Error::Yaml {
-        kind,
+        object_kind,
         name: name.to_owned(),
         message: e.to_string(),
     })?;
     Ok(Document {
-        kind,
+        object_kind,
         name: name.to_owned(),
         namespace: namespace.to_owned(),
         yaml: crate::yaml::emit(&tree),
@@ -135,16 +139,12 @@ fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Err
 ///     "connectionName": "storage_conn", "namespace": "apps",
 ///     "target": { "type": "storage-blob", "account": "mystore" } }"#).unwrap();
 /// let bundle = render(&spec, &RenderOptions::default()).unwrap();
-/// let kinds: Vec<_> = bundle.documents.iter().map(|d| d.kind).collect();
+/// let kinds: Vec<_> = bundle.documents.iter().map(|d| d.object_kind).collect();
 /// assert_eq!(kinds, ["ServiceAccount", "Secret", "Job"]);
 /// assert!(bundle.yaml().contains("https://mystore.blob.core.windows.net/"));
 /// ```
 pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, Error> {
-    let (findings, resolved) = policy::check(spec);
-    let r = match resolved {
-        Some(r) if !policy::has_errors(&findings) => r,
-        _ => return Err(Error::InvalidSpec { findings }),
-    };
+    let (r, findings) = policy::gate(spec)?;
     let ns = r.namespace.as_str();
     let mut documents = Vec::with_capacity(4);
     if r.has_service_account() {

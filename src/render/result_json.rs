@@ -57,7 +57,7 @@ impl Bundle {
                 out.push(',');
             }
             out.push_str("{\"kind\":");
-            write_str(&mut out, d.kind);
+            write_str(&mut out, d.object_kind);
             out.push_str(",\"name\":");
             write_str(&mut out, &d.name);
             out.push_str(",\"namespace\":");
@@ -116,14 +116,14 @@ mod tests {
         object: &'a Node,
     }
 
-    fn reference(bundle: &crate::Bundle) -> String {
+    fn reference(bundle: &super::super::Bundle) -> String {
         serde_json::to_string(&RenderResult {
             yaml: bundle.yaml(),
             documents: bundle
                 .documents
                 .iter()
                 .map(|d| RenderedDocument {
-                    kind: d.kind,
+                    kind: d.object_kind,
                     name: &d.name,
                     namespace: &d.namespace,
                     yaml: &d.yaml,
@@ -139,7 +139,7 @@ mod tests {
     fn spec(target: TargetId, auth: AuthId, client: ClientId) -> ConnectionSpec {
         Combination {
             target,
-            kind: None,
+            account_kind: None,
             auth,
             client,
         }
@@ -157,7 +157,7 @@ mod tests {
                 for encoding in [SecretEncoding::StringData, SecretEncoding::Data] {
                     let mut s = c.spec();
                     s.workload = Some(WorkloadSpec {
-                        kind: Some(workload.to_owned()),
+                        workload_kind: Some(workload.to_owned()),
                         command: Some(vec![
                             "sh".into(),
                             "-c".into(),

@@ -8,7 +8,7 @@ use crate::resolve::Resolved;
 use crate::spec::SecretEncoding;
 
 /// Builds the Opaque Secret holding the connection's configuration.
-pub fn build(r: &Resolved<'_>, encoding: SecretEncoding) -> Secret {
+pub(crate) fn build(r: &Resolved<'_>, encoding: SecretEncoding) -> Secret {
     let entries = r.config.iter().map(|e| (e.key.clone(), e.value.clone()));
     let (string_data, data) = match encoding {
         SecretEncoding::StringData => (Some(entries.collect()), None),

@@ -6,13 +6,10 @@ use std::collections::BTreeMap;
 
 use crate::resolve::Resolved;
 
-/// Annotation naming the identity the pod's token is exchanged for.
-pub const CLIENT_ID_ANNOTATION: &str = "azure.workload.identity/client-id";
-/// Optional annotation naming the identity's tenant.
-pub const TENANT_ID_ANNOTATION: &str = "azure.workload.identity/tenant-id";
+use crate::k8s::{CLIENT_ID_ANNOTATION, TENANT_ID_ANNOTATION};
 
 /// Builds the ServiceAccount annotated with the identity's client id.
-pub fn build(r: &Resolved<'_>) -> ServiceAccount {
+pub(crate) fn build(r: &Resolved<'_>) -> ServiceAccount {
     let mut annotations = BTreeMap::from([(
         CLIENT_ID_ANNOTATION.to_owned(),
         r.client_id().unwrap_or("<client-ID>").to_owned(),

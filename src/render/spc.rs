@@ -59,7 +59,7 @@ fn objects_parameter(objects: &[KeyVaultObject]) -> String {
 }
 
 /// Builds the SecretProviderClass of a keyvault-csi connection.
-pub fn build(r: &Resolved<'_>) -> SecretProviderClass {
+pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
     let entry = |suffix: &str| {
         r.config
             .iter()

@@ -31,10 +31,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::workload::{CSI_MOUNT_PATH, CSI_VOLUME, WI_LABEL};
-use crate::catalog::AuthId;
+use super::pod::{CsiMount, PodParts};
+use crate::k8s::{CSI_DRIVER, WI_LABEL};
 use crate::policy;
-use crate::resolve::Resolved;
+use crate::shapes;
 use crate::spec::ConnectionSpec;
 use crate::yaml::Node;
 
@@ -97,7 +97,8 @@ impl WireKind {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WireTarget {
     /// The workload's kind.
-    pub kind: WireKind,
+    #[serde(rename = "kind")]
+    pub workload_kind: WireKind,
     /// The workload's name.
     pub name: String,
     /// Its namespace (kustomize file only); default: the connection's namespace.
@@ -161,7 +162,7 @@ pub struct Wiring {
 pub enum WireError {
     /// The connection spec does not render.
     #[error("connection: {0}")]
-    Connection(#[from] crate::Error),
+    Connection(#[from] crate::error::Error),
     /// A name that is not a DNS-1123 label.
     #[error("{field}: expected a DNS-1123 label (lowercase letters, digits and `-`, at most 63 characters, starting and ending with a letter or digit), found `{found}`")]
     InvalidName {
@@ -199,7 +200,7 @@ impl WireError {
 
 /// The crate's error: the connection's own, or `invalid-input` with the field
 /// under `target` (the argument's name where one API call takes both).
-impl From<WireError> for crate::Error {
+impl From<WireError> for crate::error::Error {
     fn from(e: WireError) -> Self {
         let field = match (&e, e.field()) {
             (WireError::Connection(_), _) | (_, None) => None,
@@ -211,7 +212,7 @@ impl From<WireError> for crate::Error {
                 let text = other.to_string();
                 // Every message is `{field}: {message}`; the field is carried apart.
                 let message = text.split_once(": ").map_or(text.as_str(), |(_, m)| m);
-                crate::Error::InvalidInput {
+                crate::error::Error::InvalidInput {
                     field: field.unwrap_or_else(|| "target".to_owned()),
                     message: message.to_owned(),
                 }
@@ -220,30 +221,19 @@ impl From<WireError> for crate::Error {
     }
 }
 
-/// Whether `s` is a DNS-1123 label (container and workload names are checked
-/// before they go into patch paths and names).
-fn is_label(s: &str) -> bool {
-    let b = s.as_bytes();
-    let ok = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
-    !b.is_empty()
-        && b.len() <= 63
-        && b.iter().all(|c| ok(c) || *c == b'-')
-        && ok(&b[0])
-        && ok(&b[b.len() - 1])
-}
-
-fn check_target(t: &WireTarget) -> Result<(), WireError> {
+/// Checks the names and containers of a target before they go into patches.
+pub(crate) fn check_target(t: &WireTarget) -> Result<(), WireError> {
     let invalid = |field: String, found: &str| WireError::InvalidName {
         field,
         found: found.to_owned(),
     };
     // A workload name may be a subdomain; a label is the common case and the
     // stricter check keeps patch paths plain.
-    if !t.name.split('.').all(is_label) || t.name.len() > 253 {
+    if !t.name.split('.').all(shapes::dns_label) || t.name.len() > 253 {
         return Err(invalid("name".to_owned(), &t.name));
     }
     if let Some(ns) = &t.namespace {
-        if !is_label(ns) {
+        if !shapes::dns_label(ns) {
             return Err(invalid("namespace".to_owned(), ns));
         }
     }
@@ -251,7 +241,7 @@ fn check_target(t: &WireTarget) -> Result<(), WireError> {
         return Err(WireError::NoContainers);
     }
     for (i, c) in t.containers.iter().enumerate() {
-        if !is_label(&c.name) {
+        if !shapes::dns_label(&c.name) {
             return Err(invalid(format!("containers[{i}].name"), &c.name));
         }
         let earlier = &t.containers[..i];
@@ -289,66 +279,60 @@ fn nest(path: &[&'static str], leaf: Node) -> Node {
     path.iter().rev().fold(leaf, |inner, k| map([(*k, inner)]))
 }
 
-/// What the connection adds to a pod, computed once for all three forms.
-struct Parts {
-    service_account: Option<String>,
-    secret: Option<String>,
-    keys: Vec<String>,
-    csi: Option<String>,
+fn env_from(secret: &str) -> Node {
+    map([("secretRef", map([("name", s(secret))]))])
 }
 
-impl Parts {
-    fn new(r: &Resolved<'_>) -> Self {
-        Parts {
-            service_account: r
-                .has_service_account()
-                .then(|| r.names.service_account.clone()),
-            secret: r.has_secret().then(|| r.names.secret.clone()),
-            keys: r.config.iter().map(|c| c.key.clone()).collect(),
-            csi: (r.auth == AuthId::KeyvaultCsi).then(|| r.names.secret_provider_class.clone()),
-        }
-    }
+fn env(secret: &str, key: &str) -> Node {
+    map([
+        ("name", s(key)),
+        (
+            "valueFrom",
+            map([("secretKeyRef", map([("name", s(secret)), ("key", s(key))]))]),
+        ),
+    ])
+}
 
-    fn env_from(&self, secret: &str) -> Node {
-        map([("secretRef", map([("name", s(secret))]))])
-    }
+/// One `env` entry per key of every Secret, each a `secretKeyRef`.
+fn env_entries(p: &PodParts) -> Vec<Node> {
+    p.secrets
+        .iter()
+        .flat_map(|sec| sec.keys.iter().map(|k| env(&sec.name, k)))
+        .collect()
+}
 
-    fn env(&self, secret: &str, key: &str) -> Node {
-        map([
-            ("name", s(key)),
-            (
-                "valueFrom",
-                map([("secretKeyRef", map([("name", s(secret)), ("key", s(key))]))]),
-            ),
-        ])
-    }
+fn env_froms(p: &PodParts) -> Node {
+    Node::Seq(p.secrets.iter().map(|sec| env_from(&sec.name)).collect())
+}
 
-    fn volume(&self, spc: &str) -> Node {
-        map([
-            ("name", s(CSI_VOLUME)),
-            (
-                "csi",
-                map([
-                    ("driver", s("secrets-store.csi.k8s.io")),
-                    ("readOnly", Node::Bool(true)),
-                    ("volumeAttributes", map([("secretProviderClass", s(spc))])),
-                ]),
-            ),
-        ])
-    }
+fn volume(m: &CsiMount) -> Node {
+    map([
+        ("name", s(&m.volume)),
+        (
+            "csi",
+            map([
+                ("driver", s(CSI_DRIVER)),
+                ("readOnly", Node::Bool(true)),
+                (
+                    "volumeAttributes",
+                    map([("secretProviderClass", s(&m.secret_provider_class))]),
+                ),
+            ]),
+        ),
+    ])
+}
 
-    fn volume_mount(&self) -> Node {
-        map([
-            ("name", s(CSI_VOLUME)),
-            ("mountPath", s(CSI_MOUNT_PATH)),
-            ("readOnly", Node::Bool(true)),
-        ])
-    }
+fn volume_mount(m: &CsiMount) -> Node {
+    map([
+        ("name", s(&m.volume)),
+        ("mountPath", s(&m.mount_path)),
+        ("readOnly", Node::Bool(true)),
+    ])
 }
 
 /// The strategic-merge body: `spec…template` with the label, the pod spec
 /// fields and each container merged by name.
-fn strategic(t: &WireTarget, p: &Parts) -> Node {
+fn strategic(t: &WireTarget, p: &PodParts) -> Node {
     let mut template = Vec::new();
     if p.service_account.is_some() {
         template.push((
@@ -365,32 +349,27 @@ fn strategic(t: &WireTarget, p: &Parts) -> Node {
         .iter()
         .map(|c| {
             let mut fields = vec![(Cow::Borrowed("name"), s(&c.name))];
-            if let Some(secret) = &p.secret {
+            if !p.secrets.is_empty() {
                 if c.has_env_from {
-                    let env = p.keys.iter().map(|k| p.env(secret, k)).collect();
-                    fields.push((Cow::Borrowed("env"), Node::Seq(env)));
+                    fields.push((Cow::Borrowed("env"), Node::Seq(env_entries(p))));
                 } else {
-                    fields.push((
-                        Cow::Borrowed("envFrom"),
-                        Node::Seq(vec![p.env_from(secret)]),
-                    ));
+                    fields.push((Cow::Borrowed("envFrom"), env_froms(p)));
                 }
             }
-            if p.csi.is_some() {
-                fields.push((
-                    Cow::Borrowed("volumeMounts"),
-                    Node::Seq(vec![p.volume_mount()]),
-                ));
+            if !p.csi.is_empty() {
+                let mounts = p.csi.iter().map(volume_mount).collect();
+                fields.push((Cow::Borrowed("volumeMounts"), Node::Seq(mounts)));
             }
             Node::Map(fields)
         })
         .collect();
     pod.push((Cow::Borrowed("containers"), Node::Seq(containers)));
-    if let Some(spc) = &p.csi {
-        pod.push((Cow::Borrowed("volumes"), Node::Seq(vec![p.volume(spc)])));
+    if !p.csi.is_empty() {
+        let volumes = p.csi.iter().map(volume).collect();
+        pod.push((Cow::Borrowed("volumes"), Node::Seq(volumes)));
     }
     template.push((Cow::Borrowed("spec"), Node::Map(pod)));
-    nest(t.kind.template_path(), Node::Map(template))
+    nest(t.workload_kind.template_path(), Node::Map(template))
 }
 
 /// Escapes one JSON Pointer reference token (RFC 6901).
@@ -412,9 +391,9 @@ fn add_all(ops: &mut Vec<Node>, path: &str, exists: bool, items: Vec<Node>) {
     }
 }
 
-fn json_patch(t: &WireTarget, p: &Parts) -> Node {
+fn json_patch(t: &WireTarget, p: &PodParts) -> Node {
     let template: String = t
-        .kind
+        .workload_kind
         .template_path()
         .iter()
         .map(|k| format!("/{k}"))
@@ -446,33 +425,28 @@ fn json_patch(t: &WireTarget, p: &Parts) -> Node {
     }
     for c in &t.containers {
         let at = format!("{pod}/containers/{}", c.index);
-        if let Some(secret) = &p.secret {
+        if !p.secrets.is_empty() {
             if c.has_env_from {
-                let env = p.keys.iter().map(|k| p.env(secret, k)).collect();
-                add_all(&mut ops, &format!("{at}/env"), c.has_env, env);
+                add_all(&mut ops, &format!("{at}/env"), c.has_env, env_entries(p));
             } else {
-                ops.push(op(
-                    "add",
-                    format!("{at}/envFrom"),
-                    Node::Seq(vec![p.env_from(secret)]),
-                ));
+                ops.push(op("add", format!("{at}/envFrom"), env_froms(p)));
             }
         }
-        if p.csi.is_some() {
+        if !p.csi.is_empty() {
             add_all(
                 &mut ops,
                 &format!("{at}/volumeMounts"),
                 c.has_volume_mounts,
-                vec![p.volume_mount()],
+                p.csi.iter().map(volume_mount).collect(),
             );
         }
     }
-    if let Some(spc) = &p.csi {
+    if !p.csi.is_empty() {
         add_all(
             &mut ops,
             &format!("{pod}/volumes"),
             t.has_volumes,
-            vec![p.volume(spc)],
+            p.csi.iter().map(volume).collect(),
         );
     }
     Node::Seq(ops)
@@ -483,18 +457,28 @@ fn json_patch(t: &WireTarget, p: &Parts) -> Node {
 /// Fails with [`WireError::Connection`] when the spec does not render, and
 /// with a [`WireError`] naming the field when the target is not well formed.
 pub fn wire(spec: &ConnectionSpec, target: &WireTarget) -> Result<Wiring, WireError> {
-    let (findings, resolved) = policy::check(spec);
-    let r = match resolved {
-        Some(r) if !policy::has_errors(&findings) => r,
-        _ => return Err(crate::Error::InvalidSpec { findings }.into()),
-    };
+    let (r, _) = policy::gate(spec)?;
+    wire_parts(target, &PodParts::of(&r), &r.namespace)
+}
+
+/// Wires an existing workload to what `parts` adds to its pod (one connection's or
+/// several's); `namespace` is the kustomize file's unless the target names one.
+///
+/// Fails with a [`WireError`] naming the field when the target is not well formed.
+pub(crate) fn wire_parts(
+    target: &WireTarget,
+    parts: &PodParts,
+    namespace: &str,
+) -> Result<Wiring, WireError> {
     check_target(target)?;
-    let parts = Parts::new(&r);
-    let body = strategic(target, &parts);
-    let namespace = target.namespace.as_deref().unwrap_or(&r.namespace);
+    let body = strategic(target, parts);
+    let namespace = target.namespace.as_deref().unwrap_or(namespace);
     let mut file = vec![
-        (Cow::Borrowed("apiVersion"), s(target.kind.api_version())),
-        (Cow::Borrowed("kind"), s(target.kind.as_str())),
+        (
+            Cow::Borrowed("apiVersion"),
+            s(target.workload_kind.api_version()),
+        ),
+        (Cow::Borrowed("kind"), s(target.workload_kind.as_str())),
         (
             Cow::Borrowed("metadata"),
             map([("name", s(&target.name)), ("namespace", s(namespace))]),
@@ -505,7 +489,7 @@ pub fn wire(spec: &ConnectionSpec, target: &WireTarget) -> Result<Wiring, WireEr
     }
     // One operation a line: readable, diffable, and no pretty-printer in the module.
     let mut json = String::from("[\n");
-    if let Node::Seq(ops) = json_patch(target, &parts) {
+    if let Node::Seq(ops) = json_patch(target, parts) {
         for (i, op) in ops.iter().enumerate() {
             json.push_str(if i > 0 { ",\n  " } else { "  " });
             crate::yaml::write_json(&mut json, op);

@@ -10,16 +10,12 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use std::collections::BTreeMap;
 
+use super::pod::PodParts;
 use super::Object;
-use crate::catalog::AuthId;
 use crate::resolve::{Resolved, Workload, WorkloadKind};
 
-/// The label the workload-identity webhook looks for on pods.
-pub const WI_LABEL: &str = "azure.workload.identity/use";
-/// The CSI volume name used by the samples.
-pub const CSI_VOLUME: &str = "secrets-store01-inline";
-/// Where the CSI volume is mounted.
-pub const CSI_MOUNT_PATH: &str = "/mnt/secrets-store";
+use crate::k8s::APP_LABEL;
+use crate::k8s::{CSI_DRIVER, WI_LABEL};
 
 /// The product's labels plus the user's extra ones (policy keeps them apart).
 fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
@@ -32,72 +28,88 @@ fn labels(w: &Workload, pairs: &[(&str, &str)]) -> Option<BTreeMap<String, Strin
     (!all.is_empty()).then_some(all)
 }
 
-fn pod_spec(r: &Resolved<'_>, w: &Workload) -> PodSpec {
-    let csi = r.auth == AuthId::KeyvaultCsi;
+fn pod_spec(parts: &PodParts, w: &Workload) -> PodSpec {
     let container = Container {
         name: "raw-linux".to_owned(),
         image: Some(w.image.clone()),
         command: Some(w.command.clone()),
-        env_from: (!csi).then(|| {
-            vec![EnvFromSource {
-                secret_ref: Some(SecretEnvSource {
-                    name: r.names.secret.clone(),
+        env_from: (!parts.secrets.is_empty()).then(|| {
+            parts
+                .secrets
+                .iter()
+                .map(|s| EnvFromSource {
+                    secret_ref: Some(SecretEnvSource {
+                        name: s.name.clone(),
+                        ..Default::default()
+                    }),
                     ..Default::default()
-                }),
-                ..Default::default()
-            }]
+                })
+                .collect()
         }),
-        volume_mounts: csi.then(|| {
-            vec![VolumeMount {
-                name: CSI_VOLUME.to_owned(),
-                mount_path: CSI_MOUNT_PATH.to_owned(),
-                read_only: Some(true),
-                ..Default::default()
-            }]
+        volume_mounts: (!parts.csi.is_empty()).then(|| {
+            parts
+                .csi
+                .iter()
+                .map(|m| VolumeMount {
+                    name: m.volume.clone(),
+                    mount_path: m.mount_path.clone(),
+                    read_only: Some(true),
+                    ..Default::default()
+                })
+                .collect()
         }),
         ..Default::default()
     };
     PodSpec {
-        service_account_name: r
-            .has_service_account()
-            .then(|| r.names.service_account.clone()),
+        service_account_name: parts.service_account.clone(),
         containers: vec![container],
         // Deployments only allow `Always`, the default, so they name none.
-        restart_policy: (w.kind != WorkloadKind::Deployment).then(|| "OnFailure".to_owned()),
-        volumes: csi.then(|| {
-            vec![Volume {
-                name: CSI_VOLUME.to_owned(),
-                csi: Some(CSIVolumeSource {
-                    driver: "secrets-store.csi.k8s.io".to_owned(),
-                    read_only: Some(true),
-                    volume_attributes: Some(BTreeMap::from([(
-                        "secretProviderClass".to_owned(),
-                        r.names.secret_provider_class.clone(),
-                    )])),
+        restart_policy: (w.workload_kind != WorkloadKind::Deployment)
+            .then(|| "OnFailure".to_owned()),
+        volumes: (!parts.csi.is_empty()).then(|| {
+            parts
+                .csi
+                .iter()
+                .map(|m| Volume {
+                    name: m.volume.clone(),
+                    csi: Some(CSIVolumeSource {
+                        driver: CSI_DRIVER.to_owned(),
+                        read_only: Some(true),
+                        volume_attributes: Some(BTreeMap::from([(
+                            "secretProviderClass".to_owned(),
+                            m.secret_provider_class.clone(),
+                        )])),
+                        ..Default::default()
+                    }),
                     ..Default::default()
-                }),
-                ..Default::default()
-            }]
+                })
+                .collect()
         }),
         ..Default::default()
     }
 }
 
-/// Builds the chosen workload kind.
-pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
-    let wi: &[(&str, &str)] = if r.has_service_account() {
+/// Builds the chosen workload kind for one connection.
+pub(crate) fn build(r: &Resolved<'_>, w: &Workload) -> Object {
+    build_for(&PodParts::of(r), &r.namespace, w)
+}
+
+/// Builds the chosen workload kind in `namespace`, taking what `parts` adds to its pod
+/// (one connection's or several's).
+pub(crate) fn build_for(parts: &PodParts, namespace: &str, w: &Workload) -> Object {
+    let wi: &[(&str, &str)] = if parts.service_account.is_some() {
         &[(WI_LABEL, "true")]
     } else {
         &[]
     };
     let meta = |labels_: Option<BTreeMap<String, String>>| ObjectMeta {
         name: Some(w.name.clone()),
-        namespace: Some(r.namespace.clone()),
+        namespace: Some(namespace.to_owned()),
         labels: labels_,
         ..Default::default()
     };
-    let spec = pod_spec(r, w);
-    match w.kind {
+    let spec = pod_spec(parts, w);
+    match w.workload_kind {
         // The webhook reads the label from the pod, so the template carries it;
         // the Job keeps it too, as in the docs' sample.
         WorkloadKind::Job => Object::Job(Box::new(Job {
@@ -115,7 +127,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
             ..Default::default()
         })),
         WorkloadKind::Deployment => {
-            let mut template_labels = vec![("app", "sc-sample")];
+            let mut template_labels = vec![(APP_LABEL, "sc-sample")];
             template_labels.extend_from_slice(wi);
             Object::Deployment(Box::new(Deployment {
                 metadata: meta(labels(w, &[])),
@@ -123,7 +135,7 @@ pub fn build(r: &Resolved<'_>, w: &Workload) -> Object {
                     replicas: Some(1),
                     selector: LabelSelector {
                         match_labels: Some(BTreeMap::from([(
-                            "app".to_owned(),
+                            APP_LABEL.to_owned(),
                             "sc-sample".to_owned(),
                         )])),
                         ..Default::default()

@@ -1,4 +1,4 @@
-//! The core module's exports: catalog, validate, render, preview, plan and drift.
+//! The core module's exports: catalog, validate, render, preview, plan and placeholders.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -29,8 +29,9 @@ pub struct RenderResult {
 #[tsify(missing_as_null, hashmap_as_object)]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedDocument {
-    /// Kubernetes kind.
-    pub kind: String,
+    /// Kubernetes object kind.
+    #[serde(rename = "kind")]
+    pub object_kind: String,
     /// Object name.
     pub name: String,
     /// Namespace.
@@ -155,8 +156,9 @@ pub struct PreviewResult {
 #[tsify(missing_as_null, hashmap_as_object)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewDocument {
-    /// Kubernetes kind.
-    pub kind: String,
+    /// Kubernetes object kind.
+    #[serde(rename = "kind")]
+    pub object_kind: String,
     /// Object name.
     pub name: String,
     /// Namespace.
@@ -196,6 +198,39 @@ pub fn plan(
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let context: PlanContext = optional_input(context, Input::Context).map_err(js_error)?;
     output(&crate::plan::plan(&spec, &context).map_err(js_error)?)
+}
+
+/// The placeholders `text` (a rendered value, a YAML document, a command line, the Bicep)
+/// still holds, in order: `<…>` tokens (`<client-ID>`, `<cluster.name>`: 1 to 80 characters
+/// between the brackets, no line break, not starting or ending blank) and the documented
+/// example values the renderer leaves when nothing fills them (the example client id, a whole
+/// value `MySQL-DB-password`). A tool that must not hand on an unfinished design (`--strict`
+/// in the command line) refuses output that holds any.
+///
+/// Throws a `ServiceConnectorError`: `invalid-input` (field `text`) when `text` is not a
+/// string, `input-too-large` when it is longer than a whole spec may be.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn placeholders(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
+        let found = text.js_typeof().as_string().unwrap_or_default();
+        return Err(js_error(crate::error::Error::InvalidInput {
+            field: "text".to_owned(),
+            message: format!("expected a string, found {found}"),
+        }));
+    };
+    // Measured in UTF-16 units before the copy into the module's memory, as `input` does:
+    // what the core renders from a spec is not longer than the spec's own cap.
+    let cap = Input::Spec.json_cap();
+    let units = js.length() as usize;
+    if units > cap {
+        return Err(js_error(crate::error::Error::TooLarge {
+            field: "text".to_owned(),
+            message: format!("expected at most {cap} bytes, found at least {units}"),
+        }));
+    }
+    output(&crate::values::placeholders(&String::from(js)))
 }
 
 // The preview result: every text of it (the YAML stream, then each document's kind, name
@@ -279,7 +314,7 @@ fn preview_value(bundle: &crate::Bundle) -> JsValue {
     p.spans.push(stream[0]);
     for (d, span) in docs.iter().zip(stream[1..].chunks_exact(2)) {
         p.spans.extend(span);
-        p.piece(d.kind);
+        p.piece(d.object_kind);
         p.piece(&d.name);
         p.piece(&d.namespace);
     }
@@ -290,59 +325,4 @@ fn preview_value(bundle: &crate::Bundle) -> JsValue {
         p.piece(&f.message);
     }
     preview_result(&p.text, &p.spans)
-}
-
-/// Compares what the cluster holds (`cluster`: the JSON text of `kubectl get
-/// secret,serviceaccount,secretproviderclass,deployment -n <ns> -o json`, an array of objects,
-/// or one object) with the objects `spec` renders: `{ findings, objects }`, each finding with a
-/// code `SD001`…, the path in the input and a message that repeats no Secret value.
-///
-/// Throws a `ServiceConnectorError`: `invalid-spec` when the design does not render,
-/// `invalid-input` (field `cluster`…) when the input is too large, not JSON or not objects.
-#[cfg(feature = "wasm-cluster")]
-#[wasm_bindgen(unchecked_return_type = "DriftReport")]
-pub fn drift(
-    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
-) -> Result<JsValue, JsValue> {
-    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
-    let Some(cluster) = cluster.as_string() else {
-        let found = cluster.js_typeof().as_string().unwrap_or_default();
-        return Err(js_error(crate::error::Error::InvalidInput {
-            field: "cluster".to_owned(),
-            message: format!("expected a string, found {found}"),
-        }));
-    };
-    output(&crate::drift(&spec, &cluster).map_err(js_error)?)
-}
-
-/// Wires an existing workload (`target`: its kind, name and the containers to wire, each with
-/// its index) to the connection `spec` describes: `{ strategicMerge, kustomize, jsonPatch }`,
-/// the same change as a strategic-merge patch, a kustomize patch file and an RFC 6902 JSON patch.
-///
-/// Throws a `ServiceConnectorError`: `invalid-spec` when the design does not render,
-/// `invalid-input` (field `target…`) when the target is not a well-formed workload description.
-#[cfg(feature = "wasm-cluster")]
-#[wasm_bindgen(unchecked_return_type = "Wiring")]
-pub fn wire(
-    #[wasm_bindgen(unchecked_param_type = "ConnectionSpec")] spec: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "WireTarget")] target: JsValue,
-) -> Result<JsValue, JsValue> {
-    let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
-    // Read as a spec-like input, then placed under `target` (`$` is the whole argument).
-    let target: crate::render::WireTarget = input(&target, Input::Spec).map_err(|e| {
-        js_error(match e {
-            crate::error::Error::InvalidInput { field, message } => {
-                crate::error::Error::InvalidInput {
-                    field: match field.as_str() {
-                        "$" => "target".to_owned(),
-                        f => format!("target.{f}"),
-                    },
-                    message,
-                }
-            }
-            other => other,
-        })
-    })?;
-    output(&crate::render::wire(&spec, &target).map_err(|e| js_error(e.into()))?)
 }

@@ -1,8 +1,10 @@
 //! The WebAssembly boundary: the functions the npm package exports.
 //!
-//! Two modules are built from this crate (cargo features, see Cargo.toml): the core
-//! ([`core_api`]: catalog, validate, render, plan) and the classifier ([`classify_api`]).
-//! This file holds what both share: the thrown error, input reading and output writing.
+//! Three modules are built from this crate (cargo features, see Cargo.toml): the core
+//! ([`core_api`]: catalog, validate, render, preview, plan), the classifier
+//! ([`classify_api`]) and the cluster module ([`cluster_api`]: drift, wire; [`compose_api`]:
+//! composeWorkload). This file holds what they share: the thrown error, input reading and
+//! output writing.
 //!
 //! Thin on purpose: each export reads its inputs, calls the core, and hands the
 //! result back as plain JSON-shaped objects (no `Map`, `null` rather than
@@ -24,11 +26,19 @@ use crate::error::Error;
 
 #[cfg(feature = "wasm-classify")]
 pub mod classify_api;
+#[cfg(feature = "wasm-cluster")]
+pub mod cluster_api;
+#[cfg(feature = "wasm-cluster")]
+pub mod compose_api;
 #[cfg(feature = "wasm-core")]
 pub mod core_api;
 
 #[cfg(feature = "wasm-classify")]
 pub use classify_api::*;
+#[cfg(feature = "wasm-cluster")]
+pub use cluster_api::*;
+#[cfg(feature = "wasm-cluster")]
+pub use compose_api::*;
 #[cfg(feature = "wasm-core")]
 pub use core_api::*;
 
@@ -89,6 +99,11 @@ pub fn version() -> String {
 pub(crate) use crate::input::Input;
 
 /// Reads an argument that may be left out (`undefined` or `null` mean the defaults).
+// The cluster module's exports take no optional argument.
+#[cfg_attr(
+    not(any(feature = "wasm-core", feature = "wasm-classify")),
+    allow(dead_code)
+)]
 pub(crate) fn optional_input<T: DeserializeOwned + Default>(
     value: Option<JsValue>,
     which: Input,

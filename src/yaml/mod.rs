@@ -19,7 +19,9 @@ mod testing;
 mod tree;
 
 pub use emit::emit;
-pub use json::{write_json, write_str, write_str_contents};
+#[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
+pub use json::write_str_contents;
+pub use json::{write_json, write_str};
 pub use tree::{to_tree, Node};
 
 use serde::Serialize;

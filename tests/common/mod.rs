@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-pub mod fixtures;
+pub mod corpus;
 
 use aks_service_connector::spec::{AuthSpec, WorkloadSpec};
 use aks_service_connector::ConnectionSpec;
@@ -10,7 +10,7 @@ use aks_service_connector::ConnectionSpec;
 pub fn spec(target: &str, kind: Option<&str>, auth: &str, client: &str) -> ConnectionSpec {
     let mut s = ConnectionSpec::default();
     s.target.r#type = target.to_owned();
-    s.target.kind = kind.map(str::to_owned);
+    s.target.account_kind = kind.map(str::to_owned);
     s.connection_name = Some("my_conn".to_owned());
     s.namespace = Some("apps".to_owned());
     s.auth = Some(AuthSpec {
@@ -24,7 +24,7 @@ pub fn spec(target: &str, kind: Option<&str>, auth: &str, client: &str) -> Conne
 /// The same spec with a workload kind.
 pub fn with_workload(mut s: ConnectionSpec, kind: &str) -> ConnectionSpec {
     s.workload = Some(WorkloadSpec {
-        kind: Some(kind.to_owned()),
+        workload_kind: Some(kind.to_owned()),
         ..Default::default()
     });
     s

@@ -148,16 +148,16 @@ fn render_returns_yaml_documents_and_objects() {
 /// for the declared `RenderResult` type, for every combination the catalog renders.
 #[wasm_bindgen_test]
 fn render_result_is_the_render_result_type() {
-    use aks_service_connector::catalog::{CognitiveKind, TargetId, TARGETS};
+    use aks_service_connector::catalog::{AccountKind, TargetId, TARGETS};
     use aks_service_connector::{ConnectionSpec, RenderOptions};
     let stringify = |v: &JsValue| JSON::stringify(v).expect("stringify").as_string();
     let mut results = 0;
     for t in TARGETS.iter() {
-        let kinds: &[Option<CognitiveKind>] = if t.id == TargetId::CognitiveServices {
+        let kinds: &[Option<AccountKind>] = if t.id == TargetId::CognitiveServices {
             &[
                 None,
-                Some(CognitiveKind::OpenAi),
-                Some(CognitiveKind::CognitiveServices),
+                Some(AccountKind::OpenAi),
+                Some(AccountKind::CognitiveServices),
             ]
         } else {
             &[None]
@@ -182,7 +182,7 @@ fn render_result_is_the_render_result_type() {
                             .documents
                             .iter()
                             .map(|d| wasm::RenderedDocument {
-                                kind: d.kind.to_owned(),
+                                object_kind: d.object_kind.to_owned(),
                                 name: d.name.clone(),
                                 namespace: d.namespace.clone(),
                                 yaml: d.yaml.clone(),
@@ -399,6 +399,40 @@ fn plan_returns_operations_and_the_arm_request() {
         .map(|o| string(&o, "status"))
         .collect();
     assert!(statuses.iter().any(|s| s == "alreadyDone"), "{statuses:?}");
+}
+
+#[wasm_bindgen_test]
+fn placeholders_lists_what_output_still_holds() {
+    let list = |text: &str| -> Vec<String> {
+        let v = wasm::placeholders(JsValue::from_str(text)).expect("placeholders");
+        assert_plain_json(&v);
+        Array::from(&v)
+            .iter()
+            .filter_map(|s| s.as_string())
+            .collect()
+    };
+    assert_eq!(
+        list("https://<storage-account-name>.blob.core.windows.net/ <client-ID>"),
+        ["<storage-account-name>", "<client-ID>"]
+    );
+    assert_eq!(list("é<cluster.name>ü"), ["<cluster.name>"]);
+    assert!(list("cat <in >out").is_empty());
+    // What render leaves for a design with nothing filled in is found in its YAML.
+    let r = wasm::render(js(r#"{ "target": { "type": "storage-blob" } }"#), None).expect("render");
+    assert!(list(&string(&r, "yaml")).iter().any(|p| p == "<client-ID>"));
+    for bad in [JsValue::UNDEFINED, JsValue::from_f64(1.0), js("{}")] {
+        let (code, field, _) = thrown(wasm::placeholders(bad));
+        assert_eq!(
+            (code.as_str(), field.as_string().as_deref()),
+            ("invalid-input", Some("text"))
+        );
+    }
+    let long = JsValue::from_str(&"x".repeat(1024 * 1024 + 1));
+    let (code, field, _) = thrown(wasm::placeholders(long));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("input-too-large", Some("text"))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -683,6 +717,107 @@ fn wire_returns_the_three_forms_and_throws_on_bad_targets() {
         js(target),
     ));
     assert_eq!(code, "invalid-spec");
+}
+
+#[wasm_bindgen_test]
+fn compose_workload_takes_every_connection_and_throws_on_clashes() {
+    let set = r#"{ "connections": [
+        { "spec": { "connectionName": "blob_conn", "namespace": "apps",
+                    "target": { "type": "storage-blob", "account": "mystore" } } },
+        { "spec": { "connectionName": "vault_conn", "namespace": "apps",
+                    "target": { "type": "keyvault", "vault": "myvault" } } } ] }"#;
+    let result = wasm::compose_workload(js(set), None).expect("compose");
+    let documents: Array = get(&result, "documents").dyn_into().expect("array");
+    let kinds: Vec<String> = documents.iter().map(|d| string(&d, "kind")).collect();
+    assert_eq!(
+        kinds,
+        ["ServiceAccount", "Secret", "SecretProviderClass", "Job"]
+    );
+    let owners = |i: u32| -> Vec<f64> {
+        let a: Array = get(&documents.get(i), "connections")
+            .dyn_into()
+            .expect("array");
+        a.iter().filter_map(|v| v.as_f64()).collect()
+    };
+    assert_eq!(
+        (owners(1), owners(2), owners(3)),
+        (vec![0.0], vec![1.0], vec![0.0, 1.0])
+    );
+    assert_eq!(string(&documents.get(3), "object.kind"), "Job");
+    assert!(string(&result, "yaml").contains("secretProviderClass: sc-vault-conn-spc"));
+    assert!(get(&result, "wiring").is_null());
+    assert_plain_json(&result);
+
+    // Wiring an existing workload instead of the sample.
+    let existing = with(
+        set,
+        "existing",
+        &js(
+            r#"{ "kind": "Deployment", "name": "web", "containers": [{ "name": "app", "index": 0 }] }"#,
+        ),
+    );
+    let wired = wasm::compose_workload(existing, None).expect("compose");
+    assert!(string(&wired, "wiring.strategicMerge").contains("secrets-store01-inline"));
+
+    // Two vaults on one mount path: a clash, with its code and field.
+    let clash = r#"{ "connections": [
+        { "spec": { "connectionName": "a", "target": { "type": "keyvault" } } },
+        { "spec": { "connectionName": "b", "target": { "type": "keyvault" } },
+          "mount": { "path": "/mnt/secrets-store" } } ] }"#;
+    let e = wasm::compose_workload(js(clash), None).expect_err("clash");
+    let findings: Array = get(&e, "findings").dyn_into().expect("array");
+    let sw: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| string(f, "code").starts_with("SW"))
+        .map(|f| (string(&f, "code"), string(&f, "field")))
+        .collect();
+    assert_eq!(
+        sw,
+        [("SW009".to_owned(), "connections[1].mount.path".to_owned())]
+    );
+    let (code, field, _) = thrown(wasm::compose_workload(js(clash), None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("invalid-spec", Some("connections[1].mount.path"))
+    );
+
+    for (bad, code, field) in [
+        (r#"{ "connections": [] }"#, "invalid-input", "connections"),
+        (r#"[]"#, "invalid-input", "$"),
+        (
+            r#"{ "connections": [{ "spec": { "target": { "type": "storage-blob" }, "extra": 1 } }] }"#,
+            "invalid-input",
+            "connections[0].spec.extra",
+        ),
+    ] {
+        let (got, thrown_field, message) = thrown(wasm::compose_workload(js(bad), None));
+        assert_eq!(
+            (got.as_str(), thrown_field.as_string().as_deref()),
+            (code, Some(field)),
+            "{message}"
+        );
+    }
+    let long = format!(
+        r#"{{ "connections": [{{ "spec": {{ "target": {{ "type": "storage-blob", "account": "{}" }} }} }}] }}"#,
+        "a".repeat(254)
+    );
+    let (code, field, _) = thrown(wasm::compose_workload(js(&long), None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        (
+            "input-too-large",
+            Some("connections[0].spec.target.account")
+        )
+    );
+    let many = format!(
+        r#"{{ "connections": [{}] }}"#,
+        [r#"{ "spec": { "target": { "type": "storage-blob" } } }"#; 17].join(",")
+    );
+    let (code, field, _) = thrown(wasm::compose_workload(js(&many), None));
+    assert_eq!(
+        (code.as_str(), field.as_string().as_deref()),
+        ("input-too-large", Some("connections"))
+    );
 }
 
 /// An export taking one spec.

@@ -1,6 +1,8 @@
 // Connection designer: the form edits one state (spec, Secret encoding, plan context); every
-// change renders, plans and places the findings at once. The classifier and the provisioning
-// code are separate chunks, fetched when their tab is first opened.
+// change renders, plans and places the findings at once. A workload with several connections
+// (./workload-set.js) is composed by the cluster module, fetched when a second one is added. The
+// classifier and the provisioning code, and the drift check (the cluster module and the YAML
+// parser), are separate chunks, fetched when their tab is first opened.
 import init, * as sc from 'aks-service-connector';
 import { $, copyButton, downloadButton, h, tabs } from './dom.js';
 import * as form from './form.js';
@@ -9,6 +11,7 @@ import { paint } from './highlight.js';
 import { initPreview, showPreview } from './preview.js';
 import { showPlan } from './plan-view.js';
 import { load, normalize, save } from './state.js';
+import * as ws from './workload-set.js';
 
 let catalog;
 let saveTimer;
@@ -30,13 +33,20 @@ function update() {
   let findings = [];
   let errorText = '';
   let planError = '';
-  try {
-    result = sc.render(spec, { secretEncoding: state.encoding });
-    findings = result.findings;
-  } catch (e) {
-    findings = e.findings?.length ? e.findings : [{ code: e.code ?? 'error', severity: 'error', field: e.field ?? '$', message: e.message }];
-    errorText = `# ${e.code ?? 'error'}: ${e.message}\n# Fix the fields marked ⛔ Error; the YAML follows.`;
+  let setFindings = [];
+  if (state.set) {
+    ({ result, setFindings, errorText } = composed());
+    findings = ws.shown(setFindings, state.set.active);
+  } else {
+    try {
+      result = sc.render(spec, { secretEncoding: state.encoding });
+      findings = result.findings;
+    } catch (e) {
+      findings = e.findings?.length ? e.findings : [{ code: e.code ?? 'error', severity: 'error', field: e.field ?? '$', message: e.message }];
+      errorText = `# ${e.code ?? 'error'}: ${e.message}\n# Fix the fields marked ⛔ Error; the YAML follows.`;
+    }
   }
+  ws.draw($('set-fields'), catalog, state, setFindings, setActions);
   try {
     plan = sc.plan(spec, state.context);
     findings = merge(findings, plan.findings, placeholderFindings(plan));
@@ -57,18 +67,76 @@ function update() {
   const secret = result?.documents.find((d) => d.kind === 'Secret');
   $('key-note').hidden = !sc026;
   $('key-note').textContent = sc026 ? `Secret ${secret?.name ?? ''} has no keys: ${sc026.message}` : '';
-  showPreview(result, spec.connectionName ?? `${c.target.id.replaceAll('-', '')}_conn`, errorText);
+  showPreview(result, state.set ? 'workload' : spec.connectionName ?? `${c.target.id.replaceAll('-', '')}_conn`, errorText);
   // The Plan and Spec views are drawn when shown: a keystroke redraws only what is on screen.
-  views.plan = () => showPlan($('plan'), plan, result?.documents, targetName(spec, c), planError);
+  // With several connections, the plan is the edited one's (each connection is created on its
+  // own), its diagram with that connection's objects and the shared workload.
+  const active = state.set?.active;
+  const planDocs = result?.documents.filter((d) => active === undefined || !d.connections || d.connections.includes(active));
+  const planTarget = state.set ? `${targetName(spec, c)} (connection [${active}] of ${state.set.connections.length})` : targetName(spec, c);
+  views.plan = () => showPlan($('plan'), plan, planDocs, planTarget, planError);
   const specText = JSON.stringify(spec, null, 2);
-  views.spec = () => paint($('spec'), specText, 'json');
+  const setText = state.set ? JSON.stringify(ws.workloadSet(state), null, 2) : '';
+  views.spec = () => {
+    paint($('spec'), specText, 'json');
+    $('set-spec').hidden = !setText;
+    paint($('set-json'), setText, 'json');
+  };
   $('spec').dataset.json = specText;
+  $('set-json').dataset.json = setText;
   drawShown();
   $('encoding').value = state.encoding;
   // Saved once typing pauses: browsers throttle rapid history updates.
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => save(state), 250);
   window.dispatchEvent(new CustomEvent('designer:update'));
+}
+
+// The cluster module (composeWorkload) is fetched when the design first has two connections.
+let cluster = null;
+let clusterLoad = null;
+let clusterError = null;
+function loadCluster() {
+  // Hosts that compute .wasm URLs themselves pass this one as ?clusterWasm=.
+  const url = new URLSearchParams(location.search).get('clusterWasm');
+  clusterLoad ??= import('aks-service-connector/cluster')
+    .then(async (m) => { await m.default(url ? { module_or_path: url } : undefined); cluster = m; })
+    .catch((e) => { clusterError = e; clusterLoad = null; })
+    .then(() => update());
+}
+
+/** The set's YAML and findings (unlocalized), from the cluster module once it is loaded. */
+function composed() {
+  if (!cluster) {
+    if (!clusterError) loadCluster();
+    const errorText = clusterError
+      ? `# The cluster module could not be loaded: ${clusterError.message}`
+      : '# Loading the cluster module for several connections…';
+    return { result: null, setFindings: [], errorText };
+  }
+  try {
+    const result = cluster.composeWorkload(ws.workloadSet(state), { secretEncoding: state.encoding });
+    return { result, setFindings: result.findings, errorText: '' };
+  } catch (e) {
+    const setFindings = e.findings?.length ? e.findings : [{ code: e.code ?? 'error', severity: 'error', field: e.field ?? '$', message: e.message }];
+    const errorText = `# ${e.code ?? 'error'}: ${e.message}\n# Fix the connections marked ⛔ and the fields marked ⛔ Error; the YAML follows.`;
+    return { result: null, setFindings, errorText };
+  }
+}
+
+/** The connection list's buttons: edit another connection, add one, remove the edited one. */
+const setActions = {
+  select: (i) => { ws.select(state, i); reload(); },
+  add: () => { ws.add(state); reload(); document.querySelector('[data-testid="target"]')?.focus(); },
+  remove: () => { ws.remove(state); reload(); },
+};
+
+/** Rebuilds the form from the state and shows it. */
+function reload() {
+  ws.invalidate();
+  rebuild();
+  form.fillStatic($('form'), state);
+  update();
 }
 
 const views = { plan: null, spec: null };
@@ -92,6 +160,9 @@ function replaceSpec(spec) {
   // breaks a rule is loaded, its findings shown by the fields.
   sc.validate(spec);
   state.spec = spec;
+  // With several connections, the pasted spec replaces the one edited.
+  if (state.set) state.set.connections[state.set.active] = spec;
+  ws.invalidate();
   rebuild();
   form.fillStatic($('form'), state);
   update();
@@ -112,6 +183,11 @@ function specPanel() {
     ...copyButton('Copy spec', specText, 'copy-spec'),
     downloadButton('Download spec.json', specText, () => `${last.spec?.connectionName ?? 'connection'}.spec.json`, 'application/json', 'download-spec'),
   );
+  const setText = () => $('set-json').dataset.json;
+  $('set-spec-actions').replaceChildren(
+    ...copyButton('Copy workload set', setText, 'copy-set'),
+    downloadButton('Download workload-set.json', setText, () => 'workload-set.json', 'application/json', 'download-set'),
+  );
   $('spec-file').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];
     if (file) fromText(await file.text(), `Opened ${file.name}`);
@@ -127,6 +203,8 @@ function specPanel() {
 // The lazily loaded panels: each module is imported once, when its tab is first opened.
 const panels = {
   troubleshoot: () => import('./troubleshoot.js').then((m) => m.mount($('troubleshoot'), () => last)),
+  drift: () => import('./drift-panel.js').then((m) => m.mount($('drift'), () => last)),
+  wire: () => import('./wire-panel.js').then((m) => m.mount($('wire'), () => last)),
   provision: () => import('./provision-panel.js').then((m) => m.mount($('provision'), () => ({ ...last, context: state.context }), (name) => {
     state.spec.connectionName = name;
     form.fillStatic($('form'), state);
@@ -164,10 +242,16 @@ async function main() {
   const onEdit = (e) => {
     const el = e.target.closest('[data-bind]');
     if (!el) return;
+    // A vault connection's volume: the set's, not the spec's.
+    if (el.dataset.bind.startsWith('mount:')) {
+      if (e.type === 'input') { ws.setMount(state, el.dataset.bind.slice(6), el.value); update(); }
+      return;
+    }
     // Selects and checkboxes report through `change`, text through `input`.
     if (e.type === 'change' && el.tagName === 'INPUT' && el.type !== 'checkbox') return;
     if (e.type === 'input' && (el.tagName === 'SELECT' || el.type === 'checkbox')) return;
     const what = form.apply(catalog, state, el);
+    ws.shareWorkload(state);
     if (what) {
       const focus = el.dataset.testid;
       rebuild();
@@ -197,8 +281,9 @@ async function main() {
   window.addEventListener('pagehide', () => { clearTimeout(saveTimer); save(state); });
   window.addEventListener('hashchange', () => {
     const next = normalize(load());
-    if (next && JSON.stringify(next.spec) !== JSON.stringify(state.spec)) {
+    if (next && JSON.stringify([next.spec, next.set]) !== JSON.stringify([state.spec, state.set])) {
       state = next;
+      ws.invalidate();
       rebuild();
       form.fillStatic($('form'), state);
       update();

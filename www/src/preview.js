@@ -9,6 +9,8 @@ let docKeys = '';
 let tabApi;
 
 const keyOf = (d) => `${d.kind}/${d.name}`;
+/** The kinds of the rendered sample workload (named as a sample in its tab). */
+const SAMPLE_KINDS = ['Job', 'Deployment', 'Pod'];
 
 /** The text the preview shows now (what copy and download give). */
 export function shownText() {
@@ -54,8 +56,9 @@ export function showPreview(result, name, errorText) {
     list.replaceChildren(
       h('button', { type: 'button', role: 'tab', 'data-tab': 'all', 'aria-controls': 'yaml-region' }, 'All'),
       ...result.documents.map((d) => h('button', {
-        type: 'button', role: 'tab', 'data-tab': keyOf(d), 'aria-controls': 'yaml-region', title: `${d.kind} ${d.name}`,
-      }, d.kind)),
+        type: 'button', role: 'tab', 'data-tab': keyOf(d), 'aria-controls': 'yaml-region',
+        title: SAMPLE_KINDS.includes(d.kind) ? `${d.kind} ${d.name}: a sample workload (the Wire tab connects an existing one)` : `${d.kind} ${d.name}`,
+      }, SAMPLE_KINDS.includes(d.kind) ? `${d.kind} (sample)` : d.kind)),
     );
     for (const b of list.children) {
       const on = b.dataset.tab === selected;

@@ -1,6 +1,7 @@
-// The design's state: the connection spec, the Secret encoding and what the plan is told about
-// the cluster. It lives in the URL's fragment (a shareable link restores it; the fragment never
-// reaches a server) and in local storage. Secret values (passwords, client secrets, Kafka
+// The design's state: the connection spec (and, when the workload uses several connections, the
+// set of them), the Secret encoding and what the plan is told about the cluster. It lives in the
+// URL's fragment (a shareable link restores it; the fragment never reaches a server) and in local
+// storage. Secret values (passwords, client secrets, Kafka
 // secrets, credential-like `values`) are kept in neither: they stay in the open page only.
 
 /** Spec paths whose values are secrets. */
@@ -44,14 +45,27 @@ function prune(obj, parts) {
   }
 }
 
-/** A deep copy of the state without its secret values. */
+/** Removes a spec's secret values, in place. */
+function stripSecrets(spec) {
+  for (const p of SECRET_PATHS) if (get(spec, p) !== undefined) set(spec, p, undefined);
+  if (spec.values) {
+    for (const k of Object.keys(spec.values)) if (SECRET_VALUE_KEY.test(k)) delete spec.values[k];
+    if (!Object.keys(spec.values).length) delete spec.values;
+  }
+}
+
+/** A deep copy of the state without its secret values (of every connection of a set). */
 export function withoutSecrets(state) {
   const copy = structuredClone(state);
-  for (const p of SECRET_PATHS) if (get(copy.spec, p) !== undefined) set(copy.spec, p, undefined);
-  if (copy.spec.values) {
-    for (const k of Object.keys(copy.spec.values)) if (SECRET_VALUE_KEY.test(k)) delete copy.spec.values[k];
-    if (!Object.keys(copy.spec.values).length) delete copy.spec.values;
-  }
+  stripSecrets(copy.spec);
+  for (const spec of copy.set?.connections ?? []) stripSecrets(spec);
+  return copy;
+}
+
+/** What is stored of a state: without secrets, and a set's edited spec only once (in the set). */
+function stored(state) {
+  const copy = withoutSecrets(state);
+  if (copy.set) delete copy.spec;
   return copy;
 }
 
@@ -63,7 +77,7 @@ const fromBase64Url = (s) => new TextDecoder().decode(
 
 /** The URL fragment for a state (`#d=<base64url JSON>`), secrets left out. */
 export function toFragment(state) {
-  return `#d=${toBase64Url(JSON.stringify(withoutSecrets(state)))}`;
+  return `#d=${toBase64Url(JSON.stringify(stored(state)))}`;
 }
 
 /** The state a fragment holds, or null when it holds none or an unreadable one. */
@@ -77,12 +91,28 @@ export function fromFragment(hash) {
   }
 }
 
-/** Keeps what a state may hold, with the defaults for what it lacks; null if it is no state. */
+/** A stored set of connections (two or more specs, the edited one's index, vault volumes), or null. */
+function normalizeSet(value) {
+  const list = value?.connections;
+  if (!Array.isArray(list) || list.length < 2 || !list.every((s) => s && typeof s === 'object' && !Array.isArray(s))) return null;
+  const active = Number.isInteger(value.active) && value.active >= 0 && value.active < list.length ? value.active : 0;
+  const mounts = Array.isArray(value.mounts) ? value.mounts.map((m) => (m && typeof m === 'object' ? m : null)) : null;
+  return { connections: list, active, ...(mounts?.some(Boolean) ? { mounts } : {}) };
+}
+
+/**
+ * Keeps what a state may hold, with the defaults for what it lacks; null if it is no state. A
+ * set's edited spec is the set's entry itself, so editing one edits the other.
+ */
 export function normalize(value) {
-  if (!value || typeof value !== 'object' || !value.spec || typeof value.spec !== 'object') return null;
+  if (!value || typeof value !== 'object') return null;
+  const workloadSet = normalizeSet(value.set);
+  const spec = workloadSet ? workloadSet.connections[workloadSet.active] : value.spec;
+  if (!spec || typeof spec !== 'object') return null;
   const base = initialState();
   return {
-    spec: value.spec,
+    spec,
+    ...(workloadSet ? { set: workloadSet } : {}),
     encoding: value.encoding === 'data' ? 'data' : base.encoding,
     context: value.context && typeof value.context === 'object' ? value.context : base.context,
   };
@@ -93,7 +123,7 @@ export function save(state) {
   const fragment = toFragment(state);
   if (location.hash !== fragment) history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(withoutSecrets(state)));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored(state)));
   } catch {
     // Storage may be disabled (a webview, private mode): the URL still holds the design.
   }

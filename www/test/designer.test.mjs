@@ -13,6 +13,7 @@ import { BUILD_DIR, csp, start } from '../serve.mjs';
 import { startFakeArm } from '../../js/test/fake-arm.js';
 
 const sc = createRequire(import.meta.url)('../../js/node.js');
+const cluster = createRequire(import.meta.url)('../../js/cluster-node.js');
 const SHOTS = fileURLToPath(new URL('../../target/designer/', import.meta.url));
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
@@ -20,7 +21,8 @@ const FLAGS = [
 ];
 const SUB = '00000000-0000-0000-0000-000000000000';
 const GUID = '44445555-aaaa-6666-bbbb-7777cccc8888';
-const TABS = ['yaml', 'plan', 'troubleshoot', 'provision', 'spec'];
+const TABS = ['yaml', 'plan', 'troubleshoot', 'provision', 'drift', 'wire', 'spec'];
+const DRIFT_LABEL = 'What the cluster holds (YAML or JSON)';
 const SAMPLE_ERROR = "ERROR: (AuthorizationFailed) The client 'dev@contoso.com' with object id '11111111-2222-3333-4444-555555555555' does not have authorization to perform action 'Microsoft.ServiceLinker/linkers/write' over scope '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/aks-rg' or the scope is invalid. password=hunter2";
 
 let server;
@@ -117,8 +119,9 @@ test('the first load fetches only the page, its entry, the core .wasm, the CSS a
   assert.deepEqual(new Set(requested), new Set(['/', `/${entry.file}`, `/${entry.css[0]}`, `/${wasm}`, `/${icon}`]));
   // Preloaded by the page and used by init: fetched once.
   assert.equal(requested.filter((p) => p === `/${wasm}`).length, 1, requested.join(' '));
-  assert.deepEqual(entry.dynamicImports.sort(), ['src/provision-panel.js', 'src/troubleshoot.js']);
-  // The Azure SDK and the classifier are not in the entry's static graph.
+  // The cluster module: for the Drift and Wire tabs, and for a design's second connection.
+  assert.deepEqual(entry.dynamicImports.sort(), ['../js/pkg/aks_service_connector_cluster.js', 'src/drift-panel.js', 'src/provision-panel.js', 'src/troubleshoot.js', 'src/wire-panel.js']);
+  // The Azure SDK, the classifier and the YAML parser are not in the entry's static graph.
   assert.deepEqual(entry.imports ?? [], []);
   const first = await page.evaluate(() => performance.getEntriesByName('designer:first-preview')[0]?.startTime);
   assert.ok(first > 0);
@@ -336,6 +339,177 @@ test('troubleshoot: nothing for an empty box; a sample classified, its evidence 
   await box.fill(SAMPLE_ERROR);
 });
 
+/** The documents of a YAML stream, changed by `edit(kind, text)` (null drops a document). */
+const editDocs = (text, edit) => text.split(/^---\n/m).map((d) => edit(/^kind: (\w+)$/m.exec(d)?.[1], d)).filter((d) => d != null).join('---\n');
+/** The design's own objects, as a cluster holds them, with a key of the Secret dropped and the ServiceAccount in another namespace. */
+const driftedCopy = (own) => editDocs(own, (kind, d) => {
+  if (kind === 'Secret') return d.replace(/^data:\n {2}[^\n]+\n/m, 'data:\n');
+  if (kind === 'ServiceAccount') return d.replace(/^ {2}namespace: .+$/m, '  namespace: other-ns-q7');
+  return d;
+});
+
+test('drift: the design\u2019s own objects show no drift; a changed copy its findings; bad input a clear error; the paste kept nowhere', async () => {
+  assert.ok(!requested.some((p) => /drift-panel/.test(p)), 'the YAML parser is not loaded before its tab opens');
+  const clusterWasm = (p) => /aks_service_connector_cluster_bg.*\.wasm$/.test(p);
+  assert.ok(!requested.some(clusterWasm), 'the cluster module is not loaded before a tab needs it');
+  await openTab('yaml');
+  await page.selectOption('[data-testid="workloadKind"]', 'Deployment');
+  await page.selectOption('[data-testid="encoding"]', 'data');
+  await page.click('#doc-tabs [data-tab="all"]');
+  const own = await yamlText();
+  assert.match(own, /^kind: Secret$[^]*^data:\n {2}\w+: [A-Za-z0-9+/=]+$/m);
+  assert.match(own, /^kind: Deployment$/m);
+  await openTab('drift');
+  await page.waitForSelector('#drift[data-ready]');
+  assert.equal(requested.filter(clusterWasm).length, 1, 'the Drift tab loads the cluster module once');
+  const before = requested.length;
+  const box = page.getByLabel(DRIFT_LABEL, { exact: true });
+  const result = page.locator('[data-testid="drift-result"]');
+  const driftCodes = () => page.$$eval('[data-testid="drift-findings"] li', (lis) => lis.map((li) => li.dataset.code));
+  const settled = (testid, pattern) => page.waitForFunction(([t, p]) => new RegExp(p).test(document.querySelector(`[data-testid="${t}"]`)?.textContent ?? ''), [testid, pattern]);
+
+  await box.fill(own);
+  await settled('drift-summary', '^✓No drift');
+  assert.ok((await driftCodes()).every((c) => c === 'SD009'), (await driftCodes()).join());
+
+  await box.fill(driftedCopy(own));
+  await settled('drift-summary', '^⚠2 differences');
+  assert.deepEqual((await driftCodes()).filter((c) => c !== 'SD009').sort(), ['SD002', 'SD003']);
+  const missing = page.locator('[data-testid="drift-findings"] li[data-code="SD003"]');
+  assert.match(await missing.textContent(), /^⛔Error SD003 cluster\[\d+\]\.data Secret \S+: expected key \w+, found none$/);
+  assert.match(await page.textContent('[data-testid="drift-findings"] li[data-code="SD002"]'), /ServiceAccount \S+: expected namespace \S+, found "other-ns-q7"$/);
+
+  // The design changes: the same paste is compared again.
+  const ns = await page.inputValue('[data-testid="namespace"]');
+  await page.fill('[data-testid="namespace"]', 'other-ns-q7');
+  await settled('drift-command', '-n other-ns-q7 ');
+  // The ServiceAccount is now where the design wants it; the Secret is in the old namespace.
+  await page.waitForFunction(() => {
+    const lis = [...document.querySelectorAll('[data-testid="drift-findings"] li')].filter((li) => li.dataset.code !== 'SD009');
+    return lis.length === 1 && lis[0].dataset.code === 'SD002' && / Secret \S+: expected namespace other-ns-q7, found /.test(lis[0].textContent);
+  });
+  await page.fill('[data-testid="namespace"]', ns);
+  await settled('drift-summary', '^⚠2 differences');
+  // A design that does not render cannot be compared: the tab says so.
+  const name = await page.inputValue('[data-testid="connectionName"]');
+  await page.fill('[data-testid="connectionName"]', 'bad name!');
+  await settled('drift-error', 'The design has errors \\(marked ⛔ Error in the form\\): fix them to compare\\.$');
+  await page.fill('[data-testid="connectionName"]', name);
+  await settled('drift-summary', '^⚠2 differences');
+
+  await box.fill('kind: Secret\n  data: [\n');
+  await settled('drift-error', '^⛔Error Not read: not YAML \\(.+ at line 1, column \\d+\\)$');
+  assert.equal(await page.getAttribute('[data-testid="drift-error"]', 'role'), 'alert');
+  await box.fill('just some words');
+  await settled('drift-error', 'found a string$');
+  await box.fill('{"kind": "List", "items": [{"metadata": {}}]}');
+  await settled('drift-error', 'Not read: cluster\\.items\\[0\\]: expected a Kubernetes object with a kind, found none$');
+  await box.fill('');
+  await page.waitForFunction(() => document.querySelector('[data-testid="drift-result"]').childElementCount === 0);
+  assert.equal(await result.textContent(), '');
+
+  // The paste is not saved (link, local storage) and nothing was fetched for it.
+  await box.fill(driftedCopy(own));
+  await settled('drift-summary', '^⚠2 differences');
+  await page.waitForTimeout(400);
+  const hash = Buffer.from(new URL(page.url()).hash.slice(3), 'base64url').toString();
+  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  const secretLine = /^data:\n {2}\w+: ([A-Za-z0-9+/=]+)$/m.exec(own)[1];
+  for (const kept of [hash, stored, page.url()]) {
+    assert.ok(!kept.includes('other-ns-q7') && !kept.includes(secretLine), kept.slice(0, 200));
+  }
+  // (Chromium may fetch the page's icon again when the link changes.)
+  assert.deepEqual(requested.slice(before).filter((p) => !/\/favicon-[\w-]+\.svg$/.test(p)), []);
+
+  // The tab list's keys reach the tab.
+  await page.focus('#tab-wire');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getAttribute('#tab-drift', 'aria-selected'), 'true');
+  assert.equal(await page.isVisible('#pane-drift'), true);
+  await openTab('yaml');
+  await page.selectOption('[data-testid="encoding"]', 'stringData');
+});
+
+test('wire: an existing workload\u2019s three patch forms, exactly as the cluster module gives them, with copy, download and the command; the sample stays a sample', async () => {
+  // The sample workload is named as one, in the form and in its document tab.
+  assert.equal(await page.textContent('#g-workload legend'), 'Sample workload');
+  await openTab('yaml');
+  const sampleTab = page.locator('#doc-tabs [data-tab^="Job/"], #doc-tabs [data-tab^="Deployment/"], #doc-tabs [data-tab^="Pod/"]');
+  assert.match(await sampleTab.textContent(), /^(Job|Deployment|Pod) \(sample\)$/);
+
+  await openTab('wire');
+  await page.waitForSelector('#wire[data-ready]');
+  const settled = (testid, pattern) => page.waitForFunction(([t, p]) => new RegExp(p).test(document.querySelector(`[data-testid="${t}"]`)?.textContent ?? ''), [testid, pattern]);
+  await settled('wire-result', '^Give the workload\u2019s name and a container');
+  const label = (text) => page.getByLabel(text, { exact: true });
+  await label('Existing workload\u2019s kind').selectOption('StatefulSet');
+  await label('Existing workload\u2019s name').fill('web');
+  await page.fill('[data-testid="wire-container-0"]', 'app');
+  await page.waitForSelector('[data-testid="wire-strategicMerge"]');
+  const spec = await specShown();
+  const ns = spec.namespace || 'default';
+  const shown = async () => Object.fromEntries(await Promise.all(['strategicMerge', 'kustomize', 'jsonPatch'].map(async (k) => [k, await page.textContent(`[data-testid="wire-${k}"]`)])));
+  const expected = (target) => cluster.wire(spec, target);
+  let target = { kind: 'StatefulSet', name: 'web', containers: [{ name: 'app', index: 0 }] };
+  assert.deepEqual(await shown(), expected(target));
+  assert.equal(await page.textContent('[data-testid="apply-strategicMerge"]'), `kubectl patch statefulset/web -n ${ns} --type strategic -p "$(cat web-patch.yaml)"`);
+  assert.equal(await page.textContent('[data-testid="apply-jsonPatch"]'), `kubectl patch statefulset/web -n ${ns} --type json -p "$(cat web-patch.json)"`);
+  assert.equal(await page.textContent('[data-testid="apply-kustomize"]'), '# kustomization.yaml\npatches:\n- path: web-kustomize-patch.yaml');
+
+  // A second container that already has envFrom and env, at index 2; CronJob's template is deeper.
+  await page.click('[data-testid="wire-add"]');
+  await page.fill('[data-testid="wire-container-1"]', 'sidecar');
+  await page.fill('[data-testid="wire-index-1"]', '2');
+  await page.check('[data-testid="wire-hasEnvFrom-1"]');
+  await page.check('[data-testid="wire-hasEnv-1"]');
+  await page.check('[data-testid="wire-hasPodLabels"]');
+  await label('Existing workload\u2019s kind').selectOption('CronJob');
+  target = {
+    kind: 'CronJob', name: 'web', hasPodLabels: true,
+    containers: [{ name: 'app', index: 0 }, { name: 'sidecar', index: 2, hasEnvFrom: true, hasEnv: true }],
+  };
+  await settled('apply-jsonPatch', '^kubectl patch cronjob/web ');
+  assert.deepEqual(await shown(), expected(target));
+  const ops = JSON.parse(await page.textContent('[data-testid="wire-jsonPatch"]'));
+  assert.deepEqual(ops.filter((o) => o.op === 'test').map((o) => o.path), ['/spec/jobTemplate/spec/template/spec/containers/0/name', '/spec/jobTemplate/spec/template/spec/containers/2/name']);
+
+  // Copy and download give the text shown.
+  await page.click('[data-testid="copy-strategicMerge"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected(target).strategicMerge);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-jsonPatch"]')]);
+  assert.equal(download.suggestedFilename(), 'web-patch.json');
+  assert.equal(readFileSync(await download.path(), 'utf8'), expected(target).jsonPatch);
+
+  // The kustomize file's namespace: the one given, else the connection's.
+  await label('Existing workload\u2019s namespace').fill('team-a');
+  await settled('wire-kustomize', 'namespace: team-a');
+  assert.deepEqual(await shown(), expected({ ...target, namespace: 'team-a' }));
+  await label('Existing workload\u2019s namespace').fill('');
+
+  // Bad input: a typed error naming the field, as an alert; then back.
+  await label('Existing workload\u2019s name').fill('Bad_Name');
+  await settled('wire-error', '^⛔Error Not wired: target\\.name: ');
+  assert.equal(await page.getAttribute('[data-testid="wire-error"]', 'role'), 'alert');
+  await page.fill('[data-testid="wire-index-1"]', '0');
+  await label('Existing workload\u2019s name').fill('web');
+  await settled('wire-error', '^⛔Error Not wired: target\\.containers\\[1\\]\\.index: ');
+  await page.click('[data-testid="wire-remove-1"]');
+  await page.waitForSelector('[data-testid="wire-strategicMerge"]');
+  assert.deepEqual(await shown(), expected({ kind: 'CronJob', name: 'web', hasPodLabels: true, containers: [{ name: 'app', index: 0 }] }));
+
+  // A change to the design wires again: the commands follow the connection's namespace.
+  await page.fill('[data-testid="namespace"]', 'wired-ns');
+  await settled('apply-strategicMerge', ' -n wired-ns ');
+  const changed = await specShown();
+  assert.deepEqual(await shown(), cluster.wire(changed, { kind: 'CronJob', name: 'web', hasPodLabels: true, containers: [{ name: 'app', index: 0 }] }));
+  await page.fill('[data-testid="namespace"]', spec.namespace ?? '');
+  await page.fill('[data-testid="namespace"]', 'Bad_NS');
+  await settled('wire-error', 'The design has errors \\(marked ⛔ Error in the form\\): fix them to wire a workload\\.$');
+  await page.fill('[data-testid="namespace"]', spec.namespace ?? '');
+  await page.waitForSelector('[data-testid="wire-strategicMerge"]');
+  await openTab('yaml');
+});
+
 test('the URL and local storage round-trip the whole design; secrets stay out of both', async () => {
   await openTab('yaml');
   await page.fill('[data-testid="connectionName"]', 'shared_conn');
@@ -534,6 +708,136 @@ test('served without the test hook, Provision signs in through the browser crede
   }
 });
 
+test('several connections for one workload: one Job takes every Secret and the vault, clashes sit by their fields', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  watch(p);
+  const fetched = [];
+  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await p.goto(`${origin}/`);
+  await p.waitForSelector('body[data-ready="true"]');
+  const clusterWasm = Object.values(manifest).flatMap((e) => e.assets ?? []).find((a) => a.endsWith('.wasm') && a.includes('cluster'));
+  assert.ok(clusterWasm, 'the cluster .wasm is in the build');
+  const yaml = () => p.textContent('#yaml');
+  const list = () => p.$$eval('[data-testid="set-list"] button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(await list(), ['[0] Azure Blob Storage · storageblob_conn']);
+  assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
+  assert.ok(!fetched.includes(`/${clusterWasm}`), 'one connection needs no cluster module');
+
+  await p.fill('[data-testid="connectionName"]', 'blob_conn');
+  await p.fill('[data-testid="namespace"]', 'apps');
+  await p.fill('[data-testid="auth.clientId"]', GUID);
+  await p.click('[data-testid="set-add"]');
+  // A second Blob connection: the same variables from two Secrets, shown by the checkbox that fixes it.
+  const sw003 = p.locator('[data-path="anotherConnectionOfType"] li[data-code="SW003"]');
+  await sw003.waitFor();
+  assert.match(await sw003.textContent(), /^⛔Error SW003 expected each variable from one Secret, .*; fix: set anotherConnectionOfType on connections\[1\]/);
+  assert.equal(await p.getAttribute('[data-testid="set-conn-1"]', 'class'), 'has-error');
+  assert.equal(fetched.filter((x) => x === `/${clusterWasm}`).length, 1);
+
+  await p.selectOption('[data-testid="target"]', 'servicebus');
+  await p.fill('[data-testid="target.namespace"]', 'mybus');
+  await p.fill('[data-testid="auth.clientId"]', GUID);
+  assert.equal(await sw003.count(), 0);
+  await p.click('[data-testid="set-add"]');
+  await p.selectOption('[data-testid="target"]', 'keyvault');
+  await p.fill('[data-testid="target.vault"]', 'myvault');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('keyvaultName: myvault'));
+  assert.deepEqual(await list(), ['[0] Azure Blob Storage · blob_conn', '[1] Azure Service Bus · servicebus_conn', '[2] Azure Key Vault · keyvault_conn']);
+  const text = await yaml();
+  assert.equal(text.match(/^kind: /gm).length, 5, text);
+  assert.equal(text.match(/^kind: Job$/gm).length, 1, 'one workload');
+  assert.equal(text.match(/^kind: ServiceAccount$/gm).length, 1, 'one ServiceAccount');
+  assert.match(text, /envFrom:\n {8}- secretRef:\n {12}name: sc-blob-conn-secret\n {8}- secretRef:\n {12}name: sc-servicebus-conn-secret\n/);
+  assert.match(text, /secretProviderClass: sc-keyvault-conn-spc/);
+  assert.match(text, /azure\.workload\.identity\/use: 'true'/);
+  const docs = await p.$$eval('#doc-tabs button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(docs, ['All', 'ServiceAccount', 'Secret', 'Secret', 'SecretProviderClass', 'Job (sample)']);
+
+  // A second vault: its own volume by default; a mount path inside the first's is a clash by its field.
+  assert.equal(await p.getAttribute('[data-testid="mount.path"]', 'placeholder'), '/mnt/secrets-store');
+  await p.click('[data-testid="set-add"]');
+  await p.selectOption('[data-testid="target"]', 'keyvault');
+  await p.fill('[data-testid="connectionName"]', 'vault_two');
+  await p.fill('[data-testid="target.vault"]', 'othervault');
+  assert.equal(await p.getAttribute('[data-testid="mount.path"]', 'placeholder'), '/mnt/secrets-store-02');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('name: secrets-store02-inline'));
+  await p.fill('[data-testid="mount.path"]', '/mnt/secrets-store/two');
+  const sw009 = p.locator('[data-path="mount.path"] li[data-code="SW009"]');
+  await sw009.waitFor();
+  assert.match(await sw009.textContent(), /inside "\/mnt\/secrets-store" of connections\[2\]; fix: /);
+  assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), 'mount.path', 'the field keeps its focus');
+  await p.fill('[data-testid="mount.path"]', '/mnt/two');
+  await p.waitForFunction(() => document.getElementById('yaml').textContent.includes('mountPath: /mnt/two'));
+  await p.click('[data-testid="set-remove"]');
+  await p.waitForFunction(() => !document.getElementById('yaml').textContent.includes('othervault'));
+
+  // The plan is the edited connection's: created on its own, with its objects and the workload.
+  await p.click('#tab-plan');
+  await p.waitForSelector('#pane-plan:not([hidden])');
+  assert.match(await p.textContent('#plan'), /connection \[2\] of 3/);
+  assert.match(await p.textContent('#plan'), /az aks connection create keyvault/);
+  await p.click('#tab-yaml');
+  await p.waitForSelector('#pane-yaml:not([hidden])');
+
+  // The Spec tab holds the workload set: composed by the package in Node, the same YAML.
+  await p.click('#tab-spec');
+  await p.waitForSelector('#set-spec:not([hidden])');
+  const workloadSet = JSON.parse(await p.getAttribute('#set-json', 'data-json'));
+  assert.equal(workloadSet.connections.length, 3);
+  const { composeWorkload } = await import('aks-service-connector/cluster');
+  assert.equal(composeWorkload(workloadSet).yaml, text);
+  await p.click('#tab-yaml');
+  await p.waitForSelector('#pane-yaml:not([hidden])');
+
+  // The workload fields are the set's: edited on one connection, the same for all.
+  await p.click('[data-testid="set-conn-0"]');
+  assert.equal(await p.inputValue('[data-testid="target"]'), 'storage-blob');
+  await p.selectOption('[data-testid="workloadKind"]', 'Deployment');
+  await p.waitForFunction(() => /^kind: Deployment$/m.test(document.getElementById('yaml').textContent));
+  assert.equal((await yaml()).match(/^kind: (Job|Deployment)$/gm).length, 1);
+  await p.click('[data-testid="set-conn-2"]');
+  assert.equal(await p.inputValue('[data-testid="workloadKind"]'), 'Deployment');
+
+  // Another namespace on one connection: the clash by its field, the YAML withheld.
+  await p.click('[data-testid="set-conn-1"]');
+  await p.fill('[data-testid="namespace"]', 'other');
+  const sw002 = p.locator('[data-path="namespace"] li[data-code="SW002"]');
+  await sw002.waitFor();
+  assert.match(await sw002.textContent(), /expected namespace "apps" of connections\[0\], found "other" in connections\[1\]/);
+  assert.match(await yaml(), /invalid-spec/);
+  await p.fill('[data-testid="namespace"]', 'apps');
+  assert.equal(await sw002.count(), 0);
+  assert.match(await yaml(), /^kind: Deployment$/m);
+
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: `${SHOTS}workload-set-1280-light.png` });
+
+  // The link restores the whole set.
+  await p.waitForTimeout(400);
+  const other = await ctx.newPage();
+  watch(other);
+  await other.goto(p.url());
+  await other.waitForSelector('body[data-ready="true"]');
+  await other.waitForFunction(() => document.getElementById('yaml').textContent.includes('kind: Deployment'));
+  assert.deepEqual(await other.$$eval('[data-testid="set-list"] button', (bs) => bs.map((b) => b.textContent)), await list());
+  assert.equal(await other.textContent('#yaml'), await yaml());
+  assert.equal(await other.getAttribute('[data-testid="set-conn-1"]', 'aria-pressed'), 'true');
+  await other.close();
+
+  // Removing connections down to one: the single design again, rendered by the core module.
+  await p.click('[data-testid="set-remove"]');
+  await p.click('[data-testid="set-remove"]');
+  assert.equal((await list()).length, 1);
+  assert.equal(await p.isDisabled('[data-testid="set-remove"]'), true);
+  assert.doesNotMatch(await yaml(), /SecretProviderClass|servicebus/);
+  await p.click('#tab-spec');
+  assert.equal(await p.isHidden('#set-spec'), true, 'one connection: no workload set');
+  await p.click('#tab-yaml');
+  assert.equal(fetched.filter((x) => x === `/${clusterWasm}`).length, 1, 'the cluster module fetched once');
+  await ctx.close();
+});
+
 test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 and 390 px and in dark mode', async () => {
   const url = page.url();
   for (const [width, scheme] of [[1280, 'light'], [390, 'light'], [1280, 'dark'], [390, 'dark']]) {
@@ -549,6 +853,18 @@ test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 an
         await p.getByLabel('Error message', { exact: true }).fill(SAMPLE_ERROR);
       }
       if (tab === 'provision') await p.waitForSelector('#provision[data-ready]');
+      if (tab === 'wire') {
+        await p.waitForSelector('#wire[data-ready]');
+        await p.getByLabel('Existing workload\u2019s name', { exact: true }).fill('web');
+        await p.fill('[data-testid="wire-container-0"]', 'app');
+        await p.waitForSelector('[data-testid="wire-jsonPatch"]');
+      }
+      if (tab === 'drift') {
+        await p.waitForSelector('#drift[data-ready]');
+        const own = sc.render(await specShown(p), { secretEncoding: 'data' }).yaml;
+        await p.getByLabel(DRIFT_LABEL, { exact: true }).fill(driftedCopy(own));
+        await p.waitForSelector('[data-testid="drift-findings"] li[data-code="SD002"]');
+      }
       // No stray "null" / "undefined" where a part was left out.
       const stray = await p.evaluate(() => {
         const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -565,6 +881,8 @@ test('at 390 px nothing overflows on any tab; screenshots of each tab at 1280 an
         assert.ok(sw <= 390, `${tab} at 390 px (${scheme}): scrollWidth ${sw}`);
         const wrapped = await p.$eval('#main-tabs', (el) => el.scrollHeight > el.clientHeight + 4);
         assert.equal(wrapped, false, 'the tabs stay on one line');
+        const [tw, cw] = await p.$eval('#main-tabs', (el) => [el.scrollWidth, el.clientWidth]);
+        assert.ok(tw <= cw, `every tab is in view without scrolling the tab list: ${tw} > ${cw}`);
       }
       await p.screenshot({ path: `${SHOTS}${tab}-${width}-${scheme}.png`, fullPage: true });
     }

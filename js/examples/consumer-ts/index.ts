@@ -31,6 +31,23 @@ import initClassifier, {
   type ClassifyContext,
   type Diagnosis,
 } from 'aks-service-connector/classify';
+// The cluster module (drift, wire, composeWorkload) is the package's third.
+import initCluster, {
+  composeWorkload,
+  drift,
+  wire,
+  initSync as initClusterSync,
+  isServiceConnectorError as isClusterError,
+  limits as clusterLimits,
+  version as clusterVersion,
+  type Cap,
+  type ComposeResult,
+  type DriftReport,
+  type WireKind,
+  type WireTarget,
+  type Wiring,
+  type WorkloadSet,
+} from 'aks-service-connector/cluster';
 // The provisioning shell (its Azure SDK packages are optional peers).
 import {
   API_VERSIONS,
@@ -57,6 +74,8 @@ import {
   type ProvisionWriteOptions,
 } from 'aks-service-connector/provision';
 import type { TokenCredential } from '@azure/core-auth';
+import type { ClientOptions } from '@azure-rest/core-client';
+import type { TokenCredential as ProvisionCredential } from 'aks-service-connector/provision';
 
 const spec: ConnectionSpec = {
   connectionName: 'storage_conn',
@@ -120,6 +139,52 @@ export async function main(bytes: ArrayBuffer): Promise<string> {
 
   return [version(), ids.length, pattern, severity, ...names, ...kinds, method, body, applies, confidence, entities].join(' ');
 }
+
+// What meets a running cluster: the drift check and the wiring of an existing workload.
+export async function clusterChecks(bytes: ArrayBuffer, held: string): Promise<string> {
+  await initCluster();
+  await initCluster('/assets/aks_service_connector_cluster_bg.wasm');
+  initClusterSync(bytes);
+  const report: DriftReport = drift(spec, held);
+  const codes: string[] = report.findings.map((f: Finding) => `${f.code} ${f.severity} ${f.field}`);
+  const objects: number = report.objects;
+  const kind: WireKind = 'StatefulSet';
+  const target: WireTarget = { kind, name: 'web', containers: [{ name: 'app', index: 0, hasEnvFrom: true }], hasPodLabels: true };
+  const w: Wiring = wire(spec, target);
+  const forms: string[] = [w.strategicMerge, w.kustomize, w.jsonPatch];
+  const caps: Cap[] = clusterLimits();
+  try {
+    wire(spec, { kind: 'Job', name: 'Bad_Name', containers: [] });
+  } catch (e) {
+    if (isClusterError(e)) return `${e.code} ${e.field}`;
+    throw e;
+  }
+  return [clusterVersion(), objects, caps.length, ...codes, ...forms].join(' ');
+}
+// Several connections for one workload: each connection's objects once, one workload for all.
+export function composed(): string {
+  const set: WorkloadSet = {
+    connections: [
+      { spec },
+      { spec: { connectionName: 'bus_conn', target: { type: 'servicebus' } } },
+      { spec: { connectionName: 'vault_conn', target: { type: 'keyvault' } }, mount: { volume: 'vault', path: '/mnt/vault' } },
+    ],
+    workload: { kind: 'Deployment' },
+    workloadEnv: ['LOG_LEVEL'],
+  };
+  const r: ComposeResult = composeWorkload(set, { secretEncoding: 'data' });
+  const owners: number[][] = r.documents.map((d) => d.connections);
+  const wired: string | undefined = r.wiring?.strategicMerge;
+  return [r.yaml, owners.flat().length, wired ?? '', ...r.findings.map((f: Finding) => f.code)].join(' ');
+}
+// @ts-expect-error a set's connections are { spec, mount? }, not specs
+composeWorkload({ connections: [spec] });
+// @ts-expect-error drift reads the cluster's JSON text, not an object
+drift(spec, { kind: 'List' });
+// @ts-expect-error a wire target's kind is a closed union
+wire(spec, { kind: 'Pod', name: 'p', containers: [] });
+// @ts-expect-error drift and wire are not in the core module
+import('aks-service-connector').then((m) => m.drift);
 
 // The types are real, not `any`:
 // @ts-expect-error target.type is a string
@@ -230,3 +295,13 @@ provision(spec, { credential: {} as TokenCredential, apiVersion: '2020-01-01' })
 export const badStep: ProvisionStep['status'] = 'done';
 // @ts-expect-error provision error codes are a closed union
 export const badProvisionCode: ProvisionErrorCode = 'oops';
+
+// The entry declares its credential and client option types itself (it type-checks without the
+// Azure packages); the Azure SDK's own types fit them both ways.
+export function sdkTypesFit(credential: TokenCredential, clientOptions: ClientOptions): Promise<DryRunResult> {
+  const ours: ProvisionCredential = credential;
+  const theirs: TokenCredential = ours;
+  return provision(spec, { credential: theirs, clientOptions, dryRun: true });
+}
+// @ts-expect-error a client option of the wrong type is an error
+provision(spec, { credential: {} as TokenCredential, clientOptions: { retryOptions: { maxRetries: 'twice' } } });
