@@ -431,21 +431,20 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
     let config = {
         catalog::keys_for(target.id, account_kind, auth, client)
             .map(|row| {
-                let base = if spec.another_connection_of_type && !client.is_spring() {
-                    second_connection_key(row.key, &connection_name)
-                } else {
-                    row.key.to_owned()
-                };
-                let key = spec
-                    .customized_keys
-                    .get(row.key)
-                    .cloned()
-                    .unwrap_or_else(|| base.clone());
+                // Borrowed unless it differs from the catalog's key: one copy per key, not two.
+                let base: std::borrow::Cow<'_, str> =
+                    if spec.another_connection_of_type && !client.is_spring() {
+                        second_connection_key(row.key, &connection_name).into()
+                    } else {
+                        row.key.into()
+                    };
+                let customized = spec.customized_keys.get(row.key);
                 let supplied = spec
                     .values
-                    .get(&key)
+                    .get(customized.map_or(&*base, String::as_str))
                     .or_else(|| spec.values.get(row.key))
-                    .or_else(|| spec.values.get(&base));
+                    .or_else(|| spec.values.get(&*base));
+                let key = customized.cloned().unwrap_or_else(|| base.into_owned());
                 let (value, supplied) = match supplied {
                     Some(v) => (v.clone(), true),
                     None => (

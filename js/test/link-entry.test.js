@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,4 +75,37 @@ test('link-entry refuses inputs it does not recognise, naming what it expected',
   assert.equal(again.status, 1);
   assert.match(again.stderr, /already linked/);
   assert.equal(link(glue).status, 2, 'usage error without both paths');
+});
+
+test('link-entry puts inline_js snippets in place of their imports and removes them', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'aks-sc-link-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const load = join(dir, 'load.js');
+  const glue = join(dir, 'glue.js');
+  const snippetDir = join(dir, 'snippets', 'crate-0123abcd');
+  mkdirSync(snippetDir, { recursive: true });
+  writeFileSync(load, 'export function loaders(a, b) { return { init: a, initSync: b }; }\nexport function isServiceConnectorError() { return false; }\n');
+  const GLUE = "import { twice } from './snippets/crate-0123abcd/inline0.js';\nasync function __wbg_init() {}\nfunction initSync() {}\nexport function version() { return twice('1'); }\nexport { initSync, __wbg_init as default };\n";
+
+  writeFileSync(join(snippetDir, 'inline0.js'), "import { x } from './x.js';\nexport function twice(s) { return s + s; }\n");
+  writeFileSync(glue, GLUE);
+  let r = link(glue, load);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /inline0\.js to import nothing/);
+
+  writeFileSync(join(snippetDir, 'inline0.js'), 'export function thrice(s) { return s + s + s; }\n');
+  r = link(glue, load);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /to export the functions twice, found thrice/);
+
+  writeFileSync(join(snippetDir, 'inline0.js'), 'export function twice(s) { return s + s; }\n');
+  r = link(glue, load);
+  assert.equal(r.status, 0, r.stderr);
+  const linked = readFileSync(glue, 'utf8');
+  assert.doesNotMatch(linked, /^\s*import\b/m);
+  assert.match(linked, /^function twice\(s\)/m);
+  assert.equal(existsSync(join(dir, 'snippets')), false, 'the snippets are removed');
+  const m = runModule(`const m = await import(${JSON.stringify(pathToFileURL(glue).href)}); console.log(m.version());`);
+  assert.equal(m.code, 0, m.stderr);
+  assert.equal(m.stdout, '11\n');
 });

@@ -8,6 +8,7 @@
 //! object); last the typed value, with the path of the first bad field.
 
 pub mod caps;
+mod scan;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -34,6 +35,16 @@ pub enum Input {
 }
 
 impl Input {
+    /// Every input that is read with [`read`].
+    const ALL: [Input; 6] = [
+        Input::Spec,
+        Input::Set,
+        Input::Options,
+        Input::Context,
+        Input::Facts,
+        Input::Target,
+    ];
+
     /// The `input` column of its rows in [`CAPS`].
     pub const fn name(self) -> &'static str {
         match self {
@@ -114,6 +125,11 @@ pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
     if text.len() > which.json_cap() {
         return Err(text_too_large(which, text.len(), false));
     }
+    // Most inputs pass: a walk that builds nothing says so, and the text is read
+    // once more, typed. Otherwise the full check below finds what is amiss.
+    if scan::passes(text, which) {
+        return serde_json::from_str(text).map_err(|e| type_error(text, &e, which));
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         // Not JSON data serde_json holds (nesting over its limit, a lone surrogate):
@@ -125,8 +141,10 @@ pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
             })
         }
     };
-    let mut path = which.prefix().to_owned();
-    check(&value, which, which.prefix(), &mut path)?;
+    if let Some(root) = index().root(which) {
+        let mut path = which.prefix().to_owned();
+        check(&value, root, &mut path)?;
+    }
     serde_json::from_str(text).map_err(|e| type_error(text, &e, which))
 }
 
@@ -137,23 +155,53 @@ struct Node {
     key_bytes: Option<usize>,
     entries: Option<usize>,
     items: Option<usize>,
-    /// The fields under it (name, pattern): an object the walk descends into.
-    fields: Vec<(&'static str, &'static str)>,
-    /// The pattern of its map values (`x.*`), for a map.
-    map_value: Option<&'static str>,
-    /// The pattern of its items (`x[]`), for an array.
-    item: Option<&'static str>,
+    /// The fields under it (name, node): an object the walk descends into.
+    fields: Vec<(&'static str, usize)>,
+    /// The node of its map values (`x.*`), for a map.
+    map_value: Option<usize>,
+    /// The node of its items (`x[]`), for an array.
+    item: Option<usize>,
+    /// What an input's root should be, for messages (`None` below the root).
+    expected: Option<&'static str>,
 }
 
-type Index = std::collections::BTreeMap<(&'static str, &'static str), Node>;
+/// [`CAPS`] as a tree of field patterns: each node with its children's places in
+/// `nodes`, so that the walks follow an index per value instead of looking a pattern up.
+struct Index {
+    nodes: Vec<Node>,
+    /// The input and field pattern of each node, for building.
+    keys: Vec<(&'static str, &'static str)>,
+}
 
-/// [`CAPS`] as a tree of field patterns, built once: the walk then costs one lookup
-/// per value instead of a pass over the table.
+impl Index {
+    /// The node of a pattern, made when it is new.
+    fn at(&mut self, input: &'static str, pattern: &'static str) -> usize {
+        let key = (input, pattern);
+        self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            self.keys.push(key);
+            self.nodes.push(Node::default());
+            self.nodes.len() - 1
+        })
+    }
+
+    /// The node of an input's root, when the table has one.
+    fn root(&self, which: Input) -> Option<&Node> {
+        let key = (which.name(), which.prefix());
+        let i = self.keys.iter().position(|k| *k == key)?;
+        Some(&self.nodes[i])
+    }
+}
+
+/// [`CAPS`] as an [`Index`], built once.
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = Index::new();
-        // A delegated field is linked to its parent like a row's field, with no cap of its own.
+        let mut index = Index {
+            nodes: Vec::new(),
+            keys: Vec::new(),
+        };
+        // A delegated field is linked to its parent like a row's field, with no cap of its
+        // own: its node is the one of the field it is read as.
         let rows = CAPS.iter().map(|c| (c.input, c.field, Some(c))).chain(
             caps::DELEGATES
                 .iter()
@@ -181,13 +229,19 @@ fn index() -> &'static Index {
                 }
                 let start = if n == 0 { 0 } else { cuts[n - 1] };
                 let name = f[start..end].trim_start_matches('.');
-                let p = index.entry((input, parent)).or_default();
+                let child = match caps::DELEGATES
+                    .iter()
+                    .find(|d| d.0 == input && d.1 == pattern)
+                {
+                    Some(&(_, _, to, to_pattern)) => index.at(to, to_pattern),
+                    None => index.at(input, pattern),
+                };
+                let p = index.at(input, parent);
+                let p = &mut index.nodes[p];
                 match name {
-                    "*" => p.map_value = Some(pattern),
-                    "[]" => p.item = Some(pattern),
-                    _ if !p.fields.iter().any(|(k, _)| *k == name) => {
-                        p.fields.push((name, pattern))
-                    }
+                    "*" => p.map_value = Some(child),
+                    "[]" => p.item = Some(child),
+                    _ if !p.fields.iter().any(|(k, _)| *k == name) => p.fields.push((name, child)),
                     _ => {}
                 }
                 parent = pattern;
@@ -195,7 +249,8 @@ fn index() -> &'static Index {
             let Some(c) = cap else {
                 continue;
             };
-            let leaf = index.entry((c.input, parent)).or_default();
+            let leaf = index.at(c.input, parent);
+            let leaf = &mut index.nodes[leaf];
             match c.measure {
                 Measure::Bytes => leaf.bytes = Some(c.max),
                 Measure::Entries => leaf.entries = Some(c.max),
@@ -203,10 +258,15 @@ fn index() -> &'static Index {
                 Measure::KeyBytes => {
                     // Keys are measured on the map, the `*` row's parent.
                     let map = f.strip_suffix(".*").unwrap_or(f);
-                    index.entry((c.input, map)).or_default().key_bytes = Some(c.max);
+                    let map = index.at(c.input, map);
+                    index.nodes[map].key_bytes = Some(c.max);
                 }
                 Measure::JsonBytes | Measure::TruncatedBytes => {}
             }
+        }
+        for which in Input::ALL {
+            let root = index.at(which.name(), which.prefix());
+            index.nodes[root].expected = Some(which.expected());
         }
         index
     })
@@ -221,31 +281,13 @@ fn field_of(path: &str) -> String {
     }
 }
 
-/// Checks `value`, at field `pattern` (concretely `path`), and what it holds against
-/// the caps, in one walk before typed reading; descends only into fields the table
-/// knows, so the walk is bounded by the caps it checks on the way down. Also
-/// refuses an array where the table has an object: serde would read a derived
+/// Checks `value`, at the table's node `n` (concretely `path`), and what it holds
+/// against the caps, in one walk before typed reading; descends only into fields
+/// the table knows, so the walk is bounded by the caps it checks on the way down.
+/// Also refuses an array where the table has an object: serde would read a derived
 /// struct from an array, field by field in order.
-fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Result<(), Error> {
-    if let Some(&(_, _, to, to_pattern)) = caps::DELEGATES
-        .iter()
-        .find(|d| d.0 == which.name() && d.1 == pattern)
-    {
-        let to = [
-            Input::Spec,
-            Input::Options,
-            Input::Context,
-            Input::Facts,
-            Input::Target,
-        ]
-        .into_iter()
-        .find(|i| i.name() == to)
-        .unwrap_or(which);
-        return check(value, to, to_pattern, path);
-    }
-    let Some(n) = index().get(&(which.name(), pattern)) else {
-        return Ok(());
-    };
+fn check(value: &Value, n: &Node, path: &mut String) -> Result<(), Error> {
+    let nodes = &index().nodes;
     let over = |path: &str, message: String| Err(too_large(field_of(path), message));
     match value {
         Value::String(s) => {
@@ -268,15 +310,11 @@ fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Resul
                 for (i, v) in items.iter().enumerate() {
                     use std::fmt::Write;
                     let _ = write!(path, "[{i}]");
-                    check(v, which, item, path)?;
+                    check(v, &nodes[item], path)?;
                     path.truncate(len);
                 }
             } else if !n.fields.is_empty() {
-                let expected = if pattern == which.prefix() {
-                    which.expected()
-                } else {
-                    "an object"
-                };
+                let expected = n.expected.unwrap_or("an object");
                 return Err(Error::InvalidInput {
                     field: field_of(path),
                     message: format!("expected {expected}, found an array"),
@@ -315,7 +353,7 @@ fn check(value: &Value, which: Input, pattern: &str, path: &mut String) -> Resul
                     path.push('.');
                 }
                 path.push_str(k);
-                check(v, which, field, path)?;
+                check(v, &nodes[field], path)?;
                 path.truncate(len);
             }
         }

@@ -474,6 +474,120 @@ fn reading_a_huge_text_is_refused_before_parsing() {
     );
 }
 
+/// The full check of [`read`]: the JSON value, then the walk over it.
+fn full_check_passes(text: &str, which: Input) -> bool {
+    serde_json::from_str::<Value>(text).is_ok_and(|v| {
+        index()
+            .root(which)
+            .is_none_or(|root| check(&v, root, &mut which.prefix().to_owned()).is_ok())
+    })
+}
+
+#[test]
+fn the_quick_scan_passes_exactly_what_the_full_check_passes() {
+    let mut texts: Vec<(Input, String)> = vec![
+        (Input::Spec, full_spec().to_string()),
+        (Input::Context, full_context().to_string()),
+        (Input::Options, r#"{"secretEncoding":"data"}"#.to_owned()),
+        (Input::Spec, r#"{"target":{"type":"sql"}} x"#.to_owned()),
+        (Input::Spec, r#"{"target":{"type":"sql"}"#.to_owned()),
+        (Input::Spec, r#"{"target":{"type":"\ud800"}}"#.to_owned()),
+        (
+            Input::Spec,
+            r#"{"target":{"type":"sql"},"values":{"K":1e400}}"#.to_owned(),
+        ),
+        (Input::Spec, r#"{"target":{"t\u0079pe":"sql"}}"#.to_owned()),
+        (Input::Spec, "[]".to_owned()),
+        (Input::Spec, "null".to_owned()),
+        (Input::Spec, "\"spec\"".to_owned()),
+    ];
+    // Nesting at and past serde_json's recursion limit, where no cap reaches and where one does.
+    for depth in [126, 127, 128, 129, 300] {
+        let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        texts.push((Input::Spec, format!(r#"{{"extra":{deep}}}"#)));
+        texts.push((Input::Spec, format!(r#"{{"values":{{"K":{deep}}}}}"#)));
+    }
+    // Every cap of the spec, at it and one past it.
+    for c in CAPS.iter().filter(|c| c.input == "spec") {
+        for len in [c.max, c.max + 1] {
+            let mut spec = full_spec();
+            match c.measure {
+                Measure::Bytes => set(
+                    &mut spec,
+                    c.field,
+                    Value::String("é".repeat(len / 2) + &"x".repeat(len % 2)),
+                ),
+                Measure::Items => set(
+                    &mut spec,
+                    c.field,
+                    Value::Array(vec![json!({ "name": "n" }); len]),
+                ),
+                Measure::Entries => set(
+                    &mut spec,
+                    c.field,
+                    (0..len)
+                        .map(|i| (format!("K{i}"), json!("v")))
+                        .collect::<serde_json::Map<_, _>>()
+                        .into(),
+                ),
+                Measure::KeyBytes => {
+                    let map = c.field.strip_suffix(".*").unwrap_or(c.field);
+                    set(&mut spec, map, json!({ "k".repeat(len): "v" }));
+                }
+                Measure::JsonBytes | Measure::TruncatedBytes => continue,
+            }
+            texts.push((Input::Spec, spec.to_string()));
+        }
+    }
+    // Arrays where objects belong.
+    for text in [
+        r#"["c"]"#,
+        r#"{"target":["x"]}"#,
+        r#"{"keyvault":{"objects":[["n"]]}}"#,
+    ] {
+        texts.push((Input::Spec, text.to_owned()));
+    }
+    // A set reads its specs, workload and existing workload with other inputs' rows.
+    texts.push((Input::Set, full_set().to_string()));
+    texts.push((Input::Target, full_target().to_string()));
+    for (pointer, value) in [
+        ("/connections/0/spec", json!([{ "type": "storage-blob" }])),
+        ("/connections/0/spec/target/type", json!("x".repeat(254))),
+        ("/connections/0/spec/target/type", json!("x".repeat(253))),
+        ("/connections/0/mount/volume", json!("v".repeat(64))),
+        ("/existing/containers/0/name", json!("c".repeat(64))),
+        ("/existing/containers/0/name", json!("c".repeat(63))),
+        ("/existing", json!(["x"])),
+        ("/workload", json!({ "labels": { "k".repeat(300): "v" } })),
+    ] {
+        let mut set = full_set();
+        match pointer.strip_prefix('/').filter(|k| !k.contains('/')) {
+            Some(key) => set[key] = value,
+            None => *set.pointer_mut(pointer).expect(pointer) = value,
+        }
+        texts.push((Input::Set, set.to_string()));
+    }
+    let mut passed = 0;
+    for (which, text) in &texts {
+        let quick = scan::passes(text, *which);
+        assert_eq!(
+            quick,
+            full_check_passes(text, *which),
+            "{which:?} {text:.300}"
+        );
+        passed += usize::from(quick);
+    }
+    assert!(passed > texts.len() / 3, "{passed} of {}", texts.len());
+    // A key given twice: the value keeps the last, the scan checks both and may say no
+    // where the full check says yes (the full check then runs); never the reverse.
+    let twice = format!(
+        r#"{{"connectionName":"{}","connectionName":"c"}}"#,
+        "x".repeat(300)
+    );
+    assert!(!scan::passes(&twice, Input::Spec));
+    assert!(full_check_passes(&twice, Input::Spec));
+}
+
 #[test]
 fn a_set_reads_its_specs_and_workload_with_the_spec_s_caps() {
     let over = |mutate: &dyn Fn(&mut Value)| {

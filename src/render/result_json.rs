@@ -14,13 +14,23 @@ use crate::yaml::{write_json, write_str, write_str_contents};
 
 impl Bundle {
     /// The render result the wasm module returns, as compact JSON text.
+    #[cfg(test)]
     pub(crate) fn result_json(&self) -> String {
+        self.result_json_with(true)
+    }
+
+    /// The render result as compact JSON text; without `yaml`, every `yaml` field is
+    /// empty (the wasm module sets them from one string, sliced, after `JSON.parse`).
+    pub(crate) fn result_json_with(&self, yaml: bool) -> String {
         let escaped: Vec<String> = self
             .documents
             .iter()
             .map(|d| {
-                let mut e = String::with_capacity(d.yaml.len() + d.yaml.len() / 8);
-                write_str_contents(&mut e, &d.yaml);
+                let mut e = String::new();
+                if yaml {
+                    e.reserve(d.yaml.len() + d.yaml.len() / 8);
+                    write_str_contents(&mut e, &d.yaml);
+                }
                 e
             })
             .collect();
@@ -30,6 +40,9 @@ impl Bundle {
         out.push_str("{\"yaml\":\"");
         // As `crate::yaml::join_documents` joins them.
         for (i, (d, e)) in self.documents.iter().zip(&escaped).enumerate() {
+            if !yaml {
+                break;
+            }
             if i > 0 {
                 out.push_str("---\\n");
             }
@@ -204,6 +217,22 @@ mod tests {
         for s in [s, blob] {
             let bundle = render(&s, &RenderOptions::default()).expect("renders");
             assert_eq!(bundle.result_json(), reference(&bundle));
+            // Without the YAML: the same text with every `yaml` field empty.
+            let mut want: serde_json::Value =
+                serde_json::from_str(&reference(&bundle)).expect("reference");
+            want["yaml"] = "".into();
+            for d in want["documents"].as_array_mut().expect("documents") {
+                d["yaml"] = "".into();
+            }
+            let got = bundle.result_json_with(false);
+            assert!(
+                got.starts_with(r#"{"yaml":"","documents":[{"kind":"#),
+                "{got}"
+            );
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&got).expect("json"),
+                want
+            );
         }
     }
 

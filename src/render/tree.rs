@@ -66,16 +66,18 @@ pub fn object(object: &Object) -> Result<Node> {
 struct Fields(Vec<(Cow<'static, str>, Node)>);
 
 impl Fields {
+    // Room for the fields of the largest object written here (a container, a pod spec), so
+    // that a mapping is one allocation rather than a few growing ones.
     fn new() -> Self {
-        Fields(Vec::new())
+        Fields(Vec::with_capacity(8))
     }
 
     /// A resource: `apiVersion` and `kind` first.
     fn resource<R: Resource>() -> Self {
-        Fields(vec![
-            (Cow::Borrowed("apiVersion"), string(R::API_VERSION)),
-            (Cow::Borrowed("kind"), string(R::KIND)),
-        ])
+        let mut f = Fields::new();
+        f.put("apiVersion", string(R::API_VERSION));
+        f.put("kind", string(R::KIND));
+        f
     }
 
     fn put(&mut self, key: &'static str, value: Node) {

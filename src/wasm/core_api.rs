@@ -3,7 +3,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use js_sys::{Array, JSON};
+use js_sys::Array;
 
 use super::{error_object, input, js_error, js_message, optional_input, output, Input};
 use crate::error::Finding;
@@ -76,12 +76,66 @@ pub fn render(
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
     let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    // The `RenderResult` as JSON text, written straight from the bundle: serializing
-    // one through serde_json took a third of `render`'s time, escaping byte by byte.
-    JSON::parse(&bundle.result_json()).map_err(|e| {
-        let message = format!("result could not be read back: {}", js_message(&e));
-        error_object(&message, "internal", None, JsValue::from(Array::new()))
-    })
+    // The `RenderResult` as JSON text, written straight from the bundle (serializing one
+    // through serde_json took a third of `render`'s time, escaping byte by byte), with its
+    // `yaml` fields empty: they are set from one string, sliced, as `preview`'s are.
+    // `JSON.parse` then reads the objects and the findings only, not the YAML twice escaped.
+    let mut stream = Pieces::default();
+    let spans = stream_spans(&bundle, &mut stream);
+    let value = render_result(&bundle.result_json_with(false), &stream.text, &spans);
+    if value.is_instance_of::<js_sys::Error>() {
+        let message = format!("result could not be read back: {}", js_message(&value));
+        return Err(error_object(
+            &message,
+            "internal",
+            None,
+            JsValue::from(Array::new()),
+        ));
+    }
+    Ok(value)
+}
+
+// `render_result(json, text, s)`: the render result read from `json` (whose `yaml` fields are
+// empty), then its `yaml` set to `text.slice(0, s[0])` and each document's to
+// `text.slice(s[1 + 2i], s[2 + 2i])`; what `JSON.parse` threw, if it did.
+#[wasm_bindgen(inline_js = r#"
+export function render_result(json, text, s) {
+  let r;
+  try {
+    r = JSON.parse(json);
+  } catch (e) {
+    return e;
+  }
+  r.yaml = text.slice(0, s[0]);
+  const documents = r.documents;
+  for (let d = 0; d < documents.length; d++) {
+    documents[d].yaml = text.slice(s[1 + 2 * d], s[2 + 2 * d]);
+  }
+  return r;
+}
+"#)]
+extern "C" {
+    /// Reads the render result and sets its YAML (see above).
+    fn render_result(json: &str, text: &str, spans: &[u32]) -> JsValue;
+}
+
+/// Writes the YAML stream of `bundle` into `p` as `crate::yaml::join_documents` joins it;
+/// returns where it ends, then where each document's YAML starts and ends in it.
+fn stream_spans(bundle: &crate::Bundle, p: &mut Pieces) -> Vec<u32> {
+    let mut spans = Vec::with_capacity(1 + 2 * bundle.documents.len());
+    spans.push(0);
+    for (i, d) in bundle.documents.iter().enumerate() {
+        if i > 0 {
+            p.push("---\n");
+        }
+        spans.push(p.utf16);
+        spans.push(p.push(&d.yaml));
+        if !d.yaml.ends_with('\n') {
+            p.push("\n");
+        }
+    }
+    spans[0] = p.utf16;
+    spans
 }
 
 /// What [`preview`] returns: what a live preview shows, without the object trees.
@@ -127,7 +181,7 @@ pub fn preview(
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
     let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    preview_value(&bundle)
+    Ok(preview_value(&bundle))
 }
 
 /// Plans a connection: the operations in order (with whether each applies and why), the ARM
@@ -179,25 +233,27 @@ pub fn placeholders(
     output(&crate::values::placeholders(&String::from(js)))
 }
 
-// The preview result: its small strings (kinds, names, findings) as JSON text for
-// `JSON.parse`, its YAML decoded once into one JS string and handed out as slices of it (V8
-// shares the characters rather than copying them). Measured in Node: about half the cost of
-// the JSON text and `JSON.parse` of the whole result (the YAML twice, escaped), about as fast
-// as serde-wasm-bindgen's serializer without its code in the module, and as fast as building
-// every object and string from here (see docs/benchmarks.md).
+// The preview result: every text of it (the YAML stream, then each document's kind, name
+// and namespace, then each finding's code, severity, field and message) written into one
+// string, decoded into JS once; a few lines of JavaScript (`preview_result`) make the objects
+// from it with `slice`, which V8 answers with views of that string rather than copies.
+// Measured in Node: the objects made by JSON text and `JSON.parse` (the YAML left out and
+// set afterwards) took a tenth of `preview`; forty values set one by one from here cost about
+// as much; this takes a fraction of either.
 
-/// Text gathered into one string, to be decoded into JS once and handed out as slices.
+/// Text gathered into one string, and where each piece ends in it.
 #[derive(Default)]
 struct Pieces {
     text: String,
     /// Length of `text` in UTF-16 code units, the unit of `String.prototype.slice`.
     utf16: u32,
+    /// The counts and ends `preview_result` reads.
+    spans: Vec<u32>,
 }
 
 impl Pieces {
-    /// Appends `s`; returns its span in UTF-16 code units.
-    fn push(&mut self, s: &str) -> (u32, u32) {
-        let start = self.utf16;
+    /// Appends `s`; returns where it ends, in UTF-16 code units.
+    fn push(&mut self, s: &str) -> u32 {
         self.text.push_str(s);
         let len = if s.is_ascii() {
             s.len()
@@ -207,88 +263,66 @@ impl Pieces {
         self.utf16 = self
             .utf16
             .saturating_add(u32::try_from(len).unwrap_or(u32::MAX));
-        (start, self.utf16)
+        self.utf16
+    }
+
+    /// Appends `s` as the next piece.
+    fn piece(&mut self, s: &str) {
+        let end = self.push(s);
+        self.spans.push(end);
     }
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// A plain object read back from JSON text.
-    #[wasm_bindgen(extends = js_sys::Object, js_name = Object)]
-    type Plain;
-
-    /// `object[key]`.
-    #[wasm_bindgen(method, structural, indexing_getter)]
-    fn at(this: &Plain, key: &JsValue) -> JsValue;
-
-    /// `object[key] = value`: a plain assignment, where `Reflect.set` goes through
-    /// wasm-bindgen's exception wrapper (a closure and an `arguments` object per call).
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn put(this: &Plain, key: &JsValue, value: &JsValue);
+// `preview_result(text, s)` makes the [`PreviewResult`] from `text` and `s`: the number of
+// documents and of findings, where the stream ends, then per document where its YAML starts
+// and ends in the stream and the ends of its kind, name and namespace, then per finding the
+// ends of its code, severity, field and message (each piece starts where the one before it
+// ends). Properties in the order of the Rust types. `tools/link-entry.mjs` puts it into the
+// published entry, which then imports nothing.
+#[wasm_bindgen(inline_js = r#"
+export function preview_result(text, s) {
+  let i = 3, at = s[2];
+  const next = () => text.slice(at, (at = s[i++]));
+  const documents = [], findings = [];
+  for (let d = 0; d < s[0]; d++) {
+    const start = s[i++], end = s[i++];
+    documents.push({ kind: next(), name: next(), namespace: next(), yaml: text.slice(start, end) });
+  }
+  for (let f = 0; f < s[1]; f++) {
+    findings.push({ code: next(), severity: next(), field: next(), message: next() });
+  }
+  return { yaml: text.slice(0, s[2]), documents, findings };
 }
-
-thread_local! {
-    // The property names set from here, made once: the module is single-threaded.
-    static YAML_KEY: JsValue = "yaml".into();
-    static DOCUMENTS_KEY: JsValue = "documents".into();
+"#)]
+extern "C" {
+    /// Makes the preview result from its texts and their spans (see above).
+    fn preview_result(text: &str, spans: &[u32]) -> JsValue;
 }
 
 /// The [`PreviewResult`] of `bundle` as a plain JS object.
-fn preview_value(bundle: &crate::Bundle) -> Result<JsValue, JsValue> {
-    use crate::yaml::write_str;
-    // Everything but the YAML, with empty `yaml` fields to keep the properties in order.
-    let mut json = String::with_capacity(256);
-    json.push_str("{\"yaml\":\"\",\"documents\":[");
-    for (i, d) in bundle.documents.iter().enumerate() {
-        json.push_str(if i > 0 { ",{\"kind\":" } else { "{\"kind\":" });
-        write_str(&mut json, d.object_kind);
-        json.push_str(",\"name\":");
-        write_str(&mut json, &d.name);
-        json.push_str(",\"namespace\":");
-        write_str(&mut json, &d.namespace);
-        json.push_str(",\"yaml\":\"\"}");
+fn preview_value(bundle: &crate::Bundle) -> JsValue {
+    let (docs, findings) = (&bundle.documents, &bundle.findings);
+    let mut p = Pieces {
+        text: String::with_capacity(1024),
+        utf16: 0,
+        spans: Vec::with_capacity(3 + 5 * docs.len() + 4 * findings.len()),
+    };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    p.spans.extend([count(docs.len()), count(findings.len())]);
+    // The stream, each document a span of it.
+    let stream = stream_spans(bundle, &mut p);
+    p.spans.push(stream[0]);
+    for (d, span) in docs.iter().zip(stream[1..].chunks_exact(2)) {
+        p.spans.extend(span);
+        p.piece(d.object_kind);
+        p.piece(&d.name);
+        p.piece(&d.namespace);
     }
-    json.push_str("],\"findings\":[");
-    for (i, f) in bundle.findings.iter().enumerate() {
-        json.push_str(if i > 0 { ",{\"code\":" } else { "{\"code\":" });
-        write_str(&mut json, f.code);
-        json.push_str(",\"severity\":");
-        write_str(&mut json, f.severity.as_str());
-        json.push_str(",\"field\":");
-        write_str(&mut json, &f.field);
-        json.push_str(",\"message\":");
-        write_str(&mut json, &f.message);
-        json.push('}');
+    for f in findings {
+        p.piece(f.code);
+        p.piece(f.severity.as_str());
+        p.piece(&f.field);
+        p.piece(&f.message);
     }
-    json.push_str("]}");
-    let value: Plain = JSON::parse(&json)
-        .map_err(|e| {
-            let message = format!("result could not be read back: {}", js_message(&e));
-            error_object(&message, "internal", None, JsValue::from(Array::new()))
-        })?
-        .unchecked_into();
-    // The stream as `crate::yaml::join_documents` joins it, each document a span of it.
-    let mut stream = Pieces::default();
-    let mut spans = Vec::with_capacity(bundle.documents.len());
-    for (i, d) in bundle.documents.iter().enumerate() {
-        if i > 0 {
-            stream.push("---\n");
-        }
-        spans.push(stream.push(&d.yaml));
-        if !d.yaml.ends_with('\n') {
-            stream.push("\n");
-        }
-    }
-    let all = js_sys::JsString::from(stream.text.as_str());
-    YAML_KEY.with(|yaml| {
-        DOCUMENTS_KEY.with(|documents| {
-            let docs: Array = value.at(documents).unchecked_into();
-            for (i, &(start, end)) in (0u32..).zip(&spans) {
-                let d: Plain = docs.get(i).unchecked_into();
-                d.put(yaml, &all.slice(start, end));
-            }
-        });
-        value.put(yaml, &all);
-    });
-    Ok(value.into())
+    preview_result(&p.text, &p.spans)
 }

@@ -114,17 +114,122 @@ pub(crate) fn optional_input<T: DeserializeOwned + Default>(
     }
 }
 
+// `json_into(value, memory, ptr, cap, units)` writes `JSON.stringify(value)` as UTF-8 into the
+// module's memory at `ptr` (room for `cap` bytes) and returns how many bytes it wrote; -1
+// when the value has no JSON text (`undefined`, a function), -2 when `JSON.stringify` threw
+// (`take_thrown()` then gives what it threw), and -3 - n when the text (n UTF-16 code units)
+// is longer than `units` (it is dropped) or may need more room than `cap` (it is kept, and
+// `pending_into` then writes it). One crossing for the
+// common case, where `JSON.stringify` through js_sys and the copy into the module were two,
+// each with wasm-bindgen's wrappers (an exception guard, a `DataView` of the memory).
+#[wasm_bindgen(inline_js = r#"
+let encoder = null, pending = null, thrown = null;
+function write(text, memory, ptr, cap, units) {
+  if (text.length > units) {
+    return -3 - text.length;
+  }
+  if (text.length * 3 > cap) {
+    pending = text;
+    return -3 - text.length;
+  }
+  pending = null;
+  encoder ??= new TextEncoder();
+  return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap)).written;
+}
+export function json_into(value, memory, ptr, cap, units) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    thrown = e;
+    return -2;
+  }
+  return typeof text === 'string' ? write(text, memory, ptr, cap, units) : -1;
+}
+export function pending_into(memory, ptr, cap) {
+  return write(pending, memory, ptr, cap, Infinity);
+}
+export function take_thrown() {
+  const e = thrown;
+  thrown = null;
+  return e;
+}
+"#)]
+extern "C" {
+    fn json_into(value: &JsValue, memory: &JsValue, ptr: *mut u8, cap: usize, units: f64) -> f64;
+    fn pending_into(memory: &JsValue, ptr: *mut u8, cap: usize) -> f64;
+    fn take_thrown() -> JsValue;
+}
+
+thread_local! {
+    /// The module's memory, for `json_into`; made once (the module is single-threaded).
+    static MEMORY: JsValue = wasm_bindgen::memory();
+}
+
+/// The JSON text of `value` as `JSON.stringify` writes it, encoded as UTF-8 (a lone
+/// surrogate becomes U+FFFD, as in any string passed into the module); `None` when the
+/// value has none, [`JsText::TooLong`] when it is longer than `cap_units` UTF-16 code units.
+///
+/// A text longer than the cap in UTF-16 code units is longer in UTF-8 bytes too, and is
+/// refused without being copied into the module's memory (which never shrinks).
+fn json_text(value: &JsValue, cap_units: usize) -> Result<Option<String>, JsText> {
+    MEMORY.with(|memory| {
+        // Room for the text of most specs (three bytes per UTF-16 code unit at most).
+        let mut buf: Vec<u8> = Vec::with_capacity(4096);
+        let mut n = json_into(
+            value,
+            memory,
+            buf.as_mut_ptr(),
+            buf.capacity(),
+            cap_units as f64,
+        );
+        if n == -1.0 {
+            return Ok(None);
+        }
+        if n == -2.0 {
+            return Err(JsText::Threw(take_thrown()));
+        }
+        if n < 0.0 {
+            // f64 holds every length a JS string can have exactly.
+            let units = (-n - 3.0) as usize;
+            if units > cap_units {
+                return Err(JsText::TooLong(units));
+            }
+            buf = Vec::with_capacity(units.saturating_mul(3));
+            n = pending_into(memory, buf.as_mut_ptr(), buf.capacity());
+        }
+        let written = (n as usize).min(buf.capacity());
+        // SAFETY: `encodeInto` wrote `written` bytes (never more than the capacity it was
+        // given) at the start of `buf`'s allocation.
+        unsafe { buf.set_len(written) };
+        // `encodeInto` writes UTF-8 only: the check never fails.
+        Ok(Some(String::from_utf8(buf).unwrap_or_default()))
+    })
+}
+
+/// Why [`json_text`] gave no text.
+enum JsText {
+    /// `JSON.stringify` threw this.
+    Threw(JsValue),
+    /// The text is this many UTF-16 code units long, over the cap.
+    TooLong(usize),
+}
+
 /// Reads a JS value as `T` ([`crate::input::read`]: caps and shape, then type), reporting
 /// the path of the first bad field.
-///
-/// The JSON text is measured while it is still a JS string: one longer than the
-/// input's cap in UTF-16 code units is longer in UTF-8 bytes too, and is refused
-/// without being copied into the module's memory (which never shrinks).
 pub(crate) fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Result<T, Error> {
     let invalid = |field: String, message: String| Error::InvalidInput { field, message };
-    let text = match JSON::stringify(value) {
-        Ok(s) => s,
-        Err(e) => {
+    let text = match json_text(value, which.json_cap()) {
+        Ok(Some(text)) => text,
+        // `JSON.stringify` gives `undefined` for `undefined`, functions and symbols.
+        Ok(None) => {
+            let found = value.js_typeof().as_string().unwrap_or_default();
+            return Err(invalid(
+                which.path(""),
+                format!("expected {}, found {found}", which.expected()),
+            ));
+        }
+        Err(JsText::Threw(e)) => {
             return Err(invalid(
                 which.path(""),
                 format!(
@@ -134,20 +239,11 @@ pub(crate) fn input<T: DeserializeOwned>(value: &JsValue, which: Input) -> Resul
                 ),
             ))
         }
+        Err(JsText::TooLong(units)) => {
+            return Err(crate::input::text_too_large(which, units, true));
+        }
     };
-    // `JSON.stringify` gives `undefined` for `undefined`, functions and symbols.
-    if !text.is_string() {
-        let found = value.js_typeof().as_string().unwrap_or_default();
-        return Err(invalid(
-            which.path(""),
-            format!("expected {}, found {found}", which.expected()),
-        ));
-    }
-    let units = text.length() as usize;
-    if units > which.json_cap() {
-        return Err(crate::input::text_too_large(which, units, true));
-    }
-    crate::input::read(&String::from(text), which)
+    crate::input::read(&text, which)
 }
 
 /// Turns a serializable result into a plain JSON-shaped JS value.

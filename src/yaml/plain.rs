@@ -241,7 +241,12 @@ fn go_yaml_number(b: &[u8]) -> bool {
     if !all_of(b, |c| c.is_ascii_hexdigit() || b"_xXoObB.+-".contains(&c)) {
         return false;
     }
-    let plain: Vec<u8> = b.iter().copied().filter(|&c| c != b'_').collect();
+    // Copied only when there is a `_` to drop: ids and versions have none.
+    let plain: std::borrow::Cow<[u8]> = if b.contains(&b'_') {
+        b.iter().copied().filter(|&c| c != b'_').collect()
+    } else {
+        b.into()
+    };
     let t = strip_sign(&plain);
     let digits =
         |d: &[u8], radix: u32| !d.is_empty() && d.iter().all(|&c| char::from(c).is_digit(radix));
@@ -254,7 +259,7 @@ fn go_yaml_number(b: &[u8]) -> bool {
     };
     go_int
         || decimal_float(t)
-        || matches!(plain.as_slice(), [b'0', b'b', rest @ ..] if digits(strip_sign(rest), 2))
+        || matches!(&*plain, [b'0', b'b', rest @ ..] if digits(strip_sign(rest), 2))
 }
 
 /// A timestamp to PyYAML (and js-yaml, whose patterns are the same) or to

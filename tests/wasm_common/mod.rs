@@ -351,6 +351,21 @@ fn odd_inputs_never_trap_and_the_module_stays_usable() {
     );
     assert_eq!(thrown(wasm::render(spec, None)).0, "invalid-spec");
 
+    // A spec longer than the first buffer its JSON text is read into, with text of 1, 2, 3
+    // and 4 UTF-8 bytes (and 1 or 2 UTF-16 code units) per character.
+    let script = "echo é€😀; ".repeat(300);
+    let spec = js(&format!(
+        r#"{{ "connectionName": "storage_conn", "namespace": "apps",
+            "target": {{ "type": "storage-blob", "account": "mystore" }},
+            "workload": {{ "command": ["sh", "-c", "{script}"] }} }}"#
+    ));
+    let r = wasm::render(spec, None).expect("a long spec renders");
+    let command = get(
+        &r,
+        "documents.2.object.spec.template.spec.containers.0.command.2",
+    );
+    assert_eq!(command.as_string().as_deref(), Some(script.as_str()));
+
     let r = wasm::render(js(BLOB), None).expect("module still works after errors");
     assert_eq!(Array::from(&get(&r, "documents")).length(), 3);
 }
