@@ -17,6 +17,7 @@ const env = { ...process.env, NPM_CONFIG_AUDIT: 'false', NPM_CONFIG_FUND: 'false
 // The repository README's install commands and its Node example, as a consumer runs them.
 const install = markdownBlock(ROOT_README, 'sh', 'npm pack ./js');
 const connect = markdownBlock(ROOT_README, 'js', '// connect.mjs');
+const clusterExample = markdownBlock(ROOT_README, 'js', '// cluster.mjs');
 
 /** Runs the README's Node example in `consumer`: it renders and prints the az command. */
 function runConnect(consumer) {
@@ -25,6 +26,13 @@ function runConnect(consumer) {
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^kind: ServiceAccount$[\s\S]*^kind: Secret$[\s\S]*^kind: Job$/m);
   assert.match(run.stdout, /^az aks connection create storage-blob --connection storageblob_conn /m);
+  // The cluster module's example: the wiring patch, the composed workload, the drift codes.
+  writeFileSync(join(consumer, 'cluster.mjs'), clusterExample);
+  const cluster = spawnSync(process.execPath, ['cluster.mjs'], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(cluster.status, 0, cluster.stderr);
+  assert.match(cluster.stdout, /^kind: Deployment$/m);
+  assert.match(cluster.stdout, /name: sc-blob-conn-secret[\s\S]*name: sc-bus-conn-secret[\s\S]*name: sc-sample-deployment/);
+  assert.match(cluster.stdout, /'SD001'/);
 }
 
 test('the packed tarball installs and works in a fresh consumer project', (t) => {
