@@ -24,20 +24,14 @@ pub struct RenderResult {
     pub findings: Vec<Finding>,
 }
 
-/// One rendered document.
+/// One rendered document: what [`preview`] shows of it, and the object.
 #[derive(Debug, Clone, Serialize, tsify::Tsify)]
 #[tsify(missing_as_null, hashmap_as_object)]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedDocument {
-    /// Kubernetes object kind.
-    #[serde(rename = "kind")]
-    pub object_kind: String,
-    /// Object name.
-    pub name: String,
-    /// Namespace.
-    pub namespace: String,
-    /// The object as one YAML document.
-    pub yaml: String,
+    /// Kind, name, namespace and YAML, as [`preview`] returns them.
+    #[serde(flatten)]
+    pub head: PreviewDocument,
     /// The object as plain JSON.
     // Written from the tree the YAML came from, not from the typed object: the
     // k8s-openapi `Serialize` impls are then compiled for one serializer only.
@@ -151,7 +145,7 @@ pub struct PreviewResult {
     pub findings: Vec<Finding>,
 }
 
-/// One previewed document: a [`RenderedDocument`] without its `object`.
+/// One document as [`preview`] returns it (and [`render`], with its object).
 #[derive(Debug, Clone, Serialize, tsify::Tsify)]
 #[tsify(missing_as_null, hashmap_as_object)]
 #[serde(rename_all = "camelCase")]
