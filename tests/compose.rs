@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+use common::tools::{root, run, scratch};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -62,31 +63,6 @@ fn set_of(specs: Vec<ConnectionSpec>) -> WorkloadSet {
 /// Blob and Service Bus with one workload identity, and Key Vault through the CSI driver.
 fn three() -> WorkloadSet {
     set_of(vec![blob(), servicebus(), keyvault("vault_conn")])
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("compose")
-        .join(format!("{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn run(cmd: &mut Command, what: &str) -> String {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{what} cannot run ({e}): `bash .ci/setup` documents it"));
-    assert!(
-        out.status.success(),
-        "{what} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 /// The stream as kubectl reads it (`kubectl label --local`), one JSON object per document.
@@ -170,7 +146,7 @@ fn blob_service_bus_and_key_vault_share_one_job() {
         }
     }
 
-    let dir = scratch("three");
+    let dir = scratch("compose", "three");
     let objects = kubectl_reads(&dir, &c.yaml());
     assert_eq!(objects.len(), 5);
     validate(&dir, &c.yaml());
@@ -239,7 +215,7 @@ fn two_vaults_get_two_volumes_and_a_deployment_validates() {
         ..Default::default()
     });
     let c = compose(&set, &RenderOptions::default()).expect("composes");
-    let dir = scratch("two-vaults");
+    let dir = scratch("compose", "two-vaults");
     validate(&dir, &c.yaml());
     let objects = kubectl_reads(&dir, &c.yaml());
     let deployment = objects.last().expect("deployment");
@@ -292,7 +268,7 @@ fn an_existing_workload_is_wired_to_every_connection() {
             w.strategic_merge, w.kustomize, w.json_patch
         )
     );
-    let dir = scratch("existing");
+    let dir = scratch("compose", "existing");
     let file = dir.join("input.yaml");
     std::fs::write(&file, &input).expect("write");
     let patched = run(

@@ -8,6 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+use common::tools::{root, run, scratch};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -37,36 +38,11 @@ fn connections() -> Vec<(&'static str, ConnectionSpec)> {
     ]
 }
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn fixture(kind: &str) -> (String, WireTarget) {
     let dir = root().join("tests/fixtures/workloads");
     let yaml = std::fs::read_to_string(dir.join(format!("{kind}.yaml"))).expect("fixture");
     let target = std::fs::read_to_string(dir.join(format!("{kind}.target.json"))).expect("target");
     (yaml, serde_json::from_str(&target).expect("target parses"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("wire")
-        .join(format!("{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn run(cmd: &mut Command, what: &str) -> String {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{what} cannot run ({e}): `bash .ci/setup` documents it"));
-    assert!(
-        out.status.success(),
-        "{what} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 fn from_yaml(s: &str) -> Value {
@@ -261,7 +237,7 @@ fn each_form_on_each_kind_gives_the_same_valid_manifest() {
                     w.strategic_merge, w.kustomize, w.json_patch
                 )
             );
-            let dir = scratch(&format!("{kind}-{conn}"));
+            let dir = scratch("wire", &format!("{kind}-{conn}"));
             let smp = normalize(strategic(&dir, &input, &w));
             let kus = normalize(kustomize(&dir, &input, &w));
             let jp = normalize(json_patched(&input, &w).expect("json patch applies"));
@@ -286,7 +262,7 @@ fn the_container_s_own_env_from_and_env_are_kept() {
     let (input, target) = fixture("deployment");
     let (_, spec) = connections().remove(0);
     let w = wire(&spec, &target).expect("wires");
-    let dir = scratch("keep");
+    let dir = scratch("wire", "keep");
     for m in [
         strategic(&dir, &input, &w),
         kustomize(&dir, &input, &w),

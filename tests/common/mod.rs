@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod tools;
 
 use aks_service_connector::spec::{AuthSpec, WorkloadSpec};
 use aks_service_connector::ConnectionSpec;

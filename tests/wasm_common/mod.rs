@@ -182,10 +182,12 @@ fn render_result_is_the_render_result_type() {
                             .documents
                             .iter()
                             .map(|d| wasm::RenderedDocument {
-                                object_kind: d.object_kind.to_owned(),
-                                name: d.name.clone(),
-                                namespace: d.namespace.clone(),
-                                yaml: d.yaml.clone(),
+                                head: wasm::PreviewDocument {
+                                    object_kind: d.object_kind.to_owned(),
+                                    name: d.name.clone(),
+                                    namespace: d.namespace.clone(),
+                                    yaml: d.yaml.clone(),
+                                },
                                 object: d.tree().clone(),
                             })
                             .collect(),
