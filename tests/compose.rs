@@ -5,9 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use common::tools::{root, run, scratch};
+use common::tools::{kubernetes_validate, root, run, scratch};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use aks_service_connector::compose::MountSpec;
@@ -85,15 +85,7 @@ fn kubectl_reads(dir: &Path, yaml: &str) -> Vec<Value> {
 fn validate(dir: &Path, yaml: &str) {
     let file = dir.join("validate.yaml");
     std::fs::write(&file, yaml).expect("write");
-    let validator = std::env::var_os("AKS_SC_KUBERNETES_VALIDATE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/ci-venv/bin/kubernetes-validate"));
-    run(
-        Command::new(validator)
-            .args(["--strict", "-k", "1.37.0"])
-            .arg(&file),
-        "kubernetes-validate",
-    );
+    kubernetes_validate(&file);
 }
 
 fn pod_of(workload: &Value) -> &Value {

@@ -8,9 +8,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use common::tools::{root, run, scratch};
+use common::tools::{kubernetes_validate, root, run, scratch};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use aks_service_connector::k8s::{CSI_VOLUME, WI_LABEL};
@@ -97,15 +97,7 @@ fn json_patched(input: &str, w: &Wiring) -> Result<Value, json_patch::PatchError
 fn validate(dir: &Path, manifest: &Value) {
     let file = dir.join("result.yaml");
     std::fs::write(&file, serde_yaml::to_string(manifest).expect("yaml")).expect("write");
-    let validator = std::env::var_os("AKS_SC_KUBERNETES_VALIDATE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/ci-venv/bin/kubernetes-validate"));
-    run(
-        Command::new(validator)
-            .args(["--strict", "-k", "1.37.0"])
-            .arg(&file),
-        "kubernetes-validate",
-    );
+    kubernetes_validate(&file);
 }
 
 /// The pod template of a manifest, mutably.

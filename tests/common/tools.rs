@@ -31,3 +31,17 @@ pub fn run(cmd: &mut Command, what: &str) -> String {
     );
     String::from_utf8(out.stdout).expect("utf-8")
 }
+
+/// Runs `kubernetes-validate --strict` for Kubernetes 1.37.0 on `file` (the venv `.ci/setup`
+/// makes, or `AKS_SC_KUBERNETES_VALIDATE`); fails the test when a manifest does not validate.
+pub fn kubernetes_validate(file: &Path) {
+    let validator = std::env::var_os("AKS_SC_KUBERNETES_VALIDATE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/ci-venv/bin/kubernetes-validate"));
+    run(
+        Command::new(validator)
+            .args(["--strict", "-k", "1.37.0"])
+            .arg(file),
+        "kubernetes-validate",
+    );
+}
