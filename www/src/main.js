@@ -55,7 +55,9 @@ function update() {
     if (result) findings = merge(findings, e.findings?.length ? e.findings : [{ code: e.code, severity: 'error', field: e.field ?? 'context', message: e.message }]);
   }
   findings = merge(findings);
-  last = { spec, result, plan, choices: c };
+  // `set`: the design's WorkloadSet when it holds several connections (the Wire tab wires an
+  // existing workload to all of them at once).
+  last = { spec, result, plan, choices: c, set: state.set ? ws.workloadSet(state) : null };
   const rest = place($('form'), findings, $('general-findings'));
   $('findings').replaceChildren(...findings.map((f) => {
     const li = item(f);

@@ -1,8 +1,10 @@
 // The Wire tab (a chunk of its own, with the cluster module): connect a workload that already
-// runs. The user names its kind, name and the containers to wire; the cluster module's `wire`
-// gives the same change in three forms, each with copy, download and the command that applies
-// it. The sample workload of the YAML tab stays what it is: a sample.
-import initCluster, { wire } from 'aks-service-connector/cluster';
+// runs. The user names its kind, name and the containers to wire; the cluster module gives the
+// same change in three forms, each with copy, download and the command that applies it: `wire`
+// for one connection, `composeWorkload` with `existing` when the design holds several (one patch
+// that takes every connection, as the pod must). The sample workload of the YAML tab stays what
+// it is: a sample.
+import initCluster, { composeWorkload, wire } from 'aks-service-connector/cluster';
 import { copyButton, downloadButton, h } from './dom.js';
 import { paint } from './highlight.js';
 
@@ -65,8 +67,29 @@ function formView(f, text, i) {
 }
 
 /**
- * Mounts the panel once the cluster module is loaded; `current()` gives the design (`spec`) as
- * the form holds it now.
+ * The wiring of `target` for the design: `wire` of the one connection, or, when the design holds
+ * several (`set`, a WorkloadSet), the set's wiring with `target` as its existing workload (the
+ * set's sample workload left out: the existing one takes its place). Errors under the set's
+ * `existing` are named `target`, as `wire` names them.
+ */
+export function wiringOf(spec, set, target) {
+  if (!set) return wire(structuredClone(spec ?? {}), target);
+  const { workload, ...rest } = set;
+  try {
+    return composeWorkload({ ...structuredClone(rest), existing: target }).wiring;
+  } catch (e) {
+    if (typeof e.field === 'string' && /^existing\b/.test(e.field)) {
+      const field = e.field.replace(/^existing/, 'target');
+      e.message = e.message.replace(e.field, field);
+      e.field = field;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Mounts the panel once the cluster module is loaded; `current()` gives the design (`spec`, and
+ * `set` when it holds several connections) as the form holds it now.
  */
 export async function mount(host, current) {
   // Hosts that compute .wasm URLs themselves pass this one as ?clusterWasm=.
@@ -110,7 +133,7 @@ export async function mount(host, current) {
     h('span', { class: 'sev-icon', 'aria-hidden': 'true' }, '⛔'), h('strong', { class: 'sev-word' }, 'Error'), ' ', message));
 
   function run() {
-    const { spec } = current();
+    const { spec, set } = current();
     namespace.placeholder = spec?.namespace || 'default';
     const target = targetOf(values());
     if (!target) {
@@ -119,13 +142,15 @@ export async function mount(host, current) {
     }
     let wiring;
     try {
-      wiring = wire(structuredClone(spec ?? {}), target);
+      wiring = wiringOf(spec, set, target);
     } catch (e) {
       if (e.code === 'invalid-spec') failure('The design has errors (marked ⛔ Error in the form): fix them to wire a workload.');
       else failure(`Not wired: ${e.field ? `${e.field}: ` : ''}${e.message.replace(/^[\w.[\]]+: /, '')}`);
       return;
     }
-    out.replaceChildren(...forms(target, spec?.namespace).map((f, i) => formView(f, wiring[f.key], i)));
+    const scope = set ? h('p', { class: 'hint', 'data-testid': 'wire-scope' },
+      `Wires all ${set.connections.length} connections of the design: every Secret and volume they need, in one patch.`) : null;
+    out.replaceChildren(...(scope ? [scope] : []), ...forms(target, spec?.namespace).map((f, i) => formView(f, wiring[f.key], i)));
   }
 
   addRow();

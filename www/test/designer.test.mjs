@@ -787,6 +787,24 @@ test('several connections for one workload: one Job takes every Secret and the v
   assert.equal(workloadSet.connections.length, 3);
   const { composeWorkload } = await import('aks-service-connector/cluster');
   assert.equal(composeWorkload(workloadSet).yaml, text);
+
+  // The Wire tab wires an existing workload to every connection of the set at once: the set's
+  // wiring with that workload as `existing`, one patch taking both Secrets and the vault.
+  await p.click('#tab-wire');
+  await p.waitForSelector('#wire[data-ready]');
+  await p.getByLabel('Existing workload\u2019s name', { exact: true }).fill('web');
+  await p.fill('[data-testid="wire-container-0"]', 'app');
+  await p.waitForSelector('[data-testid="wire-strategicMerge"]');
+  assert.equal(await p.textContent('[data-testid="wire-scope"]'), 'Wires all 3 connections of the design: every Secret and volume they need, in one patch.');
+  const { workload: _sample, ...connectionsOnly } = workloadSet;
+  const setWiring = composeWorkload({ ...connectionsOnly, existing: { kind: 'Deployment', name: 'web', containers: [{ name: 'app', index: 0 }] } }).wiring;
+  for (const k of ['strategicMerge', 'kustomize', 'jsonPatch']) assert.equal(await p.textContent(`[data-testid="wire-${k}"]`), setWiring[k], k);
+  assert.match(setWiring.strategicMerge, /sc-blob-conn-secret[\s\S]*sc-servicebus-conn-secret[\s\S]*sc-keyvault-conn-spc/);
+  // An error under the set's existing workload is named as the single connection's are.
+  await p.fill('[data-testid="wire-index-0"]', '-1');
+  await p.waitForFunction(() => /^⛔Error Not wired: target\.containers\[0\]\.index: /.test(document.querySelector('[data-testid="wire-error"]')?.textContent ?? ''));
+  await p.fill('[data-testid="wire-index-0"]', '');
+  await p.waitForSelector('[data-testid="wire-strategicMerge"]');
   await p.click('#tab-yaml');
   await p.waitForSelector('#pane-yaml:not([hidden])');
 
