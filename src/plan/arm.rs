@@ -121,7 +121,7 @@ fn request(i: &Inputs<'_>, api: ApiVersion, linker: Linker, name: String) -> Arm
 fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'static str, bool)>) {
     let r = i.r;
     let t = &r.spec.target;
-    let auth = r.spec.auth.clone().unwrap_or_default();
+    let auth = r.spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     let mut secrets = Vec::new();
     const SECRET_VALUE: &str = "/properties/authInfo/secretInfo/value";
 
