@@ -55,6 +55,19 @@ impl std::fmt::Display for Finding {
     }
 }
 
+/// Orders findings errors first, then warnings, then info, keeping their order within a
+/// severity. An insertion sort (the lists are short and mostly in order already): the
+/// standard library's stable sort is much more code, compiled once per call site's key closure.
+pub(crate) fn sort_by_severity(findings: &mut [Finding]) {
+    for i in 1..findings.len() {
+        let mut j = i;
+        while j > 0 && findings[j - 1].severity > findings[j].severity {
+            findings.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Errors returned by the public API. Each has a stable [`Error::code`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -228,7 +241,35 @@ pub fn looks_secret(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{looks_secret, Quoted};
+    use super::{looks_secret, sort_by_severity, Finding, Quoted, Severity};
+
+    #[test]
+    fn sort_by_severity_puts_errors_first_and_keeps_rule_order_within() {
+        let f = |code, severity| Finding {
+            code,
+            severity,
+            field: String::new(),
+            message: String::new(),
+        };
+        let mut v = vec![
+            f("SC010", Severity::Info),
+            f("SC002", Severity::Warning),
+            f("SC005", Severity::Error),
+            f("SC001", Severity::Info),
+            f("SC009", Severity::Error),
+            f("SC003", Severity::Warning),
+        ];
+        // What the standard library's stable sort gives.
+        let mut want = v.clone();
+        want.sort_by_key(|x| x.severity);
+        sort_by_severity(&mut v);
+        let codes = |v: &[Finding]| v.iter().map(|x| x.code).collect::<Vec<_>>();
+        assert_eq!(
+            codes(&v),
+            ["SC005", "SC009", "SC002", "SC003", "SC010", "SC001"]
+        );
+        assert_eq!(v, want);
+    }
 
     #[test]
     fn quoted_escapes_what_debug_escapes_for_ordinary_text() {

@@ -192,7 +192,7 @@ pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition
     };
     let mounts = mounts(set, &resolved);
     collisions::check(set, &resolved, &mounts, &mut findings);
-    findings.sort_by_key(|f| f.severity);
+    crate::error::sort_by_severity(&mut findings);
     if findings.iter().any(|f| f.severity == Severity::Error) {
         return Err(Error::InvalidSpec { findings });
     }

@@ -121,7 +121,7 @@ fn request(i: &Inputs<'_>, api: ApiVersion, linker: Linker, name: String) -> Arm
 fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'static str, bool)>) {
     let r = i.r;
     let t = &r.spec.target;
-    let auth = r.spec.auth.clone().unwrap_or_default();
+    let auth = r.spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     let mut secrets = Vec::new();
     const SECRET_VALUE: &str = "/properties/authInfo/secretInfo/value";
 
@@ -211,16 +211,14 @@ fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'stati
 
     // The az CLI sends every customized key with the bootstrap-server linker
     // and none with the schema-registry one (policy refuses customizing a
-    // schema-registry key, which would have no effect).
-    let customized: Map<String, Value> = match linker {
-        Linker::Main => r
-            .spec
-            .customized_keys
-            .iter()
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-            .collect(),
-        Linker::ConfluentSchema => Map::new(),
-    };
+    // schema-registry key, which would have no effect). Maps here are filled by
+    // `insert`, never `collect`ed: collecting sorts and bulk-builds, more code in the module.
+    let mut customized = Map::new();
+    if linker == Linker::Main {
+        for (k, v) in &r.spec.customized_keys {
+            customized.insert(k.clone(), Value::String(v.clone()));
+        }
+    }
     let mut configuration_info = Map::new();
     if !customized.is_empty() {
         configuration_info.insert("customizedKeys".to_owned(), Value::Object(customized));
@@ -250,10 +248,11 @@ fn body(i: &Inputs<'_>, linker: Linker, fill: &mut Fill) -> (Value, Vec<(&'stati
     if linker == Linker::ConfluentSchema {
         if let Some(m) = properties.as_object_mut() {
             // Rebuilt rather than `remove`d from, as in `restrict`.
-            *m = std::mem::take(m)
-                .into_iter()
-                .filter(|(k, _)| k != "publicNetworkSolution")
-                .collect();
+            for (k, v) in std::mem::take(m) {
+                if k != "publicNetworkSolution" {
+                    m.insert(k, v);
+                }
+            }
         }
     }
     (json!({ "properties": properties }), secrets)

@@ -160,7 +160,7 @@ pub(crate) fn build(i: &Inputs<'_>) -> AzCommands {
         }
     }
 
-    let auth = r.spec.auth.clone().unwrap_or_default();
+    let auth = r.spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     match r.auth {
         AuthId::WorkloadIdentity => {
             a.opt(

@@ -119,7 +119,7 @@ pub fn plan(spec: &ConnectionSpec, context: &PlanContext) -> Result<Plan, Error>
     let segment_errors = policy::plan::arm_segments(&r);
     if !segment_errors.is_empty() {
         findings.extend(segment_errors);
-        findings.sort_by_key(|f| f.severity);
+        crate::error::sort_by_severity(&mut findings);
         return Err(Error::InvalidSpec { findings });
     }
     let i = Inputs { r: &r, context };
@@ -145,7 +145,7 @@ pub fn plan(spec: &ConnectionSpec, context: &PlanContext) -> Result<Plan, Error>
             .collect(),
     };
     policy::plan::check_built(&r, context, built, &mut findings);
-    findings.sort_by_key(|f| f.severity);
+    crate::error::sort_by_severity(&mut findings);
     Ok(Plan {
         connection_name: r.connection_name.clone(),
         namespace: r.namespace.clone(),

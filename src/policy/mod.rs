@@ -59,7 +59,7 @@ pub(crate) fn check(spec: &ConnectionSpec) -> (Vec<Finding>, Option<Resolved<'_>
         keys::check_inferred_names(r, &mut f);
     }
     // Stable sort: errors first, then warnings, then info; rule order within.
-    f.sort_by_key(|x| x.severity);
+    crate::error::sort_by_severity(&mut f);
     (f, resolved)
 }
 

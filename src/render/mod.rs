@@ -110,6 +110,17 @@ impl Bundle {
     }
 }
 
+/// A map of the given entries, inserted one by one (a later key replaces an earlier one, as
+/// in `collect`). `BTreeMap::from` and `collect` sort the entries and build the tree in bulk:
+/// code compiled again for each entry type, where `insert` is in every module anyway.
+pub(crate) fn map<V>(
+    entries: impl IntoIterator<Item = (String, V)>,
+) -> std::collections::BTreeMap<String, V> {
+    let mut m = std::collections::BTreeMap::new();
+    m.extend(entries);
+    m
+}
+
 /// A document of `object`: its tree and YAML, written once.
 pub(crate) fn document(object: Object, name: &str, namespace: &str) -> Result<Document, Error> {
     let object_kind = object.object_kind();

@@ -11,14 +11,12 @@ use crate::spec::SecretEncoding;
 pub(crate) fn build(r: &Resolved<'_>, encoding: SecretEncoding) -> Secret {
     let entries = r.config.iter().map(|e| (e.key.clone(), e.value.clone()));
     let (string_data, data) = match encoding {
-        SecretEncoding::StringData => (Some(entries.collect()), None),
+        SecretEncoding::StringData => (Some(super::map(entries)), None),
         SecretEncoding::Data => (
             None,
-            Some(
-                entries
-                    .map(|(k, v)| (k, ByteString(v.into_bytes())))
-                    .collect(),
-            ),
+            Some(super::map(
+                entries.map(|(k, v)| (k, ByteString(v.into_bytes()))),
+            )),
         ),
     };
     Secret {

@@ -2,7 +2,6 @@
 
 use k8s_openapi::api::core::v1::ServiceAccount;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
-use std::collections::BTreeMap;
 
 use crate::resolve::Resolved;
 
@@ -10,7 +9,7 @@ use crate::k8s::{CLIENT_ID_ANNOTATION, TENANT_ID_ANNOTATION};
 
 /// Builds the ServiceAccount annotated with the identity's client id.
 pub(crate) fn build(r: &Resolved<'_>) -> ServiceAccount {
-    let mut annotations = BTreeMap::from([(
+    let mut annotations = super::map([(
         CLIENT_ID_ANNOTATION.to_owned(),
         r.client_id().unwrap_or("<client-ID>").to_owned(),
     )]);

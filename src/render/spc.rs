@@ -77,7 +77,7 @@ pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
         .tenant_id()
         .map(str::to_owned)
         .or_else(|| entry("_TENANTID"));
-    let parameters = BTreeMap::from([
+    let parameters = super::map([
         ("usePodIdentity".to_owned(), "false".to_owned()),
         ("useVMManagedIdentity".to_owned(), "true".to_owned()),
         (

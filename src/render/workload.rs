@@ -75,7 +75,7 @@ fn pod_spec(parts: &PodParts, w: &Workload) -> PodSpec {
                     csi: Some(CSIVolumeSource {
                         driver: CSI_DRIVER.to_owned(),
                         read_only: Some(true),
-                        volume_attributes: Some(BTreeMap::from([(
+                        volume_attributes: Some(super::map([(
                             "secretProviderClass".to_owned(),
                             m.secret_provider_class.clone(),
                         )])),
@@ -134,7 +134,7 @@ pub(crate) fn build_for(parts: &PodParts, namespace: &str, w: &Workload) -> Obje
                 spec: DeploymentSpec {
                     replicas: Some(1),
                     selector: LabelSelector {
-                        match_labels: Some(BTreeMap::from([(
+                        match_labels: Some(super::map([(
                             APP_LABEL.to_owned(),
                             "sc-sample".to_owned(),
                         )])),
