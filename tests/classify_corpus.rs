@@ -249,6 +249,8 @@ fn real_corpus_is_development_data_and_holdout_loads() {
     let split = corpus::load_split().expect("split.tsv loads");
     let demoted = split.values().filter(|(_, o)| o == "holdout").count();
     assert_eq!(demoted, 154, "texts of origin holdout in split.tsv");
+    let demoted2 = split.values().filter(|(_, o)| o == "holdout2").count();
+    assert_eq!(demoted2, 218, "texts of origin holdout2 in split.tsv");
     // The test set may hold no text yet; what it holds must load.
     let holdout = corpus::load_holdout().expect("holdout loads");
     assert!(holdout.iter().all(|t| t.set == corpus::Set::Holdout));
