@@ -12,6 +12,10 @@
 pub enum Term {
     /// A phrase anywhere in the text (case, spacing and quotes ignored).
     Phrase(&'static str),
+    /// Any one of these phrases: a token set of one meaning in its several
+    /// spellings (`federated token file`, `AZURE_FEDERATED_TOKEN_FILE`), so
+    /// a signal names a family of wordings instead of quoting one text.
+    Any(&'static [&'static str]),
     /// An error code extracted from the text (`(Code)`, `Code: X`,
     /// `"code": "X"`, `Code="X"`, `ERROR CODE: X`, an `AADSTS` number …),
     /// compared case-insensitively; `*` stands for any run of characters
@@ -64,7 +68,7 @@ pub struct CategoryRule {
     pub commands: &'static [&'static str],
 }
 
-use Term::{Code, Innermost, Phrase};
+use Term::{Any, Code, Innermost, Phrase};
 
 /// A signal: every term of `all` present gives `weight`.
 const fn signal(all: &'static [Term], weight: f32) -> Signal {
@@ -113,6 +117,109 @@ const CLUSTER_SERVICE_PRINCIPAL: &[Term] = &[
     Phrase("ServicePrincipalProfile"),
     Phrase("aka.ms/aks-sp-help"),
 ];
+
+/// A managed-identity credential or endpoint, in the words of every SDK
+/// (azidentity, Azure.Identity, azure-identity, MSAL, AppAuthentication).
+const MANAGED_IDENTITY: Term = Any(&[
+    "ManagedIdentityCredential",
+    "managed identity",
+    "Managed Service Identity",
+    "managed identity endpoint",
+    "MSI endpoint",
+    "ManagedIdentity",
+]);
+
+/// Ways the managed-identity endpoint fails to give a token to a pod that
+/// has no identity of its own.
+const MI_UNAVAILABLE: Term = Any(&[
+    "authentication is not available",
+    "authentication unavailable",
+    "is not available",
+    "unavailable",
+    "no available identity",
+    "no identity",
+    "timed out",
+    "timeout",
+    "no response",
+    "did not respond",
+    "unable to connect",
+    "connection refused",
+    "ECONNREFUSED",
+    "EHOSTUNREACH",
+    "ETIMEDOUT",
+    "socket hang up",
+    "network is unreachable",
+    "no route to host",
+    "could not connect",
+    "failed to connect",
+    "not assigned",
+    "hasn't been assigned",
+    "has not been assigned",
+]);
+
+/// What makes a managed-identity failure someone else's: the secrets-store
+/// CSI mount (its own category), the cluster's own identity (kubelet,
+/// add-ons), a wrong client id (`Identity not found`).
+const MI_NOT_THE_POD: &[Term] = &[
+    Phrase("MountVolume"),
+    Phrase("secrets-store"),
+    Phrase("Identity not found"),
+];
+
+/// The workload-identity credential in the words of every SDK.
+const WORKLOAD_IDENTITY: Term = Any(&[
+    "WorkloadIdentityCredential",
+    "workload identity",
+    "workload-identity",
+    "workloadidentity",
+]);
+
+/// Transitional states of an AKS cluster, node pool or operation that make a
+/// new operation wait.
+const TRANSITIONAL_STATE: Term = Any(&[
+    "in progress",
+    "is Updating",
+    "is Upgrading",
+    "is Creating",
+    "is Deleting",
+    "is Scaling",
+    "is Starting",
+    "is Stopping",
+    "being created",
+    "being deleted",
+    "being updated",
+    "being upgraded",
+    "being scaled",
+    "being started",
+    "being stopped",
+    "deletion was issued",
+    "deletion has started",
+    "delete operation started",
+    "while creating",
+    "while deleting",
+    "while updating",
+    "while upgrading",
+    "while scaling",
+    "state: Creating",
+    "state: Deleting",
+    "state: Updating",
+    "state Creating",
+    "state Deleting",
+    "state Updating",
+    "only allowed operation",
+    "not in a terminal",
+]);
+
+/// An HTTP 409 in the shapes of az, autorest, azcore and the SDKs.
+const HTTP_409: Term = Any(&[
+    "StatusCode=409",
+    "Status=409",
+    "RESPONSE 409",
+    "409 Conflict",
+    "409 (Conflict)",
+    "Status code 409",
+    "status: 409",
+]);
 
 /// Phrases that show the text belongs to this domain (Azure, Kubernetes,
 /// Helm, Service Connector). Without one of them, or a specific signal, the
@@ -454,7 +561,8 @@ pub const RULES: &[CategoryRule] = &[
                 &[Phrase("failed calling webhook"), Phrase("Client.Timeout")],
                 0.78,
             ),
-            signal(&[Phrase("due to atomic being set"), Phrase("timeout")], 0.88),
+            // `?timeout=30s` in a webhook URL is no readiness wait.
+            signal_unless(&[Phrase("due to atomic being set"), Phrase("timeout")], &[Phrase("?timeout="), Phrase("failed to create resource")], 0.88),
             signal_unless(&[Phrase("timeout waiting for the condition")], &[Phrase("Unable to attach or mount volumes")], 0.86),
         ],
         negative: &[],
@@ -541,6 +649,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("no chart version found")], 0.88),
             signal(&[Phrase("no chart name found")], 0.88),
             signal(&[Phrase("Error: chart"), Phrase("not found")], 0.86),
+            // Helm's own error line about a chart reference it could not fetch.
+            signal_unless(&[Phrase("Error: failed to download")], &[Phrase("provider")], 0.8),
             // An OCI chart's tag list: Helm lists tags to resolve a chart version; image pulls never do.
             signal_unless(&[Phrase("/v2/"), Phrase("/tags/list")], &[Phrase("pull image")], 0.85),
             signal(&[Phrase("pulling from host"), Phrase("failed with status code")], 0.86),
@@ -612,6 +722,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Unable to continue with update"), Phrase("exists")], 0.9),
             // Helm 2 and early Helm 3: `Error: release <r> failed: <kind> "<name>" already exists`.
             signal(&[Phrase("Error: release"), Phrase("failed"), Phrase("already exists")], 0.85),
+            // Helm 2: `kind <K> with the name "<n>" already exists in the cluster and wasn't defined in the previous release`.
+            signal(&[Phrase("already exists"), Any(&["previous release", "current release", "the release"])], 0.86),
+            signal(&[Phrase("already exists in the cluster"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED", "helm", "chart"])], 0.84),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
             signal(&[Phrase("-n <resource namespace>")], 0.88),
@@ -699,6 +812,12 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Helm uninstall failed")], 0.8),
             signal(&[Phrase("Helm test failed")], 0.8),
             signal(&[Phrase("HelmRelease"), Phrase("RetriesExceeded")], 0.8),
+            // Helm's kube client wording of a resource it could not create,
+            // update or delete (webhooks, admission, API errors), and Helm 2's
+            // bare failure headings.
+            signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
+            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED", "ROLLBACK FAILED", "UNINSTALLATION FAILED"])], 0.76),
+            signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
         cause: "A wrapped Helm install or upgrade failed for a reason other than the five known Helm errors; commonly an admission policy or webhook rejecting resources, or an API error. Read the inner error.",
@@ -771,7 +890,13 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("please wait for it to finish before starting a new operation")], 0.9, BUSY_RANK),
             signal(&[Phrase("please retry later to avoid conflict")], 0.9),
             signal(&[Phrase("isn't allowed in the resource's current state")], 0.85),
-            signal(&[Innermost("Conflict")], 0.8),
+            // A generic Conflict wrapping a specific code that is no busy
+            // state (a bad request, an invalid or disallowed value) is that code's error.
+            signal_unless(
+                &[Innermost("Conflict")],
+                &[Code("BadRequest"), Code("Invalid*"), Code("*ValueNotAllowed"), Code("*NotSupported")],
+                0.8,
+            ),
             // Other layers saying the same: busy codes of any service, and
             // update failures that name a running operation.
             signal_ranked(&[Code("*OperationInProgress")], 0.92, BUSY_RANK),
@@ -799,6 +924,17 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("there's an in progress")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("there is an in progress")], 0.9, BUSY_RANK),
             signal_ranked(&[Code("Conflict"), Phrase("in progress")], 0.88, BUSY_RANK),
+            // AKS refusing an operation because the resource is in a
+            // transitional state (being created, deleted, scaled, started …).
+            signal_ranked(&[Code("OperationNotAllowed"), TRANSITIONAL_STATE], 0.85, BUSY_RANK),
+            signal_ranked(&[Any(&["Operation is not allowed", "operation not allowed", "is not allowed while", "isn't allowed while", "cannot be performed while", "can't be performed while"]), TRANSITIONAL_STATE], 0.84, BUSY_RANK),
+            // Any service's busy-resource conflict: the provisioning state is
+            // not terminal, the request conflicts with a running one.
+            signal(&[Code("RequestConflict")], 0.85),
+            signal(&[Phrase("provisioning state"), Any(&["is not terminal", "to become terminal", "non-terminal", "not in a terminal"])], 0.88),
+            // A 409 answered to an update of the cluster or its node pools
+            // with no code of its own: the cluster was busy.
+            signal(&[HTTP_409, Any(&["ManagedClustersClient", "AgentPoolsClient", "managedClusters", "agentPools"])], 0.8),
         ],
         negative: &[],
         cause: "The connection was created while the cluster was updating, so Service Connector's update conflicted with the running one. The same error also appears when the subscription is not registered with Microsoft.KubernetesConfiguration.",
@@ -1192,6 +1328,22 @@ pub const RULES: &[CategoryRule] = &[
             ),
             // The older AppAuthentication library's chain failing through to IMDS.
             signal(&[Phrase("methods to get an access token")], 0.8),
+            // Any SDK's managed-identity credential (or the IMDS endpoint it
+            // calls) that is unavailable, unreachable or has no identity to
+            // give: in an AKS pod, the pod was not set up for workload
+            // identity and the chain fell through to IMDS.
+            signal_unless(&[MANAGED_IDENTITY, MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
+            signal_unless(&[Phrase("IMDS"), MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
+            // The workload-identity credential built from an environment the
+            // webhook did not fill: no client id, tenant id or token file.
+            signal(&[WORKLOAD_IDENTITY, Any(&["no client ID specified", "no tenant ID specified", "no token file specified", "Check pod configuration"])], 0.88),
+            signal(&[Any(&["no client ID specified", "no tenant ID specified", "no token file specified"]), Phrase("pod configuration")], 0.85),
+            signal(&[WORKLOAD_IDENTITY, Any(&["token file", "AZURE_FEDERATED_TOKEN_FILE", "federated token"]), Any(&["no such file", "not found", "not set", "missing", "empty", "does not exist"])], 0.85),
+            // IMDS on a node with several identities and no client id asked for.
+            signal(&[Phrase("Multiple user assigned identities exist")], 0.85),
+            signal(&[Phrase("specify the clientId"), Phrase("identity")], 0.8),
+            // A credential chain left with no credential at all (azidentity).
+            signal(&[Phrase("at least one TokenCredential")], 0.8),
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
         cause: "The pod was not mutated by the workload identity webhook, so AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE and the token file are missing: the pod lacks the azure.workload.identity/use: \"true\" label, its ServiceAccount lacks the client-id annotation, or the pod started before they were set; the credential chain then falls through to IMDS.",
@@ -1223,11 +1375,14 @@ pub const RULES: &[CategoryRule] = &[
                     Phrase("MountVolume"),
                     Phrase("secrets-store"),
                     Phrase("failed to mount"),
+                    Phrase("mount request"),
                     // An IMDS fallback of a pod not set up for workload identity.
                     Phrase("requested identity"),
                 ],
                 weight: 0.85,
-                priority: None,
+                // The identity lookup is the cause; a Key Vault 403 or an
+                // MSI `Forbidden` around it only carries it.
+                priority: Some(4),
             },
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
