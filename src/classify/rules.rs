@@ -174,6 +174,22 @@ const WORKLOAD_IDENTITY: Term = Any(&[
     "workloadidentity",
 ]);
 
+/// Codes of a 403 that no role assignment fixes: the method or the resource
+/// is switched off (`KeyBasedAuthenticationNotPermitted`, `SecretDisabled`).
+const NOT_A_GRANT: &[Term] = &[Code("*NotPermitted"), Code("*Disabled")];
+
+/// The secrets-store CSI driver and its Azure provider, by their names in
+/// user agents, log lines, pod names and API groups.
+const CSI_PROVIDER: Term = Any(&[
+    "csi-secrets-store",
+    "secrets-store-csi",
+    "secrets-store.csi",
+    "secrets-store-provider-azure",
+    "csi-secrets-store-provider-azure",
+    "provider-azure",
+    "SecretProviderClass",
+]);
+
 /// Transitional states of an AKS cluster, node pool or operation that make a
 /// new operation wait.
 const TRANSITIONAL_STATE: Term = Any(&[
@@ -375,6 +391,30 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "the node was low on resource",
     "errimage",
     "knack",
+    // The Azure SDKs' credential classes, the Azure Developer CLI, pod
+    // identity, storage, and the Kubernetes tools that compare and apply
+    // manifests (Argo CD, server-side apply).
+    "ClientSecretCredential",
+    "ClientCertificateCredential",
+    "ChainedTokenCredential",
+    "EnvironmentCredential",
+    "AzureCliCredential",
+    "AzurePowerShellCredential",
+    "AzureDeveloperCliCredential",
+    "DeviceCodeCredential",
+    "InteractiveBrowserCredential",
+    "azd provision",
+    "azd deploy",
+    "azd package",
+    "azd up",
+    "azure developer cli",
+    "aad-pod-identity",
+    "service principal token",
+    "storage account",
+    "ComparisonError",
+    "desired state to live state",
+    "field not declared in schema",
+    "server-side apply",
 ];
 
 /// The table, in the order of the category ids.
@@ -494,6 +534,11 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("k8s-extension"), Phrase("provisioningState"), Phrase("Failed")], 0.6),
             signal(&[Phrase("sc-extension"), Phrase("failed")], 0.6),
             signal(&[Phrase("needed by system extensions")], 0.82),
+            // The extension manager's troubleshooting link and its
+            // identity-for-extension failure.
+            signal(&[Phrase("aka.ms/k8s-extensions-TSG")], 0.82),
+            signal(&[Any(&["identity for extension", "identity for the extension"]), Any(&["Unable to create", "failed to create", "Failed to create"])], 0.86),
+            signal(&[Phrase("delete the extension and try again")], 0.84),
             // Every extension-manager code (`ExtensionAlreadyExists`, `ExtensionTypeNotFound`, …).
             signal(&[Code("Extension*")], 0.8),
         ],
@@ -971,13 +1016,19 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("*AuthorizationFailed")], 0.9),
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
             signal(&[Phrase("operation using this permission")], 0.88),
-            signal(&[Phrase("StatusCode=403")], 0.7),
-            signal(&[Phrase("Status=403")], 0.7),
-            signal(&[Phrase("(HTTP 403)")], 0.7),
-            signal(&[Phrase("RESPONSE 403: 403")], 0.7),
+            // A bare 403 is a missing permission unless its code says the
+            // method or the resource is switched off.
+            signal_unless(&[Phrase("StatusCode=403")], NOT_A_GRANT, 0.7),
+            signal_unless(&[Phrase("Status=403")], NOT_A_GRANT, 0.7),
+            signal_unless(&[Phrase("(HTTP 403)")], NOT_A_GRANT, 0.7),
+            signal_unless(&[Phrase("RESPONSE 403: 403")], NOT_A_GRANT, 0.7),
             // Kubernetes RBAC (and Azure RBAC for Kubernetes) denials of kubectl and in-cluster clients.
             signal(&[Phrase("is forbidden: User"), Phrase("cannot")], 0.86),
             signal(&[Phrase("access to the resource in Azure")], 0.9),
+            // Controllers and tools reporting ARM's 403 in their own words,
+            // often with the role they lack.
+            signal(&[Any(&["ARM status code", "ARM returned", "Azure Resource Manager returned", "ARM request failed"]), Phrase("403")], 0.86),
+            signal(&[Phrase("requires"), Any(&["'Contributor' access", "'Reader' access", "'Owner' access", "'Managed Identity Operator' access", "'Network Contributor' access", "Contributor role", "Reader role", "Owner role"])], 0.8),
         ],
         negative: &[],
         cause: "Service Connector acts with the caller's permissions on the cluster, the target and the identity; one of them is missing. The role at the scope may be insufficient; LinkedAuthorizationFailed means the account is in another tenant than the resource.",
@@ -1204,6 +1255,16 @@ pub const RULES: &[CategoryRule] = &[
             // Azure's regional (vCPU) quota named in other tools' words.
             signal(&[Phrase("Regional quota exceeded")], 0.82),
             signal(&[Phrase("regional"), Phrase("cores quota")], 0.85),
+            // `exceeding`, `exceeds`, `exceeded` a quota or limit, in any order.
+            signal(&[Any(&["quota", "limit"]), Phrase("exceed")], 0.7),
+            signal(&[Phrase("quota limit"), Phrase("exceed")], 0.8),
+            // The quota message's figures: what is allowed, used and asked for.
+            signal(&[
+                Any(&["Maximum allowed", "Current Limit", "Approved", "limit:"]),
+                Any(&["Current in use", "Current Usage", "in use:", "usage:"]),
+                Any(&["Additional requested", "Additional Required", "requested:", "required:"]),
+            ], 0.9),
+            signal(&[Any(&["quota", "Quota"]), Any(&["cores", "vCPU", "vCPUs", "Core"]), Any(&["exceed", "not enough", "insufficient", "increase"])], 0.84),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
@@ -1227,6 +1288,11 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("admission webhook"), Phrase("gatekeeper"), Phrase("denied the request")], 0.88),
             signal(&[Phrase("[azurepolicy"), Phrase("denied")], 0.85),
             signal(&[Phrase("Policy identifiers")], 0.8),
+            // Every service's `…BlockedBy…Policy` code and the same words in prose.
+            signal(&[Code("*BlockedBy*Policy*")], 0.93),
+            signal(&[Code("*DisallowedBy*Policy*")], 0.93),
+            signal(&[Any(&["blocked by", "denied by", "disallowed by", "prevented by", "rejected by", "forbidden by"]), Any(&["Azure Policy", "policy assignment", "policy definition"])], 0.9),
+            signal(&[Any(&["BlockedByAzurePolicy", "DeniedByAzurePolicy", "DisallowedByAzurePolicy"])], 0.92),
         ],
         negative: &[],
         cause: "A policy assignment forbids the action (Azure Policy on the subscription or resource group, or Azure Policy for AKS / Gatekeeper admission inside the cluster).",
@@ -1427,6 +1493,16 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("MountVolume.SetUp failed"), Phrase("csi")], 0.8),
             signal(&[Phrase("SecretProviderClass"), Phrase("failed")], 0.7),
             signal(&[Phrase("MountVolume"), Phrase("secrets-store.csi")], 0.88),
+            // The driver's own event reasons (secret sync and rotation).
+            // (The key form ignores spaces, so a reason also reads as prose:
+            // it counts next to the driver's vocabulary.)
+            signal(&[Any(&["FailedToCreateSecret", "SecretRotationFailed", "FailedToSyncSecret"]), Any(&["objectName", "secrets-store", "SecretProviderClass", "csi"])], 0.86),
+            signal(&[Phrase("file matching objectName")], 0.86),
+            // The provider's requests to Key Vault answered 401 or 429, or
+            // timing out (its user agent or log lines name it).
+            signal(&[CSI_PROVIDER, Any(&["401", "Unauthorized", "429", "Too Many Requests", "throttl"])], 0.84),
+            signal(&[CSI_PROVIDER, Any(&["DeadlineExceeded", "deadline exceeded", "context canceled"])], 0.84),
+            signal(&[Any(&["keyvault", "key vault"]), Any(&["mount", "FailedMount"]), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.82),
         ],
         negative: &[],
         cause: "The secrets-store CSI volume could not be mounted: the driver or the Azure provider is not running on the node, the identity used by the provider (userAssignedIdentityID in the SecretProviderClass, the add-on identity in Service Connector's CSI mode) is wrong, the provider cannot reach Key Vault in time, Key Vault throttled (429) or refused authentication (401), or sync-secret RBAC is missing.",
@@ -1491,6 +1567,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("access policy"), Phrase("Access denied")], 0.88),
             signal(&[Phrase("ForbiddenByFirewall")], 0.95),
             signal(&[Phrase("caller is not a trusted service")], 0.92),
+            // Key Vault's 403 for a disabled object (`SecretDisabled`, `KeyDisabled`, …).
+            signal(&[Any(&["SecretDisabled", "KeyDisabled", "CertificateDisabled", "disabled secret", "disabled key", "disabled certificate"]), Any(&["403", "Forbidden"])], 0.86),
+            signal(&[Any(&["vault.azure.net", "keyvault", "key vault", "KeyVault"]), Any(&["Status code 403", "StatusCode=403", "Status=403", "403 Forbidden", "403 (Forbidden)", "RESPONSE 403", "status: 403"])], 0.84),
         ],
         negative: &[],
         cause: "The identity that calls Key Vault has no data-plane permission on the vault's objects, or the network path is refused (public access disabled, private endpoint on a VNet the nodes cannot resolve or reach).",
