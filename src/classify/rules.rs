@@ -224,6 +224,13 @@ const TRANSITIONAL_STATE: Term = Any(&[
     "state Updating",
     "only allowed operation",
     "not in a terminal",
+    "provisioningState Creating",
+    "provisioningState Deleting",
+    "provisioningState Updating",
+    "provisioningState Upgrading",
+    "provisioningState Scaling",
+    "provisioningState Starting",
+    "provisioningState Stopping",
 ]);
 
 /// An HTTP 409 in the shapes of az, autorest, azcore and the SDKs.
@@ -415,6 +422,9 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "desired state to live state",
     "field not declared in schema",
     "server-side apply",
+    // The API server's optimistic-concurrency answer.
+    "operation cannot be fulfilled on",
+    "the object has been modified",
 ];
 
 /// The table, in the order of the category ids.
@@ -689,6 +699,9 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("unexpected status")], &[Phrase("pull image")], 0.82),
             signal(&[Phrase("failed to pull helm chart")], 0.9),
             signal(&[Phrase("error pulling chart")], 0.9),
+            // Go's HTTP client fetching a chart archive or a repository index:
+            // `Get "https://…/chart-1.2.3.tgz": EOF`.
+            signal(&[Phrase("Get http"), Any(&[".tgz", "index.yaml"])], 0.86),
             signal(&[Phrase("download chart")], 0.85),
             signal(&[Phrase("ChartPullError")], 0.9),
             signal(&[Phrase("no chart version found")], 0.88),
@@ -972,7 +985,7 @@ pub const RULES: &[CategoryRule] = &[
             // AKS refusing an operation because the resource is in a
             // transitional state (being created, deleted, scaled, started …).
             signal_ranked(&[Code("OperationNotAllowed"), TRANSITIONAL_STATE], 0.85, BUSY_RANK),
-            signal_ranked(&[Any(&["Operation is not allowed", "operation not allowed", "is not allowed while", "isn't allowed while", "cannot be performed while", "can't be performed while"]), TRANSITIONAL_STATE], 0.84, BUSY_RANK),
+            signal_ranked(&[Any(&["not allowed", "isn't allowed", "cannot be performed", "can't be performed"]), TRANSITIONAL_STATE], 0.8, BUSY_RANK),
             // Any service's busy-resource conflict: the provisioning state is
             // not terminal, the request conflicts with a running one.
             signal(&[Code("RequestConflict")], 0.85),
@@ -1503,6 +1516,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[CSI_PROVIDER, Any(&["401", "Unauthorized", "429", "Too Many Requests", "throttl"])], 0.84),
             signal(&[CSI_PROVIDER, Any(&["DeadlineExceeded", "deadline exceeded", "context canceled"])], 0.84),
             signal(&[Any(&["keyvault", "key vault"]), Any(&["mount", "FailedMount"]), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.82),
+            // A CSI driver's gRPC answer to a mount that timed out; on a
+            // cluster wired by Service Connector the CSI volume is the
+            // secrets store.
+            signal(&[Phrase("MountVolume.SetUp failed"), Phrase("rpc error"), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.78),
         ],
         negative: &[],
         cause: "The secrets-store CSI volume could not be mounted: the driver or the Azure provider is not running on the node, the identity used by the provider (userAssignedIdentityID in the SecretProviderClass, the add-on identity in Service Connector's CSI mode) is wrong, the provider cannot reach Key Vault in time, Key Vault throttled (429) or refused authentication (401), or sync-secret RBAC is missing.",
