@@ -183,11 +183,22 @@ impl Entities {
 fn event_row(clean: &str, work: &mut u64) -> bool {
     clean.split('\n').any(|line| {
         *work += line.len() as u64;
-        let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).take(4).collect();
-        let typed = |i: usize| matches!(words.get(i), Some(&("Warning" | "Normal")));
-        let reason = |i: usize| words.get(i).is_some_and(|w| camel_reason(w));
-        let age = |i: usize| words.get(i).is_some_and(|w| event_age(w));
-        (typed(0) && reason(1) && age(2)) || (age(0) && typed(1) && reason(2))
+        // Quotes and brackets of a wrapper (a JSON string, a list) are no part of a word.
+        let words: Vec<&str> = line
+            .split(' ')
+            .map(|w| {
+                w.trim_matches(|c: char| {
+                    matches!(c, '"' | '\'' | '`' | '[' | ']' | '{' | '}' | ',')
+                })
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let typed = |w: &str| matches!(w, "Warning" | "Normal");
+        // The row may follow a log prefix or a wrapper's key on its line.
+        words.windows(3).any(|t| {
+            (typed(t[0]) && camel_reason(t[1]) && event_age(t[2]))
+                || (event_age(t[0]) && typed(t[1]) && camel_reason(t[2]))
+        })
     })
 }
 
@@ -763,6 +774,11 @@ mod tests {
             &mut w
         ));
         assert!(event_row("15s Warning BackOff pod/x Back-off", &mut w));
+        assert!(event_row("\"  Warning DoActionFailed 15s x\"", &mut w));
+        assert!(event_row(
+            "{\"message\": \"  Warning DoActionFailed 15s x\"}",
+            &mut w
+        ));
         assert!(event_row("Warning FailedMount <unknown> kubelet x", &mut w));
         assert!(!event_row("Warning: Failed 15s later", &mut w));
         assert!(event_row("Warning Failed 3m12s kubelet Error", &mut w));

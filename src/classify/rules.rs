@@ -872,9 +872,11 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("HelmRelease"), Phrase("RetriesExceeded")], 0.8),
             // Helm's kube client wording of a resource it could not create,
             // update or delete (webhooks, admission, API errors), and Helm 2's
-            // bare failure headings.
+            // bare failure headings (the key form ignores spaces, so
+            // `INSTALLATION FAILED` alone would also be the extension's code
+            // `InstallationFailed`).
             signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
-            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED", "ROLLBACK FAILED", "UNINSTALLATION FAILED"])], 0.76),
+            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.76),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
@@ -1258,7 +1260,6 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("Max*Exceeded")], 0.72),
             signal(&[Phrase("Cannot create more than"), Phrase("for this subscription in this region")], 0.9),
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
-            signal(&[Phrase("quota"), Phrase("exceeded")], 0.7),
             // A Job's BackoffLimitExceeded is no quota.
             signal_unless(
                 &[Code("*LimitExceeded")],
@@ -1269,7 +1270,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Regional quota exceeded")], 0.82),
             signal(&[Phrase("regional"), Phrase("cores quota")], 0.85),
             // `exceeding`, `exceeds`, `exceeded` a quota or limit, in any order.
-            signal(&[Any(&["quota", "limit"]), Phrase("exceed")], 0.7),
+            signal(&[Phrase("quota"), Phrase("exceed")], 0.7),
             signal(&[Phrase("quota limit"), Phrase("exceed")], 0.8),
             // The quota message's figures: what is allowed, used and asked for.
             signal(&[
