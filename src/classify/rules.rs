@@ -619,6 +619,12 @@ pub const RULES: &[CategoryRule] = &[
             // `?timeout=30s` in a webhook URL is no readiness wait.
             signal_unless(&[Phrase("due to atomic being set"), Phrase("timeout")], &[Phrase("?timeout="), Phrase("failed to create resource")], 0.88),
             signal_unless(&[Phrase("timeout waiting for the condition")], &[Phrase("Unable to attach or mount volumes")], 0.86),
+            // Helm's readiness wait in the words of the tools around it.
+            signal_unless(
+                &[Any(&["helm", "release", "chart"]), Any(&["timed out waiting", "wait timeout", "timed out after waiting", "exceeded its progress deadline"])],
+                &[Phrase("Unable to attach or mount volumes"), Phrase("failed calling webhook")],
+                0.82,
+            ),
         ],
         negative: &[],
         cause: "The chart's pods did not become ready in time: CPU/memory limits, policy constraints or node taints (NoSchedule), an architecture mismatch (Linux workload on a Windows node or the reverse), or configuration values that keep pods from starting.",
@@ -782,7 +788,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Error: release"), Phrase("failed"), Phrase("already exists")], 0.85),
             // Helm 2: `kind <K> with the name "<n>" already exists in the cluster and wasn't defined in the previous release`.
             signal(&[Phrase("already exists"), Any(&["previous release", "current release", "the release"])], 0.86),
-            signal(&[Phrase("already exists in the cluster"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED", "helm", "chart"])], 0.84),
+            signal(&[Phrase("already exists"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "helm install", "helm upgrade", "helm.sh"])], 0.84),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
             signal(&[Phrase("-n <resource namespace>")], 0.88),
@@ -818,6 +824,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("helm"), Phrase("pending-upgrade")], 0.8),
             signal(&[Phrase("helm"), Phrase("pending-install")], 0.8),
             signal(&[Phrase("helm"), Phrase("pending-rollback")], 0.8),
+            // Helm 2's release states and the same lock named by tools around Helm.
+            signal(&[Any(&["helm", "release", "tiller"]), Any(&["PENDING_UPGRADE", "PENDING_INSTALL", "PENDING_ROLLBACK"])], 0.8),
         ],
         negative: &[],
         cause: "The Helm release already has an install, upgrade or rollback running.",
@@ -1084,6 +1092,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("resource provider"), Phrase("is not registered")], 0.86),
             signal(&[Phrase("is not registered"), Phrase("az provider register")], 0.86),
             signal(&[Phrase("Please register the subscription")], 0.88),
+            // A provider namespace said to be unregistered, in any tool's words
+            // (an extension type unregistered in a region is the extension's).
+            signal_unless(&[Any(&["not registered", "isn't registered", "is unregistered", "NotRegistered"]), Any(&["resource provider", "provider namespace", "Microsoft.", "az provider register", "Register-AzResourceProvider"])], &[Phrase("registered in region"), Phrase("Extension type")], 0.84),
         ],
         negative: &[],
         cause: "The subscription has not registered the resource provider named in the message. Service Connector on AKS needs Microsoft.KubernetesConfiguration (cluster extensions) and Microsoft.ServiceLinker.",
@@ -1337,6 +1348,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Assertion Issuer"), Phrase("Assertion Subject")], 0.85),
             signal(&[Code("AADSTS70025")], 0.92),
             signal(&[Phrase("no configured federated identity")], 0.92),
+            // A federated credential that does not match the token, in any tool's words.
+            signal(&[Any(&["federated identity credential", "federated credential", "federated identity record"]), Any(&["no matching", "not match", "doesn't match", "does not match", "mismatch", "no federated"])], 0.86),
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
         cause: "The federated identity credential's issuer, subject or audience does not match the token. On AKS the most common cause is the issuer missing its trailing '/', or a subject that differs (also in letter case) from system:serviceaccount:<namespace>:<service account>.",
@@ -1361,6 +1374,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("AADSTS50166")], 0.92),
             signal(&[Phrase("Request to External OIDC endpoint failed")], 0.95),
             signal(&[Phrase("External OIDC endpoint")], 0.9),
+            // The issuer's discovery documents cannot be fetched by Entra.
+            signal(&[Any(&["openid-configuration", "jwks", "OIDC discovery", "OIDC issuer"]), Any(&["AADSTS", "token exchange"]), Any(&["unreachable", "not reachable", "could not be reached", "failed to fetch", "unable to fetch", "Unable to retrieve", "timed out"])], 0.84),
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
         cause: "The cluster's OIDC issuer endpoint is not exposed or not reachable by Microsoft Entra ID.",
@@ -1516,6 +1531,7 @@ pub const RULES: &[CategoryRule] = &[
             // timing out (its user agent or log lines name it).
             signal(&[CSI_PROVIDER, Any(&["401", "Unauthorized", "429", "Too Many Requests", "throttl"])], 0.84),
             signal(&[CSI_PROVIDER, Any(&["DeadlineExceeded", "deadline exceeded", "context canceled"])], 0.84),
+            signal(&[CSI_PROVIDER, Any(&["FailedMount", "MountVolume", "mount failed", "failed to mount", "Unable to attach or mount"])], 0.86),
             signal(&[Any(&["keyvault", "key vault"]), Any(&["mount", "FailedMount"]), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.82),
             // A CSI driver's gRPC answer to a mount that timed out; on a
             // cluster wired by Service Connector the CSI volume is the
