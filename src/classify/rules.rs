@@ -422,8 +422,9 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "desired state to live state",
     "field not declared in schema",
     "server-side apply",
-    // The API server's optimistic-concurrency answer.
+    // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
+    "the server could not find the requested resource",
     "the object has been modified",
 ];
 
@@ -885,6 +886,8 @@ pub const RULES: &[CategoryRule] = &[
             // `InstallationFailed`).
             signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
             signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.76),
+            // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
+            signal(&[Phrase("Error: release"), Phrase("failed:")], 0.78),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
