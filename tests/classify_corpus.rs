@@ -390,6 +390,56 @@ fn generalises_over_shapes_of_the_same_error() {
     }
 }
 
+#[test]
+fn word_families_claim_no_unrelated_text() {
+    // Texts of other tools that share words with the rules' token sets:
+    // a CamelCase code read as prose, a heading, an archive download, a
+    // quota of something else. None of them is from this domain.
+    let unrelated = [
+        "Operation not allowed while another backup is in progress",
+        "<html><title>500 Internal Server Error</title></html>",
+        "Get \"https://example.com/files/archive-1.0.tgz\": EOF",
+        "Error: failed to download https://github.com/electron/electron/releases/download/v1/electron.zip",
+        "Please delete the extension and try again. Chrome could not load the manifest.",
+        "Warning: quota for cores on this workstation may need an increase (score 12)",
+        "Cannot update the record: the object has been modified by another user",
+        "npm ERR! code E401 Unable to authenticate, need: Basic realm",
+    ];
+    for text in unrelated {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            "unknown",
+            "{text}"
+        );
+    }
+    // The same words in this domain's texts do name their category.
+    let related = [
+        (
+            "(OperationNotAllowed) Unable to perform 'Scaling' operation on 'agentpool' since deletion was issued on 'agentpool'.\nCode: OperationNotAllowed",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Error: INSTALLATION FAILED: Get \"https://charts.example.com/charts/app-1.0.0.tgz\": EOF",
+            "helm_chart_download",
+        ),
+        (
+            "Resource quota of cores exceeded. Maximum allowed: 20, Current in use: 0, Additional requested: 36",
+            "quota_exceeded",
+        ),
+        (
+            "ManagedIdentityCredential authentication failed. Message socket hang up",
+            "wi_token_file_missing",
+        ),
+    ];
+    for (text, want) in related {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            want,
+            "{text}"
+        );
+    }
+}
+
 /// Ways the same error reaches the classifier: quoted in a reply and
 /// hard-wrapped, inside a Terraform box, as a JSON string, with Windows line
 /// ends, typographic quotes or HTML entities from a copied web page.

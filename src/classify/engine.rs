@@ -9,7 +9,7 @@ use super::entities::{self, Entities, Entity, MARKERS};
 use super::matcher::{Automaton, Hits};
 use super::normalize::{self, squeeze, Views};
 use super::redact::{self, LineMasks};
-use super::rules::{CategoryRule, Signal, Term, DOMAIN_MARKERS, RULES, SPECIFIC};
+use super::rules::{CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, RULES, SPECIFIC};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
 /// The automaton and the pattern id of every table phrase.
@@ -318,7 +318,11 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         .iter()
         .filter_map(|&pid| a.hits.first(pid))
         .min_by_key(|&(s, _)| s);
-    let in_domain = specific_seen || domain_span.is_some() || a.entities.cli_shape;
+    let domain_code = a
+        .entities
+        .codes()
+        .any(|e| DOMAIN_CODES.iter().any(|c| code_matches(c, &e.value)));
+    let in_domain = specific_seen || domain_span.is_some() || domain_code || a.entities.cli_shape;
     if !in_domain {
         candidates.clear();
     }

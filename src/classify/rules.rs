@@ -318,9 +318,6 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "managedidentity",
     "managed identity",
     "defaultazurecredential",
-    "generaluserror",
-    "invalidresourcetype",
-    "internalservererror",
     "linkedauthorizationfailed",
     // Vocabulary of the same tools in other shapes: AKS and Entra words,
     // Azure request headers, kubectl and admission-webhook answers, Helm
@@ -329,7 +326,6 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "node pool",
     "nodepool",
     "agentpool",
-    "operationnotallowed",
     "invalidtemplatedeployment",
     "operation failed with status",
     "x-ms-",
@@ -425,7 +421,18 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
     "the server could not find the requested resource",
-    "the object has been modified",
+    "the object has been modified; please apply your changes",
+];
+
+/// Error codes that show the text belongs to this domain once extracted as
+/// codes (`(Code)`, `Code: X`, `"code": "X"`). As phrases they would also
+/// match prose (`500 Internal Server Error`, `Operation not allowed`), since
+/// the key form ignores spaces.
+pub const DOMAIN_CODES: &[&str] = &[
+    "GeneralUserError",
+    "InvalidResourceType",
+    "InternalServerError",
+    "OperationNotAllowed",
 ];
 
 /// The table, in the order of the category ids.
@@ -549,7 +556,6 @@ pub const RULES: &[CategoryRule] = &[
             // identity-for-extension failure.
             signal(&[Phrase("aka.ms/k8s-extensions-TSG")], 0.82),
             signal(&[Any(&["identity for extension", "identity for the extension"]), Any(&["Unable to create", "failed to create", "Failed to create"])], 0.86),
-            signal(&[Phrase("delete the extension and try again")], 0.84),
             // Every extension-manager code (`ExtensionAlreadyExists`, `ExtensionTypeNotFound`, …).
             signal(&[Code("Extension*")], 0.8),
         ],
@@ -708,14 +714,19 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("error pulling chart")], 0.9),
             // Go's HTTP client fetching a chart archive or a repository index:
             // `Get "https://…/chart-1.2.3.tgz": EOF`.
-            signal(&[Phrase("Get http"), Any(&[".tgz", "index.yaml"])], 0.86),
+            signal(&[Phrase("Get http"), Any(&[".tgz", "index.yaml"]), Any(&["helm", "chart", "INSTALLATION FAILED:", "UPGRADE FAILED", "repo"])], 0.86),
             signal(&[Phrase("download chart")], 0.85),
             signal(&[Phrase("ChartPullError")], 0.9),
             signal(&[Phrase("no chart version found")], 0.88),
             signal(&[Phrase("no chart name found")], 0.88),
             signal(&[Phrase("Error: chart"), Phrase("not found")], 0.86),
             // Helm's own error line about a chart reference it could not fetch.
-            signal_unless(&[Phrase("Error: failed to download")], &[Phrase("provider")], 0.8),
+            // Not a release asset or a Terraform provider.
+            signal_unless(
+                &[Phrase("Error: failed to download")],
+                &[Phrase("provider"), Phrase("/releases/download/"), Phrase(".zip"), Phrase(".exe")],
+                0.8,
+            ),
             // An OCI chart's tag list: Helm lists tags to resolve a chart version; image pulls never do.
             signal_unless(&[Phrase("/v2/"), Phrase("/tags/list")], &[Phrase("pull image")], 0.85),
             signal(&[Phrase("pulling from host"), Phrase("failed with status code")], 0.86),
@@ -788,7 +799,7 @@ pub const RULES: &[CategoryRule] = &[
             // Helm 2 and early Helm 3: `Error: release <r> failed: <kind> "<name>" already exists`.
             signal(&[Phrase("Error: release"), Phrase("failed"), Phrase("already exists")], 0.85),
             // Helm 2: `kind <K> with the name "<n>" already exists in the cluster and wasn't defined in the previous release`.
-            signal(&[Phrase("already exists"), Any(&["previous release", "current release", "the release"])], 0.86),
+            signal(&[Phrase("already exists"), Any(&["previous release", "current release"])], 0.86),
             signal(&[Phrase("already exists"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "helm install", "helm upgrade", "helm.sh"])], 0.84),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
@@ -885,9 +896,10 @@ pub const RULES: &[CategoryRule] = &[
             // `INSTALLATION FAILED` alone would also be the extension's code
             // `InstallationFailed`).
             signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
-            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.76),
+            // Weak: other tools print such headings too.
+            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
-            signal(&[Phrase("Error: release"), Phrase("failed:")], 0.78),
+            signal(&[Phrase("Error: release"), Phrase("failed:")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
@@ -998,7 +1010,8 @@ pub const RULES: &[CategoryRule] = &[
             // AKS refusing an operation because the resource is in a
             // transitional state (being created, deleted, scaled, started …).
             signal_ranked(&[Code("OperationNotAllowed"), TRANSITIONAL_STATE], 0.85, BUSY_RANK),
-            signal_ranked(&[Any(&["not allowed", "isn't allowed", "cannot be performed", "can't be performed"]), TRANSITIONAL_STATE], 0.8, BUSY_RANK),
+            // Weak: counts only next to the domain's vocabulary.
+            signal_ranked(&[Any(&["not allowed", "isn't allowed", "cannot be performed", "can't be performed"]), TRANSITIONAL_STATE], 0.74, BUSY_RANK),
             // Any service's busy-resource conflict: the provisioning state is
             // not terminal, the request conflicts with a running one.
             signal(&[Code("RequestConflict")], 0.85),
@@ -1054,7 +1067,7 @@ pub const RULES: &[CategoryRule] = &[
             // Controllers and tools reporting ARM's 403 in their own words,
             // often with the role they lack.
             signal(&[Any(&["ARM status code", "ARM returned", "Azure Resource Manager returned", "ARM request failed"]), Phrase("403")], 0.86),
-            signal(&[Phrase("requires"), Any(&["'Contributor' access", "'Reader' access", "'Owner' access", "'Managed Identity Operator' access", "'Network Contributor' access", "Contributor role", "Reader role", "Owner role"])], 0.8),
+            signal(&[Phrase("requires"), Any(&["'Contributor' access", "'Reader' access", "'Owner' access", "'Managed Identity Operator' access", "'Network Contributor' access"])], 0.8),
         ],
         negative: &[],
         cause: "Service Connector acts with the caller's permissions on the cluster, the target and the identity; one of them is missing. The role at the scope may be insufficient; LinkedAuthorizationFailed means the account is in another tenant than the resource.",
@@ -1097,7 +1110,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Please register the subscription")], 0.88),
             // A provider namespace said to be unregistered, in any tool's words
             // (an extension type unregistered in a region is the extension's).
-            signal_unless(&[Any(&["not registered", "isn't registered", "is unregistered", "NotRegistered"]), Any(&["resource provider", "provider namespace", "Microsoft.", "az provider register", "Register-AzResourceProvider"])], &[Phrase("registered in region"), Phrase("Extension type")], 0.84),
+            signal_unless(&[Any(&["not registered", "isn't registered", "is unregistered", "NotRegistered"]), Any(&["resource provider", "provider namespace", "namespace Microsoft.", "az provider register", "Register-AzResourceProvider"])], &[Phrase("registered in region"), Phrase("Extension type")], 0.84),
         ],
         negative: &[],
         cause: "The subscription has not registered the resource provider named in the message. Service Connector on AKS needs Microsoft.KubernetesConfiguration (cluster extensions) and Microsoft.ServiceLinker.",
@@ -1288,11 +1301,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("quota limit"), Phrase("exceed")], 0.8),
             // The quota message's figures: what is allowed, used and asked for.
             signal(&[
-                Any(&["Maximum allowed", "Current Limit", "Approved", "limit:"]),
-                Any(&["Current in use", "Current Usage", "in use:", "usage:"]),
-                Any(&["Additional requested", "Additional Required", "requested:", "required:"]),
+                Any(&["Maximum allowed", "Current Limit", "Approved"]),
+                Any(&["Current in use", "Current Usage"]),
+                Any(&["Additional requested", "Additional Required"]),
             ], 0.9),
-            signal(&[Any(&["quota", "Quota"]), Any(&["cores", "vCPU", "vCPUs", "Core"]), Any(&["exceed", "not enough", "insufficient", "increase"])], 0.84),
+            signal(&[
+                Any(&["cores quota", "core quota", "vCPU quota", "vCPUs quota", "quota for cores", "quota of cores", "quota limit of Core", "Regional Cores", "Family Cores"]),
+                Any(&["exceed", "not enough", "insufficient"]),
+            ], 0.84),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
@@ -1431,7 +1447,8 @@ pub const RULES: &[CategoryRule] = &[
             // give: in an AKS pod, the pod was not set up for workload
             // identity and the chain fell through to IMDS.
             signal_unless(&[MANAGED_IDENTITY, MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
-            signal_unless(&[Phrase("IMDS"), MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
+            // (Other clouds have an IMDS too: the text must be Azure's.)
+            signal_unless(&[Phrase("IMDS"), MI_UNAVAILABLE, Any(&["Azure", "metadata/identity", "MSI"])], MI_NOT_THE_POD, 0.8),
             // The workload-identity credential built from an environment the
             // webhook did not fill: no client id, tenant id or token file.
             signal(&[WORKLOAD_IDENTITY, Any(&["no client ID specified", "no tenant ID specified", "no token file specified", "Check pod configuration"])], 0.88),
@@ -1532,10 +1549,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("file matching objectName")], 0.86),
             // The provider's requests to Key Vault answered 401 or 429, or
             // timing out (its user agent or log lines name it).
-            signal(&[CSI_PROVIDER, Any(&["401", "Unauthorized", "429", "Too Many Requests", "throttl"])], 0.84),
+            signal(&[CSI_PROVIDER, Any(&["RESPONSE: 401", "StatusCode=401", "Status=401", "401 Unauthorized", "status code 401", "status code: 401", "RESPONSE: 429", "StatusCode=429", "Status=429", "429 Too Many Requests", "status code: 429", "throttled"])], 0.84),
             signal(&[CSI_PROVIDER, Any(&["DeadlineExceeded", "deadline exceeded", "context canceled"])], 0.84),
             signal(&[CSI_PROVIDER, Any(&["FailedMount", "MountVolume", "mount failed", "failed to mount", "Unable to attach or mount"])], 0.86),
-            signal(&[Any(&["keyvault", "key vault"]), Any(&["mount", "FailedMount"]), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.82),
+            signal(&[Any(&["keyvault", "key vault"]), Any(&["MountVolume", "FailedMount", "mount request", "failed to mount", "mount failed"]), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.82),
             // A CSI driver's gRPC answer to a mount that timed out; on a
             // cluster wired by Service Connector the CSI volume is the
             // secrets store.
@@ -1605,7 +1622,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("ForbiddenByFirewall")], 0.95),
             signal(&[Phrase("caller is not a trusted service")], 0.92),
             // Key Vault's 403 for a disabled object (`SecretDisabled`, `KeyDisabled`, …).
-            signal(&[Any(&["SecretDisabled", "KeyDisabled", "CertificateDisabled", "disabled secret", "disabled key", "disabled certificate"]), Any(&["403", "Forbidden"])], 0.86),
+            signal(&[Any(&["SecretDisabled", "CertificateDisabled", "disabled secret", "disabled certificate"]), Any(&["403", "Forbidden"])], 0.86),
             signal(&[Any(&["vault.azure.net", "keyvault", "key vault", "KeyVault"]), Any(&["Status code 403", "StatusCode=403", "Status=403", "403 Forbidden", "403 (Forbidden)", "RESPONSE 403", "status: 403"])], 0.84),
         ],
         negative: &[],
