@@ -174,6 +174,16 @@ const WORKLOAD_IDENTITY: Term = Any(&[
     "workloadidentity",
 ]);
 
+/// Words of a container image pull (kubelet, containerd), which talks to
+/// the same registry API as a chart pull.
+const IMAGE_PULL: &[Term] = &[
+    Phrase("pull image"),
+    Phrase("Failed to pull"),
+    Phrase("pulling image"),
+    Phrase("ErrImagePull"),
+    Phrase("ImagePullBackOff"),
+];
+
 /// Codes of a 403 that no role assignment fixes: the method or the resource
 /// is switched off (`KeyBasedAuthenticationNotPermitted`, `SecretDisabled`).
 const NOT_A_GRANT: &[Term] = &[Code("*NotPermitted"), Code("*Disabled")];
@@ -730,6 +740,14 @@ pub const RULES: &[CategoryRule] = &[
             // An OCI chart's tag list: Helm lists tags to resolve a chart version; image pulls never do.
             signal_unless(&[Phrase("/v2/"), Phrase("/tags/list")], &[Phrase("pull image")], 0.85),
             signal(&[Phrase("pulling from host"), Phrase("failed with status code")], 0.86),
+            // The registry API unreachable or refusing a chart pull
+            // (`failed to do request: Head "https://<registry>/v2/<chart>/manifests/<tag>": dial tcp …`);
+            // an image pull says so.
+            signal_unless(
+                &[Phrase("failed to do request"), Any(&["/manifests/", "/tags/list", "/blobs/"])],
+                IMAGE_PULL,
+                0.84,
+            ),
             signal(&[Phrase("tags in provided repository")], 0.88),
             signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code")], &[Phrase("pull image")], 0.82),
             signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code")], &[Phrase("pull image")], 0.82),
