@@ -183,22 +183,28 @@ impl Entities {
 fn event_row(clean: &str, work: &mut u64) -> bool {
     clean.split('\n').any(|line| {
         *work += line.len() as u64;
-        // Quotes and brackets of a wrapper (a JSON string, a list) are no part of a word.
-        let words: Vec<&str> = line
-            .split(' ')
+        // A row starts with a type or an age, both short: skip lines
+        // without a type word cheaply.
+        if !line.contains("Warning") && !line.contains("Normal") {
+            return false;
+        }
+        let typed = |w: &str| matches!(w, "Warning" | "Normal");
+        // The last three words, sliding: no allocation per line. Quotes
+        // and brackets of a wrapper (a JSON string, a list) are no part of
+        // a word, and the row may follow a log prefix or a wrapper's key.
+        let mut t: [&str; 3] = [""; 3];
+        line.split(' ')
             .map(|w| {
                 w.trim_matches(|c: char| {
                     matches!(c, '"' | '\'' | '`' | '[' | ']' | '{' | '}' | ',')
                 })
             })
             .filter(|w| !w.is_empty())
-            .collect();
-        let typed = |w: &str| matches!(w, "Warning" | "Normal");
-        // The row may follow a log prefix or a wrapper's key on its line.
-        words.windows(3).any(|t| {
-            (typed(t[0]) && camel_reason(t[1]) && event_age(t[2]))
-                || (event_age(t[0]) && typed(t[1]) && camel_reason(t[2]))
-        })
+            .any(|w| {
+                t = [t[1], t[2], w];
+                (typed(t[0]) && camel_reason(t[1]) && event_age(t[2]))
+                    || (event_age(t[0]) && typed(t[1]) && camel_reason(t[2]))
+            })
     })
 }
 
