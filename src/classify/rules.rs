@@ -234,6 +234,14 @@ const TRANSITIONAL_STATE: Term = Any(&[
     "state Updating",
     "only allowed operation",
     "not in a terminal",
+    "Creating state",
+    "Deleting state",
+    "Updating state",
+    "Upgrading state",
+    "Scaling state",
+    "Starting state",
+    "Stopping state",
+    "Migrating state",
     "provisioningState Creating",
     "provisioningState Deleting",
     "provisioningState Updating",
@@ -428,6 +436,20 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "desired state to live state",
     "field not declared in schema",
     "server-side apply",
+    // Kubernetes words that prose outside it rarely holds: in-cluster
+    // service names, webhook configurations, RBAC's API groups, Helm's
+    // chart files and Helm 2's server.
+    "k8s",
+    "svc.cluster.local",
+    "webhookconfiguration",
+    "failed calling webhook",
+    "in API group",
+    "clusterrole",
+    "kubeadm",
+    "kustomiz",
+    "Chart.yaml",
+    "values.yaml",
+    "tiller",
     // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
     "the server could not find the requested resource",
@@ -785,6 +807,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("template:"), Phrase("not defined")], 0.85),
             signal(&[Phrase("parse error at ("), Phrase("templates/")], 0.86),
             signal(&[Phrase("YAML parse error on")], 0.88),
+            // Helm 2: `Error: render error in "<chart>/templates/<file>": template: …`.
+            signal(&[Phrase("render error in")], 0.88),
             signal(&[Phrase("wrong type for value")], 0.85),
             signal(&[Phrase("no template"), Phrase("associated with template")], 0.86),
             signal(&[Phrase("values don't meet the specifications of the schema")], 0.88),
@@ -1001,6 +1025,8 @@ pub const RULES: &[CategoryRule] = &[
             // Other layers saying the same: busy codes of any service, and
             // update failures that name a running operation.
             signal_ranked(&[Code("*OperationInProgress")], 0.92, BUSY_RANK),
+            // Any service's code for a running operation (`AgentPoolUpgradeInProgress`).
+            signal_ranked(&[Code("*InProgress")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("OperationPreempted")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("preempted by another operation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("another operation is in progress")], 0.88, BUSY_RANK),
@@ -1472,6 +1498,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[WORKLOAD_IDENTITY, Any(&["no client ID specified", "no tenant ID specified", "no token file specified", "Check pod configuration"])], 0.88),
             signal(&[Any(&["no client ID specified", "no tenant ID specified", "no token file specified"]), Phrase("pod configuration")], 0.85),
             signal(&[WORKLOAD_IDENTITY, Any(&["token file", "AZURE_FEDERATED_TOKEN_FILE", "federated token"]), Any(&["no such file", "not found", "not set", "missing", "empty", "does not exist"])], 0.85),
+            // The token file's variable itself unset or empty (any SDK, any tool).
+            signal(&[Phrase("AZURE_FEDERATED_TOKEN_FILE"), Any(&["not set", "missing", "is empty", "is required", "are required", "no such file", "not found", "undefined"])], 0.85),
             // IMDS on a node with several identities and no client id asked for.
             signal(&[Phrase("Multiple user assigned identities exist")], 0.85),
             signal(&[Phrase("specify the clientId"), Phrase("identity")], 0.8),
