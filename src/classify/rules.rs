@@ -174,6 +174,10 @@ const WORKLOAD_IDENTITY: Term = Any(&[
     "workloadidentity",
 ]);
 
+/// Words that name a chart, for registry answers that an image pull or
+/// build gets too.
+const CHART_WORDS: Term = Any(&["helm", "chart", "oci://"]);
+
 /// Words of a container image pull (kubelet, containerd), which talks to
 /// the same registry API as a chart pull.
 const IMAGE_PULL: &[Term] = &[
@@ -739,9 +743,9 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Phrase("oci://"), Phrase("unauthorized")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("403 Forbidden")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("not found")], &[Phrase("pull image")], 0.82),
-            signal_unless(&[Phrase("/tags/list"), Phrase("unexpected status")], &[Phrase("pull image")], 0.85),
-            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("unexpected status")], &[Phrase("pull image")], 0.82),
-            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("unexpected status")], &[Phrase("pull image")], 0.82),
+            signal_unless(&[Phrase("/tags/list"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.85),
+            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
+            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
             signal(&[Phrase("failed to pull helm chart")], 0.9),
             signal(&[Phrase("error pulling chart")], 0.9),
             // Go's HTTP client fetching a chart archive or a repository index:
@@ -760,19 +764,19 @@ pub const RULES: &[CategoryRule] = &[
                 0.8,
             ),
             // An OCI chart's tag list: Helm lists tags to resolve a chart version; image pulls never do.
-            signal_unless(&[Phrase("/v2/"), Phrase("/tags/list")], &[Phrase("pull image")], 0.85),
+            signal_unless(&[Phrase("/v2/"), Phrase("/tags/list"), CHART_WORDS], IMAGE_PULL, 0.85),
             signal(&[Phrase("pulling from host"), Phrase("failed with status code")], 0.86),
             // The registry API unreachable or refusing a chart pull
             // (`failed to do request: Head "https://<registry>/v2/<chart>/manifests/<tag>": dial tcp …`);
-            // an image pull says so.
+            // an image pull or an image build (the same API) names no chart.
             signal_unless(
-                &[Phrase("failed to do request"), Any(&["/manifests/", "/tags/list", "/blobs/"])],
+                &[Phrase("failed to do request"), Any(&["/manifests/", "/tags/list", "/blobs/"]), CHART_WORDS],
                 IMAGE_PULL,
                 0.84,
             ),
             signal(&[Phrase("tags in provided repository")], 0.88),
-            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code")], &[Phrase("pull image")], 0.82),
-            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code")], &[Phrase("pull image")], 0.82),
+            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
+            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
         ],
         negative: &[],
         cause: "Connectivity between the cluster and the chart registry is blocked (firewall, egress rules, proxy).",
