@@ -249,6 +249,8 @@ fn real_corpus_is_development_data_and_holdout_loads() {
     let split = corpus::load_split().expect("split.tsv loads");
     let demoted = split.values().filter(|(_, o)| o == "holdout").count();
     assert_eq!(demoted, 154, "texts of origin holdout in split.tsv");
+    let demoted2 = split.values().filter(|(_, o)| o == "holdout2").count();
+    assert_eq!(demoted2, 218, "texts of origin holdout2 in split.tsv");
     // The test set may hold no text yet; what it holds must load.
     let holdout = corpus::load_holdout().expect("holdout loads");
     assert!(holdout.iter().all(|t| t.set == corpus::Set::Holdout));
@@ -385,6 +387,56 @@ fn generalises_over_shapes_of_the_same_error() {
     for (text, want) in cases {
         let got = classify(text, &ClassifyContext::default()).category;
         assert_eq!(&got, want, "{text}");
+    }
+}
+
+#[test]
+fn word_families_claim_no_unrelated_text() {
+    // Texts of other tools that share words with the rules' token sets:
+    // a CamelCase code read as prose, a heading, an archive download, a
+    // quota of something else. None of them is from this domain.
+    let unrelated = [
+        "Operation not allowed while another backup is in progress",
+        "<html><title>500 Internal Server Error</title></html>",
+        "Get \"https://example.com/files/archive-1.0.tgz\": EOF",
+        "Error: failed to download https://github.com/electron/electron/releases/download/v1/electron.zip",
+        "Please delete the extension and try again. Chrome could not load the manifest.",
+        "Warning: quota for cores on this workstation may need an increase (score 12)",
+        "Cannot update the record: the object has been modified by another user",
+        "npm ERR! code E401 Unable to authenticate, need: Basic realm",
+    ];
+    for text in unrelated {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            "unknown",
+            "{text}"
+        );
+    }
+    // The same words in this domain's texts do name their category.
+    let related = [
+        (
+            "(OperationNotAllowed) Unable to perform 'Scaling' operation on 'agentpool' since deletion was issued on 'agentpool'.\nCode: OperationNotAllowed",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Error: INSTALLATION FAILED: Get \"https://charts.example.com/charts/app-1.0.0.tgz\": EOF",
+            "helm_chart_download",
+        ),
+        (
+            "Resource quota of cores exceeded. Maximum allowed: 20, Current in use: 0, Additional requested: 36",
+            "quota_exceeded",
+        ),
+        (
+            "ManagedIdentityCredential authentication failed. Message socket hang up",
+            "wi_token_file_missing",
+        ),
+    ];
+    for (text, want) in related {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            want,
+            "{text}"
+        );
     }
 }
 

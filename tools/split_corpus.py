@@ -14,11 +14,15 @@ held out:
            was moved here.
   added    found in public threads while rules were generalised, verbatim with
            their source line.
+  holdout2 the second test set, collected by people who never saw the
+           classifier. It was measured once (78.1% top-1 over the categories),
+           then its texts were read and used for tuning, so it measures nothing
+           unseen any more and was moved here.
 
 The test set is tests/fixtures/holdout/, a collection made by people who never
 saw the classifier; its texts are only measured by examples/classify_eval.rs.
 
-Usage: tools/split_corpus.py [--origin first|holdout|added] [--check]
+Usage: tools/split_corpus.py [--origin first|holdout|added|holdout2] [--check]
 Writes tests/fixtures/real/split.tsv (path, category, set, origin). A text
 keeps the origin split.tsv already records; a text not yet recorded takes the
 one given with --origin (without it the script refuses and lists them). With
@@ -32,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "real"
 SPLIT = CORPUS / "split.tsv"
-ORIGINS = ("first", "holdout", "added")
+ORIGINS = ("first", "holdout", "added", "holdout2")
 
 
 def recorded() -> dict:
@@ -72,8 +76,9 @@ def render(table: list) -> str:
         "# All are development data. origin first: the former 30% test part was read in aggregate",
         "# (per-category figures) while rules were tuned. origin holdout: the former test set, whose",
         "# figures were looked at three times in aggregate while rules were tuned, so it was demoted.",
-        "# origin added: found while rules were generalised. The test set is tests/fixtures/holdout/,",
-        "# whose texts are only measured.",
+        "# origin added: found while rules were generalised. origin holdout2: the second test set,",
+        "# measured once (78.1% top-1 over the categories), then read and used for tuning, so demoted.",
+        "# The test set is tests/fixtures/holdout/, whose texts are only measured.",
         "path\tcategory\tset\torigin",
     ]
     lines += ["\t".join(r) for r in table]

@@ -9,7 +9,7 @@ use super::entities::{self, Entities, Entity, MARKERS};
 use super::matcher::{Automaton, Hits};
 use super::normalize::{self, squeeze, Views};
 use super::redact::{self, LineMasks};
-use super::rules::{CategoryRule, Signal, Term, DOMAIN_MARKERS, RULES, SPECIFIC};
+use super::rules::{CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, RULES, SPECIFIC};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
 /// The automaton and the pattern id of every table phrase.
@@ -22,14 +22,18 @@ struct Compiled {
     domain_pids: Vec<usize>,
 }
 
-/// The pattern id of each term of one rule (`None` for codes).
+/// The pattern ids of each term of one rule.
 struct RuleIds {
-    negative: Vec<Option<usize>>,
+    negative: Vec<TermIds>,
     signals: Vec<SignalIds>,
 }
 
+/// The pattern ids of one term: one for a phrase, one per alternative of
+/// [`Term::Any`], none for codes.
+type TermIds = Vec<usize>;
+
 /// The pattern ids of a signal's `all` terms, then of its `none` terms.
-type SignalIds = (Vec<Option<usize>>, Vec<Option<usize>>);
+type SignalIds = (Vec<TermIds>, Vec<TermIds>);
 
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
@@ -47,12 +51,13 @@ fn compiled() -> &'static Compiled {
                 }
             }
         };
-        let ids = |terms: &[Term], patterns: &mut Vec<String>| -> Vec<Option<usize>> {
+        let ids = |terms: &[Term], patterns: &mut Vec<String>| -> Vec<TermIds> {
             terms
                 .iter()
                 .map(|t| match t {
-                    Term::Phrase(p) => Some(add(p, patterns)),
-                    Term::Code(_) | Term::Innermost(_) => None,
+                    Term::Phrase(p) => vec![add(p, patterns)],
+                    Term::Any(alts) => alts.iter().map(|p| add(p, patterns)).collect(),
+                    Term::Code(_) | Term::Innermost(_) => Vec::new(),
                 })
                 .collect()
         };
@@ -92,10 +97,15 @@ struct Analysis<'a> {
 }
 
 impl Analysis<'_> {
-    /// Where term `t` (pattern `pid` if a phrase) is found.
-    fn term(&self, t: &Term, pid: Option<usize>) -> Option<Span> {
+    /// Where term `t` (patterns `pids` if phrases) is found: for
+    /// [`Term::Any`], the first alternative in the text.
+    fn term(&self, t: &Term, pids: &[usize]) -> Option<Span> {
         match t {
-            Term::Phrase(_) => self.hits.first(pid?),
+            Term::Phrase(_) => self.hits.first(*pids.first()?),
+            Term::Any(_) => pids
+                .iter()
+                .filter_map(|&p| self.hits.first(p))
+                .min_by_key(|&(s, _)| s),
             Term::Code(code) => self
                 .entities
                 .codes()
@@ -117,7 +127,7 @@ impl Analysis<'_> {
         if s.none
             .iter()
             .zip(none)
-            .any(|(t, &pid)| self.term(t, pid).is_some())
+            .any(|(t, pids)| self.term(t, pids).is_some())
         {
             return None;
         }
@@ -127,9 +137,29 @@ impl Analysis<'_> {
             .all
             .iter()
             .zip(all)
-            .map(|(t, &pid)| self.term(t, pid))
+            .map(|(t, pids)| self.term(t, pids))
             .collect::<Option<_>>()?;
-        Some(s.all.iter().map(term_label).zip(spans).collect())
+        Some(
+            s.all
+                .iter()
+                .zip(all)
+                .zip(spans)
+                .map(|((t, pids), span)| (self.label(t, pids, span), span))
+                .collect(),
+        )
+    }
+
+    /// The evidence label of term `t` found at `span`: for [`Term::Any`],
+    /// the alternative found there.
+    fn label(&self, t: &Term, pids: &[usize], span: Span) -> String {
+        match t {
+            Term::Any(alts) => alts
+                .iter()
+                .zip(pids)
+                .find(|&(_, &p)| self.hits.first(p) == Some(span))
+                .map_or_else(|| term_label(t), |(a, _)| (*a).to_string()),
+            _ => term_label(t),
+        }
     }
 
     fn evidence(&mut self, label: String, (cs, ce): Span) -> Evidence {
@@ -205,6 +235,7 @@ pub(crate) fn code_matches(pattern: &str, value: &str) -> bool {
 fn term_label(t: &Term) -> String {
     match t {
         Term::Phrase(p) => (*p).to_string(),
+        Term::Any(alts) => alts.join(" | "),
         Term::Code(c) => format!("code {c}"),
         Term::Innermost(c) => format!("innermost code {c}"),
     }
@@ -243,7 +274,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .negative
             .iter()
             .zip(&ids.negative)
-            .any(|(t, &pid)| a.term(t, pid).is_some())
+            .any(|(t, pids)| a.term(t, pids).is_some())
         {
             continue;
         }
@@ -287,7 +318,11 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         .iter()
         .filter_map(|&pid| a.hits.first(pid))
         .min_by_key(|&(s, _)| s);
-    let in_domain = specific_seen || domain_span.is_some() || a.entities.cli_shape;
+    let domain_code = a
+        .entities
+        .codes()
+        .any(|e| DOMAIN_CODES.iter().any(|c| code_matches(c, &e.value)));
+    let in_domain = specific_seen || domain_span.is_some() || domain_code || a.entities.cli_shape;
     if !in_domain {
         candidates.clear();
     }

@@ -147,7 +147,8 @@ pub(crate) struct Entity {
 #[derive(Debug, Default)]
 pub(crate) struct Entities {
     pub list: Vec<Entity>,
-    /// The text has the az CLI's `(Code) …` / `Code: Code` pair.
+    /// The text has the az CLI's `(Code) …` / `Code: Code` pair, or a
+    /// row of Kubernetes events (`Warning  FailedMount  2m  kubelet  …`).
     pub cli_shape: bool,
 }
 
@@ -172,6 +173,60 @@ impl Entities {
     pub fn codes(&self) -> impl Iterator<Item = &Entity> {
         self.list.iter().filter(|e| e.name == "errorCode")
     }
+}
+
+/// Whether a line of `clean` is a Kubernetes event row, as `kubectl describe`
+/// (`Warning  FailedMount  2m (x3 over 5m)  kubelet  …`) or `kubectl get
+/// events` (`15s  Warning  BackOff  pod/x  …`) print them: a type, a
+/// CamelCase reason and an age next to each other. Any controller's event is
+/// Kubernetes output, whatever its reason.
+fn event_row(clean: &str, work: &mut u64) -> bool {
+    clean.split('\n').any(|line| {
+        *work += line.len() as u64;
+        // A row starts with a type or an age, both short: skip lines
+        // without a type word cheaply.
+        if !line.contains("Warning") && !line.contains("Normal") {
+            return false;
+        }
+        let typed = |w: &str| matches!(w, "Warning" | "Normal");
+        // The last three words, sliding: no allocation per line. Quotes
+        // and brackets of a wrapper (a JSON string, a list) are no part of
+        // a word, and the row may follow a log prefix or a wrapper's key.
+        let mut t: [&str; 3] = [""; 3];
+        line.split(' ')
+            .map(|w| {
+                w.trim_matches(|c: char| {
+                    matches!(c, '"' | '\'' | '`' | '[' | ']' | '{' | '}' | ',')
+                })
+            })
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                t = [t[1], t[2], w];
+                (typed(t[0]) && camel_reason(t[1]) && event_age(t[2]))
+                    || (event_age(t[0]) && typed(t[1]) && camel_reason(t[2]))
+            })
+    })
+}
+
+/// An event reason: an ASCII capital, then letters and digits (`Failed`,
+/// `FailedMount`, `BackOff`, `DoActionFailed`).
+fn camel_reason(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && b[0].is_ascii_uppercase() && b.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// An event age: `15s`, `2m`, `3h12m`, `4d`, or `<unknown>` / `<invalid>`.
+fn event_age(w: &str) -> bool {
+    if w == "<unknown>" || w == "<invalid>" {
+        return true;
+    }
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_digit()
+        && b.last()
+            .is_some_and(|c| matches!(c, b's' | b'm' | b'h' | b'd'))
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b's' | b'm' | b'h' | b'd'))
 }
 
 /// Extracts entities; `marker_pids[i]` is the automaton pattern of `MARKERS[i]`.
@@ -212,7 +267,7 @@ pub(crate) fn extract(
         marked
             .iter()
             .any(|m| m.name == "errorCode" && m.value == l.value)
-    });
+    }) || event_row(&views.clean, work);
     found.sort_by_key(|e| e.start);
     // Keep a bounded number of values per name.
     let mut kept: Vec<Entity> = Vec::new();
@@ -716,6 +771,26 @@ pub(crate) fn valid_name(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_rows_are_recognised_in_both_layouts() {
+        let mut w = 0;
+        assert!(event_row(
+            "x\nWarning DoActionFailed 15s ops-request-controller Failed",
+            &mut w
+        ));
+        assert!(event_row("15s Warning BackOff pod/x Back-off", &mut w));
+        assert!(event_row("\"  Warning DoActionFailed 15s x\"", &mut w));
+        assert!(event_row(
+            "{\"message\": \"  Warning DoActionFailed 15s x\"}",
+            &mut w
+        ));
+        assert!(event_row("Warning FailedMount <unknown> kubelet x", &mut w));
+        assert!(!event_row("Warning: Failed 15s later", &mut w));
+        assert!(event_row("Warning Failed 3m12s kubelet Error", &mut w));
+        assert!(!event_row("Warning Failed 15 times", &mut w));
+        assert!(!event_row("Normal Person 30 years", &mut w));
+    }
 
     #[test]
     fn strips_json_keys_before_a_cli_code() {

@@ -453,10 +453,12 @@ mod reference {
                         .flat_map(|s| s.all.iter().chain(s.none))
                         .chain(r.negative)
                 })
-                .filter_map(|t| match t {
-                    Term::Phrase(p) => Some(*p),
-                    Term::Code(_) | Term::Innermost(_) => None,
+                .flat_map(|t| match t {
+                    Term::Phrase(p) => std::slice::from_ref(p),
+                    Term::Any(alts) => alts,
+                    Term::Code(_) | Term::Innermost(_) => &[],
                 })
+                .copied()
                 .chain(MARKERS.iter().map(|m| m.text))
                 .chain(DOMAIN_MARKERS.iter().copied());
             let mut patterns: Vec<String> = Vec::new();

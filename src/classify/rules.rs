@@ -12,6 +12,10 @@
 pub enum Term {
     /// A phrase anywhere in the text (case, spacing and quotes ignored).
     Phrase(&'static str),
+    /// Any one of these phrases: a token set of one meaning in its several
+    /// spellings (`federated token file`, `AZURE_FEDERATED_TOKEN_FILE`), so
+    /// a signal names a family of wordings instead of quoting one text.
+    Any(&'static [&'static str]),
     /// An error code extracted from the text (`(Code)`, `Code: X`,
     /// `"code": "X"`, `Code="X"`, `ERROR CODE: X`, an `AADSTS` number …),
     /// compared case-insensitively; `*` stands for any run of characters
@@ -64,7 +68,7 @@ pub struct CategoryRule {
     pub commands: &'static [&'static str],
 }
 
-use Term::{Code, Innermost, Phrase};
+use Term::{Any, Code, Innermost, Phrase};
 
 /// A signal: every term of `all` present gives `weight`.
 const fn signal(all: &'static [Term], weight: f32) -> Signal {
@@ -113,6 +117,154 @@ const CLUSTER_SERVICE_PRINCIPAL: &[Term] = &[
     Phrase("ServicePrincipalProfile"),
     Phrase("aka.ms/aks-sp-help"),
 ];
+
+/// A managed-identity credential or endpoint, in the words of every SDK
+/// (azidentity, Azure.Identity, azure-identity, MSAL, AppAuthentication).
+const MANAGED_IDENTITY: Term = Any(&[
+    "ManagedIdentityCredential",
+    "managed identity",
+    "Managed Service Identity",
+    "managed identity endpoint",
+    "MSI endpoint",
+    "ManagedIdentity",
+]);
+
+/// Ways the managed-identity endpoint fails to give a token to a pod that
+/// has no identity of its own.
+const MI_UNAVAILABLE: Term = Any(&[
+    "authentication is not available",
+    "authentication unavailable",
+    "is not available",
+    "unavailable",
+    "no available identity",
+    "no identity",
+    "timed out",
+    "timeout",
+    "no response",
+    "did not respond",
+    "unable to connect",
+    "connection refused",
+    "ECONNREFUSED",
+    "EHOSTUNREACH",
+    "ETIMEDOUT",
+    "socket hang up",
+    "network is unreachable",
+    "no route to host",
+    "could not connect",
+    "failed to connect",
+    "not assigned",
+    "hasn't been assigned",
+    "has not been assigned",
+]);
+
+/// What makes a managed-identity failure someone else's: the secrets-store
+/// CSI mount (its own category), the cluster's own identity (kubelet,
+/// add-ons), a wrong client id (`Identity not found`).
+const MI_NOT_THE_POD: &[Term] = &[
+    Phrase("MountVolume"),
+    Phrase("secrets-store"),
+    Phrase("Identity not found"),
+];
+
+/// The workload-identity credential in the words of every SDK.
+const WORKLOAD_IDENTITY: Term = Any(&[
+    "WorkloadIdentityCredential",
+    "workload identity",
+    "workload-identity",
+    "workloadidentity",
+]);
+
+/// Words that name a chart, for registry answers that an image pull or
+/// build gets too.
+const CHART_WORDS: Term = Any(&["helm", "chart", "oci://"]);
+
+/// Words of a container image pull (kubelet, containerd), which talks to
+/// the same registry API as a chart pull.
+const IMAGE_PULL: &[Term] = &[
+    Phrase("pull image"),
+    Phrase("Failed to pull"),
+    Phrase("pulling image"),
+    Phrase("ErrImagePull"),
+    Phrase("ImagePullBackOff"),
+];
+
+/// Codes of a 403 that no role assignment fixes: the method or the resource
+/// is switched off (`KeyBasedAuthenticationNotPermitted`, `SecretDisabled`).
+const NOT_A_GRANT: &[Term] = &[Code("*NotPermitted"), Code("*Disabled")];
+
+/// The secrets-store CSI driver and its Azure provider, by their names in
+/// user agents, log lines, pod names and API groups.
+const CSI_PROVIDER: Term = Any(&[
+    "csi-secrets-store",
+    "secrets-store-csi",
+    "secrets-store.csi",
+    "secrets-store-provider-azure",
+    "csi-secrets-store-provider-azure",
+    "provider-azure",
+    "SecretProviderClass",
+]);
+
+/// Transitional states of an AKS cluster, node pool or operation that make a
+/// new operation wait.
+const TRANSITIONAL_STATE: Term = Any(&[
+    "in progress",
+    "is Updating",
+    "is Upgrading",
+    "is Creating",
+    "is Deleting",
+    "is Scaling",
+    "is Starting",
+    "is Stopping",
+    "being created",
+    "being deleted",
+    "being updated",
+    "being upgraded",
+    "being scaled",
+    "being started",
+    "being stopped",
+    "deletion was issued",
+    "deletion has started",
+    "delete operation started",
+    "while creating",
+    "while deleting",
+    "while updating",
+    "while upgrading",
+    "while scaling",
+    "state: Creating",
+    "state: Deleting",
+    "state: Updating",
+    "state Creating",
+    "state Deleting",
+    "state Updating",
+    "only allowed operation",
+    "not in a terminal",
+    "Creating state",
+    "Deleting state",
+    "Updating state",
+    "Upgrading state",
+    "Scaling state",
+    "Starting state",
+    "Stopping state",
+    "Migrating state",
+    "provisioningState Creating",
+    "provisioningState Deleting",
+    "provisioningState Updating",
+    "provisioningState Upgrading",
+    "provisioningState Scaling",
+    "provisioningState Starting",
+    "provisioningState Stopping",
+]);
+
+/// An HTTP 409 in the shapes of az, autorest, azcore and the SDKs.
+const HTTP_409: Term = Any(&[
+    "StatusCode=409",
+    "Status=409",
+    "RESPONSE 409",
+    "409 Conflict",
+    "409 (Conflict)",
+    "Status code 409",
+    "status: 409",
+]);
 
 /// Phrases that show the text belongs to this domain (Azure, Kubernetes,
 /// Helm, Service Connector). Without one of them, or a specific signal, the
@@ -188,9 +340,6 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "managedidentity",
     "managed identity",
     "defaultazurecredential",
-    "generaluserror",
-    "invalidresourcetype",
-    "internalservererror",
     "linkedauthorizationfailed",
     // Vocabulary of the same tools in other shapes: AKS and Entra words,
     // Azure request headers, kubectl and admission-webhook answers, Helm
@@ -199,7 +348,6 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "node pool",
     "nodepool",
     "agentpool",
-    "operationnotallowed",
     "invalidtemplatedeployment",
     "operation failed with status",
     "x-ms-",
@@ -268,6 +416,59 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "the node was low on resource",
     "errimage",
     "knack",
+    // The Azure SDKs' credential classes, the Azure Developer CLI, pod
+    // identity, storage, and the Kubernetes tools that compare and apply
+    // manifests (Argo CD, server-side apply).
+    "ClientSecretCredential",
+    "ClientCertificateCredential",
+    "ChainedTokenCredential",
+    "EnvironmentCredential",
+    "AzureCliCredential",
+    "AzurePowerShellCredential",
+    "AzureDeveloperCliCredential",
+    "DeviceCodeCredential",
+    "InteractiveBrowserCredential",
+    "azd provision",
+    "azd deploy",
+    "azd package",
+    "azd up",
+    "azure developer cli",
+    "aad-pod-identity",
+    "service principal token",
+    "storage account",
+    "ComparisonError",
+    "desired state to live state",
+    "field not declared in schema",
+    "server-side apply",
+    // Kubernetes words that prose outside it rarely holds: in-cluster
+    // service names, webhook configurations, RBAC's API groups, Helm's
+    // chart files and Helm 2's server.
+    "k8s",
+    "svc.cluster.local",
+    "webhookconfiguration",
+    "failed calling webhook",
+    "in API group",
+    "clusterrole",
+    "kubeadm",
+    "kustomiz",
+    "Chart.yaml",
+    "values.yaml",
+    "tiller",
+    // The API server's optimistic-concurrency and unknown-resource answers.
+    "operation cannot be fulfilled on",
+    "the server could not find the requested resource",
+    "the object has been modified; please apply your changes",
+];
+
+/// Error codes that show the text belongs to this domain once extracted as
+/// codes (`(Code)`, `Code: X`, `"code": "X"`). As phrases they would also
+/// match prose (`500 Internal Server Error`, `Operation not allowed`), since
+/// the key form ignores spaces.
+pub const DOMAIN_CODES: &[&str] = &[
+    "GeneralUserError",
+    "InvalidResourceType",
+    "InternalServerError",
+    "OperationNotAllowed",
 ];
 
 /// The table, in the order of the category ids.
@@ -387,6 +588,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("k8s-extension"), Phrase("provisioningState"), Phrase("Failed")], 0.6),
             signal(&[Phrase("sc-extension"), Phrase("failed")], 0.6),
             signal(&[Phrase("needed by system extensions")], 0.82),
+            // The extension manager's troubleshooting link and its
+            // identity-for-extension failure.
+            signal(&[Phrase("aka.ms/k8s-extensions-TSG")], 0.82),
+            signal(&[Any(&["identity for extension", "identity for the extension"]), Any(&["Unable to create", "failed to create", "Failed to create"])], 0.86),
             // Every extension-manager code (`ExtensionAlreadyExists`, `ExtensionTypeNotFound`, …).
             signal(&[Code("Extension*")], 0.8),
         ],
@@ -454,8 +659,15 @@ pub const RULES: &[CategoryRule] = &[
                 &[Phrase("failed calling webhook"), Phrase("Client.Timeout")],
                 0.78,
             ),
-            signal(&[Phrase("due to atomic being set"), Phrase("timeout")], 0.88),
+            // `?timeout=30s` in a webhook URL is no readiness wait.
+            signal_unless(&[Phrase("due to atomic being set"), Phrase("timeout")], &[Phrase("?timeout="), Phrase("failed to create resource")], 0.88),
             signal_unless(&[Phrase("timeout waiting for the condition")], &[Phrase("Unable to attach or mount volumes")], 0.86),
+            // Helm's readiness wait in the words of the tools around it.
+            signal_unless(
+                &[Any(&["helm", "release", "chart"]), Any(&["timed out waiting", "wait timeout", "timed out after waiting", "exceeded its progress deadline"])],
+                &[Phrase("Unable to attach or mount volumes"), Phrase("failed calling webhook")],
+                0.82,
+            ),
         ],
         negative: &[],
         cause: "The chart's pods did not become ready in time: CPU/memory limits, policy constraints or node taints (NoSchedule), an architecture mismatch (Linux workload on a Windows node or the reverse), or configuration values that keep pods from starting.",
@@ -531,22 +743,40 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Phrase("oci://"), Phrase("unauthorized")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("403 Forbidden")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("not found")], &[Phrase("pull image")], 0.82),
-            signal_unless(&[Phrase("/tags/list"), Phrase("unexpected status")], &[Phrase("pull image")], 0.85),
-            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("unexpected status")], &[Phrase("pull image")], 0.82),
-            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("unexpected status")], &[Phrase("pull image")], 0.82),
+            signal_unless(&[Phrase("/tags/list"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.85),
+            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
+            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
             signal(&[Phrase("failed to pull helm chart")], 0.9),
             signal(&[Phrase("error pulling chart")], 0.9),
+            // Go's HTTP client fetching a chart archive or a repository index:
+            // `Get "https://…/chart-1.2.3.tgz": EOF`.
+            signal(&[Phrase("Get http"), Any(&[".tgz", "index.yaml"]), Any(&["helm", "chart", "INSTALLATION FAILED:", "UPGRADE FAILED", "repo"])], 0.86),
             signal(&[Phrase("download chart")], 0.85),
             signal(&[Phrase("ChartPullError")], 0.9),
             signal(&[Phrase("no chart version found")], 0.88),
             signal(&[Phrase("no chart name found")], 0.88),
             signal(&[Phrase("Error: chart"), Phrase("not found")], 0.86),
+            // Helm's own error line about a chart reference it could not fetch.
+            // Not a release asset or a Terraform provider.
+            signal_unless(
+                &[Phrase("Error: failed to download")],
+                &[Phrase("provider"), Phrase("/releases/download/"), Phrase(".zip"), Phrase(".exe")],
+                0.8,
+            ),
             // An OCI chart's tag list: Helm lists tags to resolve a chart version; image pulls never do.
-            signal_unless(&[Phrase("/v2/"), Phrase("/tags/list")], &[Phrase("pull image")], 0.85),
+            signal_unless(&[Phrase("/v2/"), Phrase("/tags/list"), CHART_WORDS], IMAGE_PULL, 0.85),
             signal(&[Phrase("pulling from host"), Phrase("failed with status code")], 0.86),
+            // The registry API unreachable or refusing a chart pull
+            // (`failed to do request: Head "https://<registry>/v2/<chart>/manifests/<tag>": dial tcp …`);
+            // an image pull or an image build (the same API) names no chart.
+            signal_unless(
+                &[Phrase("failed to do request"), Any(&["/manifests/", "/tags/list", "/blobs/"]), CHART_WORDS],
+                IMAGE_PULL,
+                0.84,
+            ),
             signal(&[Phrase("tags in provided repository")], 0.88),
-            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code")], &[Phrase("pull image")], 0.82),
-            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code")], &[Phrase("pull image")], 0.82),
+            signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
+            signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
         ],
         negative: &[],
         cause: "Connectivity between the cluster and the chart registry is blocked (firewall, egress rules, proxy).",
@@ -581,6 +811,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("template:"), Phrase("not defined")], 0.85),
             signal(&[Phrase("parse error at ("), Phrase("templates/")], 0.86),
             signal(&[Phrase("YAML parse error on")], 0.88),
+            // Helm 2: `Error: render error in "<chart>/templates/<file>": template: …`.
+            signal(&[Phrase("render error in")], 0.88),
             signal(&[Phrase("wrong type for value")], 0.85),
             signal(&[Phrase("no template"), Phrase("associated with template")], 0.86),
             signal(&[Phrase("values don't meet the specifications of the schema")], 0.88),
@@ -612,6 +844,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Unable to continue with update"), Phrase("exists")], 0.9),
             // Helm 2 and early Helm 3: `Error: release <r> failed: <kind> "<name>" already exists`.
             signal(&[Phrase("Error: release"), Phrase("failed"), Phrase("already exists")], 0.85),
+            // Helm 2: `kind <K> with the name "<n>" already exists in the cluster and wasn't defined in the previous release`.
+            signal(&[Phrase("already exists"), Any(&["previous release", "current release"])], 0.86),
+            signal(&[Phrase("already exists"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "helm install", "helm upgrade", "helm.sh"])], 0.84),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
             signal(&[Phrase("-n <resource namespace>")], 0.88),
@@ -647,6 +882,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("helm"), Phrase("pending-upgrade")], 0.8),
             signal(&[Phrase("helm"), Phrase("pending-install")], 0.8),
             signal(&[Phrase("helm"), Phrase("pending-rollback")], 0.8),
+            // Helm 2's release states and the same lock named by tools around Helm.
+            signal(&[Any(&["helm", "release", "tiller"]), Any(&["PENDING_UPGRADE", "PENDING_INSTALL", "PENDING_ROLLBACK"])], 0.8),
         ],
         negative: &[],
         cause: "The Helm release already has an install, upgrade or rollback running.",
@@ -699,6 +936,17 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Helm uninstall failed")], 0.8),
             signal(&[Phrase("Helm test failed")], 0.8),
             signal(&[Phrase("HelmRelease"), Phrase("RetriesExceeded")], 0.8),
+            // Helm's kube client wording of a resource it could not create,
+            // update or delete (webhooks, admission, API errors), and Helm 2's
+            // bare failure headings (the key form ignores spaces, so
+            // `INSTALLATION FAILED` alone would also be the extension's code
+            // `InstallationFailed`).
+            signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
+            // Weak: other tools print such headings too.
+            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
+            // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
+            signal(&[Phrase("Error: release"), Phrase("failed:")], 0.74),
+            signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
         cause: "A wrapped Helm install or upgrade failed for a reason other than the five known Helm errors; commonly an admission policy or webhook rejecting resources, or an API error. Read the inner error.",
@@ -771,10 +1019,18 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("please wait for it to finish before starting a new operation")], 0.9, BUSY_RANK),
             signal(&[Phrase("please retry later to avoid conflict")], 0.9),
             signal(&[Phrase("isn't allowed in the resource's current state")], 0.85),
-            signal(&[Innermost("Conflict")], 0.8),
+            // A generic Conflict wrapping a specific code that is no busy
+            // state (a bad request, an invalid or disallowed value) is that code's error.
+            signal_unless(
+                &[Innermost("Conflict")],
+                &[Code("BadRequest"), Code("Invalid*"), Code("*ValueNotAllowed"), Code("*NotSupported")],
+                0.8,
+            ),
             // Other layers saying the same: busy codes of any service, and
             // update failures that name a running operation.
             signal_ranked(&[Code("*OperationInProgress")], 0.92, BUSY_RANK),
+            // Any service's code for a running operation (`AgentPoolUpgradeInProgress`).
+            signal_ranked(&[Code("*InProgress")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("OperationPreempted")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("preempted by another operation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("another operation is in progress")], 0.88, BUSY_RANK),
@@ -799,6 +1055,18 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("there's an in progress")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("there is an in progress")], 0.9, BUSY_RANK),
             signal_ranked(&[Code("Conflict"), Phrase("in progress")], 0.88, BUSY_RANK),
+            // AKS refusing an operation because the resource is in a
+            // transitional state (being created, deleted, scaled, started …).
+            signal_ranked(&[Code("OperationNotAllowed"), TRANSITIONAL_STATE], 0.85, BUSY_RANK),
+            // Weak: counts only next to the domain's vocabulary.
+            signal_ranked(&[Any(&["not allowed", "isn't allowed", "cannot be performed", "can't be performed"]), TRANSITIONAL_STATE], 0.74, BUSY_RANK),
+            // Any service's busy-resource conflict: the provisioning state is
+            // not terminal, the request conflicts with a running one.
+            signal(&[Code("RequestConflict")], 0.85),
+            signal(&[Phrase("provisioning state"), Any(&["is not terminal", "to become terminal", "non-terminal", "not in a terminal"])], 0.88),
+            // A 409 answered to an update of the cluster or its node pools
+            // with no code of its own: the cluster was busy.
+            signal(&[HTTP_409, Any(&["ManagedClustersClient", "AgentPoolsClient", "managedClusters", "agentPools"])], 0.8),
         ],
         negative: &[],
         cause: "The connection was created while the cluster was updating, so Service Connector's update conflicted with the running one. The same error also appears when the subscription is not registered with Microsoft.KubernetesConfiguration.",
@@ -835,13 +1103,19 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("*AuthorizationFailed")], 0.9),
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
             signal(&[Phrase("operation using this permission")], 0.88),
-            signal(&[Phrase("StatusCode=403")], 0.7),
-            signal(&[Phrase("Status=403")], 0.7),
-            signal(&[Phrase("(HTTP 403)")], 0.7),
-            signal(&[Phrase("RESPONSE 403: 403")], 0.7),
+            // A bare 403 is a missing permission unless its code says the
+            // method or the resource is switched off.
+            signal_unless(&[Phrase("StatusCode=403")], NOT_A_GRANT, 0.7),
+            signal_unless(&[Phrase("Status=403")], NOT_A_GRANT, 0.7),
+            signal_unless(&[Phrase("(HTTP 403)")], NOT_A_GRANT, 0.7),
+            signal_unless(&[Phrase("RESPONSE 403: 403")], NOT_A_GRANT, 0.7),
             // Kubernetes RBAC (and Azure RBAC for Kubernetes) denials of kubectl and in-cluster clients.
             signal(&[Phrase("is forbidden: User"), Phrase("cannot")], 0.86),
             signal(&[Phrase("access to the resource in Azure")], 0.9),
+            // Controllers and tools reporting ARM's 403 in their own words,
+            // often with the role they lack.
+            signal(&[Any(&["ARM status code", "ARM returned", "Azure Resource Manager returned", "ARM request failed"]), Phrase("403")], 0.86),
+            signal(&[Phrase("requires"), Any(&["'Contributor' access", "'Reader' access", "'Owner' access", "'Managed Identity Operator' access", "'Network Contributor' access"])], 0.8),
         ],
         negative: &[],
         cause: "Service Connector acts with the caller's permissions on the cluster, the target and the identity; one of them is missing. The role at the scope may be insufficient; LinkedAuthorizationFailed means the account is in another tenant than the resource.",
@@ -882,6 +1156,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("resource provider"), Phrase("is not registered")], 0.86),
             signal(&[Phrase("is not registered"), Phrase("az provider register")], 0.86),
             signal(&[Phrase("Please register the subscription")], 0.88),
+            // A provider namespace said to be unregistered, in any tool's words
+            // (an extension type unregistered in a region is the extension's).
+            signal_unless(&[Any(&["not registered", "isn't registered", "is unregistered", "NotRegistered"]), Any(&["resource provider", "provider namespace", "namespace Microsoft.", "az provider register", "Register-AzResourceProvider"])], &[Phrase("registered in region"), Phrase("Extension type")], 0.84),
         ],
         negative: &[],
         cause: "The subscription has not registered the resource provider named in the message. Service Connector on AKS needs Microsoft.KubernetesConfiguration (cluster extensions) and Microsoft.ServiceLinker.",
@@ -1058,7 +1335,6 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("Max*Exceeded")], 0.72),
             signal(&[Phrase("Cannot create more than"), Phrase("for this subscription in this region")], 0.9),
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
-            signal(&[Phrase("quota"), Phrase("exceeded")], 0.7),
             // A Job's BackoffLimitExceeded is no quota.
             signal_unless(
                 &[Code("*LimitExceeded")],
@@ -1068,6 +1344,19 @@ pub const RULES: &[CategoryRule] = &[
             // Azure's regional (vCPU) quota named in other tools' words.
             signal(&[Phrase("Regional quota exceeded")], 0.82),
             signal(&[Phrase("regional"), Phrase("cores quota")], 0.85),
+            // `exceeding`, `exceeds`, `exceeded` a quota or limit, in any order.
+            signal(&[Phrase("quota"), Phrase("exceed")], 0.7),
+            signal(&[Phrase("quota limit"), Phrase("exceed")], 0.8),
+            // The quota message's figures: what is allowed, used and asked for.
+            signal(&[
+                Any(&["Maximum allowed", "Current Limit", "Approved"]),
+                Any(&["Current in use", "Current Usage"]),
+                Any(&["Additional requested", "Additional Required"]),
+            ], 0.9),
+            signal(&[
+                Any(&["cores quota", "core quota", "vCPU quota", "vCPUs quota", "quota for cores", "quota of cores", "quota limit of Core", "Regional Cores", "Family Cores"]),
+                Any(&["exceed", "not enough", "insufficient"]),
+            ], 0.84),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
@@ -1091,6 +1380,11 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("admission webhook"), Phrase("gatekeeper"), Phrase("denied the request")], 0.88),
             signal(&[Phrase("[azurepolicy"), Phrase("denied")], 0.85),
             signal(&[Phrase("Policy identifiers")], 0.8),
+            // Every service's `…BlockedBy…Policy` code and the same words in prose.
+            signal(&[Code("*BlockedBy*Policy*")], 0.93),
+            signal(&[Code("*DisallowedBy*Policy*")], 0.93),
+            signal(&[Any(&["blocked by", "denied by", "disallowed by", "prevented by", "rejected by", "forbidden by"]), Any(&["Azure Policy", "policy assignment", "policy definition"])], 0.9),
+            signal(&[Any(&["BlockedByAzurePolicy", "DeniedByAzurePolicy", "DisallowedByAzurePolicy"])], 0.92),
         ],
         negative: &[],
         cause: "A policy assignment forbids the action (Azure Policy on the subscription or resource group, or Azure Policy for AKS / Gatekeeper admission inside the cluster).",
@@ -1121,6 +1415,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Assertion Issuer"), Phrase("Assertion Subject")], 0.85),
             signal(&[Code("AADSTS70025")], 0.92),
             signal(&[Phrase("no configured federated identity")], 0.92),
+            // A federated credential that does not match the token, in any tool's words.
+            signal(&[Any(&["federated identity credential", "federated credential", "federated identity record"]), Any(&["no matching", "not match", "doesn't match", "does not match", "mismatch", "no federated"])], 0.86),
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
         cause: "The federated identity credential's issuer, subject or audience does not match the token. On AKS the most common cause is the issuer missing its trailing '/', or a subject that differs (also in letter case) from system:serviceaccount:<namespace>:<service account>.",
@@ -1145,6 +1441,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("AADSTS50166")], 0.92),
             signal(&[Phrase("Request to External OIDC endpoint failed")], 0.95),
             signal(&[Phrase("External OIDC endpoint")], 0.9),
+            // The issuer's discovery documents cannot be fetched by Entra.
+            signal(&[Any(&["openid-configuration", "jwks", "OIDC discovery", "OIDC issuer"]), Any(&["AADSTS", "token exchange"]), Any(&["unreachable", "not reachable", "could not be reached", "failed to fetch", "unable to fetch", "Unable to retrieve", "timed out"])], 0.84),
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
         cause: "The cluster's OIDC issuer endpoint is not exposed or not reachable by Microsoft Entra ID.",
@@ -1192,6 +1490,25 @@ pub const RULES: &[CategoryRule] = &[
             ),
             // The older AppAuthentication library's chain failing through to IMDS.
             signal(&[Phrase("methods to get an access token")], 0.8),
+            // Any SDK's managed-identity credential (or the IMDS endpoint it
+            // calls) that is unavailable, unreachable or has no identity to
+            // give: in an AKS pod, the pod was not set up for workload
+            // identity and the chain fell through to IMDS.
+            signal_unless(&[MANAGED_IDENTITY, MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
+            // (Other clouds have an IMDS too: the text must be Azure's.)
+            signal_unless(&[Phrase("IMDS"), MI_UNAVAILABLE, Any(&["Azure", "metadata/identity", "MSI"])], MI_NOT_THE_POD, 0.8),
+            // The workload-identity credential built from an environment the
+            // webhook did not fill: no client id, tenant id or token file.
+            signal(&[WORKLOAD_IDENTITY, Any(&["no client ID specified", "no tenant ID specified", "no token file specified", "Check pod configuration"])], 0.88),
+            signal(&[Any(&["no client ID specified", "no tenant ID specified", "no token file specified"]), Phrase("pod configuration")], 0.85),
+            signal(&[WORKLOAD_IDENTITY, Any(&["token file", "AZURE_FEDERATED_TOKEN_FILE", "federated token"]), Any(&["no such file", "not found", "not set", "missing", "empty", "does not exist"])], 0.85),
+            // The token file's variable itself unset or empty (any SDK, any tool).
+            signal(&[Phrase("AZURE_FEDERATED_TOKEN_FILE"), Any(&["not set", "missing", "is empty", "is required", "are required", "no such file", "not found", "undefined"])], 0.85),
+            // IMDS on a node with several identities and no client id asked for.
+            signal(&[Phrase("Multiple user assigned identities exist")], 0.85),
+            signal(&[Phrase("specify the clientId"), Phrase("identity")], 0.8),
+            // A credential chain left with no credential at all (azidentity).
+            signal(&[Phrase("at least one TokenCredential")], 0.8),
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
         cause: "The pod was not mutated by the workload identity webhook, so AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE and the token file are missing: the pod lacks the azure.workload.identity/use: \"true\" label, its ServiceAccount lacks the client-id annotation, or the pod started before they were set; the credential chain then falls through to IMDS.",
@@ -1223,11 +1540,14 @@ pub const RULES: &[CategoryRule] = &[
                     Phrase("MountVolume"),
                     Phrase("secrets-store"),
                     Phrase("failed to mount"),
+                    Phrase("mount request"),
                     // An IMDS fallback of a pod not set up for workload identity.
                     Phrase("requested identity"),
                 ],
                 weight: 0.85,
-                priority: None,
+                // The identity lookup is the cause; a Key Vault 403 or an
+                // MSI `Forbidden` around it only carries it.
+                priority: Some(4),
             },
         ],
         negative: CLUSTER_SERVICE_PRINCIPAL,
@@ -1272,6 +1592,21 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("MountVolume.SetUp failed"), Phrase("csi")], 0.8),
             signal(&[Phrase("SecretProviderClass"), Phrase("failed")], 0.7),
             signal(&[Phrase("MountVolume"), Phrase("secrets-store.csi")], 0.88),
+            // The driver's own event reasons (secret sync and rotation).
+            // (The key form ignores spaces, so a reason also reads as prose:
+            // it counts next to the driver's vocabulary.)
+            signal(&[Any(&["FailedToCreateSecret", "SecretRotationFailed", "FailedToSyncSecret"]), Any(&["objectName", "secrets-store", "SecretProviderClass", "csi"])], 0.86),
+            signal(&[Phrase("file matching objectName")], 0.86),
+            // The provider's requests to Key Vault answered 401 or 429, or
+            // timing out (its user agent or log lines name it).
+            signal(&[CSI_PROVIDER, Any(&["RESPONSE: 401", "StatusCode=401", "Status=401", "401 Unauthorized", "status code 401", "status code: 401", "RESPONSE: 429", "StatusCode=429", "Status=429", "429 Too Many Requests", "status code: 429", "throttled"])], 0.84),
+            signal(&[CSI_PROVIDER, Any(&["DeadlineExceeded", "deadline exceeded", "context canceled"])], 0.84),
+            signal(&[CSI_PROVIDER, Any(&["FailedMount", "MountVolume", "mount failed", "failed to mount", "Unable to attach or mount"])], 0.86),
+            signal(&[Any(&["keyvault", "key vault"]), Any(&["MountVolume", "FailedMount", "mount request", "failed to mount", "mount failed"]), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.82),
+            // A CSI driver's gRPC answer to a mount that timed out; on a
+            // cluster wired by Service Connector the CSI volume is the
+            // secrets store.
+            signal(&[Phrase("MountVolume.SetUp failed"), Phrase("rpc error"), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.78),
         ],
         negative: &[],
         cause: "The secrets-store CSI volume could not be mounted: the driver or the Azure provider is not running on the node, the identity used by the provider (userAssignedIdentityID in the SecretProviderClass, the add-on identity in Service Connector's CSI mode) is wrong, the provider cannot reach Key Vault in time, Key Vault throttled (429) or refused authentication (401), or sync-secret RBAC is missing.",
@@ -1336,6 +1671,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("access policy"), Phrase("Access denied")], 0.88),
             signal(&[Phrase("ForbiddenByFirewall")], 0.95),
             signal(&[Phrase("caller is not a trusted service")], 0.92),
+            // Key Vault's 403 for a disabled object (`SecretDisabled`, `KeyDisabled`, …).
+            signal(&[Any(&["SecretDisabled", "CertificateDisabled", "disabled secret", "disabled certificate"]), Any(&["403", "Forbidden"])], 0.86),
+            signal(&[Any(&["vault.azure.net", "keyvault", "key vault", "KeyVault"]), Any(&["Status code 403", "StatusCode=403", "Status=403", "403 Forbidden", "403 (Forbidden)", "RESPONSE 403", "status: 403"])], 0.84),
         ],
         negative: &[],
         cause: "The identity that calls Key Vault has no data-plane permission on the vault's objects, or the network path is refused (public access disabled, private endpoint on a VNet the nodes cannot resolve or reach).",
