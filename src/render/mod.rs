@@ -3,6 +3,7 @@
 //! (ServiceAccount, Secret, SecretProviderClass, workload).
 
 pub(crate) mod pod;
+mod preview;
 #[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
 mod result_json;
 pub(crate) mod secret;
@@ -21,6 +22,7 @@ use crate::error::{Error, Finding};
 use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
 pub use crate::yaml::Node;
+pub use preview::{preview, Preview, PreviewHead};
 pub use spc::SecretProviderClass;
 pub(crate) use wire::wire_parts;
 pub use wire::{wire, WireContainer, WireError, WireKind, WireTarget, Wiring};

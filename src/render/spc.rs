@@ -58,8 +58,8 @@ fn objects_parameter(objects: &[KeyVaultObject]) -> String {
     emit(&Node::Map(vec![(Cow::Borrowed("array"), Node::Seq(array))]))
 }
 
-/// Builds the SecretProviderClass of a keyvault-csi connection.
-pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
+/// The SecretProviderClass's parameters, in key order (as its map writes them).
+pub(crate) fn parameters(r: &Resolved<'_>) -> [(&'static str, String); 6] {
     let entry = |suffix: &str| {
         r.config
             .iter()
@@ -77,25 +77,30 @@ pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
         .tenant_id()
         .map(str::to_owned)
         .or_else(|| entry("_TENANTID"));
-    let parameters = BTreeMap::from([
-        ("usePodIdentity".to_owned(), "false".to_owned()),
-        ("useVMManagedIdentity".to_owned(), "true".to_owned()),
+    [
+        ("keyvaultName", or_placeholder(vault, "AZURE_KEYVAULT_NAME")),
+        ("objects", objects_parameter(&r.keyvault_objects)),
         (
-            "userAssignedIdentityID".to_owned(),
-            or_placeholder(entry("_CLIENTID"), "AZURE_KEYVAULT_CLIENTID"),
-        ),
-        (
-            "keyvaultName".to_owned(),
-            or_placeholder(vault, "AZURE_KEYVAULT_NAME"),
-        ),
-        (
-            "tenantId".to_owned(),
+            "tenantId",
             or_placeholder(tenant, "AZURE_KEYVAULT_TENANTID"),
         ),
-        ("objects".to_owned(), objects_parameter(&r.keyvault_objects)),
-    ]);
+        ("usePodIdentity", "false".to_owned()),
+        ("useVMManagedIdentity", "true".to_owned()),
+        (
+            "userAssignedIdentityID",
+            or_placeholder(entry("_CLIENTID"), "AZURE_KEYVAULT_CLIENTID"),
+        ),
+    ]
+}
+
+/// The SecretProviderClass's API version.
+pub(crate) const API_VERSION: &str = "secrets-store.csi.x-k8s.io/v1";
+
+/// Builds the SecretProviderClass of a keyvault-csi connection.
+pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
+    let parameters = BTreeMap::from(parameters(r).map(|(k, v)| (k.to_owned(), v)));
     SecretProviderClass {
-        api_version: "secrets-store.csi.x-k8s.io/v1".to_owned(),
+        api_version: API_VERSION.to_owned(),
         kind: "SecretProviderClass".to_owned(),
         metadata: ObjectMeta {
             name: Some(r.names.secret_provider_class.clone()),
@@ -106,5 +111,21 @@ pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
             provider: "azure".to_owned(),
             parameters,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parameters_are_in_key_order() {
+        let spec: crate::spec::ConnectionSpec = serde_json::from_str(
+            r#"{ "target": { "type": "keyvault" }, "auth": { "type": "keyvault-csi" } }"#,
+        )
+        .unwrap();
+        let r = crate::resolve::resolve(&spec).unwrap();
+        let keys = super::parameters(&r).map(|(k, _)| k);
+        let mut sorted = keys;
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted);
     }
 }

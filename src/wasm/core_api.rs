@@ -174,8 +174,8 @@ pub fn preview(
 ) -> Result<JsValue, JsValue> {
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
-    let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    Ok(preview_value(&bundle))
+    let preview = crate::render::preview(&spec, &options).map_err(js_error)?;
+    Ok(preview_value(preview))
 }
 
 /// Plans a connection: the operations in order (with whether each applies and why), the ARM
@@ -293,26 +293,41 @@ extern "C" {
     fn preview_result(text: &str, spans: &[u32]) -> JsValue;
 }
 
-/// The [`PreviewResult`] of `bundle` as a plain JS object.
-fn preview_value(bundle: &crate::Bundle) -> JsValue {
-    let (docs, findings) = (&bundle.documents, &bundle.findings);
-    let mut p = Pieces {
-        text: String::with_capacity(1024),
-        utf16: 0,
-        spans: Vec::with_capacity(3 + 5 * docs.len() + 4 * findings.len()),
+/// The [`PreviewResult`] of `preview` as a plain JS object.
+fn preview_value(preview: crate::render::Preview) -> JsValue {
+    let crate::render::Preview {
+        yaml,
+        documents,
+        findings,
+    } = preview;
+    // Offsets in the stream, in UTF-16 code units.
+    let ascii = yaml.is_ascii();
+    let units = |text: &str, at: usize| {
+        let n = if ascii {
+            at
+        } else {
+            text.get(..at).map_or(0, |s| s.encode_utf16().count())
+        };
+        u32::try_from(n).unwrap_or(u32::MAX)
     };
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    p.spans.extend([count(docs.len()), count(findings.len())]);
-    // The stream, each document a span of it.
-    let stream = stream_spans(bundle, &mut p);
-    p.spans.push(stream[0]);
-    for (d, span) in docs.iter().zip(stream[1..].chunks_exact(2)) {
+    let end = units(&yaml, yaml.len());
+    let mut p = Pieces {
+        spans: Vec::with_capacity(3 + 5 * documents.len() + 4 * findings.len()),
+        utf16: end,
+        // The stream first; the other pieces follow it.
+        text: yaml,
+    };
+    p.spans
+        .extend([count(documents.len()), count(findings.len()), end]);
+    for d in &documents {
+        let span = [units(&p.text, d.yaml.start), units(&p.text, d.yaml.end)];
         p.spans.extend(span);
         p.piece(d.object_kind);
         p.piece(&d.name);
         p.piece(&d.namespace);
     }
-    for f in findings {
+    for f in &findings {
         p.piece(f.code);
         p.piece(f.severity.as_str());
         p.piece(&f.field);

@@ -19,6 +19,7 @@ mod testing;
 mod tree;
 
 pub use emit::emit;
+pub(crate) use emit::Writer;
 #[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
 pub use json::write_str_contents;
 pub use json::{write_json, write_str};
