@@ -129,8 +129,20 @@ impl Stream<'_> {
     }
 }
 
-/// `key: value`, the value a string.
-fn field(w: &mut Writer, key: &str, value: &str) {
+/// `key: value`: a field of the object, its value a string.
+fn field(w: &mut Writer, key: &'static str, value: &str) {
+    w.field(key);
+    w.str(value);
+}
+
+/// `key: value`: a field of the object, its value the renderer's own word.
+fn constant(w: &mut Writer, key: &'static str, value: &'static str) {
+    w.field(key);
+    w.word(value);
+}
+
+/// `key: value` of a map of strings (the user's keys, values or labels).
+fn entry(w: &mut Writer, key: &str, value: &str) {
     w.key(key);
     w.str(value);
 }
@@ -139,18 +151,18 @@ fn field(w: &mut Writer, key: &str, value: &str) {
 /// written by its closure, when given), `name`, `namespace`.
 fn head(
     w: &mut Writer,
-    api_version: &str,
-    kind: &str,
-    extra: Option<(&str, &dyn Fn(&mut Writer))>,
+    api_version: &'static str,
+    kind: &'static str,
+    extra: Option<(&'static str, &dyn Fn(&mut Writer))>,
     name: &str,
     namespace: &str,
 ) {
-    field(w, "apiVersion", api_version);
-    field(w, "kind", kind);
-    w.key("metadata");
+    constant(w, "apiVersion", api_version);
+    constant(w, "kind", kind);
+    w.field("metadata");
     let m = w.map();
     if let Some((key, write)) = extra {
-        w.key(key);
+        w.field(key);
         write(w);
     }
     field(w, "name", name);
@@ -167,7 +179,7 @@ fn string_map<'a>(w: &mut Writer, entries: impl IntoIterator<Item = (&'a str, &'
     }
     let m = w.map();
     for (k, v) in entries {
-        field(w, k, v);
+        entry(w, k, v);
     }
     w.end(m);
 }
@@ -206,30 +218,30 @@ fn secret(w: &mut Writer, r: &Resolved<'_>, encoding: SecretEncoding) {
         }
     }
     let m = w.map();
-    field(w, "apiVersion", "v1");
-    field(w, "kind", "Secret");
+    constant(w, "apiVersion", "v1");
+    constant(w, "kind", "Secret");
     if encoding == SecretEncoding::Data {
-        w.key("data");
+        w.field("data");
         if kept.is_empty() {
             w.empty_map();
         } else {
             let d = w.map();
             for (k, v) in &kept {
-                field(w, k, &base64::engine::general_purpose::STANDARD.encode(v));
+                entry(w, k, &base64::engine::general_purpose::STANDARD.encode(v));
             }
             w.end(d);
         }
     }
-    w.key("metadata");
+    w.field("metadata");
     let meta = w.map();
     field(w, "name", &r.names.secret);
     field(w, "namespace", &r.namespace);
     w.end(meta);
     if encoding == SecretEncoding::StringData {
-        w.key("stringData");
+        w.field("stringData");
         string_map(w, kept.iter().copied());
     }
-    field(w, "type", "Opaque");
+    constant(w, "type", "Opaque");
     w.end(m);
 }
 
@@ -243,10 +255,10 @@ fn secret_provider_class(w: &mut Writer, r: &Resolved<'_>) {
         &r.names.secret_provider_class,
         &r.namespace,
     );
-    w.key("spec");
+    w.field("spec");
     let s = w.map();
-    field(w, "provider", "azure");
-    w.key("parameters");
+    constant(w, "provider", "azure");
+    w.field("parameters");
     let parameters = spc::parameters(r);
     string_map(w, parameters.iter().map(|(k, v)| (*k, v.as_str())));
     w.end(s);
@@ -269,19 +281,19 @@ impl Labels<'_> {
         if self.is_empty() {
             return;
         }
-        w.key("labels");
+        w.field("labels");
         let m = w.map();
         let mut user = self.user.iter().peekable();
         for &(key, value) in self.pairs {
             while let Some((k, v)) = user.next_if(|(k, _)| k.as_str() <= key) {
                 if k != key {
-                    field(w, k, v);
+                    entry(w, k, v);
                 }
             }
-            field(w, key, value);
+            entry(w, key, value);
         }
         for (k, v) in user {
-            field(w, k, v);
+            entry(w, k, v);
         }
         w.end(m);
     }
@@ -289,7 +301,7 @@ impl Labels<'_> {
 
 /// The workload's own `metadata`: labels, name, namespace.
 fn workload_metadata(w: &mut Writer, labels: &Labels<'_>, name: &str, namespace: &str) {
-    w.key("metadata");
+    w.field("metadata");
     let m = w.map();
     labels.write(w);
     field(w, "name", name);
@@ -306,31 +318,31 @@ fn workload(w: &mut Writer, parts: &PodParts, namespace: &str, wl: &Workload) {
     let m = w.map();
     match wl.workload_kind {
         WorkloadKind::Job => {
-            field(w, "apiVersion", "batch/v1");
-            field(w, "kind", "Job");
+            constant(w, "apiVersion", "batch/v1");
+            constant(w, "kind", "Job");
             let labels = Labels {
                 user: &wl.labels,
                 pairs: wi,
             };
             workload_metadata(w, &labels, &wl.name, namespace);
-            w.key("spec");
+            w.field("spec");
             let s = w.map();
-            w.key("template");
+            w.field("template");
             let t = w.map();
             if !labels.is_empty() {
-                w.key("metadata");
+                w.field("metadata");
                 let tm = w.map();
                 labels.write(w);
                 w.end(tm);
             }
-            w.key("spec");
+            w.field("spec");
             pod_spec(w, parts, wl);
             w.end(t);
             w.end(s);
         }
         WorkloadKind::Deployment => {
-            field(w, "apiVersion", "apps/v1");
-            field(w, "kind", "Deployment");
+            constant(w, "apiVersion", "apps/v1");
+            constant(w, "kind", "Deployment");
             let labels = Labels {
                 user: &wl.labels,
                 pairs: &[],
@@ -341,19 +353,19 @@ fn workload(w: &mut Writer, parts: &PodParts, namespace: &str, wl: &Workload) {
             } else {
                 &[(APP_LABEL, "sc-sample"), (WI_LABEL, "true")]
             };
-            w.key("spec");
+            w.field("spec");
             let s = w.map();
-            w.key("replicas");
+            w.field("replicas");
             w.int(1);
-            w.key("selector");
+            w.field("selector");
             let sel = w.map();
-            w.key("matchLabels");
+            w.field("matchLabels");
             string_map(w, [(APP_LABEL, "sc-sample")]);
             w.end(sel);
-            w.key("template");
+            w.field("template");
             let t = w.map();
             // Never empty: the selector's label is there.
-            w.key("metadata");
+            w.field("metadata");
             let tm = w.map();
             Labels {
                 user: &wl.labels,
@@ -361,20 +373,20 @@ fn workload(w: &mut Writer, parts: &PodParts, namespace: &str, wl: &Workload) {
             }
             .write(w);
             w.end(tm);
-            w.key("spec");
+            w.field("spec");
             pod_spec(w, parts, wl);
             w.end(t);
             w.end(s);
         }
         WorkloadKind::Pod => {
-            field(w, "apiVersion", "v1");
-            field(w, "kind", "Pod");
+            constant(w, "apiVersion", "v1");
+            constant(w, "kind", "Pod");
             let labels = Labels {
                 user: &wl.labels,
                 pairs: wi,
             };
             workload_metadata(w, &labels, &wl.name, namespace);
-            w.key("spec");
+            w.field("spec");
             pod_spec(w, parts, wl);
         }
     }
@@ -383,11 +395,11 @@ fn workload(w: &mut Writer, parts: &PodParts, namespace: &str, wl: &Workload) {
 
 fn pod_spec(w: &mut Writer, parts: &PodParts, wl: &Workload) {
     let m = w.map();
-    w.key("containers");
+    w.field("containers");
     let cs = w.seq();
     w.item();
     let c = w.map();
-    w.key("command");
+    w.field("command");
     if wl.command.is_empty() {
         w.empty_seq();
     } else {
@@ -399,12 +411,12 @@ fn pod_spec(w: &mut Writer, parts: &PodParts, wl: &Workload) {
         w.end(s);
     }
     if !parts.secrets.is_empty() {
-        w.key("envFrom");
+        w.field("envFrom");
         let s = w.seq();
         for secret in &parts.secrets {
             w.item();
             let e = w.map();
-            w.key("secretRef");
+            w.field("secretRef");
             let r = w.map();
             field(w, "name", &secret.name);
             w.end(r);
@@ -413,16 +425,16 @@ fn pod_spec(w: &mut Writer, parts: &PodParts, wl: &Workload) {
         w.end(s);
     }
     field(w, "image", &wl.image);
-    field(w, "name", "raw-linux");
+    constant(w, "name", "raw-linux");
     if !parts.csi.is_empty() {
-        w.key("volumeMounts");
+        w.field("volumeMounts");
         let s = w.seq();
         for mount in &parts.csi {
             w.item();
             let v = w.map();
             field(w, "mountPath", &mount.mount_path);
             field(w, "name", &mount.volume);
-            w.key("readOnly");
+            w.field("readOnly");
             w.bool(true);
             w.end(v);
         }
@@ -432,23 +444,23 @@ fn pod_spec(w: &mut Writer, parts: &PodParts, wl: &Workload) {
     w.end(cs);
     // Deployments only allow `Always`, the default, so they name none.
     if wl.workload_kind != WorkloadKind::Deployment {
-        field(w, "restartPolicy", "OnFailure");
+        constant(w, "restartPolicy", "OnFailure");
     }
     if let Some(sa) = &parts.service_account {
         field(w, "serviceAccountName", sa);
     }
     if !parts.csi.is_empty() {
-        w.key("volumes");
+        w.field("volumes");
         let s = w.seq();
         for mount in &parts.csi {
             w.item();
             let v = w.map();
-            w.key("csi");
+            w.field("csi");
             let c = w.map();
-            field(w, "driver", CSI_DRIVER);
-            w.key("readOnly");
+            constant(w, "driver", CSI_DRIVER);
+            w.field("readOnly");
             w.bool(true);
-            w.key("volumeAttributes");
+            w.field("volumeAttributes");
             string_map(
                 w,
                 [("secretProviderClass", mount.secret_provider_class.as_str())],

@@ -106,6 +106,22 @@ impl Writer {
         self.in_mapping = true;
     }
 
+    /// The next key of the current mapping, a field name of the writer's own (a plain
+    /// word): written as [`Writer::key`] writes it, without looking at it.
+    pub(crate) fn field(&mut self, key: &'static str) {
+        debug_assert!(key.len() <= 128 && is_plain_word(key), "{key:?}");
+        self.e.write_indent();
+        self.e.plain_key(key);
+        self.in_mapping = true;
+    }
+
+    /// A string value of the writer's own (a plain word, `v1`, `Secret`): written as
+    /// [`Writer::str`] writes it, without looking at it.
+    pub(crate) fn word(&mut self, s: &'static str) {
+        debug_assert!(is_plain_word(s), "{s:?}");
+        self.e.write_plain(s);
+    }
+
     /// The next item of the current sequence; its value follows.
     pub(crate) fn item(&mut self) {
         self.e.item();
@@ -270,6 +286,12 @@ impl Emitter {
         }
     }
 
+    /// A simple key that is a plain word, and its `:`.
+    fn plain_key(&mut self, key: &str) {
+        self.write_plain(key);
+        self.write_indicator(":", false, false, false);
+    }
+
     /// Starts a non-empty sequence; returns the indent to restore after it.
     fn open_seq(&mut self, mapping: bool) -> isize {
         let outer = self.indent;
@@ -296,8 +318,7 @@ impl Emitter {
     fn key(&mut self, key: &str) {
         self.write_indent();
         if key.len() <= 128 && is_plain_word(key) {
-            self.write_plain(key);
-            self.write_indicator(":", false, false, false);
+            self.plain_key(key);
             return;
         }
         let analysis = analyze(key);
