@@ -76,8 +76,14 @@ pub struct ConfigEntry {
     pub value: String,
     /// Whether the value came from `values` in the spec.
     pub supplied: bool,
-    /// Whether the key holds a credential.
-    pub credential: bool,
+}
+
+impl ConfigEntry {
+    /// Whether the key holds a credential ([`is_credential_key`] of the default key):
+    /// asked only of supplied values, so not worked out for every entry.
+    pub fn credential(&self) -> bool {
+        is_credential_key(self.default_key)
+    }
 }
 
 /// Generated (or overridden) object names.
@@ -454,7 +460,6 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
                 };
                 ConfigEntry {
                     default_key: row.key,
-                    credential: is_credential_key(row.key),
                     key,
                     value,
                     supplied,
