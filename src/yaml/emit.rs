@@ -563,10 +563,14 @@ fn is_plain_word(s: &str) -> bool {
     };
     WORD[usize::from(first)] & 2 != 0
         && bytes.iter().all(|&c| WORD[usize::from(c)] & 1 != 0)
-        && !(matches!(
-            first,
-            b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'y' | b'Y' | b'o' | b'O'
-        ) && reads_as_non_string(s))
+        // Starting with a letter, only a word of at most five letters reads as something
+        // else (`null`, `false`, `yes`, …; no number starts with a letter).
+        && !(bytes.len() <= 5
+            && matches!(
+                first,
+                b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'y' | b'Y' | b'o' | b'O'
+            )
+            && reads_as_non_string(s))
 }
 
 fn analyze(value: &str) -> Analysis {
@@ -912,7 +916,7 @@ mod tests {
         strings.extend(
             [
                 "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "false", "FALSE", "fAlse",
-                "nul", "truex",
+                "nul", "truex", "offset", "Nullable", "namespace", "template", "yes_no", "FALSE.1",
             ]
             .map(String::from),
         );
