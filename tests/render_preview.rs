@@ -1,6 +1,6 @@
 //! `preview` writes the YAML straight from the resolution, `render` from the typed objects'
 //! trees: the two agree byte for byte (the stream, each document's heads and YAML, the
-//! findings, the errors) over the whole catalog with every workload kind and encoding, and
+//! findings, the errors, and the wasm module's render result with the objects as JSON) over the whole catalog with every workload kind and encoding, and
 //! for arbitrary names, values, keys, labels, commands and Key Vault objects.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -9,6 +9,7 @@ mod common;
 use aks_service_connector::catalog;
 use aks_service_connector::render::preview;
 use aks_service_connector::spec::{KeyVaultObject, KeyVaultSpec, NamesSpec, WorkloadSpec};
+use aks_service_connector::testing::render_result;
 use aks_service_connector::{render, ConnectionSpec, RenderOptions, SecretEncoding};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -32,11 +33,20 @@ fn same(spec: &ConnectionSpec, encoding: SecretEncoding) -> Result<bool, TestCas
                 prop_assert_eq!(p.document_yaml(i), Some(d.yaml.as_str()));
             }
             prop_assert_eq!(&p.findings, &bundle.findings);
+            // The wasm module's render result: the objects as JSON, written straight from
+            // the resolution, equal to the text of the bundle's trees.
+            let written = render_result::written(spec, &options)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(written, render_result::of_bundle(&bundle));
             Ok(true)
         }
         (Err(a), Err(b)) => {
             prop_assert_eq!(a.to_string(), b.to_string());
             prop_assert_eq!(a.findings(), b.findings());
+            let c = render_result::written(spec, &options)
+                .err()
+                .ok_or_else(|| TestCaseError::fail("the render result was written"))?;
+            prop_assert_eq!(a.findings(), c.findings());
             Ok(false)
         }
         (a, b) => Err(TestCaseError::fail(format!(

@@ -20,7 +20,9 @@ use crate::k8s::{APP_LABEL, CLIENT_ID_ANNOTATION, CSI_DRIVER, TENANT_ID_ANNOTATI
 use crate::policy;
 use crate::resolve::{Resolved, Workload, WorkloadKind};
 use crate::spec::{ConnectionSpec, RenderOptions, SecretEncoding};
-use crate::yaml::Writer;
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-core"))]
+use crate::yaml::{write_str, JsonWriter};
+use crate::yaml::{Level, Sink, Writer};
 
 /// What a live preview shows of a connection: the YAML stream of [`super::render`] and
 /// its documents' heads, without the objects.
@@ -70,108 +72,184 @@ impl Preview {
 /// ```
 pub fn preview(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Preview, Error> {
     let (r, findings) = policy::gate(spec)?;
-    let mut out = Stream {
-        w: Writer::new(String::with_capacity(1024)),
-        documents: Vec::with_capacity(3),
-        namespace: &r.namespace,
-    };
+    Ok(stream(&r, &parts(&r), options, findings))
+}
+
+/// The YAML stream of `parts` and their heads.
+fn stream(
+    r: &Resolved<'_>,
+    parts: &[Part<'_>],
+    options: &RenderOptions,
+    findings: Vec<Finding>,
+) -> Preview {
+    let mut w = Writer::new(String::with_capacity(1024));
+    let mut documents = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            w.raw("---\n");
+        }
+        let start = w.text().len();
+        w.begin_document();
+        part.write(&mut w, r, options);
+        w.end_document();
+        documents.push(PreviewHead {
+            object_kind: part.object_kind,
+            name: part.name.to_owned(),
+            namespace: r.namespace.clone(),
+            yaml: start..w.text().len(),
+        });
+    }
+    Preview {
+        yaml: w.into_string(),
+        documents,
+        findings,
+    }
+}
+
+/// The wasm module's render result, written straight from the resolution as the preview is:
+/// the [`Preview`], and the JSON text `{ yaml, documents: [{ kind, name, namespace, yaml,
+/// object }], findings }` with every `yaml` field empty (the module sets them from the
+/// preview's stream), byte for byte the text of the bundle [`super::render`] makes
+/// (`tests/render_preview.rs`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-core"))]
+pub(crate) fn render_result(
+    spec: &ConnectionSpec,
+    options: &RenderOptions,
+) -> Result<(Preview, String), Error> {
+    let (r, findings) = policy::gate(spec)?;
+    let parts = parts(&r);
+    let preview = stream(&r, &parts, options, findings);
+    let mut out = String::with_capacity(2 * preview.yaml.len() + 512);
+    out.push_str("{\"yaml\":\"\",\"documents\":[");
+    for (i, (part, head)) in parts.iter().zip(&preview.documents).enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"kind\":");
+        write_str(&mut out, head.object_kind);
+        out.push_str(",\"name\":");
+        write_str(&mut out, &head.name);
+        out.push_str(",\"namespace\":");
+        write_str(&mut out, &head.namespace);
+        out.push_str(",\"yaml\":\"\",\"object\":");
+        part.write(&mut JsonWriter::new(&mut out), &r, options);
+        out.push('}');
+    }
+    out.push_str("],\"findings\":[");
+    for (i, f) in preview.findings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"code\":");
+        write_str(&mut out, f.code);
+        out.push_str(",\"severity\":");
+        write_str(&mut out, f.severity.as_str());
+        out.push_str(",\"field\":");
+        write_str(&mut out, &f.field);
+        out.push_str(",\"message\":");
+        write_str(&mut out, &f.message);
+        out.push('}');
+    }
+    out.push_str("]}");
+    Ok((preview, out))
+}
+
+/// One document of a connection: its kind, name and what writes its object.
+struct Part<'r> {
+    object_kind: &'static str,
+    name: &'r str,
+    object: Object<'r>,
+}
+
+/// The objects [`super::render`] builds, in its order.
+enum Object<'r> {
+    ServiceAccount,
+    Secret,
+    SecretProviderClass,
+    Workload(&'r Workload, PodParts),
+}
+
+/// The documents of a connection, in apply order (as [`super::render`] makes them).
+fn parts<'r>(r: &'r Resolved<'_>) -> Vec<Part<'r>> {
+    let mut parts = Vec::with_capacity(3);
     if r.has_service_account() {
-        out.document("ServiceAccount", &r.names.service_account, |w| {
-            service_account(w, &r)
+        parts.push(Part {
+            object_kind: "ServiceAccount",
+            name: &r.names.service_account,
+            object: Object::ServiceAccount,
         });
     }
     if r.has_secret() {
-        out.document("Secret", &r.names.secret, |w| {
-            secret(w, &r, options.secret_encoding)
+        parts.push(Part {
+            object_kind: "Secret",
+            name: &r.names.secret,
+            object: Object::Secret,
         });
     } else {
-        out.document("SecretProviderClass", &r.names.secret_provider_class, |w| {
-            secret_provider_class(w, &r)
+        parts.push(Part {
+            object_kind: "SecretProviderClass",
+            name: &r.names.secret_provider_class,
+            object: Object::SecretProviderClass,
         });
     }
     if let Some(wl) = &r.workload {
-        let parts = PodParts::of(&r);
-        out.document(wl.workload_kind.as_str(), &wl.name, |w| {
-            workload(w, &parts, &r.namespace, wl)
+        parts.push(Part {
+            object_kind: wl.workload_kind.as_str(),
+            name: &wl.name,
+            object: Object::Workload(wl, PodParts::of(r)),
         });
     }
-    let documents = out.documents;
-    Ok(Preview {
-        yaml: out.w.into_string(),
-        documents,
-        findings,
-    })
+    parts
 }
 
-/// The stream being written and its documents' heads.
-struct Stream<'a> {
-    w: Writer,
-    documents: Vec<PreviewHead>,
-    namespace: &'a str,
-}
-
-impl Stream<'_> {
-    /// Appends one document, `---` before it unless it is the first.
-    fn document(&mut self, object_kind: &'static str, name: &str, write: impl FnOnce(&mut Writer)) {
-        if !self.documents.is_empty() {
-            self.w.raw("---\n");
+impl Part<'_> {
+    /// Writes the object into `w`.
+    fn write(&self, w: &mut impl Sink, r: &Resolved<'_>, options: &RenderOptions) {
+        match &self.object {
+            Object::ServiceAccount => service_account(w, r),
+            Object::Secret => secret(w, r, options.secret_encoding),
+            Object::SecretProviderClass => secret_provider_class(w, r),
+            Object::Workload(wl, parts) => workload(w, parts, &r.namespace, wl),
         }
-        let start = self.w.text().len();
-        self.w.begin_document();
-        write(&mut self.w);
-        self.w.end_document();
-        self.documents.push(PreviewHead {
-            object_kind,
-            name: name.to_owned(),
-            namespace: self.namespace.to_owned(),
-            yaml: start..self.w.text().len(),
-        });
     }
 }
 
 /// `key: value`: a field of the object, its value a string.
-fn field(w: &mut Writer, key: &'static str, value: &str) {
+fn field(w: &mut impl Sink, key: &'static str, value: &str) {
     w.field(key);
     w.str(value);
 }
 
 /// `key: value`: a field of the object, its value the renderer's own word.
-fn constant(w: &mut Writer, key: &'static str, value: &'static str) {
+fn constant(w: &mut impl Sink, key: &'static str, value: &'static str) {
     w.field(key);
     w.word(value);
 }
 
 /// `key: value` of a map of strings (the user's keys, values or labels).
-fn entry(w: &mut Writer, key: &str, value: &str) {
+fn entry(w: &mut impl Sink, key: &str, value: &str) {
     w.key(key);
     w.str(value);
 }
 
-/// The object's `apiVersion` and `kind`, then `metadata`: `annotations` and `labels` (each
-/// written by its closure, when given), `name`, `namespace`.
-fn head(
-    w: &mut Writer,
-    api_version: &'static str,
-    kind: &'static str,
-    extra: Option<(&'static str, &dyn Fn(&mut Writer))>,
-    name: &str,
-    namespace: &str,
-) {
+/// The object's `apiVersion` and `kind`, then `metadata:` opened; the caller writes what
+/// comes before its `name` ([`name_namespace`]).
+fn head(w: &mut impl Sink, api_version: &'static str, kind: &'static str) -> Level {
     constant(w, "apiVersion", api_version);
     constant(w, "kind", kind);
     w.field("metadata");
-    let m = w.map();
-    if let Some((key, write)) = extra {
-        w.field(key);
-        write(w);
-    }
+    w.map()
+}
+
+/// `name` and `namespace`, the end of `metadata`.
+fn name_namespace(w: &mut impl Sink, metadata: Level, name: &str, namespace: &str) {
     field(w, "name", name);
     field(w, "namespace", namespace);
-    w.end(m);
+    w.end(metadata);
 }
 
 /// A map of strings; `{}` when empty.
-fn string_map<'a>(w: &mut Writer, entries: impl IntoIterator<Item = (&'a str, &'a str)>) {
+fn string_map<'a>(w: &mut impl Sink, entries: impl IntoIterator<Item = (&'a str, &'a str)>) {
     let mut entries = entries.into_iter().peekable();
     if entries.peek().is_none() {
         w.empty_map();
@@ -184,26 +262,19 @@ fn string_map<'a>(w: &mut Writer, entries: impl IntoIterator<Item = (&'a str, &'
     w.end(m);
 }
 
-fn service_account(w: &mut Writer, r: &Resolved<'_>) {
+fn service_account(w: &mut impl Sink, r: &Resolved<'_>) {
     let m = w.map();
-    let annotations = |w: &mut Writer| {
-        // In key order, as the object's map holds them.
-        let client = (CLIENT_ID_ANNOTATION, r.client_id().unwrap_or("<client-ID>"));
-        let tenant = r.tenant_id().map(|t| (TENANT_ID_ANNOTATION, t));
-        string_map(w, std::iter::once(client).chain(tenant));
-    };
-    head(
-        w,
-        "v1",
-        "ServiceAccount",
-        Some(("annotations", &annotations)),
-        &r.names.service_account,
-        &r.namespace,
-    );
+    let meta = head(w, "v1", "ServiceAccount");
+    w.field("annotations");
+    // In key order, as the object's map holds them.
+    let client = (CLIENT_ID_ANNOTATION, r.client_id().unwrap_or("<client-ID>"));
+    let tenant = r.tenant_id().map(|t| (TENANT_ID_ANNOTATION, t));
+    string_map(w, std::iter::once(client).chain(tenant));
+    name_namespace(w, meta, &r.names.service_account, &r.namespace);
     w.end(m);
 }
 
-fn secret(w: &mut Writer, r: &Resolved<'_>, encoding: SecretEncoding) {
+fn secret(w: &mut impl Sink, r: &Resolved<'_>, encoding: SecretEncoding) {
     // The Secret's map: sorted by key, the last of equal keys kept.
     let mut entries: Vec<(&str, &str)> = Vec::with_capacity(r.config.len());
     // Insertion sort, stable: a few keys, and no sort code of its own in the module.
@@ -245,16 +316,10 @@ fn secret(w: &mut Writer, r: &Resolved<'_>, encoding: SecretEncoding) {
     w.end(m);
 }
 
-fn secret_provider_class(w: &mut Writer, r: &Resolved<'_>) {
+fn secret_provider_class(w: &mut impl Sink, r: &Resolved<'_>) {
     let m = w.map();
-    head(
-        w,
-        spc::API_VERSION,
-        "SecretProviderClass",
-        None,
-        &r.names.secret_provider_class,
-        &r.namespace,
-    );
+    let meta = head(w, spc::API_VERSION, "SecretProviderClass");
+    name_namespace(w, meta, &r.names.secret_provider_class, &r.namespace);
     w.field("spec");
     let s = w.map();
     constant(w, "provider", "azure");
@@ -277,7 +342,7 @@ impl Labels<'_> {
     }
 
     /// `labels:` and its map in key order, when there are labels.
-    fn write(&self, w: &mut Writer) {
+    fn write(&self, w: &mut impl Sink) {
         if self.is_empty() {
             return;
         }
@@ -300,16 +365,14 @@ impl Labels<'_> {
 }
 
 /// The workload's own `metadata`: labels, name, namespace.
-fn workload_metadata(w: &mut Writer, labels: &Labels<'_>, name: &str, namespace: &str) {
+fn workload_metadata(w: &mut impl Sink, labels: &Labels<'_>, name: &str, namespace: &str) {
     w.field("metadata");
     let m = w.map();
     labels.write(w);
-    field(w, "name", name);
-    field(w, "namespace", namespace);
-    w.end(m);
+    name_namespace(w, m, name, namespace);
 }
 
-fn workload(w: &mut Writer, parts: &PodParts, namespace: &str, wl: &Workload) {
+fn workload(w: &mut impl Sink, parts: &PodParts, namespace: &str, wl: &Workload) {
     let wi: &[(&str, &str)] = if parts.service_account.is_some() {
         &[(WI_LABEL, "true")]
     } else {
@@ -393,7 +456,7 @@ fn workload(w: &mut Writer, parts: &PodParts, namespace: &str, wl: &Workload) {
     w.end(m);
 }
 
-fn pod_spec(w: &mut Writer, parts: &PodParts, wl: &Workload) {
+fn pod_spec(w: &mut impl Sink, parts: &PodParts, wl: &Workload) {
     let m = w.map();
     w.field("containers");
     let cs = w.seq();

@@ -69,14 +69,13 @@ pub fn render(
 ) -> Result<JsValue, JsValue> {
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
-    let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    // The `RenderResult` as JSON text, written straight from the bundle (serializing one
-    // through serde_json took a third of `render`'s time, escaping byte by byte), with its
-    // `yaml` fields empty: they are set from one string, sliced, as `preview`'s are.
-    // `JSON.parse` then reads the objects and the findings only, not the YAML twice escaped.
-    let mut stream = Pieces::default();
-    let spans = stream_spans(&bundle, &mut stream);
-    let value = render_result(&bundle.result_json_with(false), &stream.text, &spans);
+    // The `RenderResult` as JSON text, written straight from the resolution as the preview
+    // is (no typed objects or trees), with its `yaml` fields empty: they are set from the
+    // preview's stream, sliced, as `preview`'s are. `JSON.parse` then reads the objects and
+    // the findings only, not the YAML twice escaped.
+    let (preview, json) = crate::render::render_result(&spec, &options).map_err(js_error)?;
+    let (text, spans) = stream_spans(&preview);
+    let value = render_result(&json, text, &spans);
     if value.is_instance_of::<js_sys::Error>() {
         let message = format!("result could not be read back: {}", js_message(&value));
         return Err(error_object(
@@ -113,23 +112,30 @@ extern "C" {
     fn render_result(json: &str, text: &str, spans: &[u32]) -> JsValue;
 }
 
-/// Writes the YAML stream of `bundle` into `p` as `crate::yaml::join_documents` joins it;
-/// returns where it ends, then where each document's YAML starts and ends in it.
-fn stream_spans(bundle: &crate::Bundle, p: &mut Pieces) -> Vec<u32> {
-    let mut spans = Vec::with_capacity(1 + 2 * bundle.documents.len());
-    spans.push(0);
-    for (i, d) in bundle.documents.iter().enumerate() {
-        if i > 0 {
-            p.push("---\n");
-        }
-        spans.push(p.utf16);
-        spans.push(p.push(&d.yaml));
-        if !d.yaml.ends_with('\n') {
-            p.push("\n");
-        }
+/// The preview's stream and where it ends, then where each document's YAML starts and ends
+/// in it, in UTF-16 code units (the unit of `String.prototype.slice`).
+fn stream_spans(preview: &crate::render::Preview) -> (&str, Vec<u32>) {
+    let text = preview.yaml.as_str();
+    let ascii = text.is_ascii();
+    let mut spans = Vec::with_capacity(1 + 2 * preview.documents.len());
+    spans.push(units(text, text.len(), ascii));
+    for d in &preview.documents {
+        spans.extend([
+            units(text, d.yaml.start, ascii),
+            units(text, d.yaml.end, ascii),
+        ]);
     }
-    spans[0] = p.utf16;
-    spans
+    (text, spans)
+}
+
+/// Where byte `at` of `text` is in UTF-16 code units (`ascii`: the text is ASCII).
+fn units(text: &str, at: usize, ascii: bool) -> u32 {
+    let n = if ascii {
+        at
+    } else {
+        text.get(..at).map_or(0, |s| s.encode_utf16().count())
+    };
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// What [`preview`] returns: what a live preview shows, without the object trees.
@@ -302,14 +308,7 @@ fn preview_value(preview: crate::render::Preview) -> JsValue {
     } = preview;
     // Offsets in the stream, in UTF-16 code units.
     let ascii = yaml.is_ascii();
-    let units = |text: &str, at: usize| {
-        let n = if ascii {
-            at
-        } else {
-            text.get(..at).map_or(0, |s| s.encode_utf16().count())
-        };
-        u32::try_from(n).unwrap_or(u32::MAX)
-    };
+    let units = |text: &str, at: usize| units(text, at, ascii);
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let end = units(&yaml, yaml.len());
     let mut p = Pieces {

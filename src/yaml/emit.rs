@@ -21,6 +21,7 @@
 //! line-break decision is the same as libyaml's.
 
 use super::plain::{has_version_dependent_break, reads_as_non_string};
+use super::sink::{Level, Sink};
 use super::Node;
 
 /// Writes `node` as a YAML document: no `---`, always ending in a newline.
@@ -31,24 +32,15 @@ pub fn emit(node: &Node) -> String {
     e.out
 }
 
-/// Writes YAML documents piece by piece, for a caller that knows the shape of what it
-/// writes (the preview's objects, [`crate::render`]): the same text [`emit`] writes for the
-/// tree of that shape, because [`emit`] is made of the same steps. Documents are appended to
-/// one string, each ending in a newline.
-///
-/// A mapping is [`Writer::map`], then per entry [`Writer::key`] and its value, then
-/// [`Writer::end`]; a sequence is [`Writer::seq`], then per item [`Writer::item`] and its
-/// value, then [`Writer::end`]. An empty mapping or sequence is [`Writer::empty_map`] or
-/// [`Writer::empty_seq`] (as in [`emit`], the only flow collections).
+/// Writes YAML documents piece by piece ([`Sink`]), for a caller that knows the shape of
+/// what it writes (the preview's objects, [`crate::render`]): the same text [`emit`] writes
+/// for the tree of that shape, because [`emit`] is made of the same steps. Documents are
+/// appended to one string, each ending in a newline.
 pub(crate) struct Writer {
     e: Emitter,
     /// The next value is a mapping's (a sequence there sits at the key's indent).
     in_mapping: bool,
 }
-
-/// The indent to go back to when a collection ends ([`Writer::end`]).
-#[must_use]
-pub(crate) struct Level(isize);
 
 impl Writer {
     /// A writer appending to `out` (empty, or ending in a newline).
@@ -84,72 +76,60 @@ impl Writer {
     pub(crate) fn into_string(self) -> String {
         self.e.out
     }
+}
 
-    /// Starts a (non-empty) mapping as the next value.
-    pub(crate) fn map(&mut self) -> Level {
+impl Sink for Writer {
+    fn map(&mut self) -> Level {
         Level(self.e.open_map())
     }
 
-    /// Starts a (non-empty) sequence as the next value.
-    pub(crate) fn seq(&mut self) -> Level {
+    fn seq(&mut self) -> Level {
         Level(self.e.open_seq(self.in_mapping))
     }
 
-    /// Ends the mapping or sequence `level` started.
-    pub(crate) fn end(&mut self, level: Level) {
+    fn end(&mut self, level: Level) {
         self.e.indent = level.0;
     }
 
-    /// The next key of the current mapping; its value follows.
-    pub(crate) fn key(&mut self, key: &str) {
+    fn key(&mut self, key: &str) {
         self.e.key(key);
         self.in_mapping = true;
     }
 
-    /// The next key of the current mapping, a field name of the writer's own (a plain
-    /// word): written as [`Writer::key`] writes it, without looking at it.
-    pub(crate) fn field(&mut self, key: &'static str) {
+    fn field(&mut self, key: &'static str) {
         debug_assert!(key.len() <= 128 && is_plain_word(key), "{key:?}");
         self.e.write_indent();
         self.e.plain_key(key);
         self.in_mapping = true;
     }
 
-    /// A string value of the writer's own (a plain word, `v1`, `Secret`): written as
-    /// [`Writer::str`] writes it, without looking at it.
-    pub(crate) fn word(&mut self, s: &'static str) {
-        debug_assert!(is_plain_word(s), "{s:?}");
-        self.e.write_plain(s);
-    }
-
-    /// The next item of the current sequence; its value follows.
-    pub(crate) fn item(&mut self) {
+    fn item(&mut self) {
         self.e.item();
         self.in_mapping = false;
     }
 
-    /// A string value.
-    pub(crate) fn str(&mut self, s: &str) {
+    fn str(&mut self, s: &str) {
         self.e.str(s);
     }
 
-    /// A boolean value.
-    pub(crate) fn bool(&mut self, b: bool) {
+    fn word(&mut self, s: &'static str) {
+        debug_assert!(is_plain_word(s), "{s:?}");
+        self.e.write_plain(s);
+    }
+
+    fn bool(&mut self, b: bool) {
         self.e.write_plain(if b { "true" } else { "false" });
     }
 
-    /// An integer value.
-    pub(crate) fn int(&mut self, i: i64) {
+    fn int(&mut self, i: i64) {
         self.e.write_plain(decimal(i, &mut [0; 20]));
     }
 
-    /// An empty mapping value: `{}`.
-    pub(crate) fn empty_map(&mut self) {
+    fn empty_map(&mut self) {
         self.e.empty_flow("{", "}");
     }
 
-    /// An empty sequence value: `[]`.
-    pub(crate) fn empty_seq(&mut self) {
+    fn empty_seq(&mut self) {
         self.e.empty_flow("[", "]");
     }
 }
@@ -915,8 +895,24 @@ mod tests {
         let mut strings = strings_over("aZ0_-./:# nNtTfFlseu~", 4);
         strings.extend(
             [
-                "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "false", "FALSE", "fAlse",
-                "nul", "truex", "offset", "Nullable", "namespace", "template", "yes_no", "FALSE.1",
+                "null",
+                "Null",
+                "NULL",
+                "nULL",
+                "true",
+                "True",
+                "TRUE",
+                "false",
+                "FALSE",
+                "fAlse",
+                "nul",
+                "truex",
+                "offset",
+                "Nullable",
+                "namespace",
+                "template",
+                "yes_no",
+                "FALSE.1",
             ]
             .map(String::from),
         );
