@@ -1,12 +1,14 @@
-//! The preview: the YAML stream of [`super::render`], written straight from the resolution.
+//! The preview: the YAML stream of [`super::render`], written straight from the resolution;
+//! and the wasm module's render result, its objects as JSON written the same way.
 //!
 //! A live preview shows the YAML and needs no objects. Building the typed k8s-openapi
 //! objects, their trees and then freeing both was about half of the YAML's cost in the wasm
 //! module; the objects' shapes are small and fixed per kind, so this module writes each
-//! document field by field with the emitter's own steps ([`Writer`]), in the order and with
-//! the omissions of the tree [`super::tree`] makes of the object [`super::render`] builds.
-//! `tests/render_preview.rs` holds the two to the same bytes over the whole catalog, every
-//! workload kind and encoding, and arbitrary names, values and labels.
+//! object field by field into a [`Sink`] (the emitter's own steps for YAML, compact JSON for
+//! the module's `render`), in the order and with the omissions of the tree [`super::tree`]
+//! makes of the object [`super::render`] builds. `tests/render_preview.rs` holds the two to
+//! the same bytes over the whole catalog, every workload kind and encoding, and arbitrary
+//! names, values and labels. The native [`super::render`] keeps its typed objects.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
