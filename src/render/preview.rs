@@ -84,7 +84,8 @@ fn stream(
     options: &RenderOptions,
     findings: Vec<Finding>,
 ) -> Preview {
-    let mut w = Writer::new(String::with_capacity(1024));
+    // Room for the stream and the preview's other texts (the wasm module appends them).
+    let mut w = Writer::new(String::with_capacity(4096));
     let mut documents = Vec::with_capacity(parts.len());
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
@@ -198,7 +199,7 @@ fn parts<'r>(r: &'r Resolved<'_>) -> Vec<Part<'r>> {
         parts.push(Part {
             object_kind: wl.workload_kind.as_str(),
             name: &wl.name,
-            object: Object::Workload(wl, PodParts::of(r)),
+            object: Object::Workload(wl, PodParts::sample(r)),
         });
     }
     parts

@@ -38,8 +38,20 @@ pub struct SecretProviderClassSpec {
 /// The `objects` parameter: `array:` of strings, each a YAML mapping itself
 /// (`objectName`, `objectType`, then `objectVersion` and `objectAlias` when
 /// given), as the Azure provider reads it. Both levels go through the YAML
-/// emitter, so names cannot inject structure.
+/// emitter, so names cannot inject structure. Without objects, one placeholder object.
 fn objects_parameter(objects: &[KeyVaultObject]) -> String {
+    let placeholder;
+    let objects = if objects.is_empty() {
+        placeholder = [KeyVaultObject {
+            name: "<KEYVAULT_SECRET_NAME>".to_owned(),
+            r#type: "secret".to_owned(),
+            version: None,
+            alias: None,
+        }];
+        &placeholder[..]
+    } else {
+        objects
+    };
     let field =
         |name: &'static str, value: &str| (Cow::Borrowed(name), Node::Str(value.to_owned()));
     let array = objects
@@ -79,7 +91,7 @@ pub(crate) fn parameters(r: &Resolved<'_>) -> [(&'static str, String); 6] {
         .or_else(|| entry("_TENANTID"));
     [
         ("keyvaultName", or_placeholder(vault, "AZURE_KEYVAULT_NAME")),
-        ("objects", objects_parameter(&r.keyvault_objects)),
+        ("objects", objects_parameter(r.keyvault_objects)),
         (
             "tenantId",
             or_placeholder(tenant, "AZURE_KEYVAULT_TENANTID"),
