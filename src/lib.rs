@@ -58,7 +58,7 @@ pub mod testing {
             crate::render::render_result(spec, options).map(|(_, json)| json)
         }
 
-        /// From the bundle [`crate::render`] makes: its documents' trees.
+        /// From the bundle [`crate::render()`] makes: its documents' trees.
         pub fn of_bundle(bundle: &Bundle) -> String {
             bundle.result_json_with(false)
         }
