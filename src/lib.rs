@@ -48,6 +48,22 @@ mod yaml;
 /// references (serde_yaml, serde_json). Not API: it changes without notice.
 #[doc(hidden)]
 pub mod testing {
+    /// The wasm module's render result as JSON text (every `yaml` field empty).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub mod render_result {
+        use crate::{Bundle, ConnectionSpec, Error, RenderOptions};
+
+        /// As the module writes it: straight from the resolution.
+        pub fn written(spec: &ConnectionSpec, options: &RenderOptions) -> Result<String, Error> {
+            crate::render::render_result(spec, options).map(|(_, json)| json)
+        }
+
+        /// From the bundle [`crate::render()`] makes: its documents' trees.
+        pub fn of_bundle(bundle: &Bundle) -> String {
+            bundle.result_json_with(false)
+        }
+    }
+
     /// The YAML and JSON writers.
     pub mod yaml {
         pub use crate::yaml::{

@@ -76,8 +76,14 @@ pub struct ConfigEntry {
     pub value: String,
     /// Whether the value came from `values` in the spec.
     pub supplied: bool,
-    /// Whether the key holds a credential.
-    pub credential: bool,
+}
+
+impl ConfigEntry {
+    /// Whether the key holds a credential ([`is_credential_key`] of the default key):
+    /// asked only of supplied values, so not worked out for every entry.
+    pub fn credential(&self) -> bool {
+        is_credential_key(self.default_key)
+    }
 }
 
 /// Generated (or overridden) object names.
@@ -116,8 +122,9 @@ pub struct Resolved<'a> {
     pub workload: Option<Workload>,
     /// Configuration entries in catalog order (for keyvault-csi: the SecretProviderClass inputs).
     pub config: Vec<ConfigEntry>,
-    /// Key Vault objects for the SecretProviderClass.
-    pub keyvault_objects: Vec<KeyVaultObject>,
+    /// Key Vault objects for the SecretProviderClass, as given (none: it names a
+    /// placeholder object).
+    pub keyvault_objects: &'a [KeyVaultObject],
 }
 
 impl Resolved<'_> {
@@ -454,7 +461,6 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
                 };
                 ConfigEntry {
                     default_key: row.key,
-                    credential: is_credential_key(row.key),
                     key,
                     value,
                     supplied,
@@ -463,15 +469,8 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
             .collect()
     };
 
-    let keyvault_objects = match &spec.keyvault {
-        Some(kv) if !kv.objects.is_empty() => kv.objects.clone(),
-        _ => vec![KeyVaultObject {
-            name: "<KEYVAULT_SECRET_NAME>".to_owned(),
-            r#type: "secret".to_owned(),
-            version: None,
-            alias: None,
-        }],
-    };
+    // Borrowed: only a keyvault-csi connection writes them.
+    let keyvault_objects = spec.keyvault.as_ref().map_or(&[][..], |kv| &kv.objects);
 
     Ok(Resolved {
         spec,

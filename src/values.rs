@@ -241,10 +241,15 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
             Some(b'<') => rest.find('>').and_then(|end| rest.get(..=end)),
             _ => None,
         };
-        let found = PLACEHOLDERS.iter().find(|(p, _)| match token {
-            Some(t) => *p == t,
-            None => p.as_bytes().first() == rest.as_bytes().first() && rest.starts_with(p),
-        });
+        let first = rest.as_bytes().first().copied().unwrap_or_default();
+        let found = match token {
+            Some(t) => PLACEHOLDERS.iter().find(|(p, _)| *p == t),
+            // Most bytes start no placeholder: no need to try each.
+            None if !starts_placeholder(first) => None,
+            None => PLACEHOLDERS
+                .iter()
+                .find(|(p, _)| p.as_bytes().first() == Some(&first) && rest.starts_with(p)),
+        };
         if let Some(&(placeholder, source)) = found {
             match knowns.get(source, target, auth) {
                 Some(v) => out.push_str(v),

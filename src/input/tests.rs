@@ -497,6 +497,48 @@ fn the_quick_scan_passes_exactly_what_the_full_check_passes() {
             r#"{"target":{"type":"sql"},"values":{"K":1e400}}"#.to_owned(),
         ),
         (Input::Spec, r#"{"target":{"t\u0079pe":"sql"}}"#.to_owned()),
+        // Escapes measured unescaped (`namespace` is capped at 63 bytes), numbers, blanks,
+        // bad syntax.
+        (
+            Input::Spec,
+            format!(r#"{{"namespace":"{}x"}}"#, r"\u00e9".repeat(31)),
+        ),
+        (
+            Input::Spec,
+            format!(r#"{{"namespace":"{}"}}"#, r"\u00e9".repeat(32)),
+        ),
+        (
+            Input::Spec,
+            format!(r#"{{"namespace":"{}"}}"#, r"\ud83d\ude00".repeat(15)),
+        ),
+        (
+            Input::Spec,
+            format!(r#"{{"namespace":"{}"}}"#, r"\ud83d\ude00".repeat(16)),
+        ),
+        (
+            Input::Spec,
+            format!(r#"{{"namespace":"{}"}}"#, r"\u20ac\n\/".repeat(12)),
+        ),
+        (
+            Input::Spec,
+            format!(r#"{{"namespace":"{}"}}"#, r"\u20ac\n\/".repeat(13)),
+        ),
+        (Input::Spec, r#"{"namespace":"\ude00"}"#.to_owned()),
+        (Input::Spec, r#"{"namespace":"\ud83dx"}"#.to_owned()),
+        (Input::Spec, r#"{"namespace":"\x"}"#.to_owned()),
+        (Input::Spec, "{\"namespace\":\"a\tb\"}".to_owned()),
+        (
+            Input::Spec,
+            " {\n\"x\" : [ -0, 1.5e-3, 12345678901234567890123, true, false, null ] }\t".to_owned(),
+        ),
+        (Input::Spec, r#"{"x":01}"#.to_owned()),
+        (Input::Spec, r#"{"x":1.}"#.to_owned()),
+        (Input::Spec, r#"{"x":-}"#.to_owned()),
+        (Input::Spec, r#"{"x":1e}"#.to_owned()),
+        (Input::Spec, r#"{"x":tru}"#.to_owned()),
+        (Input::Spec, r#"{"x":[1,]}"#.to_owned()),
+        (Input::Spec, r#"{"x":1,}"#.to_owned()),
+        (Input::Spec, r#"{"x" 1}"#.to_owned()),
         (Input::Spec, "[]".to_owned()),
         (Input::Spec, "null".to_owned()),
         (Input::Spec, "\"spec\"".to_owned()),

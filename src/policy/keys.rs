@@ -125,7 +125,7 @@ pub(super) fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             ));
         }
     }
-    if r.config.iter().any(|e| e.supplied && e.credential) || has_supplied_credentials(r) {
+    if r.config.iter().any(|e| e.supplied && e.credential()) || has_supplied_credentials(r) {
         f.push(CREDENTIALS_IN_YAML.at(
             "values",
             "real credentials were given, so the rendered YAML holds secrets: keep it out of source control",

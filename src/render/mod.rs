@@ -3,7 +3,10 @@
 //! (ServiceAccount, Secret, SecretProviderClass, workload).
 
 pub(crate) mod pod;
-#[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
+mod preview;
+// The render result from the bundle: what the module's result written straight from the
+// resolution is held to (natively, in tests).
+#[cfg(any(not(target_arch = "wasm32"), test))]
 mod result_json;
 pub(crate) mod secret;
 pub(crate) mod service_account;
@@ -21,6 +24,9 @@ use crate::error::{Error, Finding};
 use crate::policy;
 use crate::spec::{ConnectionSpec, RenderOptions};
 pub use crate::yaml::Node;
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-core"))]
+pub(crate) use preview::render_result;
+pub use preview::{preview, Preview, PreviewHead};
 pub use spc::SecretProviderClass;
 pub(crate) use wire::wire_parts;
 pub use wire::{wire, WireContainer, WireError, WireKind, WireTarget, Wiring};

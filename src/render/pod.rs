@@ -45,15 +45,33 @@ impl PodParts {
         parts
     }
 
+    /// What one connection adds to the sample workload, which takes its Secret whole
+    /// (`envFrom`): [`PodParts::of`] without the Secret's keys, which only the wiring's
+    /// `env` entries read.
+    pub fn sample(r: &Resolved<'_>) -> Self {
+        let mut parts = PodParts::default();
+        parts.add_with(r, CSI_VOLUME, CSI_MOUNT_PATH, false);
+        parts
+    }
+
     /// Adds a connection; `volume` and `mount_path` are used for a `keyvault-csi` one.
     pub fn add(&mut self, r: &Resolved<'_>, volume: &str, mount_path: &str) {
+        self.add_with(r, volume, mount_path, true);
+    }
+
+    /// [`PodParts::add`], with the Secret's keys when `keys`.
+    fn add_with(&mut self, r: &Resolved<'_>, volume: &str, mount_path: &str, keys: bool) {
         if r.has_service_account() && self.service_account.is_none() {
             self.service_account = Some(r.names.service_account.clone());
         }
         if r.has_secret() {
             self.secrets.push(SecretEnv {
                 name: r.names.secret.clone(),
-                keys: r.config.iter().map(|c| c.key.clone()).collect(),
+                keys: if keys {
+                    r.config.iter().map(|c| c.key.clone()).collect()
+                } else {
+                    Vec::new()
+                },
             });
         } else {
             self.csi.push(CsiMount {

@@ -21,6 +21,7 @@ impl Bundle {
 
     /// The render result as compact JSON text; without `yaml`, every `yaml` field is
     /// empty (the wasm module sets them from one string, sliced, after `JSON.parse`).
+    #[cfg_attr(test, allow(dead_code))]
     pub(crate) fn result_json_with(&self, yaml: bool) -> String {
         let escaped: Vec<String> = self
             .documents

@@ -38,8 +38,20 @@ pub struct SecretProviderClassSpec {
 /// The `objects` parameter: `array:` of strings, each a YAML mapping itself
 /// (`objectName`, `objectType`, then `objectVersion` and `objectAlias` when
 /// given), as the Azure provider reads it. Both levels go through the YAML
-/// emitter, so names cannot inject structure.
+/// emitter, so names cannot inject structure. Without objects, one placeholder object.
 fn objects_parameter(objects: &[KeyVaultObject]) -> String {
+    let placeholder;
+    let objects = if objects.is_empty() {
+        placeholder = [KeyVaultObject {
+            name: "<KEYVAULT_SECRET_NAME>".to_owned(),
+            r#type: "secret".to_owned(),
+            version: None,
+            alias: None,
+        }];
+        &placeholder[..]
+    } else {
+        objects
+    };
     let field =
         |name: &'static str, value: &str| (Cow::Borrowed(name), Node::Str(value.to_owned()));
     let array = objects
@@ -58,8 +70,8 @@ fn objects_parameter(objects: &[KeyVaultObject]) -> String {
     emit(&Node::Map(vec![(Cow::Borrowed("array"), Node::Seq(array))]))
 }
 
-/// Builds the SecretProviderClass of a keyvault-csi connection.
-pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
+/// The SecretProviderClass's parameters, in key order (as its map writes them).
+pub(crate) fn parameters(r: &Resolved<'_>) -> [(&'static str, String); 6] {
     let entry = |suffix: &str| {
         r.config
             .iter()
@@ -77,25 +89,30 @@ pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
         .tenant_id()
         .map(str::to_owned)
         .or_else(|| entry("_TENANTID"));
-    let parameters = super::map([
-        ("usePodIdentity".to_owned(), "false".to_owned()),
-        ("useVMManagedIdentity".to_owned(), "true".to_owned()),
+    [
+        ("keyvaultName", or_placeholder(vault, "AZURE_KEYVAULT_NAME")),
+        ("objects", objects_parameter(r.keyvault_objects)),
         (
-            "userAssignedIdentityID".to_owned(),
-            or_placeholder(entry("_CLIENTID"), "AZURE_KEYVAULT_CLIENTID"),
-        ),
-        (
-            "keyvaultName".to_owned(),
-            or_placeholder(vault, "AZURE_KEYVAULT_NAME"),
-        ),
-        (
-            "tenantId".to_owned(),
+            "tenantId",
             or_placeholder(tenant, "AZURE_KEYVAULT_TENANTID"),
         ),
-        ("objects".to_owned(), objects_parameter(&r.keyvault_objects)),
-    ]);
+        ("usePodIdentity", "false".to_owned()),
+        ("useVMManagedIdentity", "true".to_owned()),
+        (
+            "userAssignedIdentityID",
+            or_placeholder(entry("_CLIENTID"), "AZURE_KEYVAULT_CLIENTID"),
+        ),
+    ]
+}
+
+/// The SecretProviderClass's API version.
+pub(crate) const API_VERSION: &str = "secrets-store.csi.x-k8s.io/v1";
+
+/// Builds the SecretProviderClass of a keyvault-csi connection.
+pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
+    let parameters = super::map(parameters(r).map(|(k, v)| (k.to_owned(), v)));
     SecretProviderClass {
-        api_version: "secrets-store.csi.x-k8s.io/v1".to_owned(),
+        api_version: API_VERSION.to_owned(),
         kind: "SecretProviderClass".to_owned(),
         metadata: ObjectMeta {
             name: Some(r.names.secret_provider_class.clone()),
@@ -106,5 +123,21 @@ pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
             provider: "azure".to_owned(),
             parameters,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parameters_are_in_key_order() {
+        let spec: crate::spec::ConnectionSpec = serde_json::from_str(
+            r#"{ "target": { "type": "keyvault" }, "auth": { "type": "keyvault-csi" } }"#,
+        )
+        .unwrap();
+        let r = crate::resolve::resolve(&spec).unwrap();
+        let keys = super::parameters(&r).map(|(k, _)| k);
+        let mut sorted = keys;
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted);
     }
 }

@@ -91,7 +91,7 @@ fn pod_spec(parts: &PodParts, w: &Workload) -> PodSpec {
 
 /// Builds the chosen workload kind for one connection.
 pub(crate) fn build(r: &Resolved<'_>, w: &Workload) -> Object {
-    build_for(&PodParts::of(r), &r.namespace, w)
+    build_for(&PodParts::sample(r), &r.namespace, w)
 }
 
 /// Builds the chosen workload kind in `namespace`, taking what `parts` adds to its pod

@@ -69,14 +69,13 @@ pub fn render(
 ) -> Result<JsValue, JsValue> {
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
-    let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    // The `RenderResult` as JSON text, written straight from the bundle (serializing one
-    // through serde_json took a third of `render`'s time, escaping byte by byte), with its
-    // `yaml` fields empty: they are set from one string, sliced, as `preview`'s are.
-    // `JSON.parse` then reads the objects and the findings only, not the YAML twice escaped.
-    let mut stream = Pieces::default();
-    let spans = stream_spans(&bundle, &mut stream);
-    let value = render_result(&bundle.result_json_with(false), &stream.text, &spans);
+    // The `RenderResult` as JSON text, written straight from the resolution as the preview
+    // is (no typed objects or trees), with its `yaml` fields empty: they are set from the
+    // preview's stream, sliced, as `preview`'s are. `JSON.parse` then reads the objects and
+    // the findings only, not the YAML twice escaped.
+    let (preview, json) = crate::render::render_result(&spec, &options).map_err(js_error)?;
+    let (text, spans) = stream_spans(&preview);
+    let value = render_result(&json, text, &spans);
     if value.is_instance_of::<js_sys::Error>() {
         let message = format!("result could not be read back: {}", js_message(&value));
         return Err(error_object(
@@ -113,23 +112,30 @@ extern "C" {
     fn render_result(json: &str, text: &str, spans: &[u32]) -> JsValue;
 }
 
-/// Writes the YAML stream of `bundle` into `p` as `crate::yaml::join_documents` joins it;
-/// returns where it ends, then where each document's YAML starts and ends in it.
-fn stream_spans(bundle: &crate::Bundle, p: &mut Pieces) -> Vec<u32> {
-    let mut spans = Vec::with_capacity(1 + 2 * bundle.documents.len());
-    spans.push(0);
-    for (i, d) in bundle.documents.iter().enumerate() {
-        if i > 0 {
-            p.push("---\n");
-        }
-        spans.push(p.utf16);
-        spans.push(p.push(&d.yaml));
-        if !d.yaml.ends_with('\n') {
-            p.push("\n");
-        }
+/// The preview's stream and where it ends, then where each document's YAML starts and ends
+/// in it, in UTF-16 code units (the unit of `String.prototype.slice`).
+fn stream_spans(preview: &crate::render::Preview) -> (&str, Vec<u32>) {
+    let text = preview.yaml.as_str();
+    let ascii = text.is_ascii();
+    let mut spans = Vec::with_capacity(1 + 2 * preview.documents.len());
+    spans.push(units(text, text.len(), ascii));
+    for d in &preview.documents {
+        spans.extend([
+            units(text, d.yaml.start, ascii),
+            units(text, d.yaml.end, ascii),
+        ]);
     }
-    spans[0] = p.utf16;
-    spans
+    (text, spans)
+}
+
+/// Where byte `at` of `text` is in UTF-16 code units (`ascii`: the text is ASCII).
+fn units(text: &str, at: usize, ascii: bool) -> u32 {
+    let n = if ascii {
+        at
+    } else {
+        text.get(..at).map_or(0, |s| s.encode_utf16().count())
+    };
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// What [`preview`] returns: what a live preview shows, without the object trees.
@@ -174,8 +180,8 @@ pub fn preview(
 ) -> Result<JsValue, JsValue> {
     let spec: ConnectionSpec = input(&spec, Input::Spec).map_err(js_error)?;
     let options: RenderOptions = optional_input(options, Input::Options).map_err(js_error)?;
-    let bundle = crate::render(&spec, &options).map_err(js_error)?;
-    Ok(preview_value(&bundle))
+    let preview = crate::render::preview(&spec, &options).map_err(js_error)?;
+    Ok(preview_value(preview))
 }
 
 /// Plans a connection: the operations in order (with whether each applies and why), the ARM
@@ -293,26 +299,34 @@ extern "C" {
     fn preview_result(text: &str, spans: &[u32]) -> JsValue;
 }
 
-/// The [`PreviewResult`] of `bundle` as a plain JS object.
-fn preview_value(bundle: &crate::Bundle) -> JsValue {
-    let (docs, findings) = (&bundle.documents, &bundle.findings);
-    let mut p = Pieces {
-        text: String::with_capacity(1024),
-        utf16: 0,
-        spans: Vec::with_capacity(3 + 5 * docs.len() + 4 * findings.len()),
-    };
+/// The [`PreviewResult`] of `preview` as a plain JS object.
+fn preview_value(preview: crate::render::Preview) -> JsValue {
+    let crate::render::Preview {
+        yaml,
+        documents,
+        findings,
+    } = preview;
+    // Offsets in the stream, in UTF-16 code units.
+    let ascii = yaml.is_ascii();
+    let units = |text: &str, at: usize| units(text, at, ascii);
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    p.spans.extend([count(docs.len()), count(findings.len())]);
-    // The stream, each document a span of it.
-    let stream = stream_spans(bundle, &mut p);
-    p.spans.push(stream[0]);
-    for (d, span) in docs.iter().zip(stream[1..].chunks_exact(2)) {
+    let end = units(&yaml, yaml.len());
+    let mut p = Pieces {
+        spans: Vec::with_capacity(3 + 5 * documents.len() + 4 * findings.len()),
+        utf16: end,
+        // The stream first; the other pieces follow it.
+        text: yaml,
+    };
+    p.spans
+        .extend([count(documents.len()), count(findings.len()), end]);
+    for d in &documents {
+        let span = [units(&p.text, d.yaml.start), units(&p.text, d.yaml.end)];
         p.spans.extend(span);
         p.piece(d.object_kind);
         p.piece(&d.name);
         p.piece(&d.namespace);
     }
-    for f in findings {
+    for f in &findings {
         p.piece(f.code);
         p.piece(f.severity.as_str());
         p.piece(&f.field);

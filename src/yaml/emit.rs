@@ -21,22 +21,117 @@
 //! line-break decision is the same as libyaml's.
 
 use super::plain::{has_version_dependent_break, reads_as_non_string};
+use super::sink::{Level, Sink};
 use super::Node;
 
 /// Writes `node` as a YAML document: no `---`, always ending in a newline.
 pub fn emit(node: &Node) -> String {
-    let mut e = Emitter {
-        out: String::with_capacity(512),
-        line_start: 0,
-        indent: -1,
-        whitespace: true,
-        indention: true,
-    };
+    let mut e = Emitter::new(String::with_capacity(512));
     e.node(node, false);
-    // Document end: back to the outermost level, finish the line.
-    e.indent = -1;
-    e.write_indent();
+    e.end_document();
     e.out
+}
+
+/// Writes YAML documents piece by piece ([`Sink`]), for a caller that knows the shape of
+/// what it writes (the preview's objects, [`crate::render`]): the same text [`emit`] writes
+/// for the tree of that shape, because [`emit`] is made of the same steps. Documents are
+/// appended to one string, each ending in a newline.
+pub(crate) struct Writer {
+    e: Emitter,
+    /// The next value is a mapping's (a sequence there sits at the key's indent).
+    in_mapping: bool,
+}
+
+impl Writer {
+    /// A writer appending to `out` (empty, or ending in a newline).
+    pub(crate) fn new(out: String) -> Self {
+        Writer {
+            e: Emitter::new(out),
+            in_mapping: false,
+        }
+    }
+
+    /// The text written so far.
+    pub(crate) fn text(&self) -> &str {
+        &self.e.out
+    }
+
+    /// Appends `s` as it is, outside any document (a `---` line between two).
+    pub(crate) fn raw(&mut self, s: &str) {
+        self.e.out.push_str(s);
+    }
+
+    /// Starts a document at the end of the text.
+    pub(crate) fn begin_document(&mut self) {
+        self.e = Emitter::new(std::mem::take(&mut self.e.out));
+        self.in_mapping = false;
+    }
+
+    /// Ends the document: its last line ends.
+    pub(crate) fn end_document(&mut self) {
+        self.e.end_document();
+    }
+
+    /// The text, every document ended.
+    pub(crate) fn into_string(self) -> String {
+        self.e.out
+    }
+}
+
+impl Sink for Writer {
+    fn map(&mut self) -> Level {
+        Level(self.e.open_map())
+    }
+
+    fn seq(&mut self) -> Level {
+        Level(self.e.open_seq(self.in_mapping))
+    }
+
+    fn end(&mut self, level: Level) {
+        self.e.indent = level.0;
+    }
+
+    fn key(&mut self, key: &str) {
+        self.e.key(key);
+        self.in_mapping = true;
+    }
+
+    fn field(&mut self, key: &'static str) {
+        debug_assert!(key.len() <= 128 && is_plain_word(key), "{key:?}");
+        self.e.write_indent();
+        self.e.plain_key(key);
+        self.in_mapping = true;
+    }
+
+    fn item(&mut self) {
+        self.e.item();
+        self.in_mapping = false;
+    }
+
+    fn str(&mut self, s: &str) {
+        self.e.str(s);
+    }
+
+    fn word(&mut self, s: &'static str) {
+        debug_assert!(is_plain_word(s), "{s:?}");
+        self.e.write_plain(s);
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.e.write_plain(if b { "true" } else { "false" });
+    }
+
+    fn int(&mut self, i: i64) {
+        self.e.write_plain(decimal(i, &mut [0; 20]));
+    }
+
+    fn empty_map(&mut self) {
+        self.e.empty_flow("{", "}");
+    }
+
+    fn empty_seq(&mut self) {
+        self.e.empty_flow("[", "]");
+    }
 }
 
 /// The style serde_yaml asks libyaml for.
@@ -114,66 +209,109 @@ impl Emitter {
         self.indention = self.indention && is_indention;
     }
 
-    /// Writes one value (keys go through [`Emitter::scalar_analyzed`] directly);
-    /// `mapping` says it is a mapping's value.
+    /// An emitter appending a document to `out` (empty, or ending in a newline).
+    fn new(out: String) -> Self {
+        Emitter {
+            line_start: out.len(),
+            out,
+            indent: -1,
+            whitespace: true,
+            indention: true,
+        }
+    }
+
+    /// Document end: back to the outermost level, finish the line.
+    fn end_document(&mut self) {
+        self.indent = -1;
+        self.write_indent();
+    }
+
+    /// Writes one value; `mapping` says it is a mapping's value.
     fn node(&mut self, node: &Node, mapping: bool) {
         match node {
             // Always plain: libyaml finds nothing to quote in `null`, `true`, `-12`.
             Node::Null => self.write_plain("null"),
             Node::Bool(b) => self.write_plain(if *b { "true" } else { "false" }),
             Node::Int(i) => self.write_plain(decimal(*i, &mut [0; 20])),
-            Node::Str(s) if is_plain_word(s) => self.write_plain(s),
-            Node::Str(s) => {
-                let analysis = analyze(s);
-                self.scalar_analyzed(s, &analysis, requested_style(s, &analysis), false)
-            }
+            Node::Str(s) => self.str(s),
             // Empty collections are the only flow collections serde_yaml writes.
             Node::Seq(items) if items.is_empty() => self.empty_flow("[", "]"),
             Node::Map(entries) if entries.is_empty() => self.empty_flow("{", "}"),
             Node::Seq(items) => {
-                let outer = self.indent;
-                // A sequence that is a mapping's value sits at the key's indent.
-                let indentless = mapping && !self.indention;
-                self.increase_block_indent(indentless);
+                let outer = self.open_seq(mapping);
                 for item in items {
-                    self.write_indent();
-                    self.write_indicator("-", true, false, true);
+                    self.item();
                     self.node(item, false);
                 }
                 self.indent = outer;
             }
             Node::Map(entries) => {
-                let outer = self.indent;
-                self.increase_block_indent(false);
+                let outer = self.open_map();
                 for (key, value) in entries {
-                    self.write_indent();
-                    if key.len() <= 128 && is_plain_word(key) {
-                        self.write_plain(key);
-                        self.write_indicator(":", false, false, false);
-                        self.node(value, true);
-                        continue;
-                    }
-                    let analysis = analyze(key);
-                    if !analysis.multiline && key.len() <= 128 {
-                        self.scalar_analyzed(key, &analysis, requested_style(key, &analysis), true);
-                        self.write_indicator(":", false, false, false);
-                    } else {
-                        // libyaml's limit for simple keys: longer or multi-line
-                        // keys become explicit `? key` / `: value` pairs.
-                        self.write_indicator("?", true, false, true);
-                        self.scalar_analyzed(
-                            key,
-                            &analysis,
-                            requested_style(key, &analysis),
-                            false,
-                        );
-                        self.write_indent();
-                        self.write_indicator(":", true, false, true);
-                    }
+                    self.key(key);
                     self.node(value, true);
                 }
                 self.indent = outer;
             }
+        }
+    }
+
+    /// A string value.
+    fn str(&mut self, s: &str) {
+        if is_plain_word(s) {
+            self.write_plain(s);
+        } else {
+            let analysis = analyze(s);
+            self.scalar_analyzed(s, &analysis, requested_style(s, &analysis), false);
+        }
+    }
+
+    /// A simple key that is a plain word, and its `:`.
+    fn plain_key(&mut self, key: &str) {
+        self.write_plain(key);
+        self.write_indicator(":", false, false, false);
+    }
+
+    /// Starts a non-empty sequence; returns the indent to restore after it.
+    fn open_seq(&mut self, mapping: bool) -> isize {
+        let outer = self.indent;
+        // A sequence that is a mapping's value sits at the key's indent.
+        let indentless = mapping && !self.indention;
+        self.increase_block_indent(indentless);
+        outer
+    }
+
+    /// Starts a non-empty mapping; returns the indent to restore after it.
+    fn open_map(&mut self) -> isize {
+        let outer = self.indent;
+        self.increase_block_indent(false);
+        outer
+    }
+
+    /// The next item of a sequence, up to its value.
+    fn item(&mut self) {
+        self.write_indent();
+        self.write_indicator("-", true, false, true);
+    }
+
+    /// The next key of a mapping, up to its value.
+    fn key(&mut self, key: &str) {
+        self.write_indent();
+        if key.len() <= 128 && is_plain_word(key) {
+            self.plain_key(key);
+            return;
+        }
+        let analysis = analyze(key);
+        if !analysis.multiline && key.len() <= 128 {
+            self.scalar_analyzed(key, &analysis, requested_style(key, &analysis), true);
+            self.write_indicator(":", false, false, false);
+        } else {
+            // libyaml's limit for simple keys: longer or multi-line
+            // keys become explicit `? key` / `: value` pairs.
+            self.write_indicator("?", true, false, true);
+            self.scalar_analyzed(key, &analysis, requested_style(key, &analysis), false);
+            self.write_indent();
+            self.write_indicator(":", true, false, true);
         }
     }
 
@@ -405,10 +543,14 @@ fn is_plain_word(s: &str) -> bool {
     };
     WORD[usize::from(first)] & 2 != 0
         && bytes.iter().all(|&c| WORD[usize::from(c)] & 1 != 0)
-        && !(matches!(
-            first,
-            b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'y' | b'Y' | b'o' | b'O'
-        ) && reads_as_non_string(s))
+        // Starting with a letter, only a word of at most five letters reads as something
+        // else (`null`, `false`, `yes`, …; no number starts with a letter).
+        && !(bytes.len() <= 5
+            && matches!(
+                first,
+                b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'y' | b'Y' | b'o' | b'O'
+            )
+            && reads_as_non_string(s))
 }
 
 fn analyze(value: &str) -> Analysis {
@@ -753,8 +895,24 @@ mod tests {
         let mut strings = strings_over("aZ0_-./:# nNtTfFlseu~", 4);
         strings.extend(
             [
-                "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "false", "FALSE", "fAlse",
-                "nul", "truex",
+                "null",
+                "Null",
+                "NULL",
+                "nULL",
+                "true",
+                "True",
+                "TRUE",
+                "false",
+                "FALSE",
+                "fAlse",
+                "nul",
+                "truex",
+                "offset",
+                "Nullable",
+                "namespace",
+                "template",
+                "yes_no",
+                "FALSE.1",
             ]
             .map(String::from),
         );

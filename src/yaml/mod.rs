@@ -14,14 +14,19 @@
 mod emit;
 mod json;
 mod plain;
+mod sink;
 #[cfg(test)]
 mod testing;
 mod tree;
 
 pub use emit::emit;
-#[cfg(any(all(target_arch = "wasm32", feature = "wasm-core"), test))]
+pub(crate) use emit::Writer;
+#[cfg(any(not(target_arch = "wasm32"), test))]
 pub use json::write_str_contents;
 pub use json::{write_json, write_str};
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-core"))]
+pub(crate) use sink::JsonWriter;
+pub(crate) use sink::{Level, Sink};
 pub use tree::{to_tree, Node};
 
 use serde::Serialize;
