@@ -5,9 +5,11 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::entities::{self, Entities, Entity, MARKERS};
+use super::entities::{self, Entities, Entity};
+use super::keyform::squeeze;
+use super::markers::MARKERS;
 use super::matcher::{Automaton, Hits};
-use super::normalize::{self, squeeze, Views};
+use super::normalize::{self, Views};
 use super::redact::{self, LineMasks};
 use super::rules::{CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, RULES, SPECIFIC};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
