@@ -14,6 +14,7 @@ mod entities;
 mod keyform;
 mod markers;
 mod matcher;
+mod near;
 mod normalize;
 mod redact;
 pub mod rules;

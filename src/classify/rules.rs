@@ -271,7 +271,14 @@ const HTTP_409: Term = Any(&[
 /// classifier answers `unknown`.
 pub const DOMAIN_MARKERS: &[&str] = &[
     "azure",
-    "microsoft.",
+    // `Microsoft.` alone is also .NET's namespaces (`Microsoft.AspNetCore`,
+    // `Microsoft.EntityFrameworkCore`): Azure's come as resource providers,
+    // SDK namespaces and the Entra tenant domain.
+    "providers/microsoft.",
+    "microsoft.azure",
+    "microsoft.identity",
+    "microsoft.rest",
+    "onmicrosoft.com",
     "aka.ms",
     "azclierror",
     "az_command_data_logger",
@@ -290,8 +297,9 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "autorest",
     "msal",
     "microsoft entra",
-    "imds",
-    "169.254.169.254",
+    // Azure's instance metadata service by its path: `imds` and the address
+    // alone are every cloud's (AWS, GCP).
+    "169.254.169.254/metadata",
     "servicelinker",
     "service connector",
     "serviceconnector",
@@ -395,8 +403,10 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "apiversion",
     "azurerm",
     "bicep",
-    "installation failed:",
-    "upgrade failed:",
+    // Helm's failure prefixes in its own structure: `UPGRADE FAILED:` alone
+    // is also a firmware updater's.
+    "Error: INSTALLATION FAILED:",
+    "Error: UPGRADE FAILED:",
     // Kubernetes client configuration and control-plane words.
     "kubeconfig",
     "set-context",
