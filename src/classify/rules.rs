@@ -857,6 +857,15 @@ pub const RULES: &[CategoryRule] = &[
             // Helm 2: `kind <K> with the name "<n>" already exists in the cluster and wasn't defined in the previous release`.
             signal(&[Phrase("already exists"), Any(&["previous release", "current release"])], 0.86),
             signal(&[Phrase("already exists"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "helm install", "helm upgrade", "helm.sh"])], 0.84),
+            // A Kubernetes object (`<kind>.<group> "<name>"`) that already
+            // exists, reported by Helm or a controller of Helm releases;
+            // not a repository or plugin name.
+            signal_unless(
+                &[Any(&["helm", "HelmRelease", "chart", "tiller"]), Any(&["already exists"]), Any(&["k8s.io", "Error: Error:", "in namespace", "kind"])],
+                // Hooks' failures are the wrapped-install category's.
+                &[Any(&["repository name", "repo add", "plugin", "already exists with the same configuration", "post-install", "pre-install", "post-upgrade", "pre-upgrade"])],
+                0.84,
+            ),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
             signal(&[Phrase("-n <resource namespace>")], 0.88),
@@ -955,7 +964,7 @@ pub const RULES: &[CategoryRule] = &[
             // Weak: other tools print such headings too.
             signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
-            signal(&[Phrase("Error: release"), Phrase("failed:")], 0.74),
+            signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
@@ -1359,14 +1368,28 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("quota limit"), Phrase("exceed")], 0.8),
             // The quota message's figures: what is allowed, used and asked for.
             signal(&[
-                Any(&["Maximum allowed", "Current Limit", "Approved"]),
-                Any(&["Current in use", "Current Usage"]),
-                Any(&["Additional requested", "Additional Required"]),
+                Any(&["Maximum allowed", "Current Limit", "Approved", "quota limit"]),
+                Any(&["Current in use", "Current Usage", "quota usage"]),
+                Any(&["Additional requested", "Additional Required", "Amount required", "New Limit Required", "New Limit that you should request", "new capacity"]),
             ], 0.9),
             signal(&[
-                Any(&["cores quota", "core quota", "vCPU quota", "vCPUs quota", "quota for cores", "quota of cores", "quota limit of Core", "Regional Cores", "Family Cores"]),
-                Any(&["exceed", "not enough", "insufficient"]),
+                Any(&["cores quota", "core quota", "vCPU quota", "vCPUs quota", "quota for cores", "quota of cores", "quota limit of Core", "Regional Cores", "Family Cores", "low priority cores", "dedicated cores", "LowPriorityCores", "DedicatedCores", "public IP address quota", "PublicIPAddresses quota"]),
+                Any(&["exceed", "not enough", "not have enough", "insufficient", "increase your quota", "request a higher", "reached"]),
             ], 0.84),
+            // Every service's "not enough quota" codes (`InsufficientQuota`,
+            // `InsufficientVCPUQuota`) and wordings: App Service's "without
+            // additional quota", capacity measured against a quota's usage
+            // (Azure OpenAI), requests to raise a quota.
+            signal(&[Code("Insufficient*Quota")], 0.93),
+            signal(&[Any(&["InsufficientQuota", "Operation cannot be completed without additional quota", "Operation could not be completed without additional quota"])], 0.9),
+            signal(&[Any(&["available capacity", "current quota usage", "quota usage is"]), Any(&["quota", "UsageName", "Tokens Per Minute"])], 0.86),
+            signal(&[Any(&["quota"]), Any(&["not enough", "not have enough", "insufficient", "exceeds", "exceeded", "exceeding", "increase your quota", "request a higher quota", "quota increase", "out of quota"])], 0.72),
+            // A subscription's or region's limit reached in words (weak: other
+            // clouds' APIs say the same).
+            signal(&[
+                Any(&["exceeds the limit", "exceed the limit", "exceeding the limit", "exceeded the limit", "reached the limit", "reached its limit", "reached the maximum", "limit has been reached", "limit exceeded"]),
+                Any(&["subscription", "quota", "region", "cores", "vCPU", "public IP", "per resource group"]),
+            ], 0.72),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
@@ -1683,6 +1706,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("caller is not a trusted service")], 0.92),
             // Key Vault's 403 for a disabled object (`SecretDisabled`, `KeyDisabled`, …).
             signal(&[Any(&["SecretDisabled", "CertificateDisabled", "disabled secret", "disabled certificate"]), Any(&["403", "Forbidden"])], 0.86),
+            // Any SDK's Key Vault client or exception next to a denial in any
+            // words; App Service's Key Vault reference status.
+            signal(&[
+                Any(&["KeyVaultErrorException", "Microsoft.Azure.KeyVault", "Azure.Security.KeyVault", "azure.keyvault", "com.azure.security.keyvault", "@azure/keyvault", "vault.azure.net", "keyvault", "key vault"]),
+                Any(&["Access denied", "AccessDenied", "Forbidden", "not authorized to perform", "is not authorized", "does not have permission", "denied access", "permission denied", "Caller is not authorized"]),
+            ], 0.84),
+            signal(&[Any(&["AccessToKeyVaultDenied", "denied access to Key Vault"])], 0.93),
+            signal(&[Code("AccessToKeyVault*")], 0.9),
             signal(&[Any(&["vault.azure.net", "keyvault", "key vault", "KeyVault"]), Any(&["Status code 403", "StatusCode=403", "Status=403", "403 Forbidden", "403 (Forbidden)", "RESPONSE 403", "status: 403"])], 0.84),
         ],
         negative: &[],
@@ -1716,6 +1747,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
+            // A VM or scale-set extension (AKS node bootstrap, `vmssCSE`)
+            // failing to provision.
+            signal(&[Any(&["VM has reported a failure when processing extension", "vmssCSE", "VMExtensionProvisioningError", "VMExtensionHandlerNonTransientError"])], 0.8),
         ],
         negative: &[],
         cause: "An Azure or Kubernetes error of this domain that matches none of the known categories.",
