@@ -155,6 +155,9 @@ const MI_UNAVAILABLE: Term = Any(&[
     "not assigned",
     "hasn't been assigned",
     "has not been assigned",
+    "no default identity",
+    "no identity is assigned",
+    "no managed identity",
 ]);
 
 /// What makes a managed-identity failure someone else's: the secrets-store
@@ -1173,6 +1176,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("not registered for the resource type")], 0.9),
             signal(&[Phrase("Please re-register for this provider")], 0.9),
             signal(&[Phrase("resource provider"), Phrase("is not registered")], 0.86),
+            // `The subscription '<id>' is not registered to use <namespace>`
+            // without the word `namespace`.
+            signal(&[Any(&["is not registered to use"]), Any(&["subscription", "microsoft.", "namespace"])], 0.9),
             signal(&[Phrase("is not registered"), Phrase("az provider register")], 0.86),
             signal(&[Phrase("Please register the subscription")], 0.88),
             // A provider namespace said to be unregistered, in any tool's words
@@ -1381,6 +1387,9 @@ pub const RULES: &[CategoryRule] = &[
             // additional quota", capacity measured against a quota's usage
             // (Azure OpenAI), requests to raise a quota.
             signal(&[Code("Insufficient*Quota")], 0.93),
+            // A quota stated as a figure for a region, subscription or SKU
+            // (`This region has quota of 0 instances for your subscription`).
+            signal(&[Any(&["has quota of", "has a quota of", "quota of 0 "]), Any(&["subscription", "region", "instances", "SKU"])], 0.86),
             signal(&[Any(&["InsufficientQuota", "Operation cannot be completed without additional quota", "Operation could not be completed without additional quota"])], 0.9),
             signal(&[Any(&["available capacity", "current quota usage", "quota usage is"]), Any(&["quota", "UsageName", "Tokens Per Minute"])], 0.86),
             signal(&[Any(&["quota"]), Any(&["not enough", "not have enough", "insufficient", "exceeds", "exceeded", "exceeding", "increase your quota", "request a higher quota", "quota increase", "out of quota"])], 0.72),
@@ -1528,6 +1537,14 @@ pub const RULES: &[CategoryRule] = &[
             // give: in an AKS pod, the pod was not set up for workload
             // identity and the chain fell through to IMDS.
             signal_unless(&[MANAGED_IDENTITY, MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
+            // A credential chain whose environment credential found no
+            // variables, next to a managed identity that failed: the
+            // webhook did not fill the pod's environment.
+            signal_unless(
+                &[Any(&["EnvironmentCredential"]), Any(&["missing environment variable", "environment variables are not fully configured", "environment variables not set"]), MANAGED_IDENTITY],
+                MI_NOT_THE_POD,
+                0.8,
+            ),
             // (Other clouds have an IMDS too: the text must be Azure's.)
             signal_unless(&[Phrase("IMDS"), MI_UNAVAILABLE, Any(&["Azure", "metadata/identity", "MSI"])], MI_NOT_THE_POD, 0.8),
             // The workload-identity credential built from an environment the
@@ -1630,6 +1647,9 @@ pub const RULES: &[CategoryRule] = &[
             // it counts next to the driver's vocabulary.)
             signal(&[Any(&["FailedToCreateSecret", "SecretRotationFailed", "FailedToSyncSecret"]), Any(&["objectName", "secrets-store", "SecretProviderClass", "csi"])], 0.86),
             signal(&[Phrase("file matching objectName")], 0.86),
+            // The provider reading the pod's service-account tokens for
+            // workload identity.
+            signal(&[Any(&["failed to parse workload identity tokens", "service account tokens not found", "failed to get workload identity tokens"])], 0.86),
             // The provider's requests to Key Vault answered 401 or 429, or
             // timing out (its user agent or log lines name it).
             signal(&[CSI_PROVIDER, Any(&["RESPONSE: 401", "StatusCode=401", "Status=401", "401 Unauthorized", "status code 401", "status code: 401", "RESPONSE: 429", "StatusCode=429", "Status=429", "429 Too Many Requests", "status code: 429", "throttled"])], 0.84),
