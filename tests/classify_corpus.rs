@@ -251,6 +251,8 @@ fn real_corpus_is_development_data_and_holdout_loads() {
     assert_eq!(demoted, 154, "texts of origin holdout in split.tsv");
     let demoted2 = split.values().filter(|(_, o)| o == "holdout2").count();
     assert_eq!(demoted2, 218, "texts of origin holdout2 in split.tsv");
+    let demoted3 = split.values().filter(|(_, o)| o == "holdout3").count();
+    assert_eq!(demoted3, 197, "texts of origin holdout3 in split.tsv");
     // The test set may hold no text yet; what it holds must load.
     let holdout = corpus::load_holdout().expect("holdout loads");
     assert!(holdout.iter().all(|t| t.set == corpus::Set::Holdout));
@@ -438,6 +440,68 @@ fn word_families_claim_no_unrelated_text() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn domain_words_inside_prose_or_other_clouds_do_not_mark_the_domain() {
+    // Helm's headings, `Microsoft.`, the metadata service and Helm's
+    // commands, written by other tools or inside other words.
+    let unrelated = [
+        "Firmware UPGRADE FAILED: checksum mismatch on block 7",
+        "Error: release v1.2 failed: tag already published",
+        "System.InvalidOperationException: A second operation started on this context\n   at Microsoft.EntityFrameworkCore.Internal.ConcurrencyDetector.EnterCriticalSection()",
+        "Unable to fetch credentials from IMDS: GET http://169.254.169.254/latest/meta-data/iam/security-credentials/ timed out",
+        "EC2 IMDS unavailable: no identity document",
+        "The load would overwhelm installs on the edge nodes; quota exceeded for disk",
+    ];
+    for text in unrelated {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            "unknown",
+            "{text}"
+        );
+    }
+    // Azure's own shapes of the same words still do.
+    let related = [
+        (
+            "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress",
+            "helm_operation_in_progress",
+        ),
+        (
+            "Get http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01: dial tcp 169.254.169.254:80: connect: connection refused",
+            "wi_token_file_missing",
+        ),
+    ];
+    for (text, want) in related {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            want,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_long_unrelated_log_does_not_assemble_a_signal() {
+    // A managed-identity credential and an endpoint failure, each on its own
+    // line far apart in an Azure log, are not one failure; on one line (or a
+    // few apart) they are.
+    let filler = "INFO request served in 12 ms\n".repeat(40);
+    let far = format!(
+        "Azure app starting; ManagedIdentityCredential configured\n{filler}WARN cache refresh: connection refused by redis:6379\n"
+    );
+    let d = classify(&far, &ClassifyContext::default());
+    assert_ne!(d.category, "wi_token_file_missing", "{:?}", d.matches);
+    let near = format!(
+        "Azure app starting\n{filler}ManagedIdentityCredential: connection refused\n"
+    );
+    assert_eq!(
+        classify(&near, &ClassifyContext::default()).category,
+        "wi_token_file_missing"
+    );
+    // Quota words far apart in a long log are no quota error either.
+    let far = format!("Azure deploy: quota check skipped\n{filler}ERROR: cache not enough memory\n");
+    assert_ne!(classify(&far, &ClassifyContext::default()).category, "quota_exceeded");
 }
 
 /// Ways the same error reaches the classifier: quoted in a reply and

@@ -1547,6 +1547,8 @@ pub const RULES: &[CategoryRule] = &[
             ),
             // (Other clouds have an IMDS too: the text must be Azure's.)
             signal_unless(&[Phrase("IMDS"), MI_UNAVAILABLE, Any(&["Azure", "metadata/identity", "MSI"])], MI_NOT_THE_POD, 0.8),
+            // Azure's metadata endpoint by its path, unreachable.
+            signal_unless(&[Any(&["metadata/identity/oauth2/token", "169.254.169.254/metadata/identity"]), MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
             // The workload-identity credential built from an environment the
             // webhook did not fill: no client id, tenant id or token file.
             signal(&[WORKLOAD_IDENTITY, Any(&["no client ID specified", "no tenant ID specified", "no token file specified", "Check pod configuration"])], 0.88),
