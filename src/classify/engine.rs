@@ -170,7 +170,10 @@ impl Analysis<'_> {
             .collect::<Option<_>>()?;
         // A family of spellings next to other terms counts only where they
         // are found together.
-        if spans.len() > 1 && s.all.iter().any(|t| matches!(t, Term::Any(_))) {
+        if spans.len() > 1
+            && s.all.iter().any(|t| matches!(t, Term::Any(_)))
+            && !spans[1..].iter().all(|x| self.lines.near(spans[0].0, x.0))
+        {
             let found: Vec<Vec<Span>> = s
                 .all
                 .iter()
