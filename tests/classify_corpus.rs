@@ -492,16 +492,19 @@ fn a_long_unrelated_log_does_not_assemble_a_signal() {
     );
     let d = classify(&far, &ClassifyContext::default());
     assert_ne!(d.category, "wi_token_file_missing", "{:?}", d.matches);
-    let near = format!(
-        "Azure app starting\n{filler}ManagedIdentityCredential: connection refused\n"
-    );
+    let near =
+        format!("Azure app starting\n{filler}ManagedIdentityCredential: connection refused\n");
     assert_eq!(
         classify(&near, &ClassifyContext::default()).category,
         "wi_token_file_missing"
     );
     // Quota words far apart in a long log are no quota error either.
-    let far = format!("Azure deploy: quota check skipped\n{filler}ERROR: cache not enough memory\n");
-    assert_ne!(classify(&far, &ClassifyContext::default()).category, "quota_exceeded");
+    let far =
+        format!("Azure deploy: quota check skipped\n{filler}ERROR: cache not enough memory\n");
+    assert_ne!(
+        classify(&far, &ClassifyContext::default()).category,
+        "quota_exceeded"
+    );
 }
 
 /// Ways the same error reaches the classifier: quoted in a reply and

@@ -3,7 +3,7 @@
 //! backtracking.
 //!
 //! Phrases are compared with the "key" form of the text (lower-cased, without
-//! whitespace and quotes, see `normalize::squeeze`). That form is never built:
+//! whitespace and quotes, see `keyform::squeeze`). That form is never built:
 //! the scan reads the clean view directly, skips what the key form drops and
 //! folds case through its byte-class table, and reports clean-view ranges.
 
