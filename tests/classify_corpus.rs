@@ -482,6 +482,81 @@ fn domain_words_inside_prose_or_other_clouds_do_not_mark_the_domain() {
 }
 
 #[test]
+fn quota_and_key_vault_families_in_every_services_words() {
+    // Wordings of the same cause by other services and SDKs than the
+    // development texts quote, and look-alikes of other tools.
+    let cases = [
+        (
+            r#"Operation could not be completed as it results in exceeding approved standardDSv3Family Cores quota. Additional details - Deployment Model: Resource Manager, Location: westeurope, Current Limit: 10, Current Usage: 8, Additional Required: 4, (Minimum) New Limit Required: 12."#,
+            "quota_exceeded",
+        ),
+        (
+            r#"(QuotaExceeded) Operation could not be completed as it results in exceeding approved Total Regional Cores quota."#,
+            "quota_exceeded",
+        ),
+        (
+            r#"Code: PublicIPCountLimitReached Message: Cannot create more than 10 public IP addresses for this subscription in this region."#,
+            "quota_exceeded",
+        ),
+        (
+            r#"azure.core.exceptions.HttpResponseError: (InsufficientQuota) The specified capacity '100' of account deployment is bigger than available capacity '20' for UsageName 'Tokens Per Minute (thousands) - gpt-4o'."#,
+            "quota_exceeded",
+        ),
+        (
+            r#"Error: creating Linux Virtual Machine Scale Set: compute.VirtualMachineScaleSetsClient#CreateOrUpdate: Failure sending request: StatusCode=409 -- Original Error: Code="OperationNotAllowed" Message="Operation could not be completed as it results in exceeding approved standardBSFamily Cores quota.""#,
+            "quota_exceeded",
+        ),
+        (
+            r#"ERROR: (SubscriptionQuotaExceeded) Subscription quota exceeded for resource type Microsoft.ContainerService/managedClusters."#,
+            "quota_exceeded",
+        ),
+        (
+            r#"Azure.RequestFailedException: The user, group or application 'appid=00000000-0000-0000-0000-000000000000;oid=11111111-1111-1111-1111-111111111111' does not have secrets get permission on key vault 'kv-app;location=westeurope'. Status: 403 (Forbidden) ErrorCode: Forbidden"#,
+            "kv_access_denied",
+        ),
+        (
+            r#"(Forbidden) Caller is not authorized to perform action on resource. If role assignments, deny assignments or role definitions were changed recently, please observe propagation time. Caller: appid=abc;oid=def Action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' Resource: '/subscriptions/x/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv/secrets/db' Assignment: (not found) Vault: kv;location=eastus Code: Forbidden Inner error: { "code": "ForbiddenByRbac" }"#,
+            "kv_access_denied",
+        ),
+        (
+            r#"com.azure.core.exception.HttpResponseException: Status code 403, "{"error":{"code":"Forbidden","message":"Operation get is not allowed on a disabled secret.","innererror":{"code":"SecretDisabled"}}}""#,
+            "kv_access_denied",
+        ),
+        (
+            r#"GET https://myvault.vault.azure.net/secrets/db-password/?api-version=7.4 -------------------------------------------------------------------------------- RESPONSE 403: 403 Forbidden ERROR CODE: Forbidden"#,
+            "kv_access_denied",
+        ),
+        (
+            r#"Microsoft.Azure.KeyVault.Models.KeyVaultErrorException: Operation returned an invalid status code 'Forbidden'"#,
+            "kv_access_denied",
+        ),
+        (
+            r#"azure.core.exceptions.HttpResponseError: (Forbidden) Client address is not authorized and caller is not a trusted service. Client address: 1.2.3.4 Caller: appid=x Vault: kv;location=westus2 Code: ForbiddenByFirewall"#,
+            "kv_access_denied",
+        ),
+        (
+            r#"Disk quota exceeded while writing /var/log/app.log"#,
+            "unknown",
+        ),
+        (
+            r#"ERROR 403 Forbidden: access denied to bucket my-bucket"#,
+            "unknown",
+        ),
+        (
+            r#"RateLimitExceeded: the GitHub API rate limit for this token has been reached"#,
+            "unknown",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            want,
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_long_unrelated_log_does_not_assemble_a_signal() {
     // A managed-identity credential and an endpoint failure, each on its own
     // line far apart in an Azure log, are not one failure; on one line (or a
