@@ -18,11 +18,15 @@ held out:
            classifier. It was measured once (78.1% top-1 over the categories),
            then its texts were read and used for tuning, so it measures nothing
            unseen any more and was moved here.
+  holdout3 the third test set, collected by people who never saw the
+           classifier. It was measured once (92.0% top-1 over the categories),
+           then its texts were read and used for tuning, so it was moved here
+           too.
 
 The test set is tests/fixtures/holdout/, a collection made by people who never
 saw the classifier; its texts are only measured by examples/classify_eval.rs.
 
-Usage: tools/split_corpus.py [--origin first|holdout|added|holdout2] [--check]
+Usage: tools/split_corpus.py [--origin first|holdout|added|holdout2|holdout3] [--check]
 Writes tests/fixtures/real/split.tsv (path, category, set, origin). A text
 keeps the origin split.tsv already records; a text not yet recorded takes the
 one given with --origin (without it the script refuses and lists them). With
@@ -36,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "real"
 SPLIT = CORPUS / "split.tsv"
-ORIGINS = ("first", "holdout", "added", "holdout2")
+ORIGINS = ("first", "holdout", "added", "holdout2", "holdout3")
 
 
 def recorded() -> dict:
@@ -78,6 +82,8 @@ def render(table: list) -> str:
         "# figures were looked at three times in aggregate while rules were tuned, so it was demoted.",
         "# origin added: found while rules were generalised. origin holdout2: the second test set,",
         "# measured once (78.1% top-1 over the categories), then read and used for tuning, so demoted.",
+        "# origin holdout3: the third test set, measured once (92.0% top-1 over the categories), then",
+        "# read and used for tuning, so demoted.",
         "# The test set is tests/fixtures/holdout/, whose texts are only measured.",
         "path\tcategory\tset\torigin",
     ]

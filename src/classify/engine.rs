@@ -5,9 +5,12 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::entities::{self, Entities, Entity, MARKERS};
+use super::entities::{self, Entities, Entity};
+use super::keyform::squeeze;
+use super::markers::MARKERS;
 use super::matcher::{Automaton, Hits};
-use super::normalize::{self, squeeze, Views};
+use super::near::{self, Lines};
+use super::normalize::{self, Views};
 use super::redact::{self, LineMasks};
 use super::rules::{CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, RULES, SPECIFIC};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
@@ -94,6 +97,9 @@ struct Analysis<'a> {
     hits: Hits,
     masks: LineMasks,
     entities: Entities,
+    lines: Lines,
+    /// Work done matching signals, counted into the stats.
+    work: u64,
 }
 
 impl Analysis<'_> {
@@ -120,9 +126,32 @@ impl Analysis<'_> {
         }
     }
 
+    /// Every place term `t` (patterns `pids` if phrases) is found, ascending
+    /// by start (as many as the matcher keeps).
+    fn places(&mut self, t: &Term, pids: &[usize]) -> Vec<Span> {
+        let mut out: Vec<Span> = match t {
+            Term::Phrase(_) | Term::Any(_) => pids
+                .iter()
+                .filter_map(|&p| self.hits.spans.get(p))
+                .flatten()
+                .copied()
+                .collect(),
+            Term::Code(code) => self
+                .entities
+                .codes()
+                .filter(|e| code_matches(code, &e.value))
+                .map(|e| (e.start, e.end))
+                .collect(),
+            Term::Innermost(_) => self.term(t, pids).into_iter().collect(),
+        };
+        self.work += out.len() as u64;
+        out.sort_unstable();
+        out
+    }
+
     /// The spans of a signal's terms if it matches.
     /// `ids`: the pattern ids of the `all` and the `none` terms.
-    fn signal(&self, s: &Signal, ids: &SignalIds) -> Option<Vec<(String, Span)>> {
+    fn signal(&mut self, s: &Signal, ids: &SignalIds) -> Option<Vec<(String, Span)>> {
         let (all, none) = ids;
         if s.none
             .iter()
@@ -133,12 +162,26 @@ impl Analysis<'_> {
         }
         // Find every span first: most signals fail, and their labels need
         // not be allocated.
-        let spans: Vec<Span> = s
+        let mut spans: Vec<Span> = s
             .all
             .iter()
             .zip(all)
             .map(|(t, pids)| self.term(t, pids))
             .collect::<Option<_>>()?;
+        // A family of spellings next to other terms counts only where they
+        // are found together.
+        if spans.len() > 1
+            && s.all.iter().any(|t| matches!(t, Term::Any(_)))
+            && !spans[1..].iter().all(|x| self.lines.near(spans[0].0, x.0))
+        {
+            let found: Vec<Vec<Span>> = s
+                .all
+                .iter()
+                .zip(all)
+                .map(|(t, pids)| self.places(t, pids))
+                .collect();
+            spans = near::combine(&self.lines, &found, &mut self.work)?;
+        }
         Some(
             s.all
                 .iter()
@@ -156,7 +199,7 @@ impl Analysis<'_> {
             Term::Any(alts) => alts
                 .iter()
                 .zip(pids)
-                .find(|&(_, &p)| self.hits.first(p) == Some(span))
+                .find(|&(_, &p)| self.hits.spans.get(p).is_some_and(|h| h.contains(&span)))
                 .map_or_else(|| term_label(t), |(a, _)| (*a).to_string()),
             _ => term_label(t),
         }
@@ -258,12 +301,15 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let hits = c.ac.scan(&views.clean, &mut work);
     let mut masks = LineMasks::default();
     let entities = entities::extract(&views, &hits, &c.marker_pids, &mut masks, &mut work);
+    let lines = Lines::new(&views.clean, &mut work);
     let mut a = Analysis {
         input,
         views,
         hits,
         masks,
         entities,
+        lines,
+        work: 0,
     };
 
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -313,10 +359,18 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         });
     }
 
+    // A marker counts as a word of its own: `kube-` in `kube-proxy`, not
+    // `helm install` inside `overwhelm installs`.
     let domain_span = c
         .domain_pids
         .iter()
-        .filter_map(|&pid| a.hits.first(pid))
+        .zip(DOMAIN_MARKERS)
+        .filter_map(|(&pid, marker)| {
+            a.hits.spans.get(pid)?.iter().copied().find(|&span| {
+                work += 1;
+                bounded(&a.views, a.input, span, marker)
+            })
+        })
         .min_by_key(|&(s, _)| s);
     let domain_code = a
         .entities
@@ -382,7 +436,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let stats = ClassifyStats {
         input_bytes: text.len(),
         analysed_bytes: input.len(),
-        steps: work + a.masks.work,
+        steps: work + a.work + a.masks.work,
     };
     (
         Diagnosis {
@@ -393,6 +447,23 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         },
         stats,
     )
+}
+
+/// Whether clean-view `span`, where `phrase` was found, starts a word: a
+/// phrase that starts with a letter or digit must not be found right after
+/// another one, in the clean view or in the input (where a dropped `\` of a
+/// Windows path, `packages\azure`, separates words). Its end may run on:
+/// markers are also prefixes (`aadsts` of `AADSTS50076`).
+fn bounded(views: &Views, input: &str, (start, _): Span, phrase: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    if !phrase.starts_with(word) || !views.clean[..start].ends_with(word) {
+        return true;
+    }
+    views
+        .clean_map
+        .get(&views.clean, start)
+        .and_then(|at| input.get(..at))
+        .is_some_and(|before| !before.ends_with(word))
 }
 
 /// The analysed prefix: at most [`MAX_INPUT_BYTES`], cut on a char boundary.

@@ -3,9 +3,11 @@
 //! backtracking.
 //!
 //! Phrases are compared with the "key" form of the text (lower-cased, without
-//! whitespace and quotes, see `normalize::squeeze`). That form is never built:
+//! whitespace and quotes, see `keyform::squeeze`). That form is never built:
 //! the scan reads the clean view directly, skips what the key form drops and
 //! folds case through its byte-class table, and reports clean-view ranges.
+
+use super::keyform::dropped;
 
 /// How many hits are kept per pattern: the first `MAX_HITS - 1` and the last.
 /// Rules only need the first occurrence; entity scanners want a few more and
@@ -48,26 +50,6 @@ impl Hits {
     pub fn first(&self, p: usize) -> Option<(usize, usize)> {
         self.spans.get(p)?.first().copied()
     }
-}
-
-/// Whether the key form drops `c`.
-pub(crate) fn dropped(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            // Quotes of any kind: ASCII, typographic, low-9, guillemets,
-            // CJK corner brackets and full-width forms.
-            '"' | '\''
-                | '`'
-                | '\u{00AB}'
-                | '\u{00BB}'
-                | '\u{2018}'..='\u{201F}'
-                | '\u{2039}'
-                | '\u{203A}'
-                | '\u{300C}'..='\u{300F}'
-                | '\u{FF02}'
-                | '\u{FF07}'
-        )
 }
 
 impl Automaton {
@@ -434,8 +416,8 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod reference {
     use super::*;
-    use crate::classify::entities::MARKERS;
-    use crate::classify::normalize::squeeze;
+    use crate::classify::keyform::squeeze;
+    use crate::classify::markers::MARKERS;
     use crate::classify::rules::{Term, DOMAIN_MARKERS, RULES};
     use proptest::prelude::*;
     use std::sync::OnceLock;

@@ -3,14 +3,18 @@
 //! and returns one category of the rule table ([`rules::RULES`]) with the evidence, the
 //! cause, the mitigation and ready-to-run commands.
 //!
-//! Layout: [`rules`] is the category table (data only); `normalize` builds
-//! the views the matcher reads; `matcher` finds every table phrase in one
+//! Layout: [`rules`] is the category table and `markers` the entity markers
+//! (data only); `keyform` is the lower-cased, squeezed form phrases are
+//! compared in; `normalize` builds the views the matcher reads; `matcher` finds every table phrase in one
 //! pass; `entities` extracts names and ids; `redact` hides secrets in
 //! everything echoed; `engine` ties them together.
 
 mod engine;
 mod entities;
+mod keyform;
+mod markers;
 mod matcher;
+mod near;
 mod normalize;
 mod redact;
 pub mod rules;

@@ -14,8 +14,6 @@
 //! escaped JSON of any depth is decoded without parsing, by treating a run
 //! of backslashes followed by an escape letter as one escape.
 
-use super::matcher::dropped;
-
 /// The clean view of one input.
 pub(crate) struct Views {
     /// Case-preserving, unescaped, whitespace-collapsed text.
@@ -345,16 +343,6 @@ fn decode_u(bytes: &[u8], at: usize) -> Option<char> {
     Some(char::from_u32(v).unwrap_or('\u{FFFD}'))
 }
 
-/// Lower-cases a table phrase and drops whitespace and quotes: the key form
-/// the matcher compares the clean view in.
-pub(crate) fn squeeze(phrase: &str) -> String {
-    phrase
-        .chars()
-        .filter(|&c| !dropped(c))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 /// The end (exclusive) in `input` of the source of the clean-view character
 /// whose source starts at `pos`: an escape sequence or one character.
 pub(crate) fn source_end(input: &str, pos: usize) -> usize {
@@ -383,6 +371,7 @@ fn next_boundary(input: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::keyform::squeeze;
 
     #[test]
     fn reads_html_entities_and_typographic_quotes_as_ascii() {

@@ -155,6 +155,9 @@ const MI_UNAVAILABLE: Term = Any(&[
     "not assigned",
     "hasn't been assigned",
     "has not been assigned",
+    "no default identity",
+    "no identity is assigned",
+    "no managed identity",
 ]);
 
 /// What makes a managed-identity failure someone else's: the secrets-store
@@ -271,7 +274,14 @@ const HTTP_409: Term = Any(&[
 /// classifier answers `unknown`.
 pub const DOMAIN_MARKERS: &[&str] = &[
     "azure",
-    "microsoft.",
+    // `Microsoft.` alone is also .NET's namespaces (`Microsoft.AspNetCore`,
+    // `Microsoft.EntityFrameworkCore`): Azure's come as resource providers,
+    // SDK namespaces and the Entra tenant domain.
+    "providers/microsoft.",
+    "microsoft.azure",
+    "microsoft.identity",
+    "microsoft.rest",
+    "onmicrosoft.com",
     "aka.ms",
     "azclierror",
     "az_command_data_logger",
@@ -290,8 +300,9 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "autorest",
     "msal",
     "microsoft entra",
-    "imds",
-    "169.254.169.254",
+    // Azure's instance metadata service by its path: `imds` and the address
+    // alone are every cloud's (AWS, GCP).
+    "169.254.169.254/metadata",
     "servicelinker",
     "service connector",
     "serviceconnector",
@@ -395,8 +406,10 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "apiversion",
     "azurerm",
     "bicep",
-    "installation failed:",
-    "upgrade failed:",
+    // Helm's failure prefixes in its own structure: `UPGRADE FAILED:` alone
+    // is also a firmware updater's.
+    "Error: INSTALLATION FAILED:",
+    "Error: UPGRADE FAILED:",
     // Kubernetes client configuration and control-plane words.
     "kubeconfig",
     "set-context",
@@ -847,6 +860,15 @@ pub const RULES: &[CategoryRule] = &[
             // Helm 2: `kind <K> with the name "<n>" already exists in the cluster and wasn't defined in the previous release`.
             signal(&[Phrase("already exists"), Any(&["previous release", "current release"])], 0.86),
             signal(&[Phrase("already exists"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "helm install", "helm upgrade", "helm.sh"])], 0.84),
+            // A Kubernetes object (`<kind>.<group> "<name>"`) that already
+            // exists, reported by Helm or a controller of Helm releases;
+            // not a repository or plugin name.
+            signal_unless(
+                &[Any(&["helm", "HelmRelease", "chart", "tiller"]), Any(&["already exists"]), Any(&["k8s.io", "Error: Error:", "in namespace", "kind"])],
+                // Hooks' failures are the wrapped-install category's.
+                &[Any(&["repository name", "repo add", "plugin", "already exists with the same configuration", "post-install", "pre-install", "post-upgrade", "pre-upgrade"])],
+                0.84,
+            ),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
             signal(&[Phrase("-n <resource namespace>")], 0.88),
@@ -945,7 +967,7 @@ pub const RULES: &[CategoryRule] = &[
             // Weak: other tools print such headings too.
             signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
-            signal(&[Phrase("Error: release"), Phrase("failed:")], 0.74),
+            signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
@@ -1154,6 +1176,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("not registered for the resource type")], 0.9),
             signal(&[Phrase("Please re-register for this provider")], 0.9),
             signal(&[Phrase("resource provider"), Phrase("is not registered")], 0.86),
+            // `The subscription '<id>' is not registered to use <namespace>`
+            // without the word `namespace`.
+            signal(&[Any(&["is not registered to use"]), Any(&["subscription", "microsoft.", "namespace"])], 0.9),
             signal(&[Phrase("is not registered"), Phrase("az provider register")], 0.86),
             signal(&[Phrase("Please register the subscription")], 0.88),
             // A provider namespace said to be unregistered, in any tool's words
@@ -1349,14 +1374,31 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("quota limit"), Phrase("exceed")], 0.8),
             // The quota message's figures: what is allowed, used and asked for.
             signal(&[
-                Any(&["Maximum allowed", "Current Limit", "Approved"]),
-                Any(&["Current in use", "Current Usage"]),
-                Any(&["Additional requested", "Additional Required"]),
+                Any(&["Maximum allowed", "Current Limit", "Approved", "quota limit"]),
+                Any(&["Current in use", "Current Usage", "quota usage"]),
+                Any(&["Additional requested", "Additional Required", "Amount required", "New Limit Required", "New Limit that you should request", "new capacity"]),
             ], 0.9),
             signal(&[
-                Any(&["cores quota", "core quota", "vCPU quota", "vCPUs quota", "quota for cores", "quota of cores", "quota limit of Core", "Regional Cores", "Family Cores"]),
-                Any(&["exceed", "not enough", "insufficient"]),
+                Any(&["cores quota", "core quota", "vCPU quota", "vCPUs quota", "quota for cores", "quota of cores", "quota limit of Core", "Regional Cores", "Family Cores", "low priority cores", "dedicated cores", "LowPriorityCores", "DedicatedCores", "public IP address quota", "PublicIPAddresses quota"]),
+                Any(&["exceed", "not enough", "not have enough", "insufficient", "increase your quota", "request a higher", "reached"]),
             ], 0.84),
+            // Every service's "not enough quota" codes (`InsufficientQuota`,
+            // `InsufficientVCPUQuota`) and wordings: App Service's "without
+            // additional quota", capacity measured against a quota's usage
+            // (Azure OpenAI), requests to raise a quota.
+            signal(&[Code("Insufficient*Quota")], 0.93),
+            // A quota stated as a figure for a region, subscription or SKU
+            // (`This region has quota of 0 instances for your subscription`).
+            signal(&[Any(&["has quota of", "has a quota of", "quota of 0 "]), Any(&["subscription", "region", "instances", "SKU"])], 0.86),
+            signal(&[Any(&["InsufficientQuota", "Operation cannot be completed without additional quota", "Operation could not be completed without additional quota"])], 0.9),
+            signal(&[Any(&["available capacity", "current quota usage", "quota usage is"]), Any(&["quota", "UsageName", "Tokens Per Minute"])], 0.86),
+            signal(&[Any(&["quota"]), Any(&["not enough", "not have enough", "insufficient", "exceeds", "exceeded", "exceeding", "increase your quota", "request a higher quota", "quota increase", "out of quota"])], 0.72),
+            // A subscription's or region's limit reached in words (weak: other
+            // clouds' APIs say the same).
+            signal(&[
+                Any(&["exceeds the limit", "exceed the limit", "exceeding the limit", "exceeded the limit", "reached the limit", "reached its limit", "reached the maximum", "limit has been reached", "limit exceeded"]),
+                Any(&["subscription", "quota", "region", "cores", "vCPU", "public IP", "per resource group"]),
+            ], 0.72),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
@@ -1495,8 +1537,18 @@ pub const RULES: &[CategoryRule] = &[
             // give: in an AKS pod, the pod was not set up for workload
             // identity and the chain fell through to IMDS.
             signal_unless(&[MANAGED_IDENTITY, MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
+            // A credential chain whose environment credential found no
+            // variables, next to a managed identity that failed: the
+            // webhook did not fill the pod's environment.
+            signal_unless(
+                &[Any(&["EnvironmentCredential"]), Any(&["missing environment variable", "environment variables are not fully configured", "environment variables not set"]), MANAGED_IDENTITY],
+                MI_NOT_THE_POD,
+                0.8,
+            ),
             // (Other clouds have an IMDS too: the text must be Azure's.)
             signal_unless(&[Phrase("IMDS"), MI_UNAVAILABLE, Any(&["Azure", "metadata/identity", "MSI"])], MI_NOT_THE_POD, 0.8),
+            // Azure's metadata endpoint by its path, unreachable.
+            signal_unless(&[Any(&["metadata/identity/oauth2/token", "169.254.169.254/metadata/identity"]), MI_UNAVAILABLE], MI_NOT_THE_POD, 0.8),
             // The workload-identity credential built from an environment the
             // webhook did not fill: no client id, tenant id or token file.
             signal(&[WORKLOAD_IDENTITY, Any(&["no client ID specified", "no tenant ID specified", "no token file specified", "Check pod configuration"])], 0.88),
@@ -1597,6 +1649,9 @@ pub const RULES: &[CategoryRule] = &[
             // it counts next to the driver's vocabulary.)
             signal(&[Any(&["FailedToCreateSecret", "SecretRotationFailed", "FailedToSyncSecret"]), Any(&["objectName", "secrets-store", "SecretProviderClass", "csi"])], 0.86),
             signal(&[Phrase("file matching objectName")], 0.86),
+            // The provider reading the pod's service-account tokens for
+            // workload identity.
+            signal(&[Any(&["failed to parse workload identity tokens", "service account tokens not found", "failed to get workload identity tokens"])], 0.86),
             // The provider's requests to Key Vault answered 401 or 429, or
             // timing out (its user agent or log lines name it).
             signal(&[CSI_PROVIDER, Any(&["RESPONSE: 401", "StatusCode=401", "Status=401", "401 Unauthorized", "status code 401", "status code: 401", "RESPONSE: 429", "StatusCode=429", "Status=429", "429 Too Many Requests", "status code: 429", "throttled"])], 0.84),
@@ -1673,6 +1728,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("caller is not a trusted service")], 0.92),
             // Key Vault's 403 for a disabled object (`SecretDisabled`, `KeyDisabled`, …).
             signal(&[Any(&["SecretDisabled", "CertificateDisabled", "disabled secret", "disabled certificate"]), Any(&["403", "Forbidden"])], 0.86),
+            // Any SDK's Key Vault client or exception next to a denial in any
+            // words; App Service's Key Vault reference status.
+            signal(&[
+                Any(&["KeyVaultErrorException", "Microsoft.Azure.KeyVault", "Azure.Security.KeyVault", "azure.keyvault", "com.azure.security.keyvault", "@azure/keyvault", "vault.azure.net", "keyvault", "key vault"]),
+                Any(&["Access denied", "AccessDenied", "Forbidden", "not authorized to perform", "is not authorized", "does not have permission", "denied access", "permission denied", "Caller is not authorized"]),
+            ], 0.84),
+            signal(&[Any(&["AccessToKeyVaultDenied", "denied access to Key Vault"])], 0.93),
+            signal(&[Code("AccessToKeyVault*")], 0.9),
             signal(&[Any(&["vault.azure.net", "keyvault", "key vault", "KeyVault"]), Any(&["Status code 403", "StatusCode=403", "Status=403", "403 Forbidden", "403 (Forbidden)", "RESPONSE 403", "status: 403"])], 0.84),
         ],
         negative: &[],
@@ -1706,6 +1769,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
+            // A VM or scale-set extension (AKS node bootstrap, `vmssCSE`)
+            // failing to provision.
+            signal(&[Any(&["VM has reported a failure when processing extension", "vmssCSE", "VMExtensionProvisioningError", "VMExtensionHandlerNonTransientError"])], 0.8),
         ],
         negative: &[],
         cause: "An Azure or Kubernetes error of this domain that matches none of the known categories.",

@@ -1,0 +1,34 @@
+//! The key form phrases and text are compared in: lower-cased, without
+//! whitespace and quotes. The matcher scans the text in it, the normaliser
+//! and entity extraction skip what it drops, and the engine writes the table
+//! phrases in it.
+
+/// Whether the key form drops `c`.
+pub(crate) fn dropped(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            // Quotes of any kind: ASCII, typographic, low-9, guillemets,
+            // CJK corner brackets and full-width forms.
+            '"' | '\''
+                | '`'
+                | '\u{00AB}'
+                | '\u{00BB}'
+                | '\u{2018}'..='\u{201F}'
+                | '\u{2039}'
+                | '\u{203A}'
+                | '\u{300C}'..='\u{300F}'
+                | '\u{FF02}'
+                | '\u{FF07}'
+        )
+}
+
+/// Lower-cases a table phrase and drops whitespace and quotes: the key form
+/// the matcher compares the clean view in.
+pub(crate) fn squeeze(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|&c| !dropped(c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
