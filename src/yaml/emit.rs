@@ -20,6 +20,7 @@
 //! whitespace", "still in the indentation") so that every indentation and
 //! line-break decision is the same as libyaml's.
 
+use super::decimal::decimal;
 use super::plain::{has_version_dependent_break, reads_as_non_string};
 use super::sink::{Level, Sink};
 use super::Node;
@@ -466,26 +467,6 @@ impl Emitter {
     }
 }
 
-/// `i` in decimal, written into the end of `buf` (19 digits and a sign at most).
-pub(super) fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
-    let mut n = i.unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    // Only ASCII digits and '-' were written: this never falls back.
-    std::str::from_utf8(&buf[at..]).unwrap_or_default()
-}
-
 /// libyaml's line breaks: LF, CR, NEL, LS, PS.
 fn is_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
@@ -827,13 +808,6 @@ mod tests {
             emit(&Node::Map(vec![(exact.clone().into(), s("v"))])),
             format!("{exact}: v\n")
         );
-    }
-
-    #[test]
-    fn integers_are_written_like_display() {
-        for i in [0, 7, -7, 10, -10, i64::MAX, i64::MIN, 1_000_000] {
-            assert_eq!(decimal(i, &mut [0; 20]), i.to_string());
-        }
     }
 
     /// The ASCII shortcut agrees with the full analysis on every string of up

@@ -14,7 +14,7 @@ pub fn write_json(out: &mut String, node: &Node) {
     match node {
         Node::Null => out.push_str("null"),
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Node::Int(i) => out.push_str(super::emit::decimal(*i, &mut [0; 20])),
+        Node::Int(i) => out.push_str(super::decimal::decimal(*i, &mut [0; 20])),
         Node::Str(s) => write_str(out, s),
         // Punctuation in as few pushes as possible: each is a call in the
         // size-first build.

@@ -11,6 +11,7 @@
 //! tags, numbers, booleans, null, timestamps, control characters) is quoted or
 //! escaped, so values never change type or the document's structure.
 
+mod decimal;
 mod emit;
 mod json;
 mod plain;

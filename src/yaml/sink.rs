@@ -120,7 +120,7 @@ impl Sink for JsonWriter<'_> {
     }
 
     fn int(&mut self, i: i64) {
-        self.out.push_str(super::emit::decimal(i, &mut [0; 20]));
+        self.out.push_str(super::decimal::decimal(i, &mut [0; 20]));
     }
 
     fn empty_map(&mut self) {
