@@ -9,6 +9,17 @@ use std::collections::BTreeSet;
 use aks_service_connector::classify::{category_ids, classify, ClassifyContext, Diagnosis};
 use common::corpus::{self, load_fixtures, Fixture};
 
+/// Asserts each text's category, with no context.
+fn assert_categories(cases: &[(&str, &str)]) {
+    for (text, want) in cases {
+        assert_eq!(
+            classify(text, &ClassifyContext::default()).category,
+            *want,
+            "{text}"
+        );
+    }
+}
+
 fn context(f: &Fixture) -> ClassifyContext {
     f.context
         .as_deref()
@@ -386,10 +397,7 @@ fn generalises_over_shapes_of_the_same_error() {
             "quota_exceeded",
         ),
     ];
-    for (text, want) in cases {
-        let got = classify(text, &ClassifyContext::default()).category;
-        assert_eq!(&got, want, "{text}");
-    }
+    assert_categories(cases);
 }
 
 #[test]
@@ -407,13 +415,7 @@ fn word_families_claim_no_unrelated_text() {
         "Cannot update the record: the object has been modified by another user",
         "npm ERR! code E401 Unable to authenticate, need: Basic realm",
     ];
-    for text in unrelated {
-        assert_eq!(
-            classify(text, &ClassifyContext::default()).category,
-            "unknown",
-            "{text}"
-        );
-    }
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
     // The same words in this domain's texts do name their category.
     let related = [
         (
@@ -433,13 +435,7 @@ fn word_families_claim_no_unrelated_text() {
             "wi_token_file_missing",
         ),
     ];
-    for (text, want) in related {
-        assert_eq!(
-            classify(text, &ClassifyContext::default()).category,
-            want,
-            "{text}"
-        );
-    }
+    assert_categories(&related);
 }
 
 #[test]
@@ -454,13 +450,7 @@ fn domain_words_inside_prose_or_other_clouds_do_not_mark_the_domain() {
         "EC2 IMDS unavailable: no identity document",
         "The load would overwhelm installs on the edge nodes; quota exceeded for disk",
     ];
-    for text in unrelated {
-        assert_eq!(
-            classify(text, &ClassifyContext::default()).category,
-            "unknown",
-            "{text}"
-        );
-    }
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
     // Azure's own shapes of the same words still do.
     let related = [
         (
@@ -472,13 +462,7 @@ fn domain_words_inside_prose_or_other_clouds_do_not_mark_the_domain() {
             "wi_token_file_missing",
         ),
     ];
-    for (text, want) in related {
-        assert_eq!(
-            classify(text, &ClassifyContext::default()).category,
-            want,
-            "{text}"
-        );
-    }
+    assert_categories(&related);
 }
 
 #[test]
@@ -547,13 +531,7 @@ fn quota_and_key_vault_families_in_every_services_words() {
             "unknown",
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(
-            classify(text, &ClassifyContext::default()).category,
-            want,
-            "{text}"
-        );
-    }
+    assert_categories(&cases);
 }
 
 #[test]
