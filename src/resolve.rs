@@ -67,18 +67,19 @@ pub struct Workload {
 
 /// One configuration entry of the Secret.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigEntry {
+pub struct ConfigEntry<'a> {
     /// The catalog's default key name.
     pub default_key: &'static str,
-    /// The key written to the Secret (second-connection form and customization applied).
-    pub key: String,
+    /// The key written to the Secret (second-connection form and customization applied):
+    /// borrowed from the catalog or the spec unless it is the second-connection form.
+    pub key: std::borrow::Cow<'a, str>,
     /// The value: supplied, or the example with known placeholders filled.
     pub value: String,
     /// Whether the value came from `values` in the spec.
     pub supplied: bool,
 }
 
-impl ConfigEntry {
+impl ConfigEntry<'_> {
     /// Whether the key holds a credential ([`is_credential_key`] of the default key):
     /// asked only of supplied values, so not worked out for every entry.
     pub fn credential(&self) -> bool {
@@ -121,7 +122,7 @@ pub struct Resolved<'a> {
     /// The workload, unless `none`.
     pub workload: Option<Workload>,
     /// Configuration entries in catalog order (for keyvault-csi: the SecretProviderClass inputs).
-    pub config: Vec<ConfigEntry>,
+    pub config: Vec<ConfigEntry<'a>>,
     /// Key Vault objects for the SecretProviderClass, as given (none: it names a
     /// placeholder object).
     pub keyvault_objects: &'a [KeyVaultObject],
@@ -438,7 +439,7 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
     let config = {
         catalog::keys_for(target.id, account_kind, auth, client)
             .map(|row| {
-                // Borrowed unless it differs from the catalog's key: one copy per key, not two.
+                // Borrowed from the catalog or the customized name: copied for the second-connection form only.
                 let base: std::borrow::Cow<'_, str> =
                     if spec.another_connection_of_type && !client.is_spring() {
                         second_connection_key(row.key, &connection_name).into()
@@ -451,7 +452,7 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
                     .get(customized.map_or(&*base, String::as_str))
                     .or_else(|| spec.values.get(row.key))
                     .or_else(|| spec.values.get(&*base));
-                let key = customized.cloned().unwrap_or_else(|| base.into_owned());
+                let key = customized.map_or(base, |c| c.as_str().into());
                 let (value, supplied) = match supplied {
                     Some(v) => (v.clone(), true),
                     None => (

@@ -200,7 +200,7 @@ fn variables(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
     let mut same_type_reported: Vec<(usize, usize)> = Vec::new();
     for &(j, rj) in live.iter().filter(|(_, r)| r.has_secret()) {
         for e in &rj.config {
-            let key = e.key.as_str();
+            let key = &*e.key;
             if let Some(k) = set.workload_env.iter().position(|v| v == key) {
                 f.push(WORKLOAD_VARIABLE.at(
                     under(j, "customizedKeys"),

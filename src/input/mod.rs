@@ -8,6 +8,7 @@
 //! object); last the typed value, with the path of the first bad field.
 
 pub mod caps;
+mod plain;
 mod scan;
 
 use serde::de::DeserializeOwned;
@@ -125,9 +126,10 @@ pub fn read<T: DeserializeOwned>(text: &str, which: Input) -> Result<T, Error> {
     if text.len() > which.json_cap() {
         return Err(text_too_large(which, text.len(), false));
     }
-    // Most inputs pass: a walk that builds nothing says so, and the text is read
-    // once more, typed. Otherwise the full check below finds what is amiss.
-    if scan::passes(text, which) {
+    // Most inputs pass: a pass over the bytes or, failing that, a walk that builds
+    // nothing says so, and the text is read once, typed. Otherwise the full check
+    // below finds what is amiss.
+    if plain::passes(text, index().least) || scan::passes(text, which) {
         return serde_json::from_str(text).map_err(|e| type_error(text, &e, which));
     }
     let value: Value = match serde_json::from_str(text) {
@@ -171,6 +173,8 @@ struct Index {
     nodes: Vec<Node>,
     /// The input and field pattern of each node, for building.
     keys: Vec<(&'static str, &'static str)>,
+    /// The smallest caps of the inputs read with [`read`], for [`plain::passes`].
+    least: plain::Least,
 }
 
 impl Index {
@@ -196,9 +200,22 @@ impl Index {
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
+        let read_with = |c: &&Cap| Input::ALL.iter().any(|w| w.name() == c.input);
+        let least = |measures: &[Measure]| {
+            CAPS.iter()
+                .filter(read_with)
+                .filter(|c| measures.contains(&c.measure))
+                .map(|c| c.max)
+                .min()
+                .unwrap_or(0)
+        };
         let mut index = Index {
             nodes: Vec::new(),
             keys: Vec::new(),
+            least: plain::Least {
+                bytes: least(&[Measure::Bytes, Measure::KeyBytes]),
+                entries: least(&[Measure::Entries]),
+            },
         };
         // A delegated field is linked to its parent like a row's field, with no cap of its
         // own: its node is the one of the field it is read as.

@@ -609,8 +609,55 @@ fn the_quick_scan_passes_exactly_what_the_full_check_passes() {
         }
         texts.push((Input::Set, set.to_string()));
     }
+    // Short plain specs, as a live preview sends them, pass the byte pass; so do their
+    // variants at its bounds, and it says no one past them.
+    let least = index().least;
+    assert_eq!((least.bytes, least.entries), (63, 32));
+    let plain_spec = r#"{"connectionName":"storage_conn","namespace":"apps","target":{"type":"storage-blob","subscription":"00000000-0000-0000-0000-000000000000","resourceGroup":"data-rg","account":"mystorage"},"auth":{"type":"service-principal","clientId":"11111111-1111-1111-1111-111111111111","tenantId":"22222222-2222-2222-2222-222222222222"},"clientType":"python","anotherConnectionOfType":false}"#;
+    assert!(plain::passes(plain_spec, least));
+    let at = |len: usize| {
+        format!(
+            r#"{{"namespace":"{}"}}"#,
+            "é".repeat(len / 2) + &"x".repeat(len % 2)
+        )
+    };
+    assert!(plain::passes(&at(63), least));
+    assert!(!plain::passes(&at(64), least));
+    let entries = |n: usize| {
+        let e: Vec<String> = (0..n)
+            .map(|i| format!(r#""K{}":"v""#, "x".repeat(i)))
+            .collect();
+        format!("{{{}}}", e.join(","))
+    };
+    assert!(!plain::passes(&entries(33), least));
+    // Entries of every map count together.
+    let mut fields = entries(32);
+    assert!(plain::passes(&fields, least));
+    fields.insert_str(1, r#""a":{"#);
+    fields.push('}');
+    assert!(!plain::passes(&fields, least));
+    let deep = |n: usize| format!("{}{}", r#"{"x":"#.repeat(n) + "null", "}".repeat(n));
+    assert!(plain::passes(&deep(32), least));
+    assert!(!plain::passes(&deep(33), least));
+    texts.push((Input::Spec, plain_spec.to_owned()));
+    texts.push((Input::Spec, at(63)));
+    texts.push((Input::Spec, at(64)));
+    texts.push((Input::Spec, r#"{"namespace":"a"} {"#.to_owned()));
+    texts.push((Input::Spec, r#"{"namespace":"a"#.to_owned()));
+    texts.push((Input::Spec, r#"{"namespace" "a"}}"#.to_owned()));
     let mut passed = 0;
+    let mut plain_passed = 0;
     for (which, text) in &texts {
+        // A yes of the byte pass is a yes of the full check, or text no reader takes
+        // (the typed read then says what is wrong, as after the full check).
+        if plain::passes(text, least) {
+            plain_passed += 1;
+            assert!(
+                full_check_passes(text, *which)
+                    || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err(),
+                "{which:?} {text:.300}"
+            );
+        }
         let quick = scan::passes(text, *which);
         assert_eq!(
             quick,
@@ -620,6 +667,7 @@ fn the_quick_scan_passes_exactly_what_the_full_check_passes() {
         passed += usize::from(quick);
     }
     assert!(passed > texts.len() / 3, "{passed} of {}", texts.len());
+    assert!(plain_passed >= 5, "{plain_passed} of {}", texts.len());
     // A key given twice: the value keeps the last, the scan checks both and may say no
     // where the full check says yes (the full check then runs); never the reverse.
     let twice = format!(

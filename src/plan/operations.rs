@@ -422,7 +422,7 @@ fn keys(i: &Inputs<'_>) -> String {
     } else {
         i.r.config
             .iter()
-            .map(|e| e.key.as_str())
+            .map(|e| &*e.key)
             .collect::<Vec<_>>()
             .join(", ")
     }

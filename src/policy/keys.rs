@@ -90,13 +90,13 @@ pub(super) fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     }
     let mut seen: Vec<&str> = Vec::with_capacity(r.config.len());
     for e in &r.config {
-        if seen.contains(&e.key.as_str()) {
+        if seen.contains(&&*e.key) {
             f.push(CUSTOMIZED_KEY.at(
                 format!("customizedKeys.{}", e.default_key),
                 format!("expected unique key names, found {} twice", Quoted(&e.key)),
             ));
         } else {
-            seen.push(e.key.as_str());
+            seen.push(&*e.key);
         }
         if let Err(rule) = k8s_names::config_key(&e.key) {
             if !spec.customized_keys.contains_key(e.default_key) {
@@ -114,7 +114,7 @@ pub(super) fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             .any(|e| e.key == *key || e.default_key == key);
         if !known {
             let combo = combo();
-            let keys = sorted_set(r.config.iter().map(|e| e.key.as_str()));
+            let keys = sorted_set(r.config.iter().map(|e| &*e.key));
             f.push(VALUE_KEY.at(
                 format!("values.{key}"),
                 format!(

@@ -68,7 +68,7 @@ impl PodParts {
             self.secrets.push(SecretEnv {
                 name: r.names.secret.clone(),
                 keys: if keys {
-                    r.config.iter().map(|c| c.key.clone()).collect()
+                    r.config.iter().map(|c| c.key.to_string()).collect()
                 } else {
                     Vec::new()
                 },

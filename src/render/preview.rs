@@ -282,8 +282,8 @@ fn secret(w: &mut impl Sink, r: &Resolved<'_>, encoding: SecretEncoding) {
     let mut entries: Vec<(&str, &str)> = Vec::with_capacity(r.config.len());
     // Insertion sort, stable: a few keys, and no sort code of its own in the module.
     for e in &r.config {
-        let at = entries.partition_point(|(k, _)| *k <= e.key.as_str());
-        entries.insert(at, (e.key.as_str(), e.value.as_str()));
+        let at = entries.partition_point(|(k, _)| *k <= &*e.key);
+        entries.insert(at, (&*e.key, e.value.as_str()));
     }
     let mut kept = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {

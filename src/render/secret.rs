@@ -9,7 +9,10 @@ use crate::spec::SecretEncoding;
 
 /// Builds the Opaque Secret holding the connection's configuration.
 pub(crate) fn build(r: &Resolved<'_>, encoding: SecretEncoding) -> Secret {
-    let entries = r.config.iter().map(|e| (e.key.clone(), e.value.clone()));
+    let entries = r
+        .config
+        .iter()
+        .map(|e| (e.key.to_string(), e.value.clone()));
     let (string_data, data) = match encoding {
         SecretEncoding::StringData => (Some(super::map(entries)), None),
         SecretEncoding::Data => (
