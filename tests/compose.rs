@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use common::tools::{kubernetes_validate, root, run, scratch};
+use common::tools::{kubernetes_validate, root, run, scratch, strategic_patch};
 
 use std::path::Path;
 use std::process::Command;
@@ -261,24 +261,7 @@ fn an_existing_workload_is_wired_to_every_connection() {
         )
     );
     let dir = scratch("compose", "existing");
-    let file = dir.join("input.yaml");
-    std::fs::write(&file, &input).expect("write");
-    let patched = run(
-        Command::new("kubectl")
-            .args([
-                "patch",
-                "--local",
-                "--type",
-                "strategic",
-                "-o",
-                "yaml",
-                "-f",
-            ])
-            .arg(&file)
-            .arg("-p")
-            .arg(&w.strategic_merge),
-        "kubectl patch --local",
-    );
+    let patched = strategic_patch(&dir, &input, &w.strategic_merge, "yaml");
     validate(&dir, &patched);
     let mut json_patched: Value = serde_yaml::from_str(&input).expect("yaml");
     let patch: json_patch::Patch = serde_json::from_str(&w.json_patch).expect("patch");

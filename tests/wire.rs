@@ -8,7 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use common::tools::{kubernetes_validate, root, run, scratch};
+use common::tools::{kubernetes_validate, root, run, scratch, strategic_patch};
 
 use std::path::Path;
 use std::process::Command;
@@ -50,24 +50,7 @@ fn from_yaml(s: &str) -> Value {
 }
 
 fn strategic(dir: &Path, input: &str, w: &Wiring) -> Value {
-    let file = dir.join("input.yaml");
-    std::fs::write(&file, input).expect("write");
-    let out = run(
-        Command::new("kubectl")
-            .args([
-                "patch",
-                "--local",
-                "--type",
-                "strategic",
-                "-o",
-                "json",
-                "-f",
-            ])
-            .arg(&file)
-            .arg("-p")
-            .arg(&w.strategic_merge),
-        "kubectl patch --local",
-    );
+    let out = strategic_patch(dir, input, &w.strategic_merge, "json");
     serde_json::from_str(&out).expect("json")
 }
 

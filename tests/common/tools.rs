@@ -45,3 +45,26 @@ pub fn kubernetes_validate(file: &Path) {
         "kubernetes-validate",
     );
 }
+
+/// `kubectl patch --local --type strategic` of the manifest `input` (written to `dir`) with
+/// `patch`: kubectl's own merge, printed as `output` (`json` or `yaml`).
+pub fn strategic_patch(dir: &Path, input: &str, patch: &str, output: &str) -> String {
+    let file = dir.join("input.yaml");
+    std::fs::write(&file, input).expect("write");
+    run(
+        Command::new("kubectl")
+            .args([
+                "patch",
+                "--local",
+                "--type",
+                "strategic",
+                "-o",
+                output,
+                "-f",
+            ])
+            .arg(&file)
+            .arg("-p")
+            .arg(patch),
+        "kubectl patch --local",
+    )
+}
