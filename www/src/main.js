@@ -34,8 +34,11 @@ function update() {
   let errorText = '';
   let planError = '';
   let setFindings = [];
-  if (state.set) {
-    ({ result, setFindings, errorText } = composed());
+  // The design's WorkloadSet when it holds several connections: composed for the preview, shown
+  // in the Spec tab, and wired to an existing workload by the Wire tab.
+  const set = state.set ? ws.workloadSet(state) : null;
+  if (set) {
+    ({ result, setFindings, errorText } = composed(set));
     findings = ws.shown(setFindings, state.set.active);
   } else {
     try {
@@ -55,9 +58,7 @@ function update() {
     if (result) findings = merge(findings, e.findings?.length ? e.findings : [{ code: e.code, severity: 'error', field: e.field ?? 'context', message: e.message }]);
   }
   findings = merge(findings);
-  // `set`: the design's WorkloadSet when it holds several connections (the Wire tab wires an
-  // existing workload to all of them at once).
-  last = { spec, result, plan, choices: c, set: state.set ? ws.workloadSet(state) : null };
+  last = { spec, result, plan, choices: c, set };
   const rest = place($('form'), findings, $('general-findings'));
   $('findings').replaceChildren(...findings.map((f) => {
     const li = item(f);
@@ -78,7 +79,7 @@ function update() {
   const planTarget = state.set ? `${targetName(spec, c)} (connection [${active}] of ${state.set.connections.length})` : targetName(spec, c);
   views.plan = () => showPlan($('plan'), plan, planDocs, planTarget, planError);
   const specText = JSON.stringify(spec, null, 2);
-  const setText = state.set ? JSON.stringify(ws.workloadSet(state), null, 2) : '';
+  const setText = set ? JSON.stringify(set, null, 2) : '';
   views.spec = () => {
     paint($('spec'), specText, 'json');
     $('set-spec').hidden = !setText;
@@ -107,8 +108,8 @@ function loadCluster() {
     .then(() => update());
 }
 
-/** The set's YAML and findings (unlocalized), from the cluster module once it is loaded. */
-function composed() {
+/** The YAML and findings (unlocalized) of `set`, from the cluster module once it is loaded. */
+function composed(set) {
   if (!cluster) {
     if (!clusterError) loadCluster();
     const errorText = clusterError
@@ -117,7 +118,7 @@ function composed() {
     return { result: null, setFindings: [], errorText };
   }
   try {
-    const result = cluster.composeWorkload(ws.workloadSet(state), { secretEncoding: state.encoding });
+    const result = cluster.composeWorkload(set, { secretEncoding: state.encoding });
     return { result, setFindings: result.findings, errorText: '' };
   } catch (e) {
     const setFindings = e.findings?.length ? e.findings : [{ code: e.code ?? 'error', severity: 'error', field: e.field ?? '$', message: e.message }];
