@@ -81,6 +81,12 @@ pub struct ConfigEntry<'a> {
 }
 
 impl ConfigEntry<'_> {
+    /// Whether the key is the catalog's own (neither customized nor in the
+    /// second-connection form): the same string, not only equal text.
+    pub fn is_catalog_key(&self) -> bool {
+        matches!(self.key, std::borrow::Cow::Borrowed(k) if std::ptr::eq(k, self.default_key))
+    }
+
     /// Whether the key holds a credential ([`is_credential_key`] of the default key):
     /// asked only of supplied values, so not worked out for every entry.
     pub fn credential(&self) -> bool {
