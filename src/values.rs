@@ -276,6 +276,17 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
             .unwrap_or(example)
             .to_owned();
     }
+    // The whole example one token (`<client-ID>`): its value, copied once, not pushed
+    // into a string the size of the token.
+    if example.starts_with('<') {
+        if let Some(&(placeholder, source)) = placeholder_of_length(example.len(), |p| p == example)
+        {
+            return knowns
+                .get(source, target, auth)
+                .unwrap_or(placeholder)
+                .to_owned();
+        }
+    }
     let mut out = String::with_capacity(example.len());
     let mut rest = example;
     while !rest.is_empty() {
