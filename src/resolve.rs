@@ -5,8 +5,9 @@
 
 use crate::catalog::{self, AccountKind, AuthId, ClientId, TargetDef, TargetId};
 use crate::k8s::CSI_MOUNT_PATH;
-use crate::spec::{ConnectionSpec, KeyVaultObject};
+use crate::spec::{ConnectionSpec, KeyVaultObject, NamesSpec};
 use crate::values::{self, Knowns};
+use std::cell::OnceCell;
 
 /// The workload kinds that can be rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +81,12 @@ pub struct ConfigEntry<'a> {
 }
 
 impl ConfigEntry<'_> {
+    /// Whether the key is the catalog's own (neither customized nor in the
+    /// second-connection form): the same string, not only equal text.
+    pub fn is_catalog_key(&self) -> bool {
+        matches!(self.key, std::borrow::Cow::Borrowed(k) if std::ptr::eq(k, self.default_key))
+    }
+
     /// Whether the key holds a credential ([`is_credential_key`] of the default key):
     /// asked only of supplied values, so not worked out for every entry.
     pub fn credential(&self) -> bool {
@@ -87,17 +94,88 @@ impl ConfigEntry<'_> {
     }
 }
 
-/// Generated (or overridden) object names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Names {
-    /// Secret.
-    pub secret: String,
-    /// ServiceAccount.
-    pub service_account: String,
-    /// SecretProviderClass.
-    pub secret_provider_class: String,
-    /// Federated identity credential (manual commands).
-    pub federated_credential: String,
+/// Object names: given in the spec, or generated from the connection name when first
+/// asked for. A connection shows one or two of them (a preview of a service principal only
+/// the Secret's), so the others are not made.
+#[derive(Debug, Clone)]
+pub struct Names<'a> {
+    /// The names the spec gives.
+    given: &'a NamesSpec,
+    /// The client id, when given: a GUID names the ServiceAccount.
+    client_id: Option<&'a str>,
+    /// The connection name as a DNS name, what generated names are made of.
+    slug: String,
+    secret: OnceCell<String>,
+    service_account: OnceCell<String>,
+    secret_provider_class: OnceCell<String>,
+    federated_credential: OnceCell<String>,
+}
+
+impl<'a> Names<'a> {
+    fn new(given: &'a NamesSpec, client_id: Option<&'a str>, connection_name: &str) -> Self {
+        Names {
+            given,
+            client_id,
+            slug: name_slug(connection_name),
+            secret: OnceCell::new(),
+            service_account: OnceCell::new(),
+            secret_provider_class: OnceCell::new(),
+            federated_credential: OnceCell::new(),
+        }
+    }
+
+    /// The given name, or the one generated (once) by `make`.
+    fn name<'s>(
+        given: &'s Option<String>,
+        cell: &'s OnceCell<String>,
+        make: impl FnOnce() -> String,
+    ) -> &'s str {
+        match given {
+            Some(name) => name,
+            None => cell.get_or_init(make),
+        }
+    }
+
+    /// The Secret's name.
+    pub fn secret(&self) -> &str {
+        Self::name(&self.given.secret, &self.secret, || {
+            generated("sc-", &self.slug, "-secret")
+        })
+    }
+
+    /// The ServiceAccount's name.
+    pub fn service_account(&self) -> &str {
+        Self::name(
+            &self.given.service_account,
+            &self.service_account,
+            || match self.client_id.filter(|c| crate::shapes::guid(c)) {
+                Some(c) => {
+                    let mut name = "sc-account-".to_owned() + c;
+                    name.make_ascii_lowercase();
+                    name
+                }
+                None => generated("sc-account-", &self.slug, ""),
+            },
+        )
+    }
+
+    /// The SecretProviderClass's name.
+    pub fn secret_provider_class(&self) -> &str {
+        Self::name(
+            &self.given.secret_provider_class,
+            &self.secret_provider_class,
+            || generated("sc-", &self.slug, "-spc"),
+        )
+    }
+
+    /// The federated identity credential's name (manual commands).
+    pub fn federated_credential(&self) -> &str {
+        Self::name(
+            &self.given.federated_credential,
+            &self.federated_credential,
+            || generated("sc-", &self.slug, "-fic"),
+        )
+    }
 }
 
 /// A connection spec with every default applied.
@@ -118,7 +196,7 @@ pub struct Resolved<'a> {
     /// Kubernetes namespace.
     pub namespace: String,
     /// Object names.
-    pub names: Names,
+    pub names: Names<'a>,
     /// The workload, unless `none`.
     pub workload: Option<Workload>,
     /// Configuration entries in catalog order (for keyvault-csi: the SecretProviderClass inputs).
@@ -393,37 +471,11 @@ pub fn resolve(spec: &ConnectionSpec) -> Result<Resolved<'_>, Unresolved<'_>> {
     let namespace = nonempty(spec.namespace.as_deref())
         .unwrap_or("default")
         .to_owned();
-    let slug = name_slug(&connection_name);
     // Borrowed, with empty defaults: cloning the inputs would copy every string.
     let overrides = spec.names.as_ref().unwrap_or(&crate::spec::NO_NAMES);
     let auth_spec = spec.auth.as_ref().unwrap_or(&crate::spec::NO_AUTH);
     let client_id = nonempty(auth_spec.client_id.as_deref());
-
-    let service_account = overrides.service_account.clone().unwrap_or_else(|| {
-        match client_id.filter(|c| crate::shapes::guid(c)) {
-            Some(c) => {
-                let mut name = "sc-account-".to_owned() + c;
-                name.make_ascii_lowercase();
-                name
-            }
-            None => generated("sc-account-", &slug, ""),
-        }
-    });
-    let names = Names {
-        secret: overrides
-            .secret
-            .clone()
-            .unwrap_or_else(|| generated("sc-", &slug, "-secret")),
-        service_account,
-        secret_provider_class: overrides
-            .secret_provider_class
-            .clone()
-            .unwrap_or_else(|| generated("sc-", &slug, "-spc")),
-        federated_credential: overrides
-            .federated_credential
-            .clone()
-            .unwrap_or_else(|| generated("sc-", &slug, "-fic")),
-    };
+    let names = Names::new(overrides, client_id, &connection_name);
 
     let knowns = Knowns {
         params: Some(&spec.target),

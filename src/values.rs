@@ -89,6 +89,53 @@ const PLACEHOLDERS: &[(&str, Source)] = &[
     ),
 ];
 
+/// For each length, which [`PLACEHOLDERS`] have it (bit `i` for entry `i`): a lookup
+/// compares the one or few entries of the token's length, in table order, where a
+/// search of the whole table was most of filling a service principal's values.
+static BY_LENGTH: [u64; LONGEST + 1] = {
+    assert!(
+        PLACEHOLDERS.len() <= 64,
+        "a placeholder's bit must fit in a u64"
+    );
+    let mut t = [0u64; LONGEST + 1];
+    let mut i = 0;
+    while i < PLACEHOLDERS.len() {
+        t[PLACEHOLDERS[i].0.len()] |= 1 << i;
+        i += 1;
+    }
+    t
+};
+
+/// The length of the longest of [`PLACEHOLDERS`].
+const LONGEST: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < PLACEHOLDERS.len() {
+        if PLACEHOLDERS[i].0.len() > n {
+            n = PLACEHOLDERS[i].0.len();
+        }
+        i += 1;
+    }
+    n
+};
+
+/// The first of [`PLACEHOLDERS`], in table order, that is `len` bytes long and `matches`.
+fn placeholder_of_length(
+    len: usize,
+    matches: impl Fn(&str) -> bool,
+) -> Option<&'static (&'static str, Source)> {
+    let mut bits = BY_LENGTH.get(len).copied().unwrap_or_default();
+    while bits != 0 {
+        let entry = PLACEHOLDERS.get(bits.trailing_zeros() as usize)?;
+        if matches(entry.0) {
+            return Some(entry);
+        }
+        // The next entry of this length.
+        bits &= bits - 1;
+    }
+    None
+}
+
 /// Documented example values that stand for the user's own value but are no
 /// placeholder token: a value still holding one was not filled in. The host
 /// anywhere in a value, the name only as the whole value (it is also part of
@@ -219,16 +266,26 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
     // Some examples are a known placeholder without its brackets (`storage-account-name`,
     // `MySQL-DB-password`): they are that placeholder too.
     // Lengths first: most placeholders differ from `example` in length alone.
-    if let Some(&(_, source)) = PLACEHOLDERS.iter().find(|(p, _)| {
-        p.len() == example.len() + 2
-            && p.strip_prefix('<')
-                .and_then(|p| p.strip_suffix('>'))
-                .is_some_and(|bare| bare == example)
+    if let Some(&(_, source)) = placeholder_of_length(example.len() + 2, |p| {
+        p.strip_prefix('<')
+            .and_then(|p| p.strip_suffix('>'))
+            .is_some_and(|bare| bare == example)
     }) {
         return knowns
             .get(source, target, auth)
             .unwrap_or(example)
             .to_owned();
+    }
+    // The whole example one token (`<client-ID>`): its value, copied once, not pushed
+    // into a string the size of the token.
+    if example.starts_with('<') {
+        if let Some(&(placeholder, source)) = placeholder_of_length(example.len(), |p| p == example)
+        {
+            return knowns
+                .get(source, target, auth)
+                .unwrap_or(placeholder)
+                .to_owned();
+        }
     }
     let mut out = String::with_capacity(example.len());
     let mut rest = example;
@@ -243,7 +300,7 @@ fn fill_example(example: &str, target: TargetId, auth: AuthId, knowns: &Knowns<'
         };
         let first = rest.as_bytes().first().copied().unwrap_or_default();
         let found = match token {
-            Some(t) => PLACEHOLDERS.iter().find(|(p, _)| *p == t),
+            Some(t) => placeholder_of_length(t.len(), |p| p == t),
             // Most bytes start no placeholder: no need to try each.
             None if !starts_placeholder(first) => None,
             None => PLACEHOLDERS
@@ -537,6 +594,21 @@ mod tests {
             rest = &rest[c.len_utf8()..];
         }
         out
+    }
+
+    /// The lookup by length finds every placeholder by its own text, and nothing
+    /// for a text one byte off.
+    #[test]
+    fn placeholders_are_found_by_length() {
+        for (i, (p, _)) in PLACEHOLDERS.iter().enumerate() {
+            let found = placeholder_of_length(p.len(), |q| q == *p).map(|e| e.0);
+            assert_eq!(found, Some(*p));
+            assert_eq!(PLACEHOLDERS.iter().position(|(q, _)| q == p), Some(i));
+            let longer = format!("{p}x");
+            assert_eq!(placeholder_of_length(longer.len(), |q| q == longer), None);
+        }
+        assert_eq!(placeholder_of_length(LONGEST + 1, |_| true), None);
+        assert_eq!(placeholder_of_length(usize::MAX, |_| true), None);
     }
 
     /// Filling jumps between candidate bytes, yet fills every example of the

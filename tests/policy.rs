@@ -62,6 +62,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "customizedKeys.AZURE_STORAGEBLOB_CLIENTID",
     ),
     (
+        r#"{"target":{"type":"storage-blob"},"connectionName":"bad name!","anotherConnectionOfType":true}"#,
+        "SC006",
+        "connectionName",
+    ),
+    (
         r#"{"target":{"type":"storage-blob"},"customizedKeys":{"AZURE_NOPE":"X"}}"#,
         "SC007",
         "customizedKeys.AZURE_NOPE",

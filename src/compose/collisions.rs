@@ -133,11 +133,11 @@ fn object_names(live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for &(j, r) in live {
         let (kind, name, field) = if r.has_secret() {
-            ("Secret", r.names.secret.as_str(), "names.secret")
+            ("Secret", r.names.secret(), "names.secret")
         } else {
             (
                 "SecretProviderClass",
-                r.names.secret_provider_class.as_str(),
+                r.names.secret_provider_class(),
                 "names.secretProviderClass",
             )
         };
@@ -168,16 +168,16 @@ fn service_accounts(live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
         if service_account::build(rj) == first {
             continue;
         }
-        let message = if rj.names.service_account != ri.names.service_account {
+        let message = if rj.names.service_account() != ri.names.service_account() {
             format!(
                 "expected one ServiceAccount for the pod, found {} for connections[{i}] and {} for connections[{j}]",
-                Name(&ri.names.service_account),
-                Name(&rj.names.service_account)
+                Name(ri.names.service_account()),
+                Name(rj.names.service_account())
             )
         } else {
             format!(
                 "expected one ServiceAccount {} for the pod, found it with the identity of connections[{i}] ({}) and of connections[{j}] ({})",
-                Name(&ri.names.service_account),
+                Name(ri.names.service_account()),
                 Name(ri.client_id().unwrap_or("none")),
                 Name(rj.client_id().unwrap_or("none"))
             )
@@ -187,7 +187,7 @@ fn service_accounts(live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
             message,
             format!(
                 "give connections[{j}] the identity of connections[{i}] (the same auth.clientId), federate its identity with ServiceAccount {} too, or use it from another workload",
-                Name(&ri.names.service_account)
+                Name(ri.names.service_account())
             ),
         ));
     }
@@ -207,7 +207,7 @@ fn variables(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
                     format!(
                         "expected Secret keys apart from the workload's own variables, found {} in Secret {} of connections[{j}] and in workloadEnv[{k}]",
                         Name(key),
-                        Name(&rj.names.secret)
+                        Name(rj.names.secret())
                     ),
                     format!(
                         "map {} to another name in connections[{j}].spec.customizedKeys, or rename the workload's variable",
@@ -222,8 +222,8 @@ fn variables(set: &WorkloadSet, live: &[Conn<'_, '_>], f: &mut Vec<Finding>) {
             let both = format!(
                 "found {} in Secret {} of connections[{i}] and in Secret {} of connections[{j}]",
                 Name(key),
-                Name(&ri.names.secret),
-                Name(&rj.names.secret)
+                Name(ri.names.secret()),
+                Name(rj.names.secret())
             );
             let customized_j = rj.spec.customized_keys.contains_key(e.default_key);
             let customized_i = ri.spec.customized_keys.contains_key(first_default);

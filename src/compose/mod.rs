@@ -213,7 +213,7 @@ pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition
         let sa = service_account::build(r);
         documents.push(document(
             Object::ServiceAccount(sa),
-            &r.names.service_account,
+            r.names.service_account(),
             &namespace,
         )?);
         sources.push(users.clone());
@@ -223,11 +223,11 @@ pub fn compose(set: &WorkloadSet, options: &RenderOptions) -> Result<Composition
         parts.add(r, volume, path);
         let doc = if r.has_secret() {
             let s = secret::build(r, options.secret_encoding);
-            document(Object::Secret(s), &r.names.secret, &namespace)?
+            document(Object::Secret(s), r.names.secret(), &namespace)?
         } else {
             document(
                 Object::SecretProviderClass(spc::build(r)),
-                &r.names.secret_provider_class,
+                r.names.secret_provider_class(),
                 &namespace,
             )?
         };

@@ -69,11 +69,18 @@ impl Input {
         }
     }
 
+    /// The field path of the input's root: `$` for the spec and a set, else the prefix.
+    const fn root_path(self) -> &'static str {
+        match self {
+            Input::Spec | Input::Set => "$",
+            _ => self.prefix(),
+        }
+    }
+
     /// The field path of `inner` (a path inside the input, `""` for its root).
     pub fn path(self, inner: &str) -> String {
         match (self, inner) {
-            (Input::Spec | Input::Set, "" | ".") => "$".to_owned(),
-            (_, "" | ".") => self.prefix().to_owned(),
+            (_, "" | ".") => self.root_path().to_owned(),
             (Input::Spec | Input::Set, p) => p.to_owned(),
             (_, p) => format!("{}.{p}", self.prefix()),
         }
@@ -93,7 +100,8 @@ impl Input {
 
     /// The cap on the input's whole JSON text.
     pub fn json_cap(self) -> usize {
-        find(self, &self.path(""), Measure::JsonBytes).map_or(usize::MAX, |c| c.max)
+        // The root's path borrowed: this runs on every read.
+        find(self, self.root_path(), Measure::JsonBytes).map_or(usize::MAX, |c| c.max)
     }
 }
 

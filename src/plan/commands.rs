@@ -69,10 +69,11 @@ pub(crate) fn federated_credential(i: &Inputs<'_>) -> Option<FederatedCredential
         .unwrap_or_else(|| "<oidc-issuer-url>".to_owned());
     let subject = format!(
         "system:serviceaccount:{}:{}",
-        r.namespace, r.names.service_account
+        r.namespace,
+        r.names.service_account()
     );
     let mut a = Argv::new(&["az", "identity", "federated-credential", "create"]);
-    a.opt("--name", r.names.federated_credential.as_str())
+    a.opt("--name", r.names.federated_credential())
         .opt("--identity-name", identity_name.as_str())
         .opt("--resource-group", identity_resource_group.as_str());
     if let Some((sub, _, _)) = parts {
@@ -82,7 +83,7 @@ pub(crate) fn federated_credential(i: &Inputs<'_>) -> Option<FederatedCredential
         .opt("--subject", subject.as_str())
         .opt("--audience", AUDIENCE);
     Some(FederatedCredential {
-        name: r.names.federated_credential.clone(),
+        name: r.names.federated_credential().to_owned(),
         identity_name,
         identity_resource_group,
         issuer_known: known.is_some(),
@@ -116,7 +117,7 @@ pub(crate) fn cleanup(i: &Inputs<'_>) -> Vec<Command> {
     if r.has_secret() {
         out.push(kubectl_delete(
             "secret",
-            &r.names.secret,
+            r.names.secret(),
             ns,
             "the connection's Secret (the product's name; read Service Connector's own with `kubectl get secret -n <namespace>`)",
         ));
@@ -124,7 +125,7 @@ pub(crate) fn cleanup(i: &Inputs<'_>) -> Vec<Command> {
     if r.has_service_account() {
         out.push(kubectl_delete(
             "serviceaccount",
-            &r.names.service_account,
+            r.names.service_account(),
             ns,
             "the workload-identity ServiceAccount (restart pods that used it)",
         ));
@@ -132,7 +133,7 @@ pub(crate) fn cleanup(i: &Inputs<'_>) -> Vec<Command> {
     if r.auth == AuthId::KeyvaultCsi {
         out.push(kubectl_delete(
             "secretproviderclass",
-            &r.names.secret_provider_class,
+            r.names.secret_provider_class(),
             ns,
             "the SecretProviderClass you applied (Service Connector does not create it)",
         ));

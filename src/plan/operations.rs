@@ -290,7 +290,7 @@ fn evaluate_one(i: &Inputs<'_>, d: &OperationDef, fic: Option<&FederatedCredenti
             },
             format!(
                 "Secret {} (the product's stand-in name; Service Connector picks its own) in namespace {ns} with keys {}",
-                r.names.secret,
+                r.names.secret(),
                 keys(i)
             ),
         ),
@@ -302,7 +302,7 @@ fn evaluate_one(i: &Inputs<'_>, d: &OperationDef, fic: Option<&FederatedCredenti
             },
             format!(
                 "ServiceAccount {} in namespace {ns}, annotated azure.workload.identity/client-id={}",
-                r.names.service_account,
+                r.names.service_account(),
                 r.client_id().unwrap_or("<auth.clientId>")
             ),
         ),

@@ -63,14 +63,16 @@ pub(super) fn check_auth_choice(r: &Resolved<'_>, f: &mut Vec<Finding>) {
     if matches!(r.auth, AuthId::ConnectionString | AuthId::ServicePrincipal)
         && r.target.auth_types.contains(&AuthId::WorkloadIdentity)
     {
-        f.push(PREFER_WORKLOAD_IDENTITY.at(
-            "auth.type",
-            format!(
-                "`{}` puts a long-lived credential into the cluster Secret; `{target}` supports workload-identity, \
-                 which needs no secret and rotates tokens itself",
-                r.auth
-            ),
-        ));
+        // Joined rather than formatted: every call of these common specs writes it.
+        let message = [
+            "`",
+            r.auth.as_str(),
+            "` puts a long-lived credential into the cluster Secret; `",
+            target.as_str(),
+            "` supports workload-identity, which needs no secret and rotates tokens itself",
+        ]
+        .concat();
+        f.push(PREFER_WORKLOAD_IDENTITY.at("auth.type", message));
     }
 }
 
@@ -99,19 +101,15 @@ pub(super) fn check_identity(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         requires,
         why_not,
     } = auth_fields(r.auth, r.target.id);
-    let missing: Vec<&str> = requires
-        .iter()
-        .copied()
-        .filter(|n| auth_value(a, n).is_none())
-        .collect();
-    if !missing.is_empty() {
-        f.push(CREDENTIALS_MISSING.at(
-            "auth",
-            format!(
-                "missing {}: placeholders stay in the YAML; the ARM request needs them",
-                missing.join(", ")
-            ),
-        ));
+    // Written into the message as found, with no list or formatting in between.
+    let mut message = String::new();
+    for name in requires.iter().filter(|n| auth_value(a, n).is_none()) {
+        message.push_str(if message.is_empty() { "missing " } else { ", " });
+        message.push_str(name);
+    }
+    if !message.is_empty() {
+        message.push_str(": placeholders stay in the YAML; the ARM request needs them");
+        f.push(CREDENTIALS_MISSING.at("auth", message));
     }
     for field in AUTH_FIELDS
         .iter()

@@ -4,7 +4,7 @@
 use super::k8s_names;
 use crate::catalog::{AuthId, Param, TargetId};
 use crate::error::{Finding, Quoted};
-use crate::resolve::{nonempty, Resolved};
+use crate::resolve::{nonempty, ConfigEntry, Resolved};
 use crate::spec::ConnectionSpec;
 
 super::rule::rules! {
@@ -88,6 +88,11 @@ pub(super) fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             ));
         }
     }
+    // The catalog's own keys are valid and unique within a combination (the tests below
+    // hold every row to it): only customized and second-connection keys need the checks.
+    if r.config.iter().all(ConfigEntry::is_catalog_key) {
+        return check_values(r, f, combo);
+    }
     let mut seen: Vec<&str> = Vec::with_capacity(r.config.len());
     for e in &r.config {
         if seen.contains(&&*e.key) {
@@ -107,6 +112,12 @@ pub(super) fn check_keys(r: &Resolved<'_>, f: &mut Vec<Finding>) {
             }
         }
     }
+    check_values(r, f, combo);
+}
+
+/// Values for known keys only, and a warning when the YAML holds credentials.
+fn check_values(r: &Resolved<'_>, f: &mut Vec<Finding>, combo: impl Fn() -> String) {
+    let spec = r.spec;
     for key in spec.values.keys() {
         let known = r
             .config
@@ -156,5 +167,31 @@ fn list(items: &[&str]) -> String {
         "none (no documented keys)".to_owned()
     } else {
         items.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What lets `check_keys` skip the checks of the catalog's own keys: every key row
+    /// is a valid secret key, and no combination lists a key twice.
+    #[test]
+    fn catalog_keys_are_valid_and_unique_within_a_combination() {
+        let mut rows = 0;
+        for c in crate::catalog::combinations() {
+            let kind = c
+                .account_kind
+                .unwrap_or(crate::catalog::AccountKind::ALL[0]);
+            let keys: Vec<&str> = crate::catalog::keys_for(c.target, kind, c.auth, c.client)
+                .map(|row| row.key)
+                .collect();
+            for key in &keys {
+                assert_eq!(k8s_names::config_key(key), Ok(()), "{key}");
+            }
+            assert_eq!(sorted_set(keys.iter().copied()).len(), keys.len(), "{c:?}");
+            rows += keys.len();
+        }
+        assert!(rows > 1000, "{rows}");
     }
 }

@@ -152,7 +152,7 @@ pub(super) fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         check_name(
             f,
             field("names.secret", overrides.secret.is_some()),
-            &r.names.secret,
+            r.names.secret(),
             false,
         );
     } else if overrides.secret.is_some() {
@@ -166,7 +166,7 @@ pub(super) fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
         check_name(
             f,
             field("names.serviceAccount", given),
-            &r.names.service_account,
+            r.names.service_account(),
             false,
         );
         check_name(
@@ -175,7 +175,7 @@ pub(super) fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
                 "names.federatedCredential",
                 overrides.federated_credential.is_some(),
             ),
-            &r.names.federated_credential,
+            r.names.federated_credential(),
             false,
         );
         if !given && r.client_id().is_none() {
@@ -184,7 +184,7 @@ pub(super) fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
                 format!(
                     "the ServiceAccount is named {} until the identity client id is given; then it becomes \
                      sc-account-<client id>, and its client-id annotation stays `<client-ID>`",
-                    Quoted(&r.names.service_account)
+                    Quoted(r.names.service_account())
                 ),
             ));
         }
@@ -214,7 +214,7 @@ pub(super) fn check_names(r: &Resolved<'_>, f: &mut Vec<Finding>) {
                 "names.secretProviderClass",
                 overrides.secret_provider_class.is_some(),
             ),
-            &r.names.secret_provider_class,
+            r.names.secret_provider_class(),
             false,
         );
     } else if overrides.secret_provider_class.is_some() {

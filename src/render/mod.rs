@@ -168,17 +168,17 @@ pub fn render(spec: &ConnectionSpec, options: &RenderOptions) -> Result<Bundle, 
         let sa = service_account::build(&r);
         documents.push(document(
             Object::ServiceAccount(sa),
-            &r.names.service_account,
+            r.names.service_account(),
             ns,
         )?);
     }
     if r.has_secret() {
         let s = secret::build(&r, options.secret_encoding);
-        documents.push(document(Object::Secret(s), &r.names.secret, ns)?);
+        documents.push(document(Object::Secret(s), r.names.secret(), ns)?);
     } else {
         documents.push(document(
             Object::SecretProviderClass(spc::build(&r)),
-            &r.names.secret_provider_class,
+            r.names.secret_provider_class(),
             ns,
         )?);
     }

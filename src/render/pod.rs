@@ -62,11 +62,11 @@ impl PodParts {
     /// [`PodParts::add`], with the Secret's keys when `keys`.
     fn add_with(&mut self, r: &Resolved<'_>, volume: &str, mount_path: &str, keys: bool) {
         if r.has_service_account() && self.service_account.is_none() {
-            self.service_account = Some(r.names.service_account.clone());
+            self.service_account = Some(r.names.service_account().to_owned());
         }
         if r.has_secret() {
             self.secrets.push(SecretEnv {
-                name: r.names.secret.clone(),
+                name: r.names.secret().to_owned(),
                 keys: if keys {
                     r.config.iter().map(|c| c.key.to_string()).collect()
                 } else {
@@ -77,7 +77,7 @@ impl PodParts {
             self.csi.push(CsiMount {
                 volume: volume.to_owned(),
                 mount_path: mount_path.to_owned(),
-                secret_provider_class: r.names.secret_provider_class.clone(),
+                secret_provider_class: r.names.secret_provider_class().to_owned(),
             });
         }
     }

@@ -178,20 +178,20 @@ fn parts<'r>(r: &'r Resolved<'_>) -> Vec<Part<'r>> {
     if r.has_service_account() {
         parts.push(Part {
             object_kind: "ServiceAccount",
-            name: &r.names.service_account,
+            name: r.names.service_account(),
             object: Object::ServiceAccount,
         });
     }
     if r.has_secret() {
         parts.push(Part {
             object_kind: "Secret",
-            name: &r.names.secret,
+            name: r.names.secret(),
             object: Object::Secret,
         });
     } else {
         parts.push(Part {
             object_kind: "SecretProviderClass",
-            name: &r.names.secret_provider_class,
+            name: r.names.secret_provider_class(),
             object: Object::SecretProviderClass,
         });
     }
@@ -273,7 +273,7 @@ fn service_account(w: &mut impl Sink, r: &Resolved<'_>) {
     let client = (CLIENT_ID_ANNOTATION, r.client_id().unwrap_or("<client-ID>"));
     let tenant = r.tenant_id().map(|t| (TENANT_ID_ANNOTATION, t));
     string_map(w, std::iter::once(client).chain(tenant));
-    name_namespace(w, meta, &r.names.service_account, &r.namespace);
+    name_namespace(w, meta, r.names.service_account(), &r.namespace);
     w.end(m);
 }
 
@@ -308,7 +308,7 @@ fn secret(w: &mut impl Sink, r: &Resolved<'_>, encoding: SecretEncoding) {
     }
     w.field("metadata");
     let meta = w.map();
-    field(w, "name", &r.names.secret);
+    field(w, "name", r.names.secret());
     field(w, "namespace", &r.namespace);
     w.end(meta);
     if encoding == SecretEncoding::StringData {
@@ -322,7 +322,7 @@ fn secret(w: &mut impl Sink, r: &Resolved<'_>, encoding: SecretEncoding) {
 fn secret_provider_class(w: &mut impl Sink, r: &Resolved<'_>) {
     let m = w.map();
     let meta = head(w, spc::API_VERSION, "SecretProviderClass");
-    name_namespace(w, meta, &r.names.secret_provider_class, &r.namespace);
+    name_namespace(w, meta, r.names.secret_provider_class(), &r.namespace);
     w.field("spec");
     let s = w.map();
     constant(w, "provider", "azure");

@@ -24,7 +24,7 @@ pub(crate) fn build(r: &Resolved<'_>, encoding: SecretEncoding) -> Secret {
     };
     Secret {
         metadata: ObjectMeta {
-            name: Some(r.names.secret.clone()),
+            name: Some(r.names.secret().to_owned()),
             namespace: Some(r.namespace.clone()),
             ..Default::default()
         },

@@ -18,7 +18,7 @@ pub(crate) fn build(r: &Resolved<'_>) -> ServiceAccount {
     }
     ServiceAccount {
         metadata: ObjectMeta {
-            name: Some(r.names.service_account.clone()),
+            name: Some(r.names.service_account().to_owned()),
             namespace: Some(r.namespace.clone()),
             annotations: Some(annotations),
             ..Default::default()

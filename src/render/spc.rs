@@ -115,7 +115,7 @@ pub(crate) fn build(r: &Resolved<'_>) -> SecretProviderClass {
         api_version: API_VERSION.to_owned(),
         kind: "SecretProviderClass".to_owned(),
         metadata: ObjectMeta {
-            name: Some(r.names.secret_provider_class.clone()),
+            name: Some(r.names.secret_provider_class().to_owned()),
             namespace: Some(r.namespace.clone()),
             ..Default::default()
         },

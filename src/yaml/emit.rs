@@ -557,9 +557,20 @@ fn analyze_ascii(value: &str) -> Option<Analysis> {
         || last == b':'
         || matches!(bytes, [b'-', b'-', b'-', ..] | [b'.', b'.', b'.', ..]);
     let mut line_breaks = first == b'\n';
+    let rest = bytes.get(1..).unwrap_or_default();
+    // Most values (ids, hosts, URLs) hold no space, `#` or line break after the first
+    // byte: then no pair below can be an indicator or a break, and one test a byte does.
+    if rest.iter().all(|&c| matches!(c, b'!'..=b'~') && c != b'#') {
+        return Some(Analysis {
+            multiline: line_breaks,
+            plain_allowed: !(indicators || line_breaks || first == b' ' || last == b' '),
+            single_quoted_allowed: true,
+            block_allowed: last != b' ',
+        });
+    }
     let (mut space_break, mut break_space) = (false, false);
     let mut previous = first;
-    for &c in bytes.get(1..).unwrap_or_default() {
+    for &c in rest {
         if !matches!(c, b' '..=b'~' | b'\n') {
             return None;
         }

@@ -54,11 +54,20 @@ fn yaml11_reads_otherwise(s: &str) -> bool {
     match b.first() {
         None => true,
         Some(b'0'..=b'9' | b'+' | b'-' | b'.') => {
-            pyyaml_int(b) || pyyaml_float(b) || go_yaml_number(b) || timestamp(b)
+            !dash_after_digit(b)
+                && (pyyaml_int(b) || pyyaml_float(b) || go_yaml_number(b) || timestamp(b))
         }
         // No word is longer than five bytes: most strings need no search.
         Some(_) => s.len() <= 5 && YAML11_WORDS.contains(&s),
     }
+}
+
+/// Whether `b` has a `-` right after a digit and is no date (`YYYY-` first): no
+/// YAML 1.1 number has one (a sign comes first, after an exponent's `e` or
+/// go-yaml's `0b`), only a timestamp does, and every timestamp starts with a
+/// date. Ids (GUIDs) and versions so skip the grammars.
+fn dash_after_digit(b: &[u8]) -> bool {
+    b.get(4) != Some(&b'-') && b.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'-')
 }
 
 /// Whether a YAML 1.2 core schema reader would read plain `s` as something
@@ -715,6 +724,13 @@ mod tests {
         /// characters up to four, dates with every time, fraction and zone shape.
         fn number_like_strings() -> Vec<String> {
             let mut strings = strings_over("0157+-._:eExXoObBaZ", 4);
+            // A `-` after a digit anywhere, ids and versions among them.
+            strings.extend(strings_over("19-_eb:.", 5));
+            strings.extend(
+                strings_over("10-_eT: ", 4)
+                    .iter()
+                    .map(|s| format!("2026-1-{s}")),
+            );
             strings.extend(strings_over("09_.e+-", 6));
             strings.extend(strings_over("1:5.0_", 6));
             for d in [
@@ -776,6 +792,12 @@ mod tests {
                     "1e400",
                     "0o17",
                     "1_0e5",
+                    "00001111-aaaa-2222-bbbb-3333cccc4444",
+                    "11111111-1111-1111-1111-111111111111",
+                    "1111111e-1111-1111-1111-111111111111",
+                    "1.2.3-4",
+                    "1-2",
+                    "12345-6",
                 ]
                 .map(String::from),
             );
