@@ -93,6 +93,11 @@ fn compiled() -> &'static Compiled {
 /// not surely.
 const UNPROVEN_UNKNOWN: f64 = 0.6;
 
+/// Highest confidence of a match resting on weak signals only: below
+/// [`SPECIFIC`], so it ranks after every specific match and never reads as a
+/// confident answer.
+const WEAK_CEILING: f64 = 0.74;
+
 /// Where a term was found, as a clean-view byte range.
 type Span = (usize, usize);
 
@@ -348,8 +353,15 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .iter()
             .map(|(s, _)| f64::from(s.weight))
             .fold(0.0, f64::max);
-        // Each further matching signal adds a little confidence.
-        let confidence = (best + 0.02 * matched.len().saturating_sub(1) as f64).min(0.99);
+        // Each further matching signal adds a little confidence, but weak
+        // signals piled up stay weak: many generic words (a 403 and the word
+        // `vault`, found again and again) are no specific evidence.
+        let stacked = (best + 0.02 * matched.len().saturating_sub(1) as f64).min(0.99);
+        let confidence = if best < f64::from(SPECIFIC) {
+            stacked.min(WEAK_CEILING)
+        } else {
+            stacked
+        };
         let priority = matched
             .iter()
             .map(|(s, _)| s.priority.unwrap_or(rule.priority))

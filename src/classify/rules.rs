@@ -1455,6 +1455,13 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["exceeds the limit", "exceed the limit", "exceeding the limit", "exceeded the limit", "reached the limit", "reached its limit", "reached the maximum", "limit has been reached", "limit exceeded"]),
                 Any(&["subscription", "quota", "region", "cores", "vCPU", "public IP", "per resource group"]),
             ], 0.72),
+            // The same in any word order (`the limit of 1 free plan per
+            // subscription was exceeded`); a request rate limit is throttling.
+            signal_unless(&[
+                Any(&["the limit of", "limit for", "limit on"]),
+                Any(&["exceeded", "exceeds", "reached"]),
+                Any(&["per subscription", "per region", "in this region", "for this subscription", "per resource group"]),
+            ], &[Phrase("rate limit"), Phrase("throttl"), Phrase("too many requests")], 0.72),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
