@@ -1014,7 +1014,7 @@ pub const RULES: &[CategoryRule] = &[
             // Helm's bare `Error:` line (kubectl words the same answer `Error
             // from server`; Terraform's providers and Flux's dry runs print
             // `error:` too).
-            signal(&[Any(&["helm install", "helm upgrade", "Installing it now", "helm.go", "helm_release"]), Any(&["failed calling webhook", "admission webhook", "Internal error occurred"])], 0.8),
+            signal_unless(&[Any(&["helm install", "helm upgrade", "Installing it now", "helm.go", "helm_release"]), Any(&["failed calling webhook", "admission webhook", "Internal error occurred"])], &[Phrase("Error from server")], 0.8),
             signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
