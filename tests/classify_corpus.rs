@@ -573,6 +573,18 @@ fn who_speaks_decides_the_category() {
             "resource_not_found",
         ),
         (
+            r#"ERROR: Could not find managed cluster 'aks1' in resource group 'rg1'."#,
+            "aks_not_found",
+        ),
+        (
+            r#"ERROR: Resource group 'rg1' does not exist in the subscription 'abc'."#,
+            "resource_group_not_found",
+        ),
+        (
+            r#"ERROR: The subscription '00000000-0000-0000-0000-000000000000' could not be found."#,
+            "resource_not_found",
+        ),
+        (
             concat!(
                 "helm install web ./chart -n web\n",
                 r#"Error: INSTALLATION FAILED: Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": failed to call webhook: Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": context deadline exceeded"#

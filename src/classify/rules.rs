@@ -1272,6 +1272,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("AKS cluster"), Phrase("does not exist")], 0.82),
             signal_unless(&[Phrase("managed cluster"), Phrase("does not exist")], &[Phrase("Could not find")], 0.8),
             signal(&[Phrase("managedClusters/"), Phrase("does not exist")], 0.84),
+            // The cluster as the object of any tool's "cannot find".
+            signal(&[Any(&["could not find managed cluster", "could not find the managed cluster", "cannot find managed cluster", "can not find managed cluster", "unable to find managed cluster", "could not find AKS cluster", "cannot find AKS cluster", "could not find Kubernetes cluster", "cannot find Kubernetes cluster"])], 0.84),
         ],
         negative: &[Code("ResourceGroupNotFound"), Code("ParentResourceNotFound")],
         cause: "Wrong cluster name, resource group or subscription context.",
@@ -1365,6 +1367,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Status code 404")], 0.72),
             signal(&[Phrase("404 Not Found")], 0.72),
             signal(&[Phrase("Subscription"), Phrase("not found. Check the spelling")], 0.85),
+            // az's `The subscription '<id>' could not be found` (a resource
+            // group not found in a subscription is its own category).
+            signal_unless(&[Any(&["The subscription"]), Any(&["could not be found", "was not found", "does not exist", "doesn't exist"])], &[Phrase("Resource group")], 0.84),
             // Any tool's not-found wording (Az PowerShell's `Cannot find vault
             // 'x' in resource group 'y'`, ARM's `… under resource group … was
             // not found`, az's `… not found within subscription`) next to the
