@@ -630,6 +630,13 @@ fn domain_evidence_in_other_words_and_how_sure_unknown_is() {
     );
     assert_eq!(unsure.category, "unknown");
     assert!(unsure.matches[0].confidence < 0.8, "{:?}", unsure.matches);
+    // Generic words piled up stay a weak answer.
+    let weak = classify(
+        "azure storage: (HTTP 404) 404 Not Found; Status code 404",
+        &ClassifyContext::default(),
+    );
+    assert_eq!(weak.category, "resource_not_found");
+    assert!(weak.matches[0].confidence < 0.75, "{:?}", weak.matches);
     let sure = classify(
         "my sourdough starter did not rise overnight",
         &ClassifyContext::default(),

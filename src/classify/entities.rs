@@ -678,6 +678,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_cli_error_line_is_recognised_only_where_the_cli_prints_it() {
+        let opens = |clean: &str| {
+            let (mut found, mut w) = (Vec::new(), 0);
+            lines_codes(clean, &mut found, &mut w);
+            opens_with_cli_error(clean, &found)
+        };
+        assert!(opens(
+            "(PartnerIdAlreadyLinked) This user is already linked"
+        ));
+        assert!(opens(
+            "\n  ERROR: (ScopeLocked) The scope cannot perform delete"
+        ));
+        // One capital is a word in parentheses, not a code.
+        assert!(!opens("(Intercept) 1.234 0.056"));
+        // The message must follow as a sentence.
+        assert!(!opens("(SomeCode) 42 times"));
+        // Only the text's opening line is the CLI's.
+        assert!(!opens(
+            "starting job\n(PartnerIdAlreadyLinked) This user is linked"
+        ));
+    }
+
+    #[test]
     fn event_rows_are_recognised_in_both_layouts() {
         let mut w = 0;
         assert!(event_row(
