@@ -502,11 +502,16 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "tiller",
     // Azure services named by their own resource types and tools: App
     // Service (its plans are `serverfarms`, the VS Code extension's actions
-    // `appService.*`), function apps, AKS node and cluster names.
+    // `appService.*`), function apps, Cosmos DB, Event Hubs, Log Analytics
+    // and Application Insights, AKS node and cluster names.
     "app service plan",
     "serverfarm",
     "Action: appService.",
     "function app",
+    "cosmos db",
+    "event hub",
+    "log analytics",
+    "application insights",
     "aks-",
     "aks cluster",
     // The API server's optimistic-concurrency and unknown-resource answers.
