@@ -113,8 +113,9 @@ const WRAPPER_CAUSE_RANK: u8 = 12;
 /// The cluster's own credential: its service principal
 /// (`servicePrincipalProfile`, its help link) and the Kubernetes components
 /// that call Azure with it (the cloud provider's attach/detach, load balancer
-/// and volume provisioning, the controller managers, `azure.json`, the disk
-/// and file CSI drivers). Their AADSTS errors are not workload identity,
+/// and volume provisioning, the controller managers, the disk and file CSI
+/// drivers; not `azure.json`, which external-dns and cert-manager read for
+/// workload identity too). Their AADSTS errors are not workload identity,
 /// whatever code they carry.
 const CLUSTER_SERVICE_PRINCIPAL: &[Term] = &[
     Phrase("ServicePrincipalProfile"),
@@ -133,7 +134,6 @@ const CLUSTER_SERVICE_PRINCIPAL: &[Term] = &[
         "cloud-controller-manager",
         "kube-controller-manager",
         "cloud-provider-azure",
-        "azure.json",
         "disk.csi.azure.com",
         "file.csi.azure.com",
         "failed to provision volume",
