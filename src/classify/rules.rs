@@ -502,12 +502,13 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "tiller",
     // Azure services named by their own resource types and tools: App
     // Service (its plans are `serverfarms`, the VS Code extension's actions
-    // `appService.*`), function apps, Cosmos DB, Event Hubs, Log Analytics
+    // `appService.*`), function apps, static web apps, Cosmos DB, Event Hubs, Log Analytics
     // and Application Insights, AKS node and cluster names.
     "app service plan",
     "serverfarm",
     "Action: appService.",
     "function app",
+    "static web app",
     "cosmos db",
     "event hub",
     "log analytics",
@@ -1378,10 +1379,11 @@ pub const RULES: &[CategoryRule] = &[
             // Any tool's not-found wording (Az PowerShell's `Cannot find vault
             // 'x' in resource group 'y'`, ARM's `… under resource group … was
             // not found`, az's `… not found within subscription`) next to the
-            // ARM scope it searched.
+            // ARM scope it searched; Terraform names the scope in parentheses
+            // (`Key Vault "x" (Resource Group "y") was not found`).
             signal(&[
                 Any(&["cannot find", "can not find", "can't find", "could not find", "unable to find", "was not found", "could not be found", "not found", "does not exist", "doesn't exist"]),
-                Any(&["in resource group", "under resource group", "in the resource group", "within subscription", "in subscription", "in the subscription"]),
+                Any(&["in resource group", "under resource group", "in the resource group", "within subscription", "in subscription", "in the subscription", "(Resource Group", "Resource Group Name:"]),
             ], 0.8),
         ],
         negative: &[
