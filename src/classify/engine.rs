@@ -88,6 +88,16 @@ fn compiled() -> &'static Compiled {
     })
 }
 
+/// Confidence of `unknown` for a text that holds a rule's words or an error
+/// code but no sign of the domain: it is more likely unrelated than not, but
+/// not surely.
+const UNPROVEN_UNKNOWN: f64 = 0.6;
+
+/// Highest confidence of a match resting on weak signals only: below
+/// [`SPECIFIC`], so it ranks after every specific match and never reads as a
+/// confident answer.
+const WEAK_CEILING: f64 = 0.74;
+
 /// Where a term was found, as a clean-view byte range.
 type Span = (usize, usize);
 
@@ -343,8 +353,15 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .iter()
             .map(|(s, _)| f64::from(s.weight))
             .fold(0.0, f64::max);
-        // Each further matching signal adds a little confidence.
-        let confidence = (best + 0.02 * matched.len().saturating_sub(1) as f64).min(0.99);
+        // Each further matching signal adds a little confidence, but weak
+        // signals piled up stay weak: many generic words (a 403 and the word
+        // `vault`, found again and again) are no specific evidence.
+        let stacked = (best + 0.02 * matched.len().saturating_sub(1) as f64).min(0.99);
+        let confidence = if best < f64::from(SPECIFIC) {
+            stacked.min(WEAK_CEILING)
+        } else {
+            stacked
+        };
         let priority = matched
             .iter()
             .map(|(s, _)| s.priority.unwrap_or(rule.priority))
@@ -377,6 +394,9 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         .codes()
         .any(|e| DOMAIN_CODES.iter().any(|c| code_matches(c, &e.value)));
     let in_domain = specific_seen || domain_span.is_some() || domain_code || a.entities.cli_shape;
+    // Words of a rule or an error code without any sign of the domain: the
+    // text may be unrelated, or in-domain in words no marker knows.
+    let unproven = !in_domain && (!candidates.is_empty() || a.entities.codes().next().is_some());
     if !in_domain {
         candidates.clear();
     }
@@ -416,7 +436,11 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
                     spans.push((format!("code {}", code.value), (code.start, code.end)));
                 }
             }
-            let confidence = if in_domain { 0.5 } else { 1.0 };
+            let confidence = match (in_domain, unproven) {
+                (true, _) => 0.5,
+                (false, true) => UNPROVEN_UNKNOWN,
+                (false, false) => 1.0,
+            };
             matches.push(build_match(&mut a, rule, confidence, &spans, ctx));
         }
     }

@@ -94,6 +94,24 @@ fn event_row(clean: &str, work: &mut u64) -> bool {
     })
 }
 
+/// Whether `clean` opens with the az CLI's error line `(Code) Message`: a
+/// CamelCase code of two words or more (`lines` holds the codes read at the
+/// start of lines), then a sentence. The CLI prints it first, also when the
+/// paste stops before its `Code:` and `Message:` lines.
+fn opens_with_cli_error(clean: &str, lines: &[Entity]) -> bool {
+    let start = clean.len() - clean.trim_start().len();
+    let end = clean[start..].find('\n').map_or(clean.len(), |i| start + i);
+    lines.iter().any(|e| {
+        e.start >= start
+            && e.end <= end
+            && e.value.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+            && clean
+                .get(e.end..end)
+                .and_then(|r| r.strip_prefix(')'))
+                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_uppercase()))
+    })
+}
+
 /// An event reason: an ASCII capital, then letters and digits (`Failed`,
 /// `FailedMount`, `BackOff`, `DoActionFailed`).
 fn camel_reason(w: &str) -> bool {
@@ -153,7 +171,8 @@ pub(crate) fn extract(
         marked
             .iter()
             .any(|m| m.name == "errorCode" && m.value == l.value)
-    }) || event_row(&views.clean, work);
+    }) || opens_with_cli_error(&views.clean, lines)
+        || event_row(&views.clean, work);
     found.sort_by_key(|e| e.start);
     // Keep a bounded number of values per name.
     let mut kept: Vec<Entity> = Vec::new();
@@ -657,6 +676,29 @@ pub(crate) fn valid_name(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cli_error_line_is_recognised_only_where_the_cli_prints_it() {
+        let opens = |clean: &str| {
+            let (mut found, mut w) = (Vec::new(), 0);
+            lines_codes(clean, &mut found, &mut w);
+            opens_with_cli_error(clean, &found)
+        };
+        assert!(opens(
+            "(PartnerIdAlreadyLinked) This user is already linked"
+        ));
+        assert!(opens(
+            "\n  ERROR: (ScopeLocked) The scope cannot perform delete"
+        ));
+        // One capital is a word in parentheses, not a code.
+        assert!(!opens("(Intercept) 1.234 0.056"));
+        // The message must follow as a sentence.
+        assert!(!opens("(SomeCode) 42 times"));
+        // Only the text's opening line is the CLI's.
+        assert!(!opens(
+            "starting job\n(PartnerIdAlreadyLinked) This user is linked"
+        ));
+    }
 
     #[test]
     fn event_rows_are_recognised_in_both_layouts() {

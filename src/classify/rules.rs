@@ -110,12 +110,45 @@ const BUSY_RANK: u8 = 11;
 /// manager's (13), so the cause wins on confidence.
 const WRAPPER_CAUSE_RANK: u8 = 12;
 
-/// The cluster's own service principal (`servicePrincipalProfile`, its
-/// credentials or its help link): its AADSTS errors are not workload
-/// identity, whatever code they carry.
+/// The cluster's own credential: its service principal
+/// (`servicePrincipalProfile`, its help link) and the Kubernetes components
+/// that call Azure with it (the cloud provider's attach/detach, load balancer
+/// and volume provisioning, the controller managers, the disk and file CSI
+/// drivers; not `azure.json`, which external-dns and cert-manager read for
+/// workload identity too). Their AADSTS errors are not workload identity,
+/// whatever code they carry.
 const CLUSTER_SERVICE_PRINCIPAL: &[Term] = &[
     Phrase("ServicePrincipalProfile"),
     Phrase("aka.ms/aks-sp-help"),
+    Any(&[
+        "attachdetach-controller",
+        "AttachVolume.Attach failed",
+        "FailedAttachVolume",
+        "service-controller",
+        "EnsuringLoadBalancer",
+        "SyncLoadBalancerFailed",
+        "CreatingLoadBalancerFailed",
+        "ensure load balancer",
+        "Error creating load balancer",
+        "azure-cloud-provider",
+        "cloud-controller-manager",
+        "kube-controller-manager",
+        "cloud-provider-azure",
+        "disk.csi.azure.com",
+        "file.csi.azure.com",
+        "failed to provision volume",
+    ]),
+];
+
+/// ARM's management-plane denial: the caller may not perform an action over
+/// a scope. A Key Vault in that scope is only where the action was asked,
+/// not a vault answering 403 (its data plane words its denials itself).
+const ARM_DENIAL: &[Term] = &[
+    Code("AuthorizationFailed"),
+    Code("LinkedAuthorizationFailed"),
+    Phrase("does not have authorization to perform action"),
+    Phrase("does not have permission to perform action"),
+    Phrase("Authorization failed for template resource"),
 ];
 
 /// A managed-identity credential or endpoint, in the words of every SDK
@@ -467,6 +500,21 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "Chart.yaml",
     "values.yaml",
     "tiller",
+    // Azure services named by their own resource types and tools: App
+    // Service (its plans are `serverfarms`, the VS Code extension's actions
+    // `appService.*`), function apps, static web apps, Cosmos DB, Event Hubs, Log Analytics
+    // and Application Insights, AKS node and cluster names.
+    "app service plan",
+    "serverfarm",
+    "Action: appService.",
+    "function app",
+    "static web app",
+    "cosmos db",
+    "event hub",
+    "log analytics",
+    "application insights",
+    "aks-",
+    "aks cluster",
     // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
     "the server could not find the requested resource",
@@ -968,6 +1016,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
             signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
+            // The API server's answer to a resource Helm creates: an admission
+            // webhook that cannot be called or denies it, an internal error.
+            // Next to Helm's command or its upgrade-install wording, or as
+            // Helm's bare `Error:` line (kubectl words the same answer `Error
+            // from server`; Terraform's providers and Flux's dry runs print
+            // `error:` too).
+            signal_unless(&[Any(&["helm install", "helm upgrade", "Installing it now", "helm.go", "helm_release"]), Any(&["failed calling webhook", "admission webhook", "Internal error occurred"])], &[Phrase("Error from server")], 0.8),
+            signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
@@ -1222,6 +1278,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("AKS cluster"), Phrase("does not exist")], 0.82),
             signal_unless(&[Phrase("managed cluster"), Phrase("does not exist")], &[Phrase("Could not find")], 0.8),
             signal(&[Phrase("managedClusters/"), Phrase("does not exist")], 0.84),
+            // The cluster as the object of any tool's "cannot find".
+            signal(&[Any(&["could not find managed cluster", "could not find the managed cluster", "cannot find managed cluster", "can not find managed cluster", "unable to find managed cluster", "could not find AKS cluster", "cannot find AKS cluster", "could not find Kubernetes cluster", "cannot find Kubernetes cluster"])], 0.84),
         ],
         negative: &[Code("ResourceGroupNotFound"), Code("ParentResourceNotFound")],
         cause: "Wrong cluster name, resource group or subscription context.",
@@ -1315,6 +1373,18 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Status code 404")], 0.72),
             signal(&[Phrase("404 Not Found")], 0.72),
             signal(&[Phrase("Subscription"), Phrase("not found. Check the spelling")], 0.85),
+            // az's `The subscription '<id>' could not be found` (a resource
+            // group not found in a subscription is its own category).
+            signal_unless(&[Any(&["The subscription"]), Any(&["could not be found", "was not found", "does not exist", "doesn't exist"])], &[Phrase("Resource group")], 0.84),
+            // Any tool's not-found wording (Az PowerShell's `Cannot find vault
+            // 'x' in resource group 'y'`, ARM's `… under resource group … was
+            // not found`, az's `… not found within subscription`) next to the
+            // ARM scope it searched; Terraform names the scope in parentheses
+            // (`Key Vault "x" (Resource Group "y") was not found`).
+            signal(&[
+                Any(&["cannot find", "can not find", "can't find", "could not find", "unable to find", "was not found", "could not be found", "not found", "does not exist", "doesn't exist"]),
+                Any(&["in resource group", "under resource group", "in the resource group", "within subscription", "in subscription", "in the subscription", "(Resource Group", "Resource Group Name:"]),
+            ], 0.8),
         ],
         negative: &[
             Phrase("Resource 'Microsoft.ContainerService/managedClusters/"),
@@ -1399,6 +1469,13 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["exceeds the limit", "exceed the limit", "exceeding the limit", "exceeded the limit", "reached the limit", "reached its limit", "reached the maximum", "limit has been reached", "limit exceeded"]),
                 Any(&["subscription", "quota", "region", "cores", "vCPU", "public IP", "per resource group"]),
             ], 0.72),
+            // The same in any word order (`the limit of 1 free plan per
+            // subscription was exceeded`); a request rate limit is throttling.
+            signal_unless(&[
+                Any(&["the limit of", "limit for", "limit on"]),
+                Any(&["exceeded", "exceeds", "reached"]),
+                Any(&["per subscription", "per region", "in this region", "for this subscription", "per resource group"]),
+            ], &[Phrase("rate limit"), Phrase("throttl"), Phrase("too many requests")], 0.72),
         ],
         negative: &[],
         cause: "The request would exceed a subscription, resource-group or regional quota (regional cores quota errors arrive with HTTP 409).",
@@ -1701,19 +1778,19 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Microsoft.KeyVault/vaults/secrets/getSecret/action")], 0.88),
             signal(&[Phrase("Microsoft.KeyVault/vaults/secrets/readMetadata/action")], 0.86),
             signal(&[Phrase("Public network access is disabled and request is not from a trusted service")], 0.9),
-            signal(&[Phrase("vault"), Phrase("StatusCode=403")], 0.86),
-            signal(&[Phrase("vault"), Phrase("Code=Forbidden")], 0.86),
+            signal_unless(&[Phrase("vault"), Phrase("StatusCode=403")], ARM_DENIAL, 0.86),
+            signal_unless(&[Phrase("vault"), Phrase("Code=Forbidden")], ARM_DENIAL, 0.86),
             signal(&[Phrase("failed to mount secrets store objects"), Phrase("Status=403")], 0.88),
-            signal(&[Phrase("keyvault"), Phrase("403 Forbidden")], 0.8),
-            signal(&[Phrase("keyvault"), Phrase("403 (Forbidden)")], 0.8),
-            signal(&[Phrase("keyvault"), Phrase("Status=403")], 0.8),
+            signal_unless(&[Phrase("keyvault"), Phrase("403 Forbidden")], ARM_DENIAL, 0.8),
+            signal_unless(&[Phrase("keyvault"), Phrase("403 (Forbidden)")], ARM_DENIAL, 0.8),
+            signal_unless(&[Phrase("keyvault"), Phrase("Status=403")], ARM_DENIAL, 0.8),
             signal(&[Phrase("Caller is not authorized to perform action on resource")], 0.85),
             // The language SDKs: access-policy wording for any permission,
             // RBAC wording, and Key Vault's Forbidden/AccessDenied envelope.
             signal(&[Phrase("permission on key vault")], 0.93),
             signal(&[Phrase("not allowed by RBAC"), Phrase("vault")], 0.9),
             signal(&[Phrase("KeyVaultErrorException"), Phrase("Forbidden")], 0.9),
-            signal(&[Phrase("keyvault"), Code("Forbidden")], 0.88),
+            signal_unless(&[Phrase("keyvault"), Code("Forbidden")], ARM_DENIAL, 0.88),
             signal(&[Code("Forbidden"), Code("AccessDenied")], 0.86),
             signal(&[Phrase("vault.azure.net"), Code("Forbidden")], 0.86),
             signal(&[Phrase("vault.azure.net"), Phrase("Status code 403")], 0.86),
@@ -1730,13 +1807,13 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["SecretDisabled", "CertificateDisabled", "disabled secret", "disabled certificate"]), Any(&["403", "Forbidden"])], 0.86),
             // Any SDK's Key Vault client or exception next to a denial in any
             // words; App Service's Key Vault reference status.
-            signal(&[
+            signal_unless(&[
                 Any(&["KeyVaultErrorException", "Microsoft.Azure.KeyVault", "Azure.Security.KeyVault", "azure.keyvault", "com.azure.security.keyvault", "@azure/keyvault", "vault.azure.net", "keyvault", "key vault"]),
                 Any(&["Access denied", "AccessDenied", "Forbidden", "not authorized to perform", "is not authorized", "does not have permission", "denied access", "permission denied", "Caller is not authorized"]),
-            ], 0.84),
+            ], ARM_DENIAL, 0.84),
             signal(&[Any(&["AccessToKeyVaultDenied", "denied access to Key Vault"])], 0.93),
             signal(&[Code("AccessToKeyVault*")], 0.9),
-            signal(&[Any(&["vault.azure.net", "keyvault", "key vault", "KeyVault"]), Any(&["Status code 403", "StatusCode=403", "Status=403", "403 Forbidden", "403 (Forbidden)", "RESPONSE 403", "status: 403"])], 0.84),
+            signal_unless(&[Any(&["vault.azure.net", "keyvault", "key vault", "KeyVault"]), Any(&["Status code 403", "StatusCode=403", "Status=403", "403 Forbidden", "403 (Forbidden)", "RESPONSE 403", "status: 403"])], ARM_DENIAL, 0.84),
         ],
         negative: &[],
         cause: "The identity that calls Key Vault has no data-plane permission on the vault's objects, or the network path is refused (public access disabled, private endpoint on a VNet the nodes cannot resolve or reach).",
