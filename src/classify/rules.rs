@@ -155,6 +155,15 @@ const ARM_DENIAL: &[Term] = &[
 /// User "…" cannot create resource …`).
 const RBAC_DENIAL: &[Term] = &[Phrase("is forbidden: User"), Phrase("is forbidden: ServiceAccount")];
 
+/// The API server's answers that a rendered kind has no mapping (a CRD not
+/// installed, an API version removed): the chart was fetched and rendered.
+const KUBE_MAPPING_MISSING: Term = Any(&[
+    "resource mapping not found",
+    "no matches for kind",
+    "unable to build kubernetes objects",
+    "ensure CRDs are installed first",
+]);
+
 /// A Helm release name already taken, in Helm 3's and Helm 2's words: the
 /// release, not a cluster object, exists.
 const RELEASE_NAME_TAKEN: Term = Any(&[
@@ -829,10 +838,13 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("/index.yaml"), Phrase("x509")], 0.86),
             signal(&[Phrase("/index.yaml"), Phrase("Forbidden")], 0.86),
             signal(&[Phrase("/index.yaml"), Phrase("404")], 0.84),
-            signal_unless(&[Phrase("oci://"), Phrase("denied")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("unauthorized")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("403 Forbidden")], &[Phrase("pull image")], 0.85),
-            signal_unless(&[Phrase("oci://"), Phrase("not found")], &[Phrase("pull image")], 0.82),
+            // Not the API server's answers to the rendered release (`resource
+            // mapping not found`, `no matches for kind`) near the chart's
+            // address: the chart was fetched.
+            signal_unless(&[Phrase("oci://"), Phrase("not found")], &[Phrase("pull image"), KUBE_MAPPING_MISSING], 0.82),
+            signal_unless(&[Phrase("oci://"), Phrase("denied")], &[Phrase("pull image"), Phrase("admission webhook")], 0.85),
             signal_unless(&[Phrase("/tags/list"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.85),
             signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
             signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
