@@ -648,6 +648,56 @@ fn domain_evidence_in_other_words_and_how_sure_unknown_is() {
 }
 
 #[test]
+fn the_domains_english_words_in_prose_stay_unknown() {
+    // The lexicon proves the domain by structure, never by a shared English
+    // word: clusters, vaults, secrets, pods, a ship's helm, deployments.
+    let unrelated = [
+        "The cluster of galaxies was observed over three nights; the survey failed to resolve it.",
+        "She kept the family silver in a bank vault behind two doors. Access denied after hours.",
+        "It's no secret that the recipe needs more salt: the first batch failed.",
+        "A pea pod holds six to eight peas; this pod was not found in the garden.",
+        "The captain took the helm of the ship and steered through the storm until the helm failed.",
+        "Troop deployment to the region was delayed; the deployment failed to arrive in time.",
+        "Release notes: the chart shows sales by region, and the new release name is not found yet.",
+        "Error: the object store returned 404 Not Found for the requested resource type",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+    // The lexicon's words in this domain's texts: an ARM type, kubectl's
+    // rollout message, Helm 2's release name, the pod-identity proxy and the
+    // webhook's variables.
+    assert_categories(&[
+        (
+            "Error: Deployment Failed, Error: Resource app1 of type Microsoft.Web/Sites doesn't exist.",
+            "resource_not_found",
+        ),
+        (
+            "error: deployment \"web\" exceeded its progress deadline",
+            "other",
+        ),
+        (
+            "Release \"web\" does not exist. Installing it now.\nError: a release named \"web\" already exists",
+            "helm_install_other",
+        ),
+        (
+            "Status: 404 (Not Found)\nno azure identity found for request clientID",
+            "wi_token_file_missing",
+        ),
+        (
+            "'client_id' is required. Please pass it in or set the AZURE_CLIENT_ID environment variable",
+            "wi_token_file_missing",
+        ),
+        (
+            "Helm installation failed : Unable to render the helm chart : InnerError [customresourcedefinitions.apiextensions.k8s.io is forbidden: User \"system:serviceaccount:kube-system:installer\" cannot create resource \"customresourcedefinitions\"]",
+            "authorization_failed",
+        ),
+        (
+            "helm install app oci://example.azurecr.io/charts/app\nError: unable to build kubernetes objects from release manifest: resource mapping not found for name: \"app\" namespace: \"\" from \"\": no matches for kind \"PodSecurityPolicy\" in version \"policy/v1beta1\"",
+            "helm_install_other",
+        ),
+    ]);
+}
+
+#[test]
 fn a_long_unrelated_log_does_not_assemble_a_signal() {
     // A managed-identity credential and an endpoint failure, each on its own
     // line far apart in an Azure log, are not one failure; on one line (or a
