@@ -694,7 +694,20 @@ fn the_domains_english_words_in_prose_stay_unknown() {
             "helm install app oci://example.azurecr.io/charts/app\nError: unable to build kubernetes objects from release manifest: resource mapping not found for name: \"app\" namespace: \"\" from \"\": no matches for kind \"PodSecurityPolicy\" in version \"policy/v1beta1\"",
             "helm_install_other",
         ),
+        (
+            "Error: INSTALLATION FAILED: failed post-install: 1 error occurred:\n\t* job db-migrate failed: BackoffLimitExceeded",
+            "helm_install_other",
+        ),
+        (
+            "$ helm upgrade --install web ./chart\nError: Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value",
+            "helm_install_other",
+        ),
     ]);
+    // kubectl's answer of the same words is no Helm failure.
+    assert_categories(&[(
+        "Error from server (Invalid): Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value",
+        "other",
+    )]);
 }
 
 #[test]

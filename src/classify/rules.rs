@@ -164,6 +164,21 @@ const KUBE_MAPPING_MISSING: Term = Any(&[
     "ensure CRDs are installed first",
 ]);
 
+/// The API server's answers to an object a client creates or updates: an
+/// admission webhook that cannot be called or denies it, an invalid or
+/// immutable field, a namespace being deleted, an internal or storage error.
+const API_SERVER_ANSWER: Term = Any(&[
+    "failed calling webhook",
+    "admission webhook",
+    "Internal error occurred",
+    "is invalid:",
+    "field is immutable",
+    "because it is being terminated",
+    "the server rejected our request",
+    "etcdserver:",
+    "the server could not find the requested resource",
+]);
+
 /// A Helm release name already taken, in Helm 3's and Helm 2's words: the
 /// release, not a cluster object, exists.
 const RELEASE_NAME_TAKEN: Term = Any(&[
@@ -1067,7 +1082,11 @@ pub const RULES: &[CategoryRule] = &[
             // Helm's bare `Error:` line (kubectl words the same answer `Error
             // from server`; Terraform's providers and Flux's dry runs print
             // `error:` too).
-            signal_unless(&[Any(&["helm install", "helm upgrade", "Installing it now", "helm.go", "helm_release"]), Any(&["failed calling webhook", "admission webhook", "Internal error occurred"])], &[Phrase("Error from server")], 0.8),
+            signal_unless(&[Any(&["helm install", "helm upgrade", "Installing it now", "helm.go", "helm_release", "tiller"]), API_SERVER_ANSWER], &[Phrase("Error from server")], 0.8),
+            // Helm 3's hook failures: `failed post-install: job failed: …`.
+            signal(&[Any(&["failed pre-install:", "failed post-install:", "failed pre-upgrade:", "failed post-upgrade:", "failed pre-rollback:", "failed post-rollback:"])], 0.8),
+            // A CRD Helm installs from the chart's crds/ folder, refused.
+            signal(&[Any(&["failed to install CRD"])], 0.8),
             signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
