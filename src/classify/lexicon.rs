@@ -279,7 +279,11 @@ mod tests {
     fn every_family_cites_an_upstream_source() {
         for f in LEXICON {
             assert!(!f.terms.is_empty(), "{}: a family without terms", f.source);
-            assert!(f.source.contains('/'), "{}: expected a repository path", f.source);
+            assert!(
+                f.source.contains('/'),
+                "{}: expected a repository path",
+                f.source
+            );
         }
     }
 
@@ -288,14 +292,22 @@ mod tests {
         let ctx = ClassifyContext::default();
         for term in terms() {
             let text = format!("error: the run failed near {term} today");
-            assert_ne!(classify(&text, &ctx).category, "unknown", "{term}: not read as a domain word");
+            assert_ne!(
+                classify(&text, &ctx).category,
+                "unknown",
+                "{term}: not read as a domain word"
+            );
             // Glued to a word before it, a term that starts with a letter
             // is no word of its own (`xistio`); terms holding a separator
             // may carry another marker after it, so single tokens only.
             let single = term.chars().all(|c| c.is_ascii_alphanumeric());
             if single {
                 let glued = format!("error: the run failed near x{term} today");
-                assert_eq!(classify(&glued, &ctx).category, "unknown", "{term}: matched inside a word");
+                assert_eq!(
+                    classify(&glued, &ctx).category,
+                    "unknown",
+                    "{term}: matched inside a word"
+                );
             }
         }
     }

@@ -153,7 +153,10 @@ const ARM_DENIAL: &[Term] = &[
 
 /// Kubernetes RBAC's denial of a user or service account (`… is forbidden:
 /// User "…" cannot create resource …`).
-const RBAC_DENIAL: &[Term] = &[Phrase("is forbidden: User"), Phrase("is forbidden: ServiceAccount")];
+const RBAC_DENIAL: &[Term] = &[
+    Phrase("is forbidden: User"),
+    Phrase("is forbidden: ServiceAccount"),
+];
 
 /// The API server's answers that a rendered kind has no mapping (a CRD not
 /// installed, an API version removed): the chart was fetched and rendered.
