@@ -660,6 +660,7 @@ fn the_domains_english_words_in_prose_stay_unknown() {
         "Troop deployment to the region was delayed; the deployment failed to arrive in time.",
         "Release notes: the chart shows sales by region, and the new release name is not found yet.",
         "Error: the object store returned 404 Not Found for the requested resource type",
+        "Error: the web app could not be found on this server; the virtual network does not exist",
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
     // The lexicon's words in this domain's texts: an ARM type, kubectl's
@@ -703,6 +704,14 @@ fn the_domains_english_words_in_prose_stay_unknown() {
             "helm_install_other",
         ),
     ]);
+    // Not-found wording next to an Azure resource named in prose counts
+    // next to the domain's vocabulary, weakly.
+    let d = classify(
+        "$ az storage account show -n data1\nThe storage account 'data1' could not be found.",
+        &ClassifyContext::default(),
+    );
+    assert_eq!(d.category, "resource_not_found");
+    assert!(d.matches[0].confidence < 0.75, "{:?}", d.matches);
     // kubectl's answer of the same words is no Helm failure.
     assert_categories(&[(
         "Error from server (Invalid): Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value",

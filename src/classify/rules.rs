@@ -182,6 +182,44 @@ const API_SERVER_ANSWER: Term = Any(&[
     "the server could not find the requested resource",
 ]);
 
+/// Any tool's words for a thing that is not there.
+const NOT_FOUND_WORDS: Term = Any(&[
+    "cannot find",
+    "can not find",
+    "can't find",
+    "could not find",
+    "unable to find",
+    "was not found",
+    "could not be found",
+    "does not exist",
+    "doesn't exist",
+    "no longer exists",
+]);
+
+/// Azure resources as prose names them (the managed cluster and the
+/// resource group have categories of their own).
+const AZURE_RESOURCE_NOUNS: Term = Any(&[
+    "storage account",
+    "key vault",
+    "web app",
+    "function app",
+    "app service",
+    "container registry",
+    "user assigned identity",
+    "user-assigned identity",
+    "virtual network",
+    "network security group",
+    "public ip address",
+    "log analytics workspace",
+    "service bus namespace",
+    "event hub namespace",
+    "cosmos db account",
+    "app configuration store",
+    "private endpoint",
+    "private dns zone",
+    "role definition",
+]);
+
 /// A Helm release name already taken, in Helm 3's and Helm 2's words: the
 /// release, not a cluster object, exists.
 const RELEASE_NAME_TAKEN: Term = Any(&[
@@ -1457,6 +1495,12 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["cannot find", "can not find", "can't find", "could not find", "unable to find", "was not found", "could not be found", "not found", "does not exist", "doesn't exist"]),
                 Any(&["in resource group", "under resource group", "in the resource group", "within subscription", "in subscription", "in the subscription", "(Resource Group", "Resource Group Name:"]),
             ], 0.8),
+            // Weak: any tool's not-found wording next to an Azure resource
+            // named in prose (`The storage account 'x' could not be
+            // found`); the same nouns are other clouds' too, so it counts
+            // only next to the domain's vocabulary. Entra's principals not
+            // found in a tenant are no resource.
+            signal_unless(&[NOT_FOUND_WORDS, AZURE_RESOURCE_NOUNS], &[Phrase("AADSTS"), Phrase("in the tenant")], 0.72),
             // Any tool naming the resource by its ARM type (`Resource <name>
             // of type Microsoft.Web/Sites doesn't exist`); a type unknown to
             // its namespace for an API version is no missing resource.
