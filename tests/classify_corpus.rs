@@ -688,6 +688,14 @@ fn the_domains_english_words_in_prose_stay_unknown() {
             "wi_token_file_missing",
         ),
         (
+            "ManagedIdentityCredential - No MSI credential available",
+            "wi_token_file_missing",
+        ),
+        (
+            "New-AzRoleAssignment : Operation returned an invalid status code 'Forbidden'",
+            "authorization_failed",
+        ),
+        (
             "Helm installation failed : Unable to render the helm chart : InnerError [customresourcedefinitions.apiextensions.k8s.io is forbidden: User \"system:serviceaccount:kube-system:installer\" cannot create resource \"customresourcedefinitions\"]",
             "authorization_failed",
         ),
@@ -696,7 +704,7 @@ fn the_domains_english_words_in_prose_stay_unknown() {
             "helm_install_other",
         ),
         (
-            "Error: INSTALLATION FAILED: failed post-install: 1 error occurred:\n\t* job db-migrate failed: BackoffLimitExceeded",
+            "Error: failed post-install: warning: Hook post-install app/templates/migrate.yaml failed: Job.batch \"migrate\" is invalid: spec.template.spec.restartPolicy: Required value",
             "helm_install_other",
         ),
         (

@@ -272,6 +272,7 @@ const MI_UNAVAILABLE: Term = Any(&[
     "none is available",
     "cannot be established",
     "no azure identity found",
+    "No MSI",
 ]);
 
 /// The metadata endpoint's, the pod-identity proxy's and every SDK's words
@@ -1288,6 +1289,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("operation using this permission")], 0.88),
             // A bare 403 is a missing permission unless its code says the
             // method or the resource is switched off.
+            // The autorest-based SDKs and Az PowerShell (`New-AzRoleAssignment :
+            // Operation returned an invalid status code 'Forbidden'`).
+            signal_unless(&[Any(&["invalid status code 'Forbidden'", "invalid status code: Forbidden", "invalid status code Forbidden"])], NOT_A_GRANT, 0.8),
             signal_unless(&[Phrase("StatusCode=403")], NOT_A_GRANT, 0.7),
             signal_unless(&[Phrase("Status=403")], NOT_A_GRANT, 0.7),
             signal_unless(&[Phrase("(HTTP 403)")], NOT_A_GRANT, 0.7),
