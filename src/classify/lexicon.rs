@@ -27,7 +27,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // without `providers/`, Bicep's `'Microsoft.Web/sites@…'`, SDK
         // messages (`of type Microsoft.Web/Sites`). With the `/` only:
         // `Microsoft.Web.WebView2` is a .NET namespace.
-        source: "Azure/azure-rest-api-specs specification/*/resource-manager/<namespace>/ folder names (main, 2026-11)",
+        source: "Azure/azure-rest-api-specs specification/*/resource-manager/<namespace>/ folder names (gathered 2026-12-06)",
         terms: &[
             "microsoft.aad/",
             "microsoft.alertsmanagement/",
@@ -93,7 +93,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // The az CLI's command groups (the two-letter `az ad` reads as a
         // name in key form, so only its subgroups), ARM templates and
         // Terraform's azapi provider.
-        source: "Azure/azure-cli src/azure-cli/azure/cli/command_modules/*/commands.py (2.67, 2026-11); Azure/terraform-provider-azapi README.md",
+        source: "Azure/azure-cli src/azure-cli/azure/cli/command_modules/*/commands.py; Azure/terraform-provider-azapi README.md (gathered 2026-12-06)",
         terms: &[
             "az webapp",
             "az functionapp",
@@ -122,7 +122,7 @@ pub(crate) const LEXICON: &[Family] = &[
     Family {
         // Az PowerShell: a cmdlet verb joined to its `Az` noun. English
         // words do not take a verb-dash prefix.
-        source: "Azure/azure-powershell src/*/*/help/*.md cmdlet names (Az 12, 2026-11)",
+        source: "Azure/azure-powershell src/*/*/help/*.md cmdlet names (gathered 2026-12-06)",
         terms: &[
             "connect-azaccount",
             "new-az",
@@ -143,7 +143,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // already start with `Azure`/`azure` (which the markers hold): Go's
         // management and data-plane modules and ADAL, the exception and
         // credential classes of .NET, Java, Python and JS, MSAL's endpoints.
-        source: "Azure/azure-sdk-for-go sdk/resourcemanager/*/arm*, sdk/security/keyvault/az*, sdk/storage/az*, autorest/adal/token.go; Azure/azure-sdk-for-net sdk/core/Azure.Core/src/RequestFailedException.cs, sdk/identity/Azure.Identity/src/CredentialUnavailableException.cs; Azure/azure-sdk-for-python sdk/identity/azure-identity/azure/identity/_exceptions.py; Azure/azure-sdk-for-js sdk/identity/identity/src/errors.ts (2026-11)",
+        source: "Azure/azure-sdk-for-go sdk/resourcemanager/*/arm*, sdk/security/keyvault/az*, sdk/storage/az*; Azure/go-autorest autorest/adal/token.go; Azure/azure-sdk-for-net sdk/core/Azure.Core/src/RequestFailedException.cs, sdk/identity/Azure.Identity/src/CredentialUnavailableException.cs; Azure/azure-sdk-for-python sdk/identity/azure-identity/azure/identity/_exceptions.py; Azure/azure-sdk-for-js sdk/identity/identity/src/errors.ts; sdk/identity/azure-identity/azure/identity/_credentials/workload_identity.py (gathered 2026-12-06)",
         terms: &[
             "armresources",
             "armcontainerservice",
@@ -181,7 +181,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // Kubernetes kinds that prose does not name, the event reasons of
         // the kubelet, controllers and autoscaler, and kubectl's own
         // messages (rollout status, get).
-        source: "kubernetes/kubernetes pkg/kubelet/events/event.go, pkg/controller/deployment/util/deployment_util.go, staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go, staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (v1.31); kubernetes/autoscaler cluster-autoscaler/processors/status/eventing_scale_up_processor.go",
+        source: "kubernetes/kubernetes pkg/kubelet/events/event.go, pkg/controller/deployment/util/deployment_util.go, staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go, staging/src/k8s.io/kubectl/pkg/cmd/get/get.go; kubernetes/autoscaler cluster-autoscaler/processors/status/eventing_scale_up_processor.go (gathered 2026-12-06)",
         terms: &[
             "podsecuritypolicy",
             "horizontalpodautoscaler",
@@ -230,7 +230,7 @@ pub(crate) const LEXICON: &[Family] = &[
     },
     Family {
         // The ecosystem's components by their own names.
-        source: "kubernetes/cloud-provider, kubernetes/autoscaler, kubernetes-sigs/metrics-server, cert-manager/cert-manager, kubernetes-sigs/external-dns, istio/istio, linkerd/linkerd2, argoproj/argo-cd READMEs (2026-11)",
+        source: "kubernetes/cloud-provider, kubernetes/autoscaler, kubernetes-sigs/metrics-server, cert-manager/cert-manager, kubernetes-sigs/external-dns, istio/istio, linkerd/linkerd2, argoproj/argo-cd READMEs (gathered 2026-12-06)",
         terms: &[
             "cloud-controller-manager",
             "cluster-autoscaler",
@@ -248,7 +248,7 @@ pub(crate) const LEXICON: &[Family] = &[
     Family {
         // Helm's commands and messages, Flux's controllers and commands,
         // Terraform's helm provider.
-        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/root.go, pkg/action/install.go (v3.16); helm/helm v2 pkg/tiller/release_server.go; fluxcd/flux2 cmd/flux/*.go (v2.4); hashicorp/terraform-provider-helm helm/resource_release.go",
+        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/root.go, pkg/action/install.go; helm/helm v2 pkg/tiller/release_server.go; fluxcd/flux2 cmd/flux/*.go; hashicorp/terraform-provider-helm helm/resource_release.go (gathered 2026-12-06)",
         terms: &[
             "installing it now",
             "helm template",
