@@ -266,6 +266,8 @@ fn real_corpus_is_development_data_and_holdout_loads() {
     assert_eq!(demoted3, 197, "texts of origin holdout3 in split.tsv");
     let demoted4 = split.values().filter(|(_, o)| o == "holdout4").count();
     assert_eq!(demoted4, 135, "texts of origin holdout4 in split.tsv");
+    let demoted5 = split.values().filter(|(_, o)| o == "holdout5").count();
+    assert_eq!(demoted5, 179, "texts of origin holdout5 in split.tsv");
     // The test set may hold no text yet; what it holds must load.
     let holdout = corpus::load_holdout().expect("holdout loads");
     assert!(holdout.iter().all(|t| t.set == corpus::Set::Holdout));
@@ -643,6 +645,86 @@ fn domain_evidence_in_other_words_and_how_sure_unknown_is() {
     );
     assert_eq!(sure.category, "unknown");
     assert!((sure.matches[0].confidence - 1.0).abs() < f64::EPSILON);
+}
+
+#[test]
+fn the_domains_english_words_in_prose_stay_unknown() {
+    // The lexicon proves the domain by structure, never by a shared English
+    // word: clusters, vaults, secrets, pods, a ship's helm, deployments.
+    let unrelated = [
+        "The cluster of galaxies was observed over three nights; the survey failed to resolve it.",
+        "She kept the family silver in a bank vault behind two doors. Access denied after hours.",
+        "It's no secret that the recipe needs more salt: the first batch failed.",
+        "A pea pod holds six to eight peas; this pod was not found in the garden.",
+        "The captain took the helm of the ship and steered through the storm until the helm failed.",
+        "Troop deployment to the region was delayed; the deployment failed to arrive in time.",
+        "Release notes: the chart shows sales by region, and the new release name is not found yet.",
+        "Error: the object store returned 404 Not Found for the requested resource type",
+        "Error: the web app could not be found on this server; the virtual network does not exist",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+    // The lexicon's words in this domain's texts: an ARM type, kubectl's
+    // rollout message, Helm 2's release name, the pod-identity proxy and the
+    // webhook's variables.
+    assert_categories(&[
+        (
+            "Error: Deployment Failed, Error: Resource app1 of type Microsoft.Web/Sites doesn't exist.",
+            "resource_not_found",
+        ),
+        (
+            "error: deployment \"web\" exceeded its progress deadline",
+            "other",
+        ),
+        (
+            "Release \"web\" does not exist. Installing it now.\nError: a release named \"web\" already exists",
+            "helm_install_other",
+        ),
+        (
+            "Status: 404 (Not Found)\nno azure identity found for request clientID",
+            "wi_token_file_missing",
+        ),
+        (
+            "'client_id' is required. Please pass it in or set the AZURE_CLIENT_ID environment variable",
+            "wi_token_file_missing",
+        ),
+        (
+            "ManagedIdentityCredential - No MSI credential available",
+            "wi_token_file_missing",
+        ),
+        (
+            "New-AzRoleAssignment : Operation returned an invalid status code 'Forbidden'",
+            "authorization_failed",
+        ),
+        (
+            "Helm installation failed : Unable to render the helm chart : InnerError [customresourcedefinitions.apiextensions.k8s.io is forbidden: User \"system:serviceaccount:kube-system:installer\" cannot create resource \"customresourcedefinitions\"]",
+            "authorization_failed",
+        ),
+        (
+            "helm install app oci://example.azurecr.io/charts/app\nError: unable to build kubernetes objects from release manifest: resource mapping not found for name: \"app\" namespace: \"\" from \"\": no matches for kind \"PodSecurityPolicy\" in version \"policy/v1beta1\"",
+            "helm_install_other",
+        ),
+        (
+            "Error: failed post-install: warning: Hook post-install app/templates/migrate.yaml failed: Job.batch \"migrate\" is invalid: spec.template.spec.restartPolicy: Required value",
+            "helm_install_other",
+        ),
+        (
+            "$ helm upgrade --install web ./chart\nError: Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value",
+            "helm_install_other",
+        ),
+    ]);
+    // Not-found wording next to an Azure resource named in prose counts
+    // next to the domain's vocabulary, weakly.
+    let d = classify(
+        "$ az storage account show -n data1\nThe storage account 'data1' could not be found.",
+        &ClassifyContext::default(),
+    );
+    assert_eq!(d.category, "resource_not_found");
+    assert!(d.matches[0].confidence < 0.75, "{:?}", d.matches);
+    // kubectl's answer of the same words is no Helm failure.
+    assert_categories(&[(
+        "Error from server (Invalid): Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value",
+        "other",
+    )]);
 }
 
 #[test]

@@ -26,11 +26,15 @@ held out:
            classifier. It was measured once (92.0% top-1 over the categories),
            then its texts were read and used for tuning, so it was moved here
            as well.
+  holdout5 the fifth test set, collected by people who never saw the
+           classifier and labelled twice. It was measured once (93.8% top-1
+           over the categories), then its texts were read and used for
+           tuning, so it was moved here in turn.
 
 The test set is tests/fixtures/holdout/, a collection made by people who never
 saw the classifier; its texts are only measured by examples/classify_eval.rs.
 
-Usage: tools/split_corpus.py [--origin first|holdout|added|holdout2|holdout3|holdout4] [--check]
+Usage: tools/split_corpus.py [--origin first|holdout|added|holdout2|holdout3|holdout4|holdout5] [--check]
 Writes tests/fixtures/real/split.tsv (path, category, set, origin). A text
 keeps the origin split.tsv already records; a text not yet recorded takes the
 one given with --origin (without it the script refuses and lists them). With
@@ -44,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "real"
 SPLIT = CORPUS / "split.tsv"
-ORIGINS = ("first", "holdout", "added", "holdout2", "holdout3", "holdout4")
+ORIGINS = ("first", "holdout", "added", "holdout2", "holdout3", "holdout4", "holdout5")
 
 
 def recorded() -> dict:
@@ -88,7 +92,9 @@ def render(table: list) -> str:
         "# measured once (78.1% top-1 over the categories), then read and used for tuning, so demoted.",
         "# origin holdout3: the third test set, measured once (92.0% top-1 over the categories), then",
         "# read and used for tuning, so demoted. origin holdout4: the fourth test set, measured once",
-        "# (92.0% top-1 over the categories), then read and used for tuning, so demoted.",
+        "# (92.0% top-1 over the categories), then read and used for tuning, so demoted. origin",
+        "# holdout5: the fifth test set, measured once (93.8% top-1 over the categories), then read",
+        "# and used for tuning, so demoted.",
         "# The test set is tests/fixtures/holdout/, whose texts are only measured.",
         "path\tcategory\tset\torigin",
     ]

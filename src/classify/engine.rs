@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::entities::{self, Entities, Entity};
 use super::keyform::squeeze;
+use super::lexicon;
 use super::markers::MARKERS;
 use super::matcher::{Automaton, Hits};
 use super::near::{self, Lines};
@@ -75,10 +76,7 @@ fn compiled() -> &'static Compiled {
             rules.push(RuleIds { negative, signals });
         }
         let marker_pids = MARKERS.iter().map(|m| add(m.text, &mut patterns)).collect();
-        let domain_pids = DOMAIN_MARKERS
-            .iter()
-            .map(|d| add(d, &mut patterns))
-            .collect();
+        let domain_pids = domain_terms().map(|d| add(d, &mut patterns)).collect();
         Compiled {
             ac: Automaton::new(&patterns),
             rules,
@@ -86,6 +84,12 @@ fn compiled() -> &'static Compiled {
             domain_pids,
         }
     })
+}
+
+/// Every phrase that proves the domain: the rule table's markers and the
+/// lexicon's terms.
+fn domain_terms() -> impl Iterator<Item = &'static str> {
+    DOMAIN_MARKERS.iter().copied().chain(lexicon::terms())
 }
 
 /// Confidence of `unknown` for a text that holds a rule's words or an error
@@ -381,7 +385,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let domain_span = c
         .domain_pids
         .iter()
-        .zip(DOMAIN_MARKERS)
+        .zip(domain_terms())
         .filter_map(|(&pid, marker)| {
             a.hits.spans.get(pid)?.iter().copied().find(|&span| {
                 work += 1;

@@ -442,7 +442,8 @@ mod reference {
                 })
                 .copied()
                 .chain(MARKERS.iter().map(|m| m.text))
-                .chain(DOMAIN_MARKERS.iter().copied());
+                .chain(DOMAIN_MARKERS.iter().copied())
+                .chain(crate::classify::lexicon::terms());
             let mut patterns: Vec<String> = Vec::new();
             for p in phrases.map(squeeze) {
                 if !patterns.contains(&p) {

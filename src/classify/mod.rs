@@ -3,8 +3,8 @@
 //! and returns one category of the rule table ([`rules::RULES`]) with the evidence, the
 //! cause, the mitigation and ready-to-run commands.
 //!
-//! Layout: [`rules`] is the category table and `markers` the entity markers
-//! (data only); `keyform` is the lower-cased, squeezed form phrases are
+//! Layout: [`rules`] is the category table, `markers` the entity markers
+//! and `lexicon` the domain's vocabulary with its sources (data only); `keyform` is the lower-cased, squeezed form phrases are
 //! compared in; `normalize` builds the views the matcher reads; `matcher` finds every table phrase in one
 //! pass; `entities` extracts names and ids; `redact` hides secrets in
 //! everything echoed; `engine` ties them together.
@@ -12,6 +12,7 @@
 mod engine;
 mod entities;
 mod keyform;
+mod lexicon;
 mod markers;
 mod matcher;
 mod near;

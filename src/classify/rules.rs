@@ -151,6 +151,84 @@ const ARM_DENIAL: &[Term] = &[
     Phrase("Authorization failed for template resource"),
 ];
 
+/// Kubernetes RBAC's denial of a user or service account (`… is forbidden:
+/// User "…" cannot create resource …`).
+const RBAC_DENIAL: &[Term] = &[
+    Phrase("is forbidden: User"),
+    Phrase("is forbidden: ServiceAccount"),
+];
+
+/// The API server's answers that a rendered kind has no mapping (a CRD not
+/// installed, an API version removed): the chart was fetched and rendered.
+const KUBE_MAPPING_MISSING: Term = Any(&[
+    "resource mapping not found",
+    "no matches for kind",
+    "unable to build kubernetes objects",
+    "ensure CRDs are installed first",
+]);
+
+/// The API server's answers to an object a client creates or updates: an
+/// admission webhook that cannot be called or denies it, an invalid or
+/// immutable field, a namespace being deleted, an internal or storage error.
+const API_SERVER_ANSWER: Term = Any(&[
+    "failed calling webhook",
+    "admission webhook",
+    "Internal error occurred",
+    "is invalid:",
+    "field is immutable",
+    "because it is being terminated",
+    "the server rejected our request",
+    "etcdserver:",
+    "the server could not find the requested resource",
+]);
+
+/// Any tool's words for a thing that is not there.
+const NOT_FOUND_WORDS: Term = Any(&[
+    "cannot find",
+    "can not find",
+    "can't find",
+    "could not find",
+    "unable to find",
+    "was not found",
+    "could not be found",
+    "does not exist",
+    "doesn't exist",
+    "no longer exists",
+]);
+
+/// Azure resources as prose names them (the managed cluster and the
+/// resource group have categories of their own).
+const AZURE_RESOURCE_NOUNS: Term = Any(&[
+    "storage account",
+    "key vault",
+    "web app",
+    "function app",
+    "app service",
+    "container registry",
+    "user assigned identity",
+    "user-assigned identity",
+    "virtual network",
+    "network security group",
+    "public ip address",
+    "log analytics workspace",
+    "service bus namespace",
+    "event hub namespace",
+    "cosmos db account",
+    "app configuration store",
+    "private endpoint",
+    "private dns zone",
+    "role definition",
+]);
+
+/// A Helm release name already taken, in Helm 3's and Helm 2's words: the
+/// release, not a cluster object, exists.
+const RELEASE_NAME_TAKEN: Term = Any(&[
+    "cannot re-use a name",
+    "cannot reuse a name",
+    "a release named",
+    "name that is still in use",
+]);
+
 /// A managed-identity credential or endpoint, in the words of every SDK
 /// (azidentity, Azure.Identity, azure-identity, MSAL, AppAuthentication).
 const MANAGED_IDENTITY: Term = Any(&[
@@ -191,6 +269,23 @@ const MI_UNAVAILABLE: Term = Any(&[
     "no default identity",
     "no identity is assigned",
     "no managed identity",
+    "none is available",
+    "cannot be established",
+    "no azure identity found",
+    "No MSI",
+]);
+
+/// The metadata endpoint's, the pod-identity proxy's and every SDK's words
+/// for a caller that has no managed identity to use (an identity that does
+/// not exist is `Identity not found`, a wrong client id).
+const NO_IDENTITY_FOR_CALLER: Term = Any(&[
+    "no azure identity found for request",
+    "No MSI found",
+    "no managed identity endpoint",
+    "No managed identity found",
+    "No User Assigned or Delegated Managed Identity found",
+    "Unable to load the proper Managed Identity",
+    "ManagedIdentityCredential authentication unavailable",
 ]);
 
 /// What makes a managed-identity failure someone else's: the secrets-store
@@ -800,10 +895,13 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("/index.yaml"), Phrase("x509")], 0.86),
             signal(&[Phrase("/index.yaml"), Phrase("Forbidden")], 0.86),
             signal(&[Phrase("/index.yaml"), Phrase("404")], 0.84),
-            signal_unless(&[Phrase("oci://"), Phrase("denied")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("unauthorized")], &[Phrase("pull image")], 0.85),
             signal_unless(&[Phrase("oci://"), Phrase("403 Forbidden")], &[Phrase("pull image")], 0.85),
-            signal_unless(&[Phrase("oci://"), Phrase("not found")], &[Phrase("pull image")], 0.82),
+            // Not the API server's answers to the rendered release (`resource
+            // mapping not found`, `no matches for kind`) near the chart's
+            // address: the chart was fetched.
+            signal_unless(&[Phrase("oci://"), Phrase("not found")], &[Phrase("pull image"), KUBE_MAPPING_MISSING], 0.82),
+            signal_unless(&[Phrase("oci://"), Phrase("denied")], &[Phrase("pull image"), Phrase("admission webhook")], 0.85),
             signal_unless(&[Phrase("/tags/list"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.85),
             signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
             signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("unexpected status"), CHART_WORDS], IMAGE_PULL, 0.82),
@@ -857,8 +955,10 @@ pub const RULES: &[CategoryRule] = &[
         title: "Helm chart rendering failed with the given values",
         priority: 10,
         signals: &[
-            signal(&[Phrase("Helm chart rendering failed with given values")], 0.97),
-            signal(&[Phrase("Unable to render the Helm chart")], 0.95),
+            // The extension's headings wrap inner errors too: a permission
+            // denied inside one is that denial, not a render failure.
+            signal_unless(&[Phrase("Helm chart rendering failed with given values")], RBAC_DENIAL, 0.97),
+            signal_unless(&[Phrase("Unable to render the Helm chart")], RBAC_DENIAL, 0.95),
             signal(&[Phrase("execution error at (")], 0.9),
             signal(&[Phrase("Error: template:")], 0.88),
             signal(&[Phrase("function"), Phrase("not defined"), Phrase("template")], 0.85),
@@ -906,15 +1006,15 @@ pub const RULES: &[CategoryRule] = &[
             // Helm 2 and early Helm 3: `Error: release <r> failed: <kind> "<name>" already exists`.
             signal(&[Phrase("Error: release"), Phrase("failed"), Phrase("already exists")], 0.85),
             // Helm 2: `kind <K> with the name "<n>" already exists in the cluster and wasn't defined in the previous release`.
-            signal(&[Phrase("already exists"), Any(&["previous release", "current release"])], 0.86),
-            signal(&[Phrase("already exists"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "helm install", "helm upgrade", "helm.sh"])], 0.84),
+            signal_unless(&[Phrase("already exists"), Any(&["previous release", "current release"])], &[RELEASE_NAME_TAKEN], 0.86),
+            signal_unless(&[Phrase("already exists"), Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "helm install", "helm upgrade", "helm.sh"])], &[RELEASE_NAME_TAKEN], 0.84),
             // A Kubernetes object (`<kind>.<group> "<name>"`) that already
             // exists, reported by Helm or a controller of Helm releases;
             // not a repository or plugin name.
             signal_unless(
                 &[Any(&["helm", "HelmRelease", "chart", "tiller"]), Any(&["already exists"]), Any(&["k8s.io", "Error: Error:", "in namespace", "kind"])],
                 // Hooks' failures are the wrapped-install category's.
-                &[Any(&["repository name", "repo add", "plugin", "already exists with the same configuration", "post-install", "pre-install", "post-upgrade", "pre-upgrade"])],
+                &[Any(&["repository name", "repo add", "plugin", "already exists with the same configuration", "post-install", "pre-install", "post-upgrade", "pre-upgrade"]), RELEASE_NAME_TAKEN],
                 0.84,
             ),
             // The extension's own advice after the message, kept in English in translated pages.
@@ -997,6 +1097,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("failed to install release")], 0.8),
             signal(&[Phrase("unable to build kubernetes objects from release manifest")], 0.86),
             signal(&[Phrase("cannot re-use a name that is still in use")], 0.88),
+            // A release name already taken, in any Helm's words.
+            signal(&[RELEASE_NAME_TAKEN, Any(&["in use", "already exists", "already taken"])], 0.86),
             signal(&[Phrase("has no deployed releases")], 0.85),
             signal(&[Phrase("resource mapping not found for name")], 0.82),
             signal(&[Phrase("ensure CRDs are installed first")], 0.85),
@@ -1022,7 +1124,11 @@ pub const RULES: &[CategoryRule] = &[
             // Helm's bare `Error:` line (kubectl words the same answer `Error
             // from server`; Terraform's providers and Flux's dry runs print
             // `error:` too).
-            signal_unless(&[Any(&["helm install", "helm upgrade", "Installing it now", "helm.go", "helm_release"]), Any(&["failed calling webhook", "admission webhook", "Internal error occurred"])], &[Phrase("Error from server")], 0.8),
+            signal_unless(&[Any(&["helm install", "helm upgrade", "Installing it now", "helm.go", "helm_release", "tiller"]), API_SERVER_ANSWER], &[Phrase("Error from server")], 0.8),
+            // Helm 3's hook failures: `failed post-install: job failed: …`.
+            signal(&[Any(&["failed pre-install:", "failed post-install:", "failed pre-upgrade:", "failed post-upgrade:", "failed pre-rollback:", "failed post-rollback:"])], 0.8),
+            // A CRD Helm installs from the chart's crds/ folder, refused.
+            signal(&[Any(&["failed to install CRD"])], 0.8),
             signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
@@ -1183,12 +1289,20 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("operation using this permission")], 0.88),
             // A bare 403 is a missing permission unless its code says the
             // method or the resource is switched off.
+            // The autorest-based SDKs and Az PowerShell (`New-AzRoleAssignment :
+            // Operation returned an invalid status code 'Forbidden'`).
+            signal_unless(&[Any(&["invalid status code 'Forbidden'", "invalid status code: Forbidden", "invalid status code Forbidden"])], NOT_A_GRANT, 0.8),
             signal_unless(&[Phrase("StatusCode=403")], NOT_A_GRANT, 0.7),
             signal_unless(&[Phrase("Status=403")], NOT_A_GRANT, 0.7),
             signal_unless(&[Phrase("(HTTP 403)")], NOT_A_GRANT, 0.7),
             signal_unless(&[Phrase("RESPONSE 403: 403")], NOT_A_GRANT, 0.7),
             // Kubernetes RBAC (and Azure RBAC for Kubernetes) denials of kubectl and in-cluster clients.
             signal(&[Phrase("is forbidden: User"), Phrase("cannot")], 0.86),
+            // The same denial as the inner error of the extension's Helm
+            // heading (`Helm installation failed : … InnerError [… is
+            // forbidden: User … cannot create resource …]`): the heading
+            // is a wrapper, the denial the cause.
+            signal_ranked(&[Any(&["InnerError", "Helm installation failed", "Unable to render the Helm chart"]), Any(&["is forbidden: User", "is forbidden: ServiceAccount"]), Any(&["cannot"])], 0.9, WRAPPER_CAUSE_RANK),
             signal(&[Phrase("access to the resource in Azure")], 0.9),
             // Controllers and tools reporting ARM's 403 in their own words,
             // often with the role they lack.
@@ -1385,6 +1499,20 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["cannot find", "can not find", "can't find", "could not find", "unable to find", "was not found", "could not be found", "not found", "does not exist", "doesn't exist"]),
                 Any(&["in resource group", "under resource group", "in the resource group", "within subscription", "in subscription", "in the subscription", "(Resource Group", "Resource Group Name:"]),
             ], 0.8),
+            // Weak: any tool's not-found wording next to an Azure resource
+            // named in prose (`The storage account 'x' could not be
+            // found`); the same nouns are other clouds' too, so it counts
+            // only next to the domain's vocabulary. Entra's principals not
+            // found in a tenant are no resource.
+            signal_unless(&[NOT_FOUND_WORDS, AZURE_RESOURCE_NOUNS], &[Phrase("AADSTS"), Phrase("in the tenant")], 0.72),
+            // Any tool naming the resource by its ARM type (`Resource <name>
+            // of type Microsoft.Web/Sites doesn't exist`); a type unknown to
+            // its namespace for an API version is no missing resource.
+            signal_unless(
+                &[Any(&["of type Microsoft.", "of type: Microsoft.", "resource type Microsoft."]), Any(&["was not found", "could not be found", "not found", "does not exist", "doesn't exist"])],
+                &[Any(&["in the namespace", "for api version", "api-version"])],
+                0.8,
+            ),
         ],
         negative: &[
             Phrase("Resource 'Microsoft.ContainerService/managedClusters/"),
@@ -1633,6 +1761,18 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[WORKLOAD_IDENTITY, Any(&["token file", "AZURE_FEDERATED_TOKEN_FILE", "federated token"]), Any(&["no such file", "not found", "not set", "missing", "empty", "does not exist"])], 0.85),
             // The token file's variable itself unset or empty (any SDK, any tool).
             signal(&[Phrase("AZURE_FEDERATED_TOKEN_FILE"), Any(&["not set", "missing", "is empty", "is required", "are required", "no such file", "not found", "undefined"])], 0.85),
+            // The variables the webhook injects, reported missing by any SDK
+            // (azure-identity's `'client_id' is required. Please pass it in or
+            // set the AZURE_CLIENT_ID environment variable`); a client secret
+            // next to them is a service principal's configuration instead.
+            signal_unless(
+                &[Any(&["AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_FEDERATED_TOKEN_FILE"]), Any(&["is required", "are required", "not set", "is missing", "are missing", "must be set", "is empty", "undefined"])],
+                &[Any(&["AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE"])],
+                0.8,
+            ),
+            // The metadata endpoint (or the pod-identity proxy in front of
+            // it) answering that it holds no identity for the caller.
+            signal_unless(&[NO_IDENTITY_FOR_CALLER], MI_NOT_THE_POD, 0.85),
             // IMDS on a node with several identities and no client id asked for.
             signal(&[Phrase("Multiple user assigned identities exist")], 0.85),
             signal(&[Phrase("specify the clientId"), Phrase("identity")], 0.8),

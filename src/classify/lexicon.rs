@@ -1,0 +1,324 @@
+//! The domain's lexicon: words that prove a text is from this domain
+//! (Azure, Entra, Kubernetes, Helm, Flux), gathered by family from the
+//! tools' and SDKs' own sources rather than from pasted texts. Data only; the
+//! engine reads every term as a domain marker, under the marker rules: a
+//! term that starts with a letter or digit must start a word, and its end may
+//! run on (`microsoft.web/` of `Microsoft.Web/sites`).
+//!
+//! No entry is a bare English word: a shared word comes with the structure
+//! only the domain gives it (a resource provider with its `/type`
+//! separator, a cmdlet verb with its `-Az` noun, a kubectl message in its own
+//! wording).
+
+/// One family of terms and where its words come from.
+pub(crate) struct Family {
+    /// Upstream source of the words (repository path, version or date);
+    /// read by the tests, which require one per family.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub source: &'static str,
+    /// The terms, each matched in key form (lower case, no whitespace).
+    pub terms: &'static [&'static str],
+}
+
+/// The lexicon, by family.
+pub(crate) const LEXICON: &[Family] = &[
+    Family {
+        // Resource provider namespaces followed by a resource type: ARM ids
+        // without `providers/`, Bicep's `'Microsoft.Web/sites@…'`, SDK
+        // messages (`of type Microsoft.Web/Sites`). With the `/` only:
+        // `Microsoft.Web.WebView2` is a .NET namespace.
+        source: "Azure/azure-rest-api-specs specification/*/resource-manager/<namespace>/ folder names (gathered 2026-12-06)",
+        terms: &[
+            "microsoft.aad/",
+            "microsoft.alertsmanagement/",
+            "microsoft.apimanagement/",
+            "microsoft.app/",
+            "microsoft.appconfiguration/",
+            "microsoft.authorization/",
+            "microsoft.automation/",
+            "microsoft.batch/",
+            "microsoft.botservice/",
+            "microsoft.cache/",
+            "microsoft.cdn/",
+            "microsoft.cognitiveservices/",
+            "microsoft.compute/",
+            "microsoft.containerinstance/",
+            "microsoft.containerregistry/",
+            "microsoft.containerservice/",
+            "microsoft.dashboard/",
+            "microsoft.databricks/",
+            "microsoft.datafactory/",
+            "microsoft.dataprotection/",
+            "microsoft.dbformysql/",
+            "microsoft.dbforpostgresql/",
+            "microsoft.devices/",
+            "microsoft.documentdb/",
+            "microsoft.eventgrid/",
+            "microsoft.eventhub/",
+            "microsoft.extendedlocation/",
+            "microsoft.features/",
+            "microsoft.hdinsight/",
+            "microsoft.hybridcompute/",
+            "microsoft.insights/",
+            "microsoft.keyvault/",
+            "microsoft.kubernetes/",
+            "microsoft.kubernetesconfiguration/",
+            "microsoft.logic/",
+            "microsoft.machinelearningservices/",
+            "microsoft.maintenance/",
+            "microsoft.managedidentity/",
+            "microsoft.management/",
+            "microsoft.monitor/",
+            "microsoft.netapp/",
+            "microsoft.network/",
+            "microsoft.notificationhubs/",
+            "microsoft.operationalinsights/",
+            "microsoft.policyinsights/",
+            "microsoft.recoveryservices/",
+            "microsoft.redhatopenshift/",
+            "microsoft.relay/",
+            "microsoft.resources/",
+            "microsoft.search/",
+            "microsoft.security/",
+            "microsoft.servicebus/",
+            "microsoft.servicelinker/",
+            "microsoft.signalrservice/",
+            "microsoft.sql/",
+            "microsoft.storage/",
+            "microsoft.synapse/",
+            "microsoft.web/",
+        ],
+    },
+    Family {
+        // The az CLI's command groups (the two-letter `az ad` reads as a
+        // name in key form, so only its subgroups), ARM templates and
+        // Terraform's azapi provider.
+        source: "Azure/azure-cli src/azure-cli/azure/cli/command_modules/*/commands.py; Azure/terraform-provider-azapi README.md (gathered 2026-12-06)",
+        terms: &[
+            "az webapp",
+            "az functionapp",
+            "az containerapp",
+            "az storage",
+            "az cosmosdb",
+            "az servicebus",
+            "az eventhubs",
+            "az postgres",
+            "az mysql",
+            "az redis",
+            "az appconfig",
+            "az monitor",
+            "az policy",
+            "az ad sp",
+            "az ad app",
+            "az ad signed-in-user",
+            "az connection",
+            "az bicep",
+            "az snapshot",
+            "az vmss",
+            "arm template",
+            "azapi",
+        ],
+    },
+    Family {
+        // Az PowerShell: a cmdlet verb joined to its `Az` noun. English
+        // words do not take a verb-dash prefix.
+        source: "Azure/azure-powershell src/*/*/help/*.md cmdlet names (gathered 2026-12-06)",
+        terms: &[
+            "connect-azaccount",
+            "new-az",
+            "get-az",
+            "set-az",
+            "remove-az",
+            "update-az",
+            "invoke-az",
+            "register-az",
+            "import-az",
+            "export-az",
+            "start-az",
+            "stop-az",
+        ],
+    },
+    Family {
+        // The SDKs' own class, package and error names where they do not
+        // already start with `Azure`/`azure` (which the markers hold): Go's
+        // management and data-plane modules and ADAL, the exception and
+        // credential classes of .NET, Java, Python and JS, MSAL's endpoints.
+        source: "Azure/azure-sdk-for-go sdk/resourcemanager/*/arm*, sdk/security/keyvault/az*, sdk/storage/az*; Azure/go-autorest autorest/adal/token.go; Azure/azure-sdk-for-net sdk/core/Azure.Core/src/RequestFailedException.cs, sdk/identity/Azure.Identity/src/CredentialUnavailableException.cs; Azure/azure-sdk-for-python sdk/identity/azure-identity/azure/identity/_exceptions.py; Azure/azure-sdk-for-js sdk/identity/identity/src/errors.ts; sdk/identity/azure-identity/azure/identity/_credentials/workload_identity.py (gathered 2026-12-06)",
+        terms: &[
+            "armresources",
+            "armcontainerservice",
+            "armstorage",
+            "armkeyvault",
+            "armauthorization",
+            "armnetwork",
+            "armcompute",
+            "armmsi",
+            "azsecrets",
+            "azkeys",
+            "azcertificates",
+            "azblob",
+            "azqueue",
+            "azservicebus",
+            "azeventhubs",
+            "azcosmos",
+            "adal: ",
+            "RequestFailedException",
+            "CredentialUnavailableException",
+            "CredentialUnavailableError",
+            "ClientAssertionCredential",
+            "OnBehalfOfCredential",
+            "SharedTokenCacheCredential",
+            "VisualStudioCodeCredential",
+            "VisualStudioCredential",
+            "graph.microsoft.com",
+            "microsoftonline",
+            "mcr.microsoft.com",
+            "azconfig.io",
+            "vmss",
+        ],
+    },
+    Family {
+        // Kubernetes kinds that prose does not name, the event reasons of
+        // the kubelet, controllers and autoscaler, and kubectl's own
+        // messages (rollout status, get).
+        source: "kubernetes/kubernetes pkg/kubelet/events/event.go, pkg/controller/deployment/util/deployment_util.go, staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go, staging/src/k8s.io/kubectl/pkg/cmd/get/get.go; kubernetes/autoscaler cluster-autoscaler/processors/status/eventing_scale_up_processor.go (gathered 2026-12-06)",
+        terms: &[
+            "podsecuritypolicy",
+            "horizontalpodautoscaler",
+            "poddisruptionbudget",
+            "endpointslice",
+            "ingressclass",
+            "priorityclass",
+            "runtimeclass",
+            "ProgressDeadlineExceeded",
+            "FailedCreatePodContainer",
+            "FailedPostStartHook",
+            "FailedPreStopHook",
+            "FailedKillPod",
+            "NodeNotReady",
+            "NodeHasDiskPressure",
+            "EvictionThresholdMet",
+            "FailedComputeMetricsReplicas",
+            "FailedGetResourceMetric",
+            "ScalingReplicaSet",
+            "FailedBinding",
+            "ExternalProvisioning",
+            "VolumeResizeFailed",
+            "CreateContainerConfigError",
+            "CreateContainerError",
+            "InvalidImageName",
+            "RunContainerError",
+            "ContainerStatusUnknown",
+            "PodInitializing",
+            "NetworkNotReady",
+            "NotTriggerScaleUp",
+            "TriggeredScaleUp",
+            "FailedDaemonPod",
+            "exceeded its progress deadline",
+            "updated replicas are available",
+            "old replicas are pending termination",
+            "new pods have been updated",
+            "no resources found in",
+            "untolerated taint",
+            "that the pod didn't tolerate",
+            "back-off pulling image",
+            "unable to attach or mount volumes",
+            "apiserver",
+            "--create-namespace",
+            "ingress controller",
+        ],
+    },
+    Family {
+        // The ecosystem's components by their own names.
+        source: "kubernetes/cloud-provider, kubernetes/autoscaler, kubernetes-sigs/metrics-server, cert-manager/cert-manager, kubernetes-sigs/external-dns, istio/istio, linkerd/linkerd2, argoproj/argo-cd READMEs (gathered 2026-12-06)",
+        terms: &[
+            "cloud-controller-manager",
+            "cluster-autoscaler",
+            "metrics-server",
+            "konnectivity",
+            "cert-manager",
+            "external-dns",
+            "external-secrets",
+            "nginx-ingress",
+            "istio",
+            "linkerd",
+            "argoproj",
+        ],
+    },
+    Family {
+        // Helm's commands and messages, Flux's controllers and commands,
+        // Terraform's helm provider.
+        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/root.go, pkg/action/install.go; helm/helm v2 pkg/tiller/release_server.go; fluxcd/flux2 cmd/flux/*.go; hashicorp/terraform-provider-helm helm/resource_release.go (gathered 2026-12-06)",
+        terms: &[
+            "installing it now",
+            "helm template",
+            "helm lint",
+            "helm dependency",
+            "helm rollback",
+            "helm uninstall",
+            "helm pull",
+            "helm package",
+            "error: a release named",
+            "sh.helm.release",
+            "helm_release",
+            "source-controller",
+            "notification-controller",
+            "image-reflector-controller",
+            "gitrepository",
+            "ocirepository",
+            "flux reconcile",
+            "flux bootstrap",
+            "flux-system",
+            "gotk-",
+            "chart requires kubeVersion",
+        ],
+    },
+];
+
+/// Every term of the lexicon.
+pub(crate) fn terms() -> impl Iterator<Item = &'static str> {
+    LEXICON.iter().flat_map(|f| f.terms.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::{classify, ClassifyContext};
+
+    #[test]
+    fn every_family_cites_an_upstream_source() {
+        for f in LEXICON {
+            assert!(!f.terms.is_empty(), "{}: a family without terms", f.source);
+            assert!(
+                f.source.contains('/'),
+                "{}: expected a repository path",
+                f.source
+            );
+        }
+    }
+
+    #[test]
+    fn every_term_proves_the_domain_only_as_a_word_of_its_own() {
+        let ctx = ClassifyContext::default();
+        for term in terms() {
+            let text = format!("error: the run failed near {term} today");
+            assert_ne!(
+                classify(&text, &ctx).category,
+                "unknown",
+                "{term}: not read as a domain word"
+            );
+            // Glued to a word before it, a term that starts with a letter
+            // is no word of its own (`xistio`); terms holding a separator
+            // may carry another marker after it, so single tokens only.
+            let single = term.chars().all(|c| c.is_ascii_alphanumeric());
+            if single {
+                let glued = format!("error: the run failed near x{term} today");
+                assert_eq!(
+                    classify(&glued, &ctx).category,
+                    "unknown",
+                    "{term}: matched inside a word"
+                );
+            }
+        }
+    }
+}
