@@ -712,4 +712,11 @@ mod tests {
         assert!(MARKERS.iter().all(|m| m.text.is_ascii()));
         assert!(compiled().ac.states() > 1);
     }
+
+    #[test]
+    fn the_phrase_table_fits_the_automatons_16_bit_states() {
+        // The automaton numbers its states in 16 bits.
+        let states = compiled().ac.states();
+        assert!(states <= usize::from(u16::MAX) + 1, "{states} states");
+    }
 }
