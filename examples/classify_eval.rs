@@ -39,10 +39,8 @@ use corpus::Set;
 /// 95.3% calibration), so that a change losing ground on unseen text fails;
 /// the aim, 95% top-1, is not reached (docs/classify.md). An empty set has no
 /// figures and passes.
-const FLOORS: &[(Set, f64, f64, f64)] = &[
-    (Set::Dev, 0.99, 1.0, 0.99),
-    (Set::Holdout, 0.87, 1.0, 0.95),
-];
+const FLOORS: &[(Set, f64, f64, f64)] =
+    &[(Set::Dev, 0.99, 1.0, 0.99), (Set::Holdout, 0.87, 1.0, 0.95)];
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;
