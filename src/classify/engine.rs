@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::entities::{self, Entities, Entity};
 use super::keyform::squeeze;
+use super::learned;
 use super::lexicon;
 use super::markers::MARKERS;
 use super::matcher::{Automaton, Hits};
@@ -14,6 +15,7 @@ use super::near::{self, Lines};
 use super::normalize::{self, Views};
 use super::redact::{self, LineMasks};
 use super::rules::{CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, RULES, SPECIFIC};
+use super::words;
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
 /// The automaton and the pattern id of every table phrase.
@@ -101,6 +103,20 @@ const UNPROVEN_UNKNOWN: f64 = 0.6;
 /// [`SPECIFIC`], so it ranks after every specific match and never reads as a
 /// confident answer.
 const WEAK_CEILING: f64 = 0.74;
+
+/// Probability from which the learned model's answer replaces the `other`
+/// fallback: well above all the other categories together, since a wrong
+/// category where the rules said `other` costs more than no category.
+const LEARNED_FLOOR: f64 = 0.6;
+
+/// Probability from which the learned model's answer replaces a rule's
+/// match on generic words: higher, since such a match is often right.
+const LEARNED_OVER_WEAK: f64 = 0.8;
+
+/// Longest text (clean view, bytes) the learned model reads: it learned from
+/// pastes, all under 3 KiB, and a long log's words, spread over many lines,
+/// do not make one cause (the rules take such logs alone).
+const LEARNED_MAX_BYTES: usize = 4096;
 
 /// Where a term was found, as a clean-view byte range.
 type Span = (usize, usize);
@@ -328,6 +344,9 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut specific_seen = false;
+    // Categories a negative term ruled out: the learned model may not offer
+    // them either.
+    let mut ruled_out: Vec<&'static str> = Vec::new();
     for ((index, rule), ids) in RULES.iter().enumerate().zip(&c.rules) {
         work += 1;
         if rule
@@ -336,6 +355,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .zip(&ids.negative)
             .any(|(t, pids)| a.term(t, pids).is_some())
         {
+            ruled_out.push(rule.id);
             continue;
         }
         let mut matched: Vec<(&Signal, Vec<(String, Span)>)> = Vec::new();
@@ -449,6 +469,13 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         }
     }
 
+    if let Some(learned) = learned_match(&mut a, &matches, &ruled_out, ctx, &mut work) {
+        // A fallback only says that no rule found a cause: the model's
+        // category takes its place. Weak rule matches stay, ranked after it.
+        matches.retain(|m| m.id != "other" || m.confidence >= f64::from(SPECIFIC));
+        matches.insert(0, learned);
+    }
+
     let category = matches
         .first()
         .map(|m| m.id.clone())
@@ -475,6 +502,62 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
         },
         stats,
     )
+}
+
+/// The learned model's answer where the rules' is weak: an in-domain text
+/// of at most [`LEARNED_MAX_BYTES`] with no cause found (the `other`
+/// fallback) or a match resting on generic words only. The rules' answer
+/// stands when the model agrees, is unsure (below [`LEARNED_FLOOR`], or
+/// [`LEARNED_OVER_WEAK`] against a rule's match), finds the text unrelated,
+/// names a category a negative term ruled out (the rules' readings settle
+/// who speaks, such as a cluster's own credential being no workload
+/// identity) or a category whose tool the text does not name. A text without a
+/// sign of the domain is never asked about: the model has seen too few
+/// unrelated texts to tell them from the domain's. Its answer is never
+/// confident: it rests on words, not on a cause's evidence, so it stays below
+/// [`SPECIFIC`].
+fn learned_match(
+    a: &mut Analysis<'_>,
+    matches: &[Match],
+    ruled_out: &[&str],
+    ctx: &ClassifyContext,
+    work: &mut u64,
+) -> Option<Match> {
+    let first = matches.first()?;
+    if first.id == "unknown"
+        || first.confidence >= f64::from(SPECIFIC)
+        || a.views.clean.len() > LEARNED_MAX_BYTES
+    {
+        return None;
+    }
+    let found = words::words(&a.views.clean, work);
+    let guess = learned::guess(&found, work)?;
+    let floor = if first.id == "other" {
+        LEARNED_FLOOR
+    } else {
+        LEARNED_OVER_WEAK
+    };
+    if guess.probability < floor
+        || guess.id == "unknown"
+        || guess.id == first.id
+        || ruled_out.contains(&guess.id)
+        || !learned::speaker_named(guess.id, &found)
+    {
+        return None;
+    }
+    let rule = super::rules::rule(guess.id)?;
+    let spans: Vec<(String, Span)> = guess
+        .words
+        .iter()
+        .map(|(w, span)| (format!("word {w}"), *span))
+        .collect();
+    Some(build_match(
+        a,
+        rule,
+        guess.probability.min(WEAK_CEILING),
+        &spans,
+        ctx,
+    ))
 }
 
 /// Whether clean-view `span`, where `phrase` was found, starts a word: a

@@ -12,13 +12,17 @@
 mod engine;
 mod entities;
 mod keyform;
+mod learned;
 mod lexicon;
 mod markers;
 mod matcher;
 mod near;
 mod normalize;
 mod redact;
+#[rustfmt::skip]
+mod learned_table;
 pub mod rules;
+mod words;
 
 use std::collections::BTreeMap;
 
@@ -115,7 +119,8 @@ pub struct Match {
 )]
 #[serde(rename_all = "camelCase")]
 pub struct Evidence {
-    /// The table term that matched (a phrase, or `code X`).
+    /// The table term that matched (a phrase, or `code X`), or a word that
+    /// led the learned model to its answer (`word X`).
     pub signal: String,
     /// Start byte offset in the input.
     pub start: usize,
@@ -210,4 +215,14 @@ pub fn classify_with_stats(text: &str, context: &ClassifyContext) -> (Diagnosis,
 /// All category ids, in table order.
 pub fn category_ids() -> impl Iterator<Item = &'static str> {
     rules::RULES.iter().map(|r| r.id)
+}
+
+/// The words the learned fallback reads in `text`, sorted: every
+/// identifier-like ASCII word lower-cased, the parts of compound words, and
+/// numbers of three digits or more, read in the text unescaped (JSON strings
+/// at any depth).
+/// `tools/train_fallback.py` trains the model on exactly these.
+pub fn learned_words(text: &str) -> Vec<String> {
+    let views = normalize::normalize(text, &mut 0);
+    words::words(&views.clean, &mut 0).into_keys().collect()
 }

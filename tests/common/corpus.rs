@@ -297,3 +297,46 @@ pub fn load_real() -> Result<Vec<RealText>, String> {
 pub fn load_holdout() -> Result<Vec<RealText>, String> {
     real_texts("tests/fixtures/holdout", Set::Holdout)
 }
+
+/// One text the learned fallback is trained on: a first fixture or a
+/// development text, never a test-set text.
+pub struct TrainingText {
+    /// Repository-relative path.
+    pub path: String,
+    /// Expected category id.
+    pub expected: String,
+    /// The pasted text.
+    pub text: String,
+}
+
+/// The learned fallback's training texts (the first fixtures and the
+/// development set, sorted by path) and their digest, which the model's table
+/// records so that a test can tell when the texts changed after training.
+pub fn training_set() -> Result<(Vec<TrainingText>, String), String> {
+    let mut out: Vec<TrainingText> = load_fixtures()?
+        .into_iter()
+        .map(|f| TrainingText {
+            path: format!("tests/fixtures/errors/{}", f.name),
+            expected: f.expected,
+            text: f.text,
+        })
+        .chain(load_real()?.into_iter().map(|t| TrainingText {
+            path: t.path,
+            expected: t.expected,
+            text: t.text,
+        }))
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    // FNV-1a over path, label and text, each closed by a NUL: stable across
+    // platforms and releases, unlike the standard library's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for t in &out {
+        for part in [&t.path, &t.expected, &t.text] {
+            for &b in part.as_bytes().iter().chain(&[0u8]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    Ok((out, format!("{h:016x}")))
+}
