@@ -27,7 +27,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // without `providers/`, Bicep's `'Microsoft.Web/sites@…'`, SDK
         // messages (`of type Microsoft.Web/Sites`). With the `/` only:
         // `Microsoft.Web.WebView2` is a .NET namespace.
-        source: "Azure/azure-rest-api-specs specification/*/resource-manager/<namespace>/ folder names (gathered 2026-12-06)",
+        source: "Azure/azure-rest-api-specs specification/<service>/resource-manager/<Namespace>/ folder names, each found (checked 2026-12-06)",
         terms: &[
             "microsoft.aad/",
             "microsoft.alertsmanagement/",
@@ -93,7 +93,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // The az CLI's command groups (the two-letter `az ad` reads as a
         // name in key form, so only its subgroups), ARM templates and
         // Terraform's azapi provider.
-        source: "Azure/azure-cli src/azure-cli/azure/cli/command_modules/*/commands.py; Azure/terraform-provider-azapi README.md (gathered 2026-12-06)",
+        source: "Azure/azure-cli src/azure-cli/azure/cli/command_modules/*/commands.py command_group names, servicebus and eventhubs aaz/latest/<group>/__cmd_group.py; MicrosoftDocs/azure-docs articles/azure-resource-manager/templates/overview.md; Azure/terraform-provider-azapi README.md at d81c7b5 (checked 2026-12-06)",
         terms: &[
             "az webapp",
             "az functionapp",
@@ -122,7 +122,7 @@ pub(crate) const LEXICON: &[Family] = &[
     Family {
         // Az PowerShell: a cmdlet verb joined to its `Az` noun. English
         // words do not take a verb-dash prefix.
-        source: "Azure/azure-powershell src/*/*/help/*.md cmdlet names (gathered 2026-12-06)",
+        source: "Azure/azure-powershell src/*/*/help/*.md cmdlet names (Connect-AzAccount, New-AzResourceGroup, Update-AzFunctionApp, Import-AzAksCredential, ...; checked 2026-12-06)",
         terms: &[
             "connect-azaccount",
             "new-az",
@@ -143,7 +143,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // already start with `Azure`/`azure` (which the markers hold): Go's
         // management and data-plane modules and ADAL, the exception and
         // credential classes of .NET, Java, Python and JS, MSAL's endpoints.
-        source: "Azure/azure-sdk-for-go sdk/resourcemanager/*/arm*, sdk/security/keyvault/az*, sdk/storage/az*; Azure/go-autorest autorest/adal/token.go; Azure/azure-sdk-for-net sdk/core/Azure.Core/src/RequestFailedException.cs, sdk/identity/Azure.Identity/src/CredentialUnavailableException.cs; Azure/azure-sdk-for-python sdk/identity/azure-identity/azure/identity/_exceptions.py; Azure/azure-sdk-for-js sdk/identity/identity/src/errors.ts; sdk/identity/azure-identity/azure/identity/_credentials/workload_identity.py (gathered 2026-12-06)",
+        source: "Azure/azure-sdk-for-go sdk/resourcemanager/*/arm*, sdk/security/keyvault/az*, sdk/storage/az*, sdk/messaging/az*, sdk/data/azcosmos; Azure/go-autorest autorest/adal/token.go; Azure/azure-sdk-for-net sdk/core/Azure.Core/src/RequestFailedException.cs, sdk/identity/Azure.Identity/src/CredentialUnavailableException.cs, sdk/identity/Azure.Identity/src/Credentials/*Credential.cs; Azure/azure-sdk-for-python sdk/identity/azure-identity/azure/identity/_exceptions.py; Azure/azure-sdk-for-js sdk/identity/identity/src/errors.ts; Azure/azure-cli src/azure-cli-core/azure/cli/core/cloud.py, src/azure-cli/azure/cli/command_modules/containerapp/_constants.py; MicrosoftDocs/azure-docs articles/service-connector/how-to-integrate-app-configuration.md; kubernetes-sigs/cloud-provider-azure pkg/consts/consts.go (checked 2026-12-06)",
         terms: &[
             "armresources",
             "armcontainerservice",
@@ -179,9 +179,9 @@ pub(crate) const LEXICON: &[Family] = &[
     },
     Family {
         // Kubernetes kinds that prose does not name, the event reasons of
-        // the kubelet, controllers and autoscaler, and kubectl's own
-        // messages (rollout status, get).
-        source: "kubernetes/kubernetes pkg/kubelet/events/event.go, pkg/controller/deployment/util/deployment_util.go, staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go, staging/src/k8s.io/kubectl/pkg/cmd/get/get.go; kubernetes/autoscaler cluster-autoscaler/processors/status/eventing_scale_up_processor.go (gathered 2026-12-06)",
+        // the kubelet, controllers and autoscaler, the kubelet's and
+        // scheduler's messages, and kubectl's own (rollout status, get).
+        source: "kubernetes/kubernetes staging/src/k8s.io/api/*/*/types.go, cmd/kube-apiserver/, pkg/kubelet/events/event.go, pkg/kubelet/kubelet.go, pkg/kubelet/kubelet_pods.go, pkg/kubelet/nodestatus/setters.go, pkg/kubelet/eviction/eviction_manager.go, pkg/kubelet/images/types.go, pkg/kubelet/container/sync_result.go, pkg/kubelet/images/image_manager.go, pkg/controller/deployment/util/deployment_util.go, pkg/controller/deployment/sync.go, pkg/controller/podautoscaler/horizontal.go, pkg/controller/daemon/daemon_controller.go, pkg/controller/volume/events/event.go, pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go, staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go, staging/src/k8s.io/kubectl/pkg/cmd/get/get.go; kubernetes/autoscaler cluster-autoscaler/processors/status/eventing_scale_up_processor.go; kubernetes/ingress-nginx README.md (checked 2026-12-06)",
         terms: &[
             "podsecuritypolicy",
             "horizontalpodautoscaler",
@@ -224,13 +224,12 @@ pub(crate) const LEXICON: &[Family] = &[
             "back-off pulling image",
             "unable to attach or mount volumes",
             "apiserver",
-            "--create-namespace",
             "ingress controller",
         ],
     },
     Family {
         // The ecosystem's components by their own names.
-        source: "kubernetes/cloud-provider, kubernetes/autoscaler, kubernetes-sigs/metrics-server, cert-manager/cert-manager, kubernetes-sigs/external-dns, istio/istio, linkerd/linkerd2, argoproj/argo-cd READMEs (gathered 2026-12-06)",
+        source: "kubernetes/kubernetes cmd/cloud-controller-manager/; kubernetes-sigs/apiserver-network-proxy konnectivity-client/; kubernetes/autoscaler cluster-autoscaler/README.md; kubernetes-sigs/metrics-server, cert-manager/cert-manager, kubernetes-sigs/external-dns, external-secrets/external-secrets, istio/istio, linkerd/linkerd2, argoproj/argo-cd README.md; nginxinc/kubernetes-ingress charts/nginx-ingress/ (checked 2026-12-06)",
         terms: &[
             "cloud-controller-manager",
             "cluster-autoscaler",
@@ -246,11 +245,12 @@ pub(crate) const LEXICON: &[Family] = &[
         ],
     },
     Family {
-        // Helm's commands and messages, Flux's controllers and commands,
-        // Terraform's helm provider.
-        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/root.go, pkg/action/install.go; helm/helm v2 pkg/tiller/release_server.go; fluxcd/flux2 cmd/flux/*.go; hashicorp/terraform-provider-helm helm/resource_release.go (gathered 2026-12-06)",
+        // Helm's commands, flags and messages, Flux's controllers and
+        // commands, Terraform's helm provider.
+        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/install.go, pkg/action/install.go, pkg/storage/storage.go; helm/helm v2 pkg/tiller/release_server.go; helm/helm-www content/en/docs/helm/helm_<command>.md; fluxcd/flux2 pkg/manifestgen/install/options.go, cmd/flux/reconcile_source_git.go, cmd/flux/bootstrap_github.go, cmd/flux/create_source_oci.go; hashicorp/terraform-provider-helm helm/provider.go (checked 2026-12-06)",
         terms: &[
             "installing it now",
+            "--create-namespace",
             "helm template",
             "helm lint",
             "helm dependency",
