@@ -173,6 +173,7 @@ pub(crate) fn extract(
             .any(|m| m.name == "errorCode" && m.value == l.value)
     }) || opens_with_cli_error(&views.clean, lines)
         || event_row(&views.clean, work);
+    prefix_codes(&views.clean, &mut found, work);
     found.sort_by_key(|e| e.start);
     // Keep a bounded number of values per name.
     let mut kept: Vec<Entity> = Vec::new();
@@ -515,6 +516,61 @@ fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
     }
 }
 
+/// A not-found code used as its message's prefix, as ARM's `code: message`
+/// pair is printed by azd, the Ruby and Go SDKs and deployment logs
+/// (`DeploymentNotFound: Deployment 'web' could not be found.`), anywhere on a
+/// line: a CamelCase word ending in `NotFound` right before a colon and a
+/// sentence. One scan
+/// of the text; like the automaton's hits, the first ones and the last one
+/// are kept.
+fn prefix_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
+    const SUFFIX: &str = "NotFound:";
+    const MAX_LEN: usize = 80;
+    let b = clean.as_bytes();
+    let mut kept = 0;
+    let mut last: Option<Entity> = None;
+    for (at, _) in clean.match_indices(SUFFIX) {
+        let end = at + SUFFIX.len() - 1;
+        let mut s = at;
+        while s > 0 && at - s < MAX_LEN && b[s - 1].is_ascii_alphanumeric() {
+            s -= 1;
+        }
+        *work += (at - s + 1) as u64;
+        // A word of its own, CamelCase, with a name before `NotFound`.
+        let starts_word = s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_');
+        if s == at || !starts_word || !b[s].is_ascii_uppercase() {
+            continue;
+        }
+        let Some(value) = clean.get(s..end) else {
+            continue;
+        };
+        // The message follows as a sentence (`IsNotFound: true` is a Go
+        // struct's field).
+        let sentence = clean
+            .get(end + 1..)
+            .map(str::trim_start)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+        if !is_code(value) || !sentence {
+            continue;
+        }
+        let e = Entity {
+            name: "errorCode",
+            value: value.to_string(),
+            start: s,
+            end,
+        };
+        if kept < super::matcher::MAX_HITS {
+            kept += 1;
+            found.push(e);
+        } else {
+            last = Some(e);
+        }
+    }
+    if let Some(e) = last {
+        found.push(e);
+    }
+}
+
 /// `(Code)` at the start of `rest`: the code's byte range in `rest`.
 fn paren_code(rest: &str, work: &mut u64) -> Option<(usize, usize)> {
     let b = rest.as_bytes();
@@ -698,6 +754,28 @@ mod tests {
         assert!(!opens(
             "starting job\n(PartnerIdAlreadyLinked) This user is linked"
         ));
+    }
+
+    #[test]
+    fn reads_not_found_codes_used_as_message_prefixes() {
+        let read = |clean: &str| {
+            let (mut found, mut w) = (Vec::new(), 0);
+            prefix_codes(clean, &mut found, &mut w);
+            found.into_iter().map(|e| e.value).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("Deployment Error Details:\nDeploymentNotFound: Deployment 'web' could not be found."),
+            ["DeploymentNotFound"]
+        );
+        assert_eq!(
+            read("\"message\": \"MsRestAzure::AzureOperationError: DeploymentNotFound: X\""),
+            ["DeploymentNotFound"]
+        );
+        // Lower case, glued to a word, or no name before `NotFound`: no code.
+        assert!(read("deploymentNotFound: x").is_empty());
+        assert!(read("x_DeploymentNotFound: x").is_empty());
+        assert!(read("NotFound: x").is_empty());
+        assert!(read("IsNotFound: true,").is_empty());
     }
 
     #[test]

@@ -273,6 +273,73 @@ pub(crate) const LEXICON: &[Family] = &[
             "chart requires kubeVersion",
         ],
     },
+    Family {
+        // Helm's validation and storage errors (a release name its regex
+        // rejects, a release its storage driver does not hold), Helm 2's
+        // commands and its server Tiller, reached through a port-forward.
+        source: "helm/helm pkg/action/action.go (errInvalidName), pkg/storage/driver/driver.go (ErrReleaseNotFound, ErrReleaseExists), pkg/action/upgrade.go; helm/helm v2 pkg/helm/portforwarder/portforwarder.go, cmd/helm/helm.go, cmd/helm/installer/install.go (gathered 2026-12-06)",
+        terms: &[
+            "invalid release name, must match regex",
+            "release: not found",
+            "release: already exists",
+            "getting deployed release",
+            "no release provided",
+            "helm ls",
+            "helm status",
+            "helm history",
+            "helm delete",
+            "helm init",
+            "helm get",
+            "tiller-deploy",
+            "could not find tiller",
+            "could not find a ready tiller pod",
+        ],
+    },
+    Family {
+        // The API server's tunnel to the kubelet (exec, logs, port-forward)
+        // failing: client-go's upgrade of the connection, the API server
+        // dialing the kubelet's port.
+        source: "kubernetes/kubernetes staging/src/k8s.io/client-go/tools/portforward/portforward.go, staging/src/k8s.io/client-go/transport/spdy/spdy.go, staging/src/k8s.io/apimachinery/pkg/util/proxy/upgradeaware.go, pkg/cluster/ports/ports.go (KubeletPort 10250) (gathered 2026-12-06)",
+        terms: &[
+            "error upgrading connection",
+            "unable to upgrade connection",
+            "error dialing backend",
+            ":10250",
+        ],
+    },
+    Family {
+        // Bicep's diagnostics (`Error BCP036: …`, the codes BCP001–BCP099
+        // by their zero-led form) and its linter's rule ids.
+        source: "Azure/bicep src/Bicep.Core/Diagnostics/DiagnosticBuilder.cs, src/Bicep.Core/Analyzers/Linter/Rules/*.cs (gathered 2026-12-06)",
+        terms: &[
+            "error bcp",
+            "warning bcp",
+            "info bcp",
+            "bcp0",
+            "no-hardcoded-env-urls",
+            "no-unused-params",
+            "no-unused-vars",
+            "secure-parameter-default",
+            "outputs-should-not-contain-secrets",
+            "use-stable-resource-identifiers",
+            "use-resource-symbol-reference",
+            "use-parent-property",
+            "prefer-interpolation",
+        ],
+    },
+    Family {
+        // Terraform's providers of this domain by their resource prefixes
+        // and registry addresses (azurerm is a marker already).
+        source: "hashicorp/terraform-provider-azuread docs/resources/*.md, hashicorp/terraform-provider-helm docs/resources/release.md, docs/data-sources/template.md, hashicorp/terraform-provider-kubernetes docs/resources/*.md (gathered 2026-12-06)",
+        terms: &[
+            "azuread_",
+            "helm_template",
+            "hashicorp/azuread",
+            "hashicorp/helm",
+            "hashicorp/kubernetes",
+            "kubernetes_manifest",
+        ],
+    },
 ];
 
 /// Every term of the lexicon.
