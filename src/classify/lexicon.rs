@@ -283,7 +283,6 @@ pub(crate) const LEXICON: &[Family] = &[
             "release: not found",
             "release: already exists",
             "getting deployed release",
-            "no release provided",
             "helm ls",
             "helm status",
             "helm history",
@@ -296,20 +295,16 @@ pub(crate) const LEXICON: &[Family] = &[
         ],
     },
     Family {
-        // The API server's tunnel to the kubelet (exec, logs, port-forward)
-        // failing: client-go's upgrade of the connection, the API server
-        // dialing the kubelet's port.
-        source: "kubernetes/kubernetes staging/src/k8s.io/client-go/tools/portforward/portforward.go, staging/src/k8s.io/client-go/transport/spdy/spdy.go, staging/src/k8s.io/apimachinery/pkg/util/proxy/upgradeaware.go, pkg/cluster/ports/ports.go (KubeletPort 10250) (gathered 2026-12-06)",
-        terms: &[
-            "error upgrading connection",
-            "unable to upgrade connection",
-            "error dialing backend",
-            ":10250",
-        ],
+        // The kubelet's API as the API server reaches it for logs, exec and
+        // port-forwards: its port and its routes. (`error dialing backend`,
+        // the API server's words when that fails, is also any Go proxy's.)
+        source: "kubernetes/kubernetes pkg/cluster/ports/ports.go (KubeletPort 10250), pkg/kubelet/server/server.go (containerLogs, exec, portForward routes) (gathered 2026-12-06)",
+        terms: &[":10250", "/containerlogs/"],
     },
     Family {
         // Bicep's diagnostics (`Error BCP036: …`, the codes BCP001–BCP099
-        // by their zero-led form) and its linter's rule ids.
+        // by their zero-led form; `BCP 47` is a language tag's RFC) and
+        // the linter's rule ids that no JavaScript linter shares.
         source: "Azure/bicep src/Bicep.Core/Diagnostics/DiagnosticBuilder.cs, src/Bicep.Core/Analyzers/Linter/Rules/*.cs (gathered 2026-12-06)",
         terms: &[
             "error bcp",
@@ -317,14 +312,11 @@ pub(crate) const LEXICON: &[Family] = &[
             "info bcp",
             "bcp0",
             "no-hardcoded-env-urls",
-            "no-unused-params",
-            "no-unused-vars",
             "secure-parameter-default",
             "outputs-should-not-contain-secrets",
             "use-stable-resource-identifiers",
             "use-resource-symbol-reference",
             "use-parent-property",
-            "prefer-interpolation",
         ],
     },
     Family {

@@ -333,11 +333,10 @@ const CSI_PROVIDER: Term = Any(&[
     "csi-secrets-store-provider-azure",
     "provider-azure",
     "SecretProviderClass",
-    // The other providers of the same driver (HashiCorp Vault, GCP, AWS,
-    // Akeyless, Conjur) and the driver's provider API itself.
+    // The other providers of the same driver by their pod names (HashiCorp
+    // Vault's, Akeyless's, Conjur's `…-csi-provider`; GCP's and AWS's
+    // carry `secrets-store-csi` already) and the driver's provider API.
     "csi-provider",
-    "provider-gcp",
-    "provider-aws",
     "CSIDriverProvider",
 ]);
 
@@ -1135,8 +1134,9 @@ pub const RULES: &[CategoryRule] = &[
             // Helm's own refusals of a release: a name its validation
             // rejects, a release its storage does not hold while
             // `upgrade --install` runs (`Installing it now`, then `Error:`).
-            signal(&[Any(&["invalid release name", "release name is invalid"])], 0.82),
-            signal(&[Any(&["Installing it now", "getting deployed release"]), Any(&["Error:", "release: not found"])], 0.8),
+            signal(&[Phrase("invalid release name, must match regex")], 0.82),
+            signal(&[Any(&["invalid release name", "release name is invalid"])], 0.74),
+            signal(&[Any(&["does not exist. Installing it now", "getting deployed release"]), Any(&["Error:", "release: not found"])], 0.8),
             signal(&[Phrase("resource mapping not found for name")], 0.82),
             signal(&[Phrase("ensure CRDs are installed first")], 0.85),
             signal(&[Phrase("Error: create: failed to create")], 0.82),
@@ -1845,7 +1845,7 @@ pub const RULES: &[CategoryRule] = &[
             // libraries' words.
             signal_unless(
                 &[
-                    Any(&["ManagedIdentityCredential", "managed identity endpoint", "IMDS endpoint", "metadata/identity", "MSI endpoint"]),
+                    Any(&["ManagedIdentityCredential", "managed identity endpoint", "metadata/identity", "MSI endpoint"]),
                     Any(&["status code 404", "status code: 404", "(status code 404)", "status code 410", "status code: 410", "410 Gone", "410 (Gone)", "Status: 404 (Not Found)", "Failed to retrieve IMDS token", "IMDS token after", "retries exhausted", "Retry failed after", "Multiple attempts failed"]),
                 ],
                 MI_NOT_THE_POD,
@@ -1966,7 +1966,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[CSI_PROVIDER, Any(&["Vault is sealed", "failed to login", "permission denied", "PermissionDenied", "failed to fetch secret", "Failed fetching secret", "couldn't read secret", "connection refused", "no such host", "i/o timeout"])], 0.84),
             // The driver and its provider failing to encode or decode their
             // gRPC messages (`proto: Marshal called with nil`).
-            signal(&[Any(&["MountVolume.SetUp failed", "failed to mount secrets store objects", "CSIDriverProvider", "mount request"]), Any(&["error while marshaling", "Marshal called with nil", "error while unmarshaling", "error unmarshaling", "failed to unmarshal", "failed to marshal"])], 0.8),
+            signal(&[Any(&["MountVolume.SetUp failed", "failed to mount secrets store objects", "CSIDriverProvider"]), Any(&["error while marshaling", "Marshal called with nil", "error while unmarshaling", "error unmarshaling", "failed to unmarshal", "failed to marshal"])], 0.8),
         ],
         negative: &[],
         cause: "The secrets-store CSI volume could not be mounted: the driver or the Azure provider is not running on the node, the identity used by the provider (userAssignedIdentityID in the SecretProviderClass, the add-on identity in Service Connector's CSI mode) is wrong, the provider cannot reach Key Vault in time, Key Vault throttled (429) or refused authentication (401), or sync-secret RBAC is missing.",
