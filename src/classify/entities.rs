@@ -173,7 +173,6 @@ pub(crate) fn extract(
             .any(|m| m.name == "errorCode" && m.value == l.value)
     }) || opens_with_cli_error(&views.clean, lines)
         || event_row(&views.clean, work);
-    prefix_codes(&views.clean, &mut found, work);
     found.sort_by_key(|e| e.start);
     // Keep a bounded number of values per name.
     let mut kept: Vec<Entity> = Vec::new();
@@ -370,6 +369,25 @@ fn read_value(
                 None
             }
         }
+        CodeBefore => {
+            // `NotFound:` as written, a CamelCase name glued before it, a
+            // sentence after it (`IsNotFound: true` is a Go struct's field).
+            if c.get(cs..ce) != Some(b"NotFound:".as_slice()) {
+                return None;
+            }
+            let mut s = cs;
+            while s > 0 && c[s - 1].is_ascii_alphanumeric() && cs - s < 72 {
+                *work += 1;
+                s -= 1;
+            }
+            let starts_word = s == 0 || !(c[s - 1].is_ascii_alphanumeric() || c[s - 1] == b'_');
+            let mut i = ce;
+            while i < c.len() && i < ce + 3 && c[i] == b' ' {
+                i += 1;
+            }
+            let sentence = c.get(i).is_some_and(u8::is_ascii_uppercase);
+            (s < cs && starts_word && c[s].is_ascii_uppercase() && sentence).then_some((s, ce - 1))
+        }
         LabelBefore => {
             let mut s = cs;
             while s > 0 && (c[s - 1].is_ascii_alphanumeric() || c[s - 1] == b'-') && cs - s < 24 {
@@ -513,61 +531,6 @@ fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
         entity.value = clean.get(vs..ve).unwrap_or_default().to_string();
         entity.start = vs;
         entity.end = ve;
-    }
-}
-
-/// A not-found code used as its message's prefix, as ARM's `code: message`
-/// pair is printed by azd, the Ruby and Go SDKs and deployment logs
-/// (`DeploymentNotFound: Deployment 'web' could not be found.`), anywhere on a
-/// line: a CamelCase word ending in `NotFound` right before a colon and a
-/// sentence. One scan
-/// of the text; like the automaton's hits, the first ones and the last one
-/// are kept.
-fn prefix_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
-    const SUFFIX: &str = "NotFound:";
-    const MAX_LEN: usize = 80;
-    let b = clean.as_bytes();
-    let mut kept = 0;
-    let mut last: Option<Entity> = None;
-    for (at, _) in clean.match_indices(SUFFIX) {
-        let end = at + SUFFIX.len() - 1;
-        let mut s = at;
-        while s > 0 && at - s < MAX_LEN && b[s - 1].is_ascii_alphanumeric() {
-            s -= 1;
-        }
-        *work += (at - s + 1) as u64;
-        // A word of its own, CamelCase, with a name before `NotFound`.
-        let starts_word = s == 0 || !(b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_');
-        if s == at || !starts_word || !b[s].is_ascii_uppercase() {
-            continue;
-        }
-        let Some(value) = clean.get(s..end) else {
-            continue;
-        };
-        // The message follows as a sentence (`IsNotFound: true` is a Go
-        // struct's field).
-        let sentence = clean
-            .get(end + 1..)
-            .map(str::trim_start)
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
-        if !is_code(value) || !sentence {
-            continue;
-        }
-        let e = Entity {
-            name: "errorCode",
-            value: value.to_string(),
-            start: s,
-            end,
-        };
-        if kept < super::matcher::MAX_HITS {
-            kept += 1;
-            found.push(e);
-        } else {
-            last = Some(e);
-        }
-    }
-    if let Some(e) = last {
-        found.push(e);
     }
 }
 
@@ -758,24 +721,30 @@ mod tests {
 
     #[test]
     fn reads_not_found_codes_used_as_message_prefixes() {
+        // The marker `NotFound:` as the automaton finds it, then the code
+        // read back from it.
         let read = |clean: &str| {
-            let (mut found, mut w) = (Vec::new(), 0);
-            prefix_codes(clean, &mut found, &mut w);
-            found.into_iter().map(|e| e.value).collect::<Vec<_>>()
+            let cs = clean.find("NotFound:")?;
+            let mut w = 0;
+            read_value(clean.as_bytes(), cs, cs + 9, CodeBefore, &mut w)
+                .map(|(s, e)| clean[s..e].to_string())
         };
         assert_eq!(
-            read("Deployment Error Details:\nDeploymentNotFound: Deployment 'web' could not be found."),
-            ["DeploymentNotFound"]
+            read("Deployment Error Details:\nDeploymentNotFound: Deployment 'web' could not be found.")
+                .as_deref(),
+            Some("DeploymentNotFound")
         );
         assert_eq!(
-            read("\"message\": \"MsRestAzure::AzureOperationError: DeploymentNotFound: X\""),
-            ["DeploymentNotFound"]
+            read("\"message\": \"MsRestAzure::AzureOperationError: DeploymentNotFound: X\"")
+                .as_deref(),
+            Some("DeploymentNotFound")
         );
-        // Lower case, glued to a word, or no name before `NotFound`: no code.
-        assert!(read("deploymentNotFound: x").is_empty());
-        assert!(read("x_DeploymentNotFound: x").is_empty());
-        assert!(read("NotFound: x").is_empty());
-        assert!(read("IsNotFound: true,").is_empty());
+        // Lower case, glued to a word, no name before `NotFound`, or no
+        // sentence after it: no code.
+        assert_eq!(read("deploymentNotFound: X"), None);
+        assert_eq!(read("x_DeploymentNotFound: X"), None);
+        assert_eq!(read("NotFound: X"), None);
+        assert_eq!(read("IsNotFound: true,"), None);
     }
 
     #[test]
