@@ -382,7 +382,8 @@ fn read_value(
             }
             let starts_word = s == 0 || !(c[s - 1].is_ascii_alphanumeric() || c[s - 1] == b'_');
             let mut i = ce;
-            while i < c.len() && i < ce + 3 && c[i] == b' ' {
+            // A hard wrap may put the message on the next line.
+            while i < c.len() && i < ce + 4 && matches!(c[i], b' ' | b'\n' | b'\t') {
                 i += 1;
             }
             let sentence = c.get(i).is_some_and(u8::is_ascii_uppercase);
