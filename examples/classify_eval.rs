@@ -37,8 +37,10 @@ use corpus::Set;
 /// for tuning, is held to the aim: 95% top-1 over the categories, 95% of the
 /// unrelated texts kept `unknown`, 90% calibration. An empty set has no
 /// figures and passes.
-const FLOORS: &[(Set, f64, f64, f64)] =
-    &[(Set::Dev, 0.99, 1.0, 0.99), (Set::Holdout, 0.95, 0.95, 0.90)];
+const FLOORS: &[(Set, f64, f64, f64)] = &[
+    (Set::Dev, 0.99, 1.0, 0.99),
+    (Set::Holdout, 0.95, 0.95, 0.90),
+];
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;
