@@ -445,6 +445,81 @@ fn word_families_claim_no_unrelated_text() {
 }
 
 #[test]
+fn new_word_families_hold_to_the_domains_structure() {
+    // Other tools' words that the secrets-store providers, the kubelet's
+    // tunnel, Bicep's and Helm's vocabulary and the metadata endpoint share:
+    // a Terraform provider, a Go proxy, ESLint, a language tag's RFC,
+    // another cloud's metadata service, another tool's release names.
+    let unrelated = [
+        "Error: terraform-provider-aws: dial tcp: connection refused",
+        "2024/01/01 Error dialing backend: dial tcp 10.0.0.1:8080: connection refused",
+        "src/app.js  3:7  error  'x' is assigned a value but never used  no-unused-vars",
+        "Use BCP 47 language tags such as en-US; error: invalid tag",
+        "IMDS endpoint returned status code 404 (EC2 instance metadata)",
+        "websocket: error upgrading connection: bad handshake",
+        "Error: release name is invalid for goreleaser",
+        "ValueError: number of samples exceeds the maximum allowed (100)",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+    // The same families in this domain's words.
+    let related = [
+        (
+            "E0126 server.go:151] Failure getting secret values from provider type secretsmanager: Failed to fetch secret from all regions: /app/secret",
+            "kv_csi_mount_failed",
+        ),
+        (
+            "server: Finished unary gRPC call: grpc.method=/v1alpha1.CSIDriverProvider/Mount grpc.code=Internal err=\"failed to login\"",
+            "kv_csi_mount_failed",
+        ),
+        (
+            "ERROR: deploying to resource group:\nDeploymentNotFound: Deployment 'web' could not be found.",
+            "resource_not_found",
+        ),
+        (
+            "Error from server: error dialing backend: dial tcp 10.1.0.4:10250: i/o timeout",
+            "other",
+        ),
+        (
+            "main.bicep(3,1) : Error BCP018: Expected the \"=\" character at this location.",
+            "other",
+        ),
+        (
+            "Error BCP036: The property \"gateway\" expected a value of type \"string\"",
+            "other",
+        ),
+        (
+            "ManagedIdentityCredential authentication failed: Service request failed. Status: 410 (Gone)",
+            "wi_token_file_missing",
+        ),
+    ];
+    assert_categories(&related);
+}
+
+#[test]
+fn two_readings_of_one_rank_without_a_code_are_no_confident_answer() {
+    // A resource and its resource group both said not found in words: either
+    // may be meant, and no extracted code says which.
+    let text = "The Resource 'Microsoft.Web/sites/app' under resource group 'rg' was not found. Resource group 'rg' could not be found.";
+    let d = classify(text, &ClassifyContext::default());
+    assert!(d.matches.len() >= 2, "{:?}", d.matches);
+    assert!(
+        d.matches[0].confidence < 0.8,
+        "{} at {}",
+        d.category,
+        d.matches[0].confidence
+    );
+    // A code names the object: the answer is confident again.
+    let coded = "(DeploymentNotFound) Deployment 'web' could not be found.\nCode: DeploymentNotFound\nResource group 'rg' was used.";
+    let d = classify(coded, &ClassifyContext::default());
+    assert_eq!(d.category, "resource_not_found");
+    assert!(
+        d.matches[0].confidence >= 0.8,
+        "{}",
+        d.matches[0].confidence
+    );
+}
+
+#[test]
 fn domain_words_inside_prose_or_other_clouds_do_not_mark_the_domain() {
     // Helm's headings, `Microsoft.`, the metadata service and Helm's
     // commands, written by other tools or inside other words.

@@ -319,8 +319,16 @@ struct Candidate {
     index: usize,
     confidence: f64,
     priority: u8,
+    /// Some matched signal rests on an extracted error code.
+    coded: bool,
     spans: Vec<(String, Span)>,
 }
+
+/// Highest confidence of a reading that wins over another specific reading
+/// of the same rank on words alone: two readings compete (a resource group
+/// and a deployment both not found), and without a code saying which, the
+/// winner is no confident answer.
+const CONTESTED_CEILING: f64 = 0.79;
 
 /// Runs the whole classification.
 pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStats) {
@@ -391,11 +399,17 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .map(|(s, _)| s.priority.unwrap_or(rule.priority))
             .min()
             .unwrap_or(rule.priority);
+        let coded = matched.iter().any(|(s, _)| {
+            s.all
+                .iter()
+                .any(|t| matches!(t, Term::Code(_) | Term::Innermost(_)))
+        });
         candidates.push(Candidate {
             rule,
             index,
             confidence,
             priority,
+            coded,
             spans,
         });
     }
@@ -435,6 +449,11 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             .then(y.confidence.total_cmp(&x.confidence))
             .then(x.index.cmp(&y.index))
     });
+    if let [first, second, ..] = candidates.as_mut_slice() {
+        if !first.coded && !weak(first) && !weak(second) && first.priority == second.priority {
+            first.confidence = first.confidence.min(CONTESTED_CEILING);
+        }
+    }
 
     let mut matches: Vec<Match> = Vec::with_capacity(candidates.len());
     for cand in &candidates {

@@ -369,6 +369,26 @@ fn read_value(
                 None
             }
         }
+        CodeBefore => {
+            // `NotFound:` as written, a CamelCase name glued before it, a
+            // sentence after it (`IsNotFound: true` is a Go struct's field).
+            if c.get(cs..ce) != Some(b"NotFound:".as_slice()) {
+                return None;
+            }
+            let mut s = cs;
+            while s > 0 && c[s - 1].is_ascii_alphanumeric() && cs - s < 72 {
+                *work += 1;
+                s -= 1;
+            }
+            let starts_word = s == 0 || !(c[s - 1].is_ascii_alphanumeric() || c[s - 1] == b'_');
+            let mut i = ce;
+            // A hard wrap may put the message on the next line.
+            while i < c.len() && i < ce + 4 && matches!(c[i], b' ' | b'\n' | b'\t') {
+                i += 1;
+            }
+            let sentence = c.get(i).is_some_and(u8::is_ascii_uppercase);
+            (s < cs && starts_word && c[s].is_ascii_uppercase() && sentence).then_some((s, ce - 1))
+        }
         LabelBefore => {
             let mut s = cs;
             while s > 0 && (c[s - 1].is_ascii_alphanumeric() || c[s - 1] == b'-') && cs - s < 24 {
@@ -698,6 +718,34 @@ mod tests {
         assert!(!opens(
             "starting job\n(PartnerIdAlreadyLinked) This user is linked"
         ));
+    }
+
+    #[test]
+    fn reads_not_found_codes_used_as_message_prefixes() {
+        // The marker `NotFound:` as the automaton finds it, then the code
+        // read back from it.
+        let read = |clean: &str| {
+            let cs = clean.find("NotFound:")?;
+            let mut w = 0;
+            read_value(clean.as_bytes(), cs, cs + 9, CodeBefore, &mut w)
+                .map(|(s, e)| clean[s..e].to_string())
+        };
+        assert_eq!(
+            read("Deployment Error Details:\nDeploymentNotFound: Deployment 'web' could not be found.")
+                .as_deref(),
+            Some("DeploymentNotFound")
+        );
+        assert_eq!(
+            read("\"message\": \"MsRestAzure::AzureOperationError: DeploymentNotFound: X\"")
+                .as_deref(),
+            Some("DeploymentNotFound")
+        );
+        // Lower case, glued to a word, no name before `NotFound`, or no
+        // sentence after it: no code.
+        assert_eq!(read("deploymentNotFound: X"), None);
+        assert_eq!(read("x_DeploymentNotFound: X"), None);
+        assert_eq!(read("NotFound: X"), None);
+        assert_eq!(read("IsNotFound: true,"), None);
     }
 
     #[test]

@@ -273,6 +273,65 @@ pub(crate) const LEXICON: &[Family] = &[
             "chart requires kubeVersion",
         ],
     },
+    Family {
+        // Helm's validation and storage errors (a release name its regex
+        // rejects, a release its storage driver does not hold), Helm 2's
+        // commands and its server Tiller, reached through a port-forward.
+        source: "helm/helm pkg/action/action.go (errInvalidName), pkg/storage/driver/driver.go (ErrReleaseNotFound, ErrReleaseExists), pkg/action/upgrade.go; helm/helm v2 pkg/helm/portforwarder/portforwarder.go, cmd/helm/helm.go, cmd/helm/installer/install.go (gathered 2026-12-06)",
+        terms: &[
+            "invalid release name, must match regex",
+            "release: not found",
+            "release: already exists",
+            "getting deployed release",
+            "helm ls",
+            "helm status",
+            "helm history",
+            "helm delete",
+            "helm init",
+            "helm get",
+            "tiller-deploy",
+            "could not find tiller",
+            "could not find a ready tiller pod",
+        ],
+    },
+    Family {
+        // The kubelet's API as the API server reaches it for logs, exec and
+        // port-forwards: its port and its routes. (`error dialing backend`,
+        // the API server's words when that fails, is also any Go proxy's.)
+        source: "kubernetes/kubernetes pkg/cluster/ports/ports.go (KubeletPort 10250), pkg/kubelet/server/server.go (containerLogs, exec, portForward routes) (gathered 2026-12-06)",
+        terms: &[":10250", "/containerlogs/"],
+    },
+    Family {
+        // Bicep's diagnostics (`Error BCP036: …`, the codes BCP001–BCP099
+        // by their zero-led form; `BCP 47` is a language tag's RFC) and
+        // the linter's rule ids that no JavaScript linter shares.
+        source: "Azure/bicep src/Bicep.Core/Diagnostics/DiagnosticBuilder.cs, src/Bicep.Core/Analyzers/Linter/Rules/*.cs (gathered 2026-12-06)",
+        terms: &[
+            "error bcp",
+            "warning bcp",
+            "info bcp",
+            "bcp0",
+            "no-hardcoded-env-urls",
+            "secure-parameter-default",
+            "outputs-should-not-contain-secrets",
+            "use-stable-resource-identifiers",
+            "use-resource-symbol-reference",
+            "use-parent-property",
+        ],
+    },
+    Family {
+        // Terraform's providers of this domain by their resource prefixes
+        // and registry addresses (azurerm is a marker already).
+        source: "hashicorp/terraform-provider-azuread docs/resources/*.md, hashicorp/terraform-provider-helm docs/resources/release.md, docs/data-sources/template.md, hashicorp/terraform-provider-kubernetes docs/resources/*.md (gathered 2026-12-06)",
+        terms: &[
+            "azuread_",
+            "helm_template",
+            "hashicorp/azuread",
+            "hashicorp/helm",
+            "hashicorp/kubernetes",
+            "kubernetes_manifest",
+        ],
+    },
 ];
 
 /// Every term of the lexicon.

@@ -21,6 +21,9 @@ pub(crate) enum Shape {
     Http,
     /// The DNS label before the marker: `<v>.vault.azure.net`.
     LabelBefore,
+    /// The CamelCase code the marker ends, used as its message's prefix:
+    /// `<v>NotFound: Deployment 'web' could not be found.`
+    CodeBefore,
     /// The whole path starting at the marker: `/subscriptions/…`.
     Path,
 }
@@ -105,6 +108,10 @@ pub(crate) const MARKERS: &[Marker] = &[
     mk("response", Http, Plain("httpStatus")),
     mk("code", KeyValue, Code),
     mk("error type", KeyValue, Code),
+    // ARM's `code: message` pair as azd, the Ruby and Go SDKs and
+    // deployment logs print it (`DeploymentNotFound: Deployment 'web' could
+    // not be found.`).
+    mk("notfound:", CodeBefore, Code),
     mk("assertion issuer", Quoted, Plain("issuer")),
     mk("assertion subject", Quoted, Plain("subject")),
     mk("assertion audience", Quoted, Plain("audience")),

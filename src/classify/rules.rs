@@ -333,6 +333,37 @@ const CSI_PROVIDER: Term = Any(&[
     "csi-secrets-store-provider-azure",
     "provider-azure",
     "SecretProviderClass",
+    // The other providers of the same driver by their pod names (HashiCorp
+    // Vault's, Akeyless's, Conjur's `…-csi-provider`; GCP's and AWS's
+    // carry `secrets-store-csi` already) and the driver's provider API.
+    "csi-provider",
+    "CSIDriverProvider",
+]);
+
+/// A secrets-store provider's own words for a mount it could not serve
+/// (HashiCorp Vault's `error making mount request`, GCP's `unable to obtain
+/// auth for mount`, AWS's `Failure getting secret values from provider`).
+const PROVIDER_MOUNT_FAILED: Term = Any(&[
+    "error making mount request",
+    "unable to obtain auth for mount",
+    "Failure getting secret values from provider",
+    "Failed to fetch secret from all regions",
+    "failed to handle mount request",
+]);
+
+/// The driver's gRPC call to its provider (`/v1alpha1.CSIDriverProvider/Mount`)
+/// ending in any status but OK.
+const PROVIDER_CALL_FAILED: Term = Any(&[
+    "grpc.code=Unknown",
+    "grpc.code=Internal",
+    "grpc.code=PermissionDenied",
+    "grpc.code=Unauthenticated",
+    "grpc.code=NotFound",
+    "grpc.code=InvalidArgument",
+    "grpc.code=Unavailable",
+    "grpc.code=DeadlineExceeded",
+    "grpc.code=Canceled",
+    "grpc.code=FailedPrecondition",
 ]);
 
 /// Transitional states of an AKS cluster, node pool or operation that make a
@@ -1100,6 +1131,12 @@ pub const RULES: &[CategoryRule] = &[
             // A release name already taken, in any Helm's words.
             signal(&[RELEASE_NAME_TAKEN, Any(&["in use", "already exists", "already taken"])], 0.86),
             signal(&[Phrase("has no deployed releases")], 0.85),
+            // Helm's own refusals of a release: a name its validation
+            // rejects, a release its storage does not hold while
+            // `upgrade --install` runs (`Installing it now`, then `Error:`).
+            signal(&[Phrase("invalid release name, must match regex")], 0.82),
+            signal(&[Any(&["invalid release name", "release name is invalid"])], 0.74),
+            signal(&[Any(&["does not exist. Installing it now", "getting deployed release"]), Any(&["Error:", "release: not found"])], 0.8),
             signal(&[Phrase("resource mapping not found for name")], 0.82),
             signal(&[Phrase("ensure CRDs are installed first")], 0.85),
             signal(&[Phrase("Error: create: failed to create")], 0.82),
@@ -1244,6 +1281,19 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Code("OperationNotAllowed"), TRANSITIONAL_STATE], 0.85, BUSY_RANK),
             // Weak: counts only next to the domain's vocabulary.
             signal_ranked(&[Any(&["not allowed", "isn't allowed", "cannot be performed", "can't be performed"]), TRANSITIONAL_STATE], 0.74, BUSY_RANK),
+            // Another operation on the resource, or one it depends on, said
+            // in prose (`Another operation on this or dependent resource is
+            // in progress`); weak: other tools lock operations too. Helm's
+            // own lock is its release's, Argo CD's sync lock its own.
+            Signal {
+                all: &[Any(&["another operation", "other operation", "conflicting operation", "previous operation", "pending operation", "operation on this or dependent resource"]), Any(&["in progress", "is running", "still running", "not yet completed", "has not completed", "is pending"])],
+                none: &[Phrase("install/upgrade/rollback"), Any(&["argocd", "argo cd", "argo-cd", "argoproj"])],
+                weight: 0.74,
+                priority: Some(BUSY_RANK),
+            },
+            // Storage's and classic Azure's busy answer: an operation that
+            // requires exclusive access is running (weak, as above).
+            signal_ranked(&[Any(&["requires exclusive access"]), Any(&["operation is currently", "currently performing"])], 0.74, BUSY_RANK),
             // Any service's busy-resource conflict: the provisioning state is
             // not terminal, the request conflicts with a running one.
             signal(&[Code("RequestConflict")], 0.85),
@@ -1420,7 +1470,14 @@ pub const RULES: &[CategoryRule] = &[
             // code is another not-found code.
             signal_unless(
                 &[Phrase("Resource group"), Phrase("could not be found")],
-                &[Innermost("Deployment*NotFound"), Innermost("ParentResourceNotFound"), Innermost("ResourceNotFound")],
+                &[
+                    Innermost("Deployment*NotFound"),
+                    Innermost("ParentResourceNotFound"),
+                    Innermost("ResourceNotFound"),
+                    Innermost("Operation*NotFound"),
+                    Innermost("Role*NotFound"),
+                    Innermost("Subscription*NotFound"),
+                ],
                 0.88,
             ),
             signal_unless(
@@ -1597,6 +1654,16 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["exceeds the limit", "exceed the limit", "exceeding the limit", "exceeded the limit", "reached the limit", "reached its limit", "reached the maximum", "limit has been reached", "limit exceeded"]),
                 Any(&["subscription", "quota", "region", "cores", "vCPU", "public IP", "per resource group"]),
             ], 0.72),
+            // A counted maximum passed, in any service's words (Entra's
+            // `Number of RoleAssignments are more than the maximum (100)
+            // allowed`, ARM's role assignments per subscription); weak:
+            // other APIs count things too.
+            signal(&[
+                Any(&["number of", "count of", "maximum number", "no more"]),
+                Any(&["more than the maximum", "exceeds the maximum", "exceeded the maximum", "exceed the maximum", "greater than the maximum", "over the maximum", "above the maximum", "reached the maximum", "can be created (limit"]),
+            ], 0.74),
+            signal(&[Code("RoleAssignmentLimitExceeded")], 0.93),
+            signal(&[Phrase("No more role assignments can be created")], 0.9),
             // The same in any word order (`the limit of 1 free plan per
             // subscription was exceeded`); a request rate limit is throttling.
             signal_unless(&[
@@ -1773,6 +1840,17 @@ pub const RULES: &[CategoryRule] = &[
             // The metadata endpoint (or the pod-identity proxy in front of
             // it) answering that it holds no identity for the caller.
             signal_unless(&[NO_IDENTITY_FOR_CALLER], MI_NOT_THE_POD, 0.85),
+            // The metadata endpoint answering 404 or 410, or retried until
+            // the SDK gave up, in the JS, .NET and Python identity
+            // libraries' words.
+            signal_unless(
+                &[
+                    Any(&["ManagedIdentityCredential", "managed identity endpoint", "metadata/identity", "MSI endpoint"]),
+                    Any(&["status code 404", "status code: 404", "(status code 404)", "status code 410", "status code: 410", "410 Gone", "410 (Gone)", "Status: 404 (Not Found)", "Failed to retrieve IMDS token", "IMDS token after", "retries exhausted", "Retry failed after", "Multiple attempts failed"]),
+                ],
+                MI_NOT_THE_POD,
+                0.82,
+            ),
             // IMDS on a node with several identities and no client id asked for.
             signal(&[Phrase("Multiple user assigned identities exist")], 0.85),
             signal(&[Phrase("specify the clientId"), Phrase("identity")], 0.8),
@@ -1879,6 +1957,16 @@ pub const RULES: &[CategoryRule] = &[
             // cluster wired by Service Connector the CSI volume is the
             // secrets store.
             signal(&[Phrase("MountVolume.SetUp failed"), Phrase("rpc error"), Any(&["DeadlineExceeded", "deadline exceeded"])], 0.78),
+            // Any provider of the driver (Azure, HashiCorp Vault, GCP, AWS,
+            // Akeyless, Conjur) failing a mount: its own words, its gRPC
+            // call's status, or its name next to what stopped it (a sealed
+            // or unreachable vault, a login refused, a secret not fetched).
+            signal(&[PROVIDER_MOUNT_FAILED], 0.86),
+            signal(&[Phrase("CSIDriverProvider/Mount"), PROVIDER_CALL_FAILED], 0.86),
+            signal(&[CSI_PROVIDER, Any(&["Vault is sealed", "failed to login", "permission denied", "PermissionDenied", "failed to fetch secret", "Failed fetching secret", "couldn't read secret", "connection refused", "no such host", "i/o timeout"])], 0.84),
+            // The driver and its provider failing to encode or decode their
+            // gRPC messages (`proto: Marshal called with nil`).
+            signal(&[Any(&["MountVolume.SetUp failed", "failed to mount secrets store objects", "CSIDriverProvider"]), Any(&["error while marshaling", "Marshal called with nil", "error while unmarshaling", "error unmarshaling", "failed to unmarshal", "failed to marshal"])], 0.8),
         ],
         negative: &[],
         cause: "The secrets-store CSI volume could not be mounted: the driver or the Azure provider is not running on the node, the identity used by the provider (userAssignedIdentityID in the SecretProviderClass, the add-on identity in Service Connector's CSI mode) is wrong, the provider cannot reach Key Vault in time, Key Vault throttled (429) or refused authentication (401), or sync-secret RBAC is missing.",
