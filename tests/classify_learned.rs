@@ -3,10 +3,7 @@
 //! logs or unrelated text.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
 use aks_service_connector::classify::{classify, ClassifyContext, Diagnosis};
-use common::corpus;
 
 /// Whether the winning match is the learned model's.
 fn learned(d: &Diagnosis) -> bool {
@@ -16,59 +13,62 @@ fn learned(d: &Diagnosis) -> bool {
         .any(|e| e.signal.starts_with("word "))
 }
 
+/// In-domain texts no rule places, each a line of a development text
+/// pasted alone, and the category the model gives them.
+const PLACED_BY_THE_MODEL: &[(&str, &str)] = &[
+    (
+        "failed to mount objects, error: failed to get keyvault clien",
+        "kv_csi_mount_failed",
+    ),
+    (
+        "ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.",
+        "wi_token_file_missing",
+    ),
+    (
+        "\"message\": \"Disk k8s-agentpool-10150444-0_OsDisk_1_63e5e95418c044e499e4edb7b749ef2x is not found.\",",
+        "resource_not_found",
+    ),
+];
+
 #[test]
-fn learned_answers_are_weak_and_name_their_words() {
-    let (texts, _) = corpus::training_set().expect("training texts load");
-    let mut answered = 0;
-    for t in &texts {
-        let d = classify(&t.text, &ClassifyContext::default());
-        if !learned(&d) {
-            continue;
-        }
-        answered += 1;
+fn the_model_places_what_the_rules_leave_weak_and_says_why() {
+    for (text, want) in PLACED_BY_THE_MODEL {
+        let d = classify(text, &ClassifyContext::default());
+        assert_eq!(d.category, *want, "{text}");
+        assert!(learned(&d), "{text}: not the model's answer");
         let m = &d.matches[0];
-        assert!(m.confidence < 0.75, "{}: {}", t.path, m.confidence);
-        assert_ne!(m.id, "unknown", "{}", t.path);
+        assert!(m.confidence < 0.75, "{text}: {}", m.confidence);
         for e in &m.evidence {
             let word = e.signal.trim_start_matches("word ");
             assert!(
-                t.text.to_ascii_lowercase().contains(word)
-                    || e.excerpt.to_ascii_lowercase().contains(word),
-                "{}: {word} is not in the text",
-                t.path
+                text.to_ascii_lowercase().contains(word),
+                "{text}: {word} is not in the text"
             );
         }
         // The fallback `other` the model replaced is gone.
-        assert!(
-            d.matches
-                .iter()
-                .skip(1)
-                .all(|m| m.id != "other" || m.confidence >= 0.75),
-            "{}",
-            t.path
-        );
+        assert!(d.matches.iter().all(|m| m.id != "other"), "{text}");
     }
-    // The rules are tuned on these texts too, so few need the model; but
-    // the path must be taken, or it is dead code.
-    assert!(answered > 0, "no text was answered by the learned model");
 }
 
 #[test]
 fn a_long_text_is_left_to_the_rules() {
-    let (texts, _) = corpus::training_set().expect("training texts load");
     let filler = "...\n".repeat(1100);
-    let mut checked = 0;
-    for t in &texts {
-        let short = classify(&t.text, &ClassifyContext::default());
-        if !learned(&short) {
-            continue;
-        }
-        let long = format!("{}\n{filler}", t.text);
-        let d = classify(&long, &ClassifyContext::default());
-        assert!(!learned(&d), "{}: answered by the model when long", t.path);
-        checked += 1;
+    for (text, want) in PLACED_BY_THE_MODEL {
+        let d = classify(&format!("{text}\n{filler}"), &ClassifyContext::default());
+        assert!(!learned(&d), "{text}: answered by the model when long");
+        assert_ne!(d.category, *want, "{text}");
     }
-    assert!(checked > 0);
+}
+
+#[test]
+fn a_text_without_a_failure_is_not_asked() {
+    for text in [
+        "helm pull oci://ghcr.io/dandydeveloper/charts/redis-ha",
+        "[Informational] Azure-Identity: ManagedIdentityCredential.GetToken invoked. Scopes: [ https://vault.azure.net/.default ]",
+    ] {
+        let d = classify(text, &ClassifyContext::default());
+        assert!(!learned(&d), "{text}");
+    }
 }
 
 #[test]

@@ -530,7 +530,8 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
 /// [`LEARNED_OVER_WEAK`] against a rule's match), finds the text unrelated,
 /// names a category a negative term ruled out (the rules' readings settle
 /// who speaks, such as a cluster's own credential being no workload
-/// identity) or a category whose tool the text does not name. A text without a
+/// identity) or a category whose tool the text does not name, and when the
+/// text shows no failure at all. A text without a
 /// sign of the domain is never asked about: the model has seen too few
 /// unrelated texts to tell them from the domain's. Its answer is never
 /// confident: it rests on words, not on a cause's evidence, so it stays below
@@ -550,6 +551,9 @@ fn learned_match(
         return None;
     }
     let found = words::words(&a.views.clean, work);
+    if !learned::shows_failure(&found) {
+        return None;
+    }
     let guess = learned::guess(&found, work)?;
     let floor = if first.id == "other" {
         LEARNED_FLOOR

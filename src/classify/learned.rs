@@ -54,6 +54,63 @@ pub(crate) fn speaker_named(id: &str, words: &Words) -> bool {
         .all(|(_, names)| names.iter().any(|n| words.contains_key(*n)))
 }
 
+/// Words of which a text needs one for the model to answer: the model
+/// learned from failures, so it reads any in-domain text as one; a command
+/// line or an informational log line pasted alone is no failure.
+const FAILURE_WORDS: &[&str] = &[
+    "error",
+    "errors",
+    "err",
+    "failed",
+    "fails",
+    "fail",
+    "failure",
+    "failing",
+    "denied",
+    "forbidden",
+    "unauthorized",
+    "unable",
+    "cannot",
+    "exception",
+    "refused",
+    "timeout",
+    "timed",
+    "exceeded",
+    "invalid",
+    "conflict",
+    "unavailable",
+    "rejected",
+    "disallowed",
+    "panic",
+    "400",
+    "401",
+    "403",
+    "404",
+    "409",
+    "429",
+    "500",
+    "502",
+    "503",
+];
+
+/// Failures told with `not` (`is not found`, `does not exist`, `is not
+/// registered`): the word after it, which must also be in the text.
+const FAILURE_AFTER_NOT: &[&str] = &[
+    "found",
+    "exist",
+    "allowed",
+    "authorized",
+    "registered",
+    "permitted",
+];
+
+/// Whether `words` show a failure: one of [`FAILURE_WORDS`], or `not` with
+/// one of [`FAILURE_AFTER_NOT`].
+pub(crate) fn shows_failure(words: &Words) -> bool {
+    FAILURE_WORDS.iter().any(|w| words.contains_key(*w))
+        || (words.contains_key("not") && FAILURE_AFTER_NOT.iter().any(|w| words.contains_key(*w)))
+}
+
 /// Word to its index in the table, built on first use.
 fn index() -> &'static HashMap<&'static str, usize> {
     static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
@@ -206,6 +263,24 @@ mod tests {
         assert!(speaker_named("helm_timeout", &named));
         assert!(!speaker_named("helm_timeout", &bare));
         assert!(speaker_named("quota_exceeded", &bare));
+    }
+
+    #[test]
+    fn a_failure_must_show() {
+        assert!(shows_failure(&words::words(
+            "ManagedIdentityCredential authentication failed",
+            &mut 0
+        )));
+        assert!(shows_failure(&words::words("StatusCode=403", &mut 0)));
+        assert!(shows_failure(&words::words("Disk d is not found.", &mut 0)));
+        assert!(!shows_failure(&words::words(
+            "helm pull oci://ghcr.io/x/charts/y",
+            &mut 0
+        )));
+        assert!(!shows_failure(&words::words(
+            "ManagedIdentityCredential.GetToken invoked",
+            &mut 0
+        )));
     }
 
     #[test]
