@@ -15,7 +15,6 @@ use super::near::{self, Lines};
 use super::normalize::{self, Views};
 use super::redact::{self, LineMasks};
 use super::rules::{CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, RULES, SPECIFIC};
-use super::words;
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
 /// The automaton and the pattern id of every table phrase.
@@ -550,10 +549,7 @@ fn learned_match(
     {
         return None;
     }
-    let found = words::words(&a.views.clean, work);
-    if !learned::shows_failure(&found) {
-        return None;
-    }
+    let found = learned::read(&a.views.clean, work)?;
     let guess = learned::guess(&found, work)?;
     let floor = if first.id == "other" {
         LEARNED_FLOOR

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use super::learned_table::{
     BIAS, BIAS_SCALE, CLASSES, IDF, IDF_SCALE, STARTS, WEIGHTS, WEIGHT_SCALE, WORDS,
 };
-use super::words::Words;
+use super::words::{words_by_line, Words};
 
 /// The model's answer for one text.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +109,34 @@ const FAILURE_AFTER_NOT: &[&str] = &[
 pub(crate) fn shows_failure(words: &Words) -> bool {
     FAILURE_WORDS.iter().any(|w| words.contains_key(*w))
         || (words.contains_key("not") && FAILURE_AFTER_NOT.iter().any(|w| words.contains_key(*w)))
+}
+
+/// Lines read on each side of a line that shows a failure: the nearness the
+/// rules' word families keep too, so that a long log does not make one
+/// failure of a credential named at its start and an error far below.
+const NEAR_LINES: usize = 4;
+
+/// The words the model reads in `text`: those of every line within
+/// [`NEAR_LINES`] of a line that shows a failure, with where each first
+/// occurs; `None` when no line shows one.
+pub(crate) fn read(text: &str, work: &mut u64) -> Option<Words> {
+    let lines = words_by_line(text, work);
+    let failing: Vec<usize> = (0..lines.len())
+        .filter(|&i| shows_failure(&lines[i]))
+        .collect();
+    if failing.is_empty() {
+        return None;
+    }
+    let mut out = Words::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        *work += 1;
+        if failing.iter().any(|&f| f.abs_diff(i) <= NEAR_LINES) {
+            for (w, span) in line {
+                out.entry(w).or_insert(span);
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Word to its index in the table, built on first use.
@@ -281,6 +309,21 @@ mod tests {
             "ManagedIdentityCredential.GetToken invoked",
             &mut 0
         )));
+    }
+
+    #[test]
+    fn only_lines_near_a_failure_are_read() {
+        let filler = "INFO request served in 12 ms\n".repeat(10);
+        let text =
+            format!("ManagedIdentityCredential configured\n{filler}cache: connection refused");
+        let found = read(&text, &mut 0).unwrap();
+        assert!(found.contains_key("refused") && found.contains_key("cache"));
+        assert!(!found.contains_key("managedidentitycredential"));
+        let near = "ManagedIdentityCredential configured\nconnection refused";
+        assert!(read(near, &mut 0)
+            .unwrap()
+            .contains_key("managedidentitycredential"));
+        assert_eq!(read("all good\nINFO served", &mut 0), None);
     }
 
     #[test]

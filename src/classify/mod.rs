@@ -220,9 +220,12 @@ pub fn category_ids() -> impl Iterator<Item = &'static str> {
 /// The words the learned fallback reads in `text`, sorted: every
 /// identifier-like ASCII word lower-cased, the parts of compound words, and
 /// numbers of three digits or more, read in the text unescaped (JSON strings
-/// at any depth).
-/// `tools/train_fallback.py` trains the model on exactly these.
+/// at any depth) on the lines within four of a line that shows a failure;
+/// none when no line does. `tools/train_fallback.py` trains the model on
+/// exactly these.
 pub fn learned_words(text: &str) -> Vec<String> {
     let views = normalize::normalize(text, &mut 0);
-    words::words(&views.clean, &mut 0).into_keys().collect()
+    learned::read(&views.clean, &mut 0)
+        .map(|found| found.into_keys().collect())
+        .unwrap_or_default()
 }

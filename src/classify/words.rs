@@ -28,6 +28,23 @@ pub(crate) fn words(text: &str, work: &mut u64) -> Words {
     out
 }
 
+/// The words of each line of `text` (split at `\n`), with where each first
+/// occurs in the whole text.
+pub(crate) fn words_by_line(text: &str, work: &mut u64) -> Vec<Words> {
+    let mut at = 0;
+    text.split('\n')
+        .map(|line| {
+            let mut found = Words::new();
+            scan(line, &mut found, work);
+            for span in found.values_mut() {
+                *span = (span.0 + at, span.1 + at);
+            }
+            at += line.len() + 1;
+            found
+        })
+        .collect()
+}
+
 /// Adds the words of `text` to `out`. A word starts with an ASCII letter,
 /// goes on with ASCII letters and digits, and may join further such runs with
 /// one `.`, `_` or `-` (`Microsoft.KeyVault`, `AZURE_CLIENT_ID`,
@@ -167,6 +184,15 @@ mod tests {
         assert_eq!(w("Ressource introuvable é"), ["introuvable", "ressource"]);
         assert!(w(&"a".repeat(41)).is_empty());
         assert_eq!(w("a"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn words_by_line_keep_their_place_in_the_whole_text() {
+        let text = "first line\nsecond KeyVault";
+        let lines = words_by_line(text, &mut 0);
+        assert_eq!(lines.len(), 2);
+        let (s, e) = lines[1]["vault"];
+        assert_eq!(&text[s..e], "Vault");
     }
 
     #[test]
