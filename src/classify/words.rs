@@ -21,7 +21,8 @@ const PART_LEN: usize = 3;
 const NUMBER_LEN: usize = 3;
 
 /// The words of `text`, each with where it first occurs. `work` counts the
-/// bytes visited.
+/// bytes visited. (The model reads lines: [`words_by_line`].)
+#[cfg(test)]
 pub(crate) fn words(text: &str, work: &mut u64) -> Words {
     let mut out = Words::new();
     scan(text, &mut out, work);
