@@ -381,7 +381,11 @@ const REGISTRATION_FAILED: Term = Any(&[
 ]);
 
 /// "Is not registered" in the languages the portal and ARM localize their
-/// messages into (Japanese, Chinese, Korean, German, French, Spanish).
+/// messages into (Japanese, Chinese, Korean, German, French, Spanish), as
+/// the localized azure-docs articles quote `MissingSubscriptionRegistration`
+/// (`该订阅未注册为使用命名空间`, `구독이 … 네임스페이스를 사용하도록 등록되지
+/// 않았습니다`, `Das Abonnement ist nicht für die Verwendung des Namespace …
+/// registriert`, `n'est pas inscrit pour utiliser l'espace de noms`).
 const LOCALIZED_NOT_REGISTERED: Term = Any(&[
     "登録されておらず",
     "登録されていません",
