@@ -921,6 +921,7 @@ fn hybrid_tools_localized_registrations_and_the_object_named() {
         "A deploy is already in progress. Please wait for it to finish.",
         "Ihr Abonnement ist nicht registriert. Bitte melden Sie sich an.",
         "このアカウントは登録されていません。",
+        "サービス Microsoft.Extensions.Logging.ILogger は登録されていません。",
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
     let related = [

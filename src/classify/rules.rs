@@ -389,11 +389,9 @@ const REGISTRATION_FAILED: Term = Any(&[
 const LOCALIZED_NOT_REGISTERED: Term = Any(&[
     "登録されておらず",
     "登録されていません",
-    "登録されていない",
     "未注册",
     "未註冊",
     "등록되지 않",
-    "등록되어 있지 않",
     "nicht registriert",
     "nicht für die Verwendung",
     "n'est pas inscrit",
@@ -401,17 +399,11 @@ const LOCALIZED_NOT_REGISTERED: Term = Any(&[
     "no está registrad",
 ]);
 
-/// A resource provider or namespace in the same languages (`Microsoft.` is
-/// kept in English in every one).
+/// A resource provider or namespace in the same languages: the namespace
+/// itself, which every language keeps in English (`Microsoft.Compute`), and
+/// the European languages' words for a provider (the Asian scripts' would
+/// widen the matcher's byte classes for little).
 const LOCALIZED_PROVIDER: Term = Any(&[
-    "リソースプロバイダー",
-    "リソースプロバイダ",
-    "名前空間",
-    "资源提供程序",
-    "命名空间",
-    "資源提供者",
-    "리소스공급자",
-    "네임스페이스",
     "Ressourcenanbieter",
     "fournisseur de ressources",
     "espace de noms",
@@ -1477,7 +1469,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["is registered for this subscription", "is registered for the subscription", "is registered in the subscription", "is registered in your subscription"]), Any(&["ensure that", "make sure", "failed", "error"])], 0.84),
             // The portal's and ARM's localized messages: a resource provider
             // or namespace said not registered (ja, zh, ko, de, fr, es).
-            signal(&[LOCALIZED_NOT_REGISTERED, LOCALIZED_PROVIDER], 0.86),
+            // .NET's namespaces are no resource provider (a service not
+            // registered with its dependency injection).
+            signal_unless(&[LOCALIZED_NOT_REGISTERED, LOCALIZED_PROVIDER], &[Any(&["microsoft.extensions", "microsoft.aspnetcore", "microsoft.entityframework", "microsoft.maui", "microsoft.windows"])], 0.86),
         ],
         negative: &[],
         cause: "The subscription has not registered the resource provider named in the message. Service Connector on AKS needs Microsoft.KubernetesConfiguration (cluster extensions) and Microsoft.ServiceLinker.",
