@@ -943,6 +943,11 @@ fn hybrid_tools_localized_registrations_and_the_object_named() {
             "Ensure that Microsoft.KubernetesConfiguration is registered for this subscription and retry.",
             "subscription_not_registered",
         ),
+        // The permission to register missing is that denial.
+        (
+            "Failed to register resource provider 'Microsoft.ServiceLinker': (AuthorizationFailed) The client 'x' does not have authorization to perform action 'Microsoft.ServiceLinker/register/action' over scope '/subscriptions/s'.",
+            "authorization_failed",
+        ),
         // The portal's localized words for it.
         (
             "リソース プロバイダー Microsoft.KubernetesConfiguration は登録されていません。",

@@ -1465,7 +1465,13 @@ pub const RULES: &[CategoryRule] = &[
             // (`Failed to register resource provider 'microsoft.x'. Ensure
             // that microsoft.x is registered for this subscription.`); other
             // frameworks' "resource providers" have no `Microsoft.` namespace.
-            signal(&[REGISTRATION_FAILED, Any(&["microsoft.", "for this subscription", "for the subscription", "az provider register", "Register-AzResourceProvider"])], 0.86),
+            // A registration refused for want of the permission to register
+            // is that denial (`… /register/action … AuthorizationFailed`).
+            signal_unless(
+                &[REGISTRATION_FAILED, Any(&["microsoft.", "for this subscription", "for the subscription", "az provider register", "Register-AzResourceProvider"])],
+                &[Code("AuthorizationFailed"), Phrase("/register/action")],
+                0.86,
+            ),
             signal(&[Any(&["is registered for this subscription", "is registered for the subscription", "is registered in the subscription", "is registered in your subscription"]), Any(&["ensure that", "make sure", "failed", "error"])], 0.84),
             // The portal's and ARM's localized messages: a resource provider
             // or namespace said not registered (ja, zh, ko, de, fr, es).
