@@ -979,6 +979,10 @@ fn hybrid_tools_localized_registrations_and_the_object_named() {
             "resource_not_found",
         ),
         (
+            "The virtual machine 'vm1' could not be found in resource group 'rg1'.",
+            "resource_not_found",
+        ),
+        (
             "Creating resource group \"rg-app\"...\nThe subscription 'contoso-dev' could not be found.",
             "resource_not_found",
         ),

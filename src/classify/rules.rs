@@ -1554,6 +1554,9 @@ pub const RULES: &[CategoryRule] = &[
                     // az's `The subscription '<id>' could not be found`
                     // after a step that names a resource group.
                     Phrase("The subscription"),
+                    // The group as where another object was searched.
+                    Phrase("in resource group"),
+                    Phrase("in the resource group"),
                 ],
                 0.88,
             ),
