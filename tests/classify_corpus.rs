@@ -909,3 +909,91 @@ fn development_texts_keep_their_category_when_reshaped() {
         misses.join("\n")
     );
 }
+
+#[test]
+fn hybrid_tools_localized_registrations_and_the_object_named() {
+    // Other tools' words shared with these families: an app framework's
+    // resource providers, a UI's busy message, a newsletter's subscription,
+    // an app's account.
+    let unrelated = [
+        "[Resource Manager] Failed to register resource provider: handler missing",
+        "Analysis already in progress. Please wait.",
+        "A deploy is already in progress. Please wait for it to finish.",
+        "Ihr Abonnement ist nicht registriert. Bitte melden Sie sich an.",
+        "このアカウントは登録されていません。",
+        "サービス Microsoft.Extensions.Logging.ILogger は登録されていません。",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+    let related = [
+        // AKS on Azure Stack HCI and AKS Arc tooling, busy.
+        (
+            "Update-AksHci : An upgrade is already in progress. Please wait for it to finish.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "New-AksHciCluster : the operation is already in progress on cluster mycluster",
+            "conflict_cluster_updating",
+        ),
+        // A provider registration that failed, without the code.
+        (
+            "Deployment failed: Failed to register resource provider 'Microsoft.ContainerService'.",
+            "subscription_not_registered",
+        ),
+        (
+            "Ensure that Microsoft.KubernetesConfiguration is registered for this subscription and retry.",
+            "subscription_not_registered",
+        ),
+        // The permission to register missing is that denial.
+        (
+            "Failed to register resource provider 'Microsoft.ServiceLinker': (AuthorizationFailed) The client 'x' does not have authorization to perform action 'Microsoft.ServiceLinker/register/action' over scope '/subscriptions/s'.",
+            "authorization_failed",
+        ),
+        // The portal's localized words for it.
+        (
+            "リソース プロバイダー Microsoft.KubernetesConfiguration は登録されていません。",
+            "subscription_not_registered",
+        ),
+        (
+            "订阅未注册为使用命名空间“Microsoft.ContainerService”。",
+            "subscription_not_registered",
+        ),
+        (
+            "Das Abonnement ist nicht für die Verwendung des Namespace \"Microsoft.ServiceLinker\" registriert.",
+            "subscription_not_registered",
+        ),
+        (
+            "L'abonnement n'est pas inscrit pour utiliser l'espace de noms « Microsoft.Compute ».",
+            "subscription_not_registered",
+        ),
+        (
+            "La suscripción no está registrada para usar el espacio de nombres 'Microsoft.Network'.",
+            "subscription_not_registered",
+        ),
+        (
+            "구독이 네임스페이스 'Microsoft.Compute'을(를) 사용하도록 등록되지 않았습니다.",
+            "subscription_not_registered",
+        ),
+        // The object named decides over a resource group named near it.
+        (
+            "$ az vm show -g rg1 -n vm1\nThe virtual machine vm1 in resource group rg1 was not found.",
+            "resource_not_found",
+        ),
+        (
+            "The virtual machine 'vm1' could not be found in resource group 'rg1'.",
+            "resource_not_found",
+        ),
+        (
+            "Creating resource group \"rg-app\"...\nThe subscription 'contoso-dev' could not be found.",
+            "resource_not_found",
+        ),
+        (
+            "(ResourceGroupNotFound) Resource group 'rg-app' could not be found.\nCode: ResourceGroupNotFound",
+            "resource_group_not_found",
+        ),
+        (
+            "az group show -n rg-app\nResource group 'rg-app' could not be found.",
+            "resource_group_not_found",
+        ),
+    ];
+    assert_categories(&related);
+}

@@ -320,6 +320,28 @@ pub(crate) const LEXICON: &[Family] = &[
         ],
     },
     Family {
+        // AKS on Azure Stack HCI and AKS Arc: the PowerShell modules'
+        // names and cmdlet nouns (`Update-AksHci`, `New-AksHciCluster`,
+        // `Get-MocConfig`), the az extension, and the Az modules by name.
+        source: "powershellgallery.com/packages/AksHci (functions Install-AksHci, Update-AksHci, New-AksHciCluster, ...; dependencies Kva, Moc, Az.Accounts, Az.Resources); Azure/azure-cli-extensions src/aksarc; Azure/azure-powershell src/*/*.psd1 module names (gathered 2026-12-06)",
+        terms: &[
+            "akshci",
+            "aksarc",
+            "akshybrid",
+            "get-mocconfig",
+            "set-mocconfig",
+            "install-moc",
+            "mocctl",
+            "kvactl",
+            "az.accounts",
+            "az.resources",
+            "az.aks",
+            "az.connectedkubernetes",
+            "az.kubernetesconfiguration",
+            "az.stackhci",
+        ],
+    },
+    Family {
         // Terraform's providers of this domain by their resource prefixes
         // and registry addresses (azurerm is a marker already).
         source: "hashicorp/terraform-provider-azuread docs/resources/*.md, hashicorp/terraform-provider-helm docs/resources/release.md, docs/data-sources/template.md, hashicorp/terraform-provider-kubernetes docs/resources/*.md (gathered 2026-12-06)",

@@ -208,6 +208,8 @@ const AZURE_RESOURCE_NOUNS: Term = Any(&[
     "user assigned identity",
     "user-assigned identity",
     "virtual network",
+    "virtual machine",
+    "scale set",
     "network security group",
     "public ip address",
     "log analytics workspace",
@@ -364,6 +366,50 @@ const PROVIDER_CALL_FAILED: Term = Any(&[
     "grpc.code=DeadlineExceeded",
     "grpc.code=Canceled",
     "grpc.code=FailedPrecondition",
+]);
+
+/// Any tool's words for a provider namespace it could not register.
+const REGISTRATION_FAILED: Term = Any(&[
+    "failed to register resource provider",
+    "failed to register the resource provider",
+    "failed to register provider",
+    "failed to register the provider",
+    "could not register resource provider",
+    "unable to register resource provider",
+    "registration of resource provider",
+    "resource provider registration failed",
+]);
+
+/// "Is not registered" in the languages the portal and ARM localize their
+/// messages into (Japanese, Chinese, Korean, German, French, Spanish), as
+/// the localized azure-docs articles quote `MissingSubscriptionRegistration`
+/// (`该订阅未注册为使用命名空间`, `구독이 … 네임스페이스를 사용하도록 등록되지
+/// 않았습니다`, `Das Abonnement ist nicht für die Verwendung des Namespace …
+/// registriert`, `n'est pas inscrit pour utiliser l'espace de noms`).
+const LOCALIZED_NOT_REGISTERED: Term = Any(&[
+    "登録されておらず",
+    "登録されていません",
+    "未注册",
+    "未註冊",
+    "등록되지 않",
+    "nicht registriert",
+    "nicht für die Verwendung",
+    "n'est pas inscrit",
+    "n'est pas enregistré",
+    "no está registrad",
+]);
+
+/// A resource provider or namespace in the same languages: the namespace
+/// itself, which every language keeps in English (`Microsoft.Compute`), and
+/// the European languages' words for a provider (the Asian scripts' would
+/// widen the matcher's byte classes for little).
+const LOCALIZED_PROVIDER: Term = Any(&[
+    "Ressourcenanbieter",
+    "fournisseur de ressources",
+    "espace de noms",
+    "proveedor de recursos",
+    "espacio de nombres",
+    "microsoft.",
 ]);
 
 /// Transitional states of an AKS cluster, node pool or operation that make a
@@ -1291,6 +1337,16 @@ pub const RULES: &[CategoryRule] = &[
                 weight: 0.74,
                 priority: Some(BUSY_RANK),
             },
+            // Any tool of the AKS family (AKS on Azure Stack HCI's PowerShell
+            // module, AKS Arc) saying its update or operation is already
+            // running (weak: other tools say it too; Helm's lock and Argo
+            // CD's are their own).
+            Signal {
+                all: &[Any(&["already in progress", "is already running", "already being processed", "is currently in progress"]), Any(&["update", "upgrade", "operation", "install", "deployment", "scale", "please wait", "wait for"])],
+                none: &[Any(&["helm", "install/upgrade/rollback", "argocd", "argo cd", "argo-cd", "argoproj"])],
+                weight: 0.74,
+                priority: Some(BUSY_RANK),
+            },
             // Storage's and classic Azure's busy answer: an operation that
             // requires exclusive access is running (weak, as above).
             signal_ranked(&[Any(&["requires exclusive access"]), Any(&["operation is currently", "currently performing"])], 0.74, BUSY_RANK),
@@ -1404,6 +1460,24 @@ pub const RULES: &[CategoryRule] = &[
             // A provider namespace said to be unregistered, in any tool's words
             // (an extension type unregistered in a region is the extension's).
             signal_unless(&[Any(&["not registered", "isn't registered", "is unregistered", "NotRegistered"]), Any(&["resource provider", "provider namespace", "namespace Microsoft.", "az provider register", "Register-AzResourceProvider"])], &[Phrase("registered in region"), Phrase("Extension type")], 0.84),
+            // A failed registration of a provider namespace, or a hint to
+            // register one next to the failure, in any tool's words
+            // (`Failed to register resource provider 'microsoft.x'. Ensure
+            // that microsoft.x is registered for this subscription.`); other
+            // frameworks' "resource providers" have no `Microsoft.` namespace.
+            // A registration refused for want of the permission to register
+            // is that denial (`… /register/action … AuthorizationFailed`).
+            signal_unless(
+                &[REGISTRATION_FAILED, Any(&["microsoft.", "for this subscription", "for the subscription", "az provider register", "Register-AzResourceProvider"])],
+                &[Code("AuthorizationFailed"), Phrase("/register/action")],
+                0.86,
+            ),
+            signal(&[Any(&["is registered for this subscription", "is registered for the subscription", "is registered in the subscription", "is registered in your subscription"]), Any(&["ensure that", "make sure", "failed", "error"])], 0.84),
+            // The portal's and ARM's localized messages: a resource provider
+            // or namespace said not registered (ja, zh, ko, de, fr, es).
+            // .NET's namespaces are no resource provider (a service not
+            // registered with its dependency injection).
+            signal_unless(&[LOCALIZED_NOT_REGISTERED, LOCALIZED_PROVIDER], &[Any(&["microsoft.extensions", "microsoft.aspnetcore", "microsoft.entityframework", "microsoft.maui", "microsoft.windows"])], 0.86),
         ],
         negative: &[],
         cause: "The subscription has not registered the resource provider named in the message. Service Connector on AKS needs Microsoft.KubernetesConfiguration (cluster extensions) and Microsoft.ServiceLinker.",
@@ -1477,6 +1551,12 @@ pub const RULES: &[CategoryRule] = &[
                     Innermost("Operation*NotFound"),
                     Innermost("Role*NotFound"),
                     Innermost("Subscription*NotFound"),
+                    // az's `The subscription '<id>' could not be found`
+                    // after a step that names a resource group.
+                    Phrase("The subscription"),
+                    // The group as where another object was searched.
+                    Phrase("in resource group"),
+                    Phrase("in the resource group"),
                 ],
                 0.88,
             ),
@@ -1486,10 +1566,14 @@ pub const RULES: &[CategoryRule] = &[
                     Phrase("under resource group"),
                     Phrase("(Resource Group"),
                     Phrase("not found in Resource Group"),
+                    Phrase("in the resource group"),
+                    Phrase("in resource group"),
                     Phrase("Kubernetes Cluster"),
                 ],
                 0.8,
             ),
+            // The subscription as where the group was searched.
+            signal(&[Phrase("Resource group"), Any(&["could not be found in the subscription", "could not be found in subscription"])], 0.88),
             signal(&[Phrase("Provided resource group")], 0.92),
             signal(&[Phrase("Resource group"), Phrase("does not exist")], 0.82),
         ],
@@ -1546,7 +1630,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Subscription"), Phrase("not found. Check the spelling")], 0.85),
             // az's `The subscription '<id>' could not be found` (a resource
             // group not found in a subscription is its own category).
-            signal_unless(&[Any(&["The subscription"]), Any(&["could not be found", "was not found", "does not exist", "doesn't exist"])], &[Phrase("Resource group")], 0.84),
+            signal_unless(&[Any(&["The subscription"]), Any(&["could not be found", "was not found", "does not exist", "doesn't exist"])], &[Code("ResourceGroupNotFound"), Any(&["in the subscription", "in subscription", "within subscription", "within the subscription"])], 0.84),
             // Any tool's not-found wording (Az PowerShell's `Cannot find vault
             // 'x' in resource group 'y'`, ARM's `… under resource group … was
             // not found`, az's `… not found within subscription`) next to the
