@@ -530,11 +530,10 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
 /// names a category a negative term ruled out (the rules' readings settle
 /// who speaks, such as a cluster's own credential being no workload
 /// identity) or a category whose tool the text does not name, and when the
-/// text shows no failure at all. A text without a
-/// sign of the domain is never asked about: the model has seen too few
-/// unrelated texts to tell them from the domain's. Its answer is never
-/// confident: it rests on words, not on a cause's evidence, so it stays below
-/// [`SPECIFIC`].
+/// text shows no failure at all. A text without a sign of the domain is never
+/// asked about: the model has seen too few unrelated texts to tell them from
+/// the domain's. Its answer is never confident: it rests on words, not on a
+/// cause's evidence, so it stays below [`SPECIFIC`].
 fn learned_match(
     a: &mut Analysis<'_>,
     matches: &[Match],

@@ -5,9 +5,10 @@
 //! asks the model only where the rules are weak (no cause found, or a match
 //! on generic words only), because the rules carry evidence, precedence and
 //! the advice, and a linear model's guesses on rules' ground would only add
-//! errors. On the former test sets the model alone is right for about 89% of
-//! the in-domain texts (trained without the set), the rules for 88–94%; they
-//! miss different texts, so the one covers some of the other's gaps.
+//! errors. On the former test sets the model alone is right for about 88% of
+//! the in-domain texts (trained without the set), the rules for 87–94%; they
+//! miss partly different texts, so the one covers a few of the other's gaps
+//! (docs/classify.md gives the measured effect).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
