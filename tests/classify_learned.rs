@@ -25,7 +25,7 @@ const PLACED_BY_THE_MODEL: &[(&str, &str)] = &[
         "wi_token_file_missing",
     ),
     (
-        "\"message\": \"Disk k8s-agentpool-10150444-0_OsDisk_1_63e5e95418c044e499e4edb7b749ef2x is not found.\",",
+        "    + FullyQualifiedErrorId : NotFound,Microsoft.Azure.Commands.ResourceManager.Cmdlets.Implementation.RemoveAzureReso",
         "resource_not_found",
     ),
 ];
