@@ -282,6 +282,11 @@ const MI_UNAVAILABLE: Term = Any(&[
 /// not exist is `Identity not found`, a wrong client id).
 const NO_IDENTITY_FOR_CALLER: Term = Any(&[
     "no azure identity found for request",
+    // aad-pod-identity's NMI answering for the endpoint: no identity is
+    // assigned to the pod (yet), whatever state it waited for.
+    "getting assigned identities for pod",
+    "no AzureAssignedIdentity found for pod",
+    "failed to get matching identities for pod",
     "No MSI found",
     "no managed identity endpoint",
     "No managed identity found",
@@ -298,6 +303,10 @@ const MI_NOT_THE_POD: &[Term] = &[
     Phrase("secrets-store"),
     Phrase("Identity not found"),
 ];
+
+/// The token endpoint answering a refresh itself (adal's refresh, the
+/// AppAuthentication library's `MSI ResponseCode`): its 404 names no resource.
+const TOKEN_ENDPOINT_ANSWER: &[Term] = &[Any(&["adal: Refresh request failed", "MSI ResponseCode"])];
 
 /// The workload-identity credential in the words of every SDK.
 const WORKLOAD_IDENTITY: Term = Any(&[
@@ -410,6 +419,40 @@ const LOCALIZED_PROVIDER: Term = Any(&[
     "proveedor de recursos",
     "espacio de nombres",
     "microsoft.",
+]);
+
+/// ORAS's and Helm's refusals of an OCI reference they cannot parse (Helm 4
+/// and ORAS: `invalid reference: invalid registry "…"`; Helm 3:
+/// `invalid_reference: invalid tag`): the chart pull never started.
+const OCI_REFERENCE_INVALID: Term = Any(&[
+    "invalid reference: invalid",
+    "invalid reference: missing",
+    "invalid_reference: invalid",
+    "invalid reference format",
+    "could not parse reference",
+]);
+
+/// A Helm controller's words for a release it could not install or
+/// upgrade (Flux v1's helm-operator, Giant Swarm's chart-operator, Tiller's
+/// gRPC answer), before the inner cause it carries.
+const CONTROLLER_RELEASE_FAILED: Term = Any(&[
+    "Chart release failed",
+    "Helm release failed",
+    "chart for release",
+    "desc = release",
+    "reason: Release",
+    "helm error:",
+]);
+
+/// AKS's own check that its identity may act on a resource it was given
+/// (`CustomPrivateDNSZoneMissingPermissionError`,
+/// `ResourceMissingPermissionError`, `CustomKubeletIdentityMissingPermissionError`):
+/// the sentences it words them in.
+const AKS_PERMISSION_CHECK: Term = Any(&[
+    "Check access result not allowed for action",
+    "must be given permission",
+    "must be given certain permissions",
+    "must be granted",
 ]);
 
 /// Transitional states of an AKS cluster, node pool or operation that make a
@@ -687,6 +730,19 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "application insights",
     "aks-",
     "aks cluster",
+    // A pod's container status as kubectl describes it, and the kubelet's
+    // calls to its container runtime (containerd's CRI plugin, CRI-O); the
+    // runtime's own words (`OCI runtime exec failed`) are Docker's too.
+    "last state: terminated",
+    "restart count:",
+    "execsync",
+    "runpodsandbox",
+    "createcontainer within sandbox",
+    "startcontainer for",
+    "runtime service failed",
+    "io.containerd.grpc.v1.cri",
+    "cri-o",
+    "crictl",
     // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
     "the server could not find the requested resource",
@@ -1011,6 +1067,9 @@ pub const RULES: &[CategoryRule] = &[
                 0.84,
             ),
             signal(&[Phrase("tags in provided repository")], 0.88),
+            // A chart reference ORAS or Helm cannot parse (an image's is the
+            // same error without a chart word).
+            signal_unless(&[OCI_REFERENCE_INVALID, CHART_WORDS], IMAGE_PULL, 0.82),
             signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
             signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
         ],
@@ -1201,6 +1260,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
             signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
+            // A Helm controller's release failure carrying the API server's
+            // answer (the other inner causes have their own categories).
+            signal(&[CONTROLLER_RELEASE_FAILED, API_SERVER_ANSWER], 0.8),
+            signal(&[CONTROLLER_RELEASE_FAILED, KUBE_MAPPING_MISSING], 0.8),
             // The API server's answer to a resource Helm creates: an admission
             // webhook that cannot be called or denies it, an internal error.
             // Next to Helm's command or its upgrade-install wording, or as
@@ -1392,6 +1455,12 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("on the linked scope")], 0.9),
             signal(&[Code("*AuthorizationFailed")], 0.9),
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
+            // AKS's permission checks of its own identity on a resource it
+            // was given (a private DNS zone, a subnet, a kubelet identity).
+            signal_ranked(&[Code("*MissingPermission*")], 0.9, WRAPPER_CAUSE_RANK),
+            signal(&[Phrase("Check access result not allowed for action")], 0.9),
+            // Weak: other products grant permissions in prose too.
+            signal(&[AKS_PERMISSION_CHECK, Any(&["service principal", "managed identity", "user-assigned identity", "cluster identity", "kubelet identity"])], 0.74),
             signal(&[Phrase("operation using this permission")], 0.88),
             // A bare 403 is a missing permission unless its code says the
             // method or the resource is switched off.
@@ -1605,7 +1674,9 @@ pub const RULES: &[CategoryRule] = &[
             // Every service's not-found code (`DeploymentNotFound`,
             // `NotFoundComputeResource` is a detail of `NotFound`) and the
             // SDKs' status wording.
-            signal(&[Code("*NotFound")], 0.8),
+            // Not the token endpoint's own 404 (the metadata endpoint or the
+            // pod-identity proxy answering a token refresh): no resource is named.
+            signal_unless(&[Code("*NotFound")], TOKEN_ENDPOINT_ANSWER, 0.8),
             signal(&[Code("NotFound"), Phrase("Could not find")], 0.82),
             signal(&[Phrase("not found within subscription")], 0.85),
             signal(&[Phrase("invalid status code 'NotFound'")], 0.82),
@@ -1614,7 +1685,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("doesn't exist in cloud")], 0.85),
             signal(&[Phrase("Operation failed with status: 'Not Found'")], 0.82),
             signal(&[Phrase("unexpected status 404")], 0.78),
-            signal(&[Phrase("StatusCode=404")], 0.78),
+            signal_unless(&[Phrase("StatusCode=404")], TOKEN_ENDPOINT_ANSWER, 0.78),
             signal(&[Phrase("Status: 404 (Not Found)")], 0.78),
             signal(&[Phrase("ResourceNotFound")], 0.6),
             signal(&[Code("NotFound")], 0.6),
