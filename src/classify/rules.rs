@@ -743,6 +743,7 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "io.containerd.grpc.v1.cri",
     "cri-o",
     "crictl",
+    "failed to pull and unpack image",
     // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
     "the server could not find the requested resource",
@@ -2226,6 +2227,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("bootstrap server url is invalid")], 0.8),
             signal(&[Phrase("is not allowed when local auth is disabled")], 0.8),
             signal(&[Phrase("Resource name can only contain letters")], 0.8),
+            // A credential chain's report whose attempted credentials show no
+            // fallback to the metadata endpoint (no managed-identity or
+            // workload-identity line): another credential's own failure.
+            signal_unless(
+                &[Any(&["DefaultAzureCredential", "ChainedTokenCredential"]), Any(&["from the included credentials", "Attempted credentials", "failed to acquire a token", "authentication failed", "CredentialUnavailableError", "AggregateAuthenticationError"])],
+                &[MANAGED_IDENTITY, WORKLOAD_IDENTITY, Any(&["IMDS", "metadata/identity", "169.254.169.254", "pod identity", "aad-pod-identity"])],
+                0.76,
+            ),
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
