@@ -732,7 +732,8 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "aks cluster",
     // A pod's container status as kubectl describes it, and the kubelet's
     // calls to its container runtime (containerd's CRI plugin, CRI-O); the
-    // runtime's own words (`OCI runtime exec failed`) are Docker's too.
+    // runtime's own words (`OCI runtime exec failed`) are Docker's too,
+    // while `kubectl exec`'s answers through the kubelet and the CRI are not.
     "last state: terminated",
     "restart count:",
     "execsync",
@@ -744,6 +745,8 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "cri-o",
     "crictl",
     "failed to pull and unpack image",
+    "error executing command in container",
+    "failed to exec in container",
     // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
     "the server could not find the requested resource",
@@ -1276,7 +1279,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["failed pre-install:", "failed post-install:", "failed pre-upgrade:", "failed post-upgrade:", "failed pre-rollback:", "failed post-rollback:"])], 0.8),
             // A CRD Helm installs from the chart's crds/ folder, refused.
             signal(&[Any(&["failed to install CRD"])], 0.8),
-            signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz")], 0.74),
+            // (`kubectl exec` prints `error: Internal error occurred` too.)
+            signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz"), Phrase("executing command in container")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
