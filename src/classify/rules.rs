@@ -667,6 +667,7 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "minikube",
     "azmk8s.io",
     "fluxcd",
+    "failed to determine artifact digest",
     "argocd",
     "ingress-nginx",
     "persistentvolume",
@@ -1074,6 +1075,8 @@ pub const RULES: &[CategoryRule] = &[
             // A chart reference ORAS or Helm cannot parse (an image's is the
             // same error without a chart word).
             signal_unless(&[OCI_REFERENCE_INVALID, CHART_WORDS], IMAGE_PULL, 0.82),
+            // Flux's OCIRepository resolving a chart's tag in the registry.
+            signal(&[Phrase("failed to determine artifact digest"), CHART_WORDS], 0.84),
             signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
             signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
         ],
