@@ -423,13 +423,12 @@ const LOCALIZED_PROVIDER: Term = Any(&[
 
 /// ORAS's and Helm's refusals of an OCI reference they cannot parse (Helm 4
 /// and ORAS: `invalid reference: invalid registry "…"`; Helm 3:
-/// `invalid_reference: invalid tag`): the chart pull never started.
+/// `invalid_reference: invalid tag`): the chart pull never started. Docker's
+/// `invalid reference format` is an image name's, next to image builds too.
 const OCI_REFERENCE_INVALID: Term = Any(&[
     "invalid reference: invalid",
     "invalid reference: missing",
     "invalid_reference: invalid",
-    "invalid reference format",
-    "could not parse reference",
 ]);
 
 /// A Helm controller's words for a release it could not install or
@@ -1465,7 +1464,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
             // AKS's permission checks of its own identity on a resource it
             // was given (a private DNS zone, a subnet, a kubelet identity).
-            signal_ranked(&[Code("*MissingPermission*")], 0.9, WRAPPER_CAUSE_RANK),
+            // (Other APIs name codes so too: the identity or the cluster must be named.)
+            signal_ranked(&[Code("*MissingPermission*"), Any(&["identity", "service principal", "cluster", "Microsoft."])], 0.9, WRAPPER_CAUSE_RANK),
             signal(&[Phrase("Check access result not allowed for action")], 0.9),
             // Weak: other products grant permissions in prose too.
             signal(&[AKS_PERMISSION_CHECK, Any(&["service principal", "managed identity", "user-assigned identity", "cluster identity", "kubelet identity"])], 0.74),
