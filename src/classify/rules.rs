@@ -306,7 +306,8 @@ const MI_NOT_THE_POD: &[Term] = &[
 
 /// The token endpoint answering a refresh itself (adal's refresh, the
 /// AppAuthentication library's `MSI ResponseCode`): its 404 names no resource.
-const TOKEN_ENDPOINT_ANSWER: &[Term] = &[Any(&["adal: Refresh request failed", "MSI ResponseCode"])];
+const TOKEN_ENDPOINT_ANSWER: &[Term] =
+    &[Any(&["adal: Refresh request failed", "MSI ResponseCode"])];
 
 /// The workload-identity credential in the words of every SDK.
 const WORKLOAD_IDENTITY: Term = Any(&[
