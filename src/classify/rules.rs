@@ -2237,9 +2237,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Resource name can only contain letters")], 0.8),
             // A credential chain's report whose attempted credentials show no
             // fallback to the metadata endpoint (no managed-identity or
-            // workload-identity line): another credential's own failure.
+            // workload-identity line): another credential's own failure. The
+            // chain's heading alone shows no attempt either way.
             signal_unless(
-                &[Any(&["DefaultAzureCredential", "ChainedTokenCredential"]), Any(&["from the included credentials", "Attempted credentials", "failed to acquire a token", "authentication failed", "CredentialUnavailableError", "AggregateAuthenticationError"])],
+                &[
+                    Any(&["DefaultAzureCredential", "ChainedTokenCredential"]),
+                    Any(&["from the included credentials", "Attempted credentials", "failed to acquire a token", "authentication failed", "CredentialUnavailableError", "AggregateAuthenticationError"]),
+                    Any(&["AzureCliCredential", "EnvironmentCredential", "AzurePowerShellCredential", "AzureDeveloperCliCredential", "SharedTokenCacheCredential", "VisualStudioCodeCredential", "Azure CLI", "PowerShell"]),
+                ],
                 &[MANAGED_IDENTITY, WORKLOAD_IDENTITY, Any(&["IMDS", "metadata/identity", "169.254.169.254", "pod identity", "aad-pod-identity"])],
                 0.76,
             ),
