@@ -282,6 +282,11 @@ const MI_UNAVAILABLE: Term = Any(&[
 /// not exist is `Identity not found`, a wrong client id).
 const NO_IDENTITY_FOR_CALLER: Term = Any(&[
     "no azure identity found for request",
+    // aad-pod-identity's NMI answering for the endpoint: no identity is
+    // assigned to the pod (yet), whatever state it waited for.
+    "getting assigned identities for pod",
+    "no AzureAssignedIdentity found for pod",
+    "failed to get matching identities for pod",
     "No MSI found",
     "no managed identity endpoint",
     "No managed identity found",
@@ -298,6 +303,11 @@ const MI_NOT_THE_POD: &[Term] = &[
     Phrase("secrets-store"),
     Phrase("Identity not found"),
 ];
+
+/// The token endpoint answering a refresh itself (adal's refresh, the
+/// AppAuthentication library's `MSI ResponseCode`): its 404 names no resource.
+const TOKEN_ENDPOINT_ANSWER: &[Term] =
+    &[Any(&["adal: Refresh request failed", "MSI ResponseCode"])];
 
 /// The workload-identity credential in the words of every SDK.
 const WORKLOAD_IDENTITY: Term = Any(&[
@@ -410,6 +420,39 @@ const LOCALIZED_PROVIDER: Term = Any(&[
     "proveedor de recursos",
     "espacio de nombres",
     "microsoft.",
+]);
+
+/// ORAS's and Helm's refusals of an OCI reference they cannot parse (Helm 4
+/// and ORAS: `invalid reference: invalid registry "…"`; Helm 3:
+/// `invalid_reference: invalid tag`): the chart pull never started. Docker's
+/// `invalid reference format` is an image name's, next to image builds too.
+const OCI_REFERENCE_INVALID: Term = Any(&[
+    "invalid reference: invalid",
+    "invalid reference: missing",
+    "invalid_reference: invalid",
+]);
+
+/// A Helm controller's words for a release it could not install or
+/// upgrade (Flux v1's helm-operator, Giant Swarm's chart-operator, Tiller's
+/// gRPC answer), before the inner cause it carries.
+const CONTROLLER_RELEASE_FAILED: Term = Any(&[
+    "Chart release failed",
+    "Helm release failed",
+    "chart for release",
+    "desc = release",
+    "reason: Release",
+    "helm error:",
+]);
+
+/// AKS's own check that its identity may act on a resource it was given
+/// (`CustomPrivateDNSZoneMissingPermissionError`,
+/// `ResourceMissingPermissionError`, `CustomKubeletIdentityMissingPermissionError`):
+/// the sentences it words them in.
+const AKS_PERMISSION_CHECK: Term = Any(&[
+    "Check access result not allowed for action",
+    "must be given permission",
+    "must be given certain permissions",
+    "must be granted",
 ]);
 
 /// Transitional states of an AKS cluster, node pool or operation that make a
@@ -624,6 +667,7 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "minikube",
     "azmk8s.io",
     "fluxcd",
+    "failed to determine artifact digest",
     "argocd",
     "ingress-nginx",
     "persistentvolume",
@@ -687,6 +731,23 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "application insights",
     "aks-",
     "aks cluster",
+    // A pod's container status as kubectl describes it, and the kubelet's
+    // calls to its container runtime (containerd's CRI plugin, CRI-O); the
+    // runtime's own words (`OCI runtime exec failed`) are Docker's too,
+    // while `kubectl exec`'s answers through the kubelet and the CRI are not.
+    "last state: terminated",
+    "restart count:",
+    "execsync",
+    "runpodsandbox",
+    "createcontainer within sandbox",
+    "startcontainer for",
+    "runtime service failed",
+    "io.containerd.grpc.v1.cri",
+    "cri-o",
+    "crictl",
+    "failed to pull and unpack image",
+    "error executing command in container",
+    "failed to exec in container",
     // The API server's optimistic-concurrency and unknown-resource answers.
     "operation cannot be fulfilled on",
     "the server could not find the requested resource",
@@ -1011,6 +1072,11 @@ pub const RULES: &[CategoryRule] = &[
                 0.84,
             ),
             signal(&[Phrase("tags in provided repository")], 0.88),
+            // A chart reference ORAS or Helm cannot parse (an image's is the
+            // same error without a chart word).
+            signal_unless(&[OCI_REFERENCE_INVALID, CHART_WORDS], IMAGE_PULL, 0.82),
+            // Flux's OCIRepository resolving a chart's tag in the registry.
+            signal(&[Phrase("failed to determine artifact digest"), CHART_WORDS], 0.84),
             signal_unless(&[Phrase("/v2/"), Phrase("/manifests/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
             signal_unless(&[Phrase("/v2/"), Phrase("/blobs/"), Phrase("response status code"), CHART_WORDS], IMAGE_PULL, 0.82),
         ],
@@ -1201,6 +1267,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
             signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
+            // A Helm controller's release failure carrying the API server's
+            // answer (the other inner causes have their own categories).
+            signal(&[CONTROLLER_RELEASE_FAILED, API_SERVER_ANSWER], 0.8),
+            signal(&[CONTROLLER_RELEASE_FAILED, KUBE_MAPPING_MISSING], 0.8),
             // The API server's answer to a resource Helm creates: an admission
             // webhook that cannot be called or denies it, an internal error.
             // Next to Helm's command or its upgrade-install wording, or as
@@ -1212,7 +1282,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["failed pre-install:", "failed post-install:", "failed pre-upgrade:", "failed post-upgrade:", "failed pre-rollback:", "failed post-rollback:"])], 0.8),
             // A CRD Helm installs from the chart's crds/ folder, refused.
             signal(&[Any(&["failed to install CRD"])], 0.8),
-            signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz")], 0.74),
+            // (`kubectl exec` prints `error: Internal error occurred` too.)
+            signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz"), Phrase("executing command in container")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
         negative: &[],
@@ -1392,6 +1463,13 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("on the linked scope")], 0.9),
             signal(&[Code("*AuthorizationFailed")], 0.9),
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
+            // AKS's permission checks of its own identity on a resource it
+            // was given (a private DNS zone, a subnet, a kubelet identity).
+            // (Other APIs name codes so too: the identity or the cluster must be named.)
+            signal_ranked(&[Code("*MissingPermission*"), Any(&["identity", "service principal", "cluster", "Microsoft."])], 0.9, WRAPPER_CAUSE_RANK),
+            signal(&[Phrase("Check access result not allowed for action")], 0.9),
+            // Weak: other products grant permissions in prose too.
+            signal(&[AKS_PERMISSION_CHECK, Any(&["service principal", "managed identity", "user-assigned identity", "cluster identity", "kubelet identity"])], 0.74),
             signal(&[Phrase("operation using this permission")], 0.88),
             // A bare 403 is a missing permission unless its code says the
             // method or the resource is switched off.
@@ -1605,7 +1683,9 @@ pub const RULES: &[CategoryRule] = &[
             // Every service's not-found code (`DeploymentNotFound`,
             // `NotFoundComputeResource` is a detail of `NotFound`) and the
             // SDKs' status wording.
-            signal(&[Code("*NotFound")], 0.8),
+            // Not the token endpoint's own 404 (the metadata endpoint or the
+            // pod-identity proxy answering a token refresh): no resource is named.
+            signal_unless(&[Code("*NotFound")], TOKEN_ENDPOINT_ANSWER, 0.8),
             signal(&[Code("NotFound"), Phrase("Could not find")], 0.82),
             signal(&[Phrase("not found within subscription")], 0.85),
             signal(&[Phrase("invalid status code 'NotFound'")], 0.82),
@@ -1614,7 +1694,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("doesn't exist in cloud")], 0.85),
             signal(&[Phrase("Operation failed with status: 'Not Found'")], 0.82),
             signal(&[Phrase("unexpected status 404")], 0.78),
-            signal(&[Phrase("StatusCode=404")], 0.78),
+            signal_unless(&[Phrase("StatusCode=404")], TOKEN_ENDPOINT_ANSWER, 0.78),
             signal(&[Phrase("Status: 404 (Not Found)")], 0.78),
             signal(&[Phrase("ResourceNotFound")], 0.6),
             signal(&[Code("NotFound")], 0.6),
@@ -2155,6 +2235,19 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("bootstrap server url is invalid")], 0.8),
             signal(&[Phrase("is not allowed when local auth is disabled")], 0.8),
             signal(&[Phrase("Resource name can only contain letters")], 0.8),
+            // A credential chain's report whose attempted credentials show no
+            // fallback to the metadata endpoint (no managed-identity or
+            // workload-identity line): another credential's own failure. The
+            // chain's heading alone shows no attempt either way.
+            signal_unless(
+                &[
+                    Any(&["DefaultAzureCredential", "ChainedTokenCredential"]),
+                    Any(&["from the included credentials", "Attempted credentials", "failed to acquire a token", "authentication failed", "CredentialUnavailableError", "AggregateAuthenticationError"]),
+                    Any(&["AzureCliCredential", "EnvironmentCredential", "AzurePowerShellCredential", "AzureDeveloperCliCredential", "SharedTokenCacheCredential", "VisualStudioCodeCredential", "Azure CLI", "PowerShell"]),
+                ],
+                &[MANAGED_IDENTITY, WORKLOAD_IDENTITY, Any(&["IMDS", "metadata/identity", "169.254.169.254", "pod identity", "aad-pod-identity"])],
+                0.76,
+            ),
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
