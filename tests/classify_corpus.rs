@@ -274,6 +274,8 @@ fn real_corpus_is_development_data_and_holdout_loads() {
     assert_eq!(demoted7, 126, "texts of origin holdout7 in split.tsv");
     let demoted8 = split.values().filter(|(_, o)| o == "holdout8").count();
     assert_eq!(demoted8, 123, "texts of origin holdout8 in split.tsv");
+    let demoted9 = split.values().filter(|(_, o)| o == "holdout9").count();
+    assert_eq!(demoted9, 113, "texts of origin holdout9 in split.tsv");
     // The test set may hold no text yet; what it holds must load.
     let holdout = corpus::load_holdout().expect("holdout loads");
     assert!(holdout.iter().all(|t| t.set == corpus::Set::Holdout));
