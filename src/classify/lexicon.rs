@@ -354,6 +354,52 @@ pub(crate) const LEXICON: &[Family] = &[
             "kubernetes_manifest",
         ],
     },
+    Family {
+        // ARM's error envelope (an error's `details` and `additionalInfo`
+        // lists, `innererror`, an async operation's failed status) and the
+        // shapes the SDKs print it in: go-autorest's `Failure sending
+        // request:` and `Status=409 Code="…"`, its `Details=[{"code":…`,
+        // azure-core's `Inner error:` and `Additional Information:Type:`.
+        // A bare `"code"`/`"message"` pair is every vendor's and no term.
+        source: "Azure/azure-rest-api-specs specification/common-types/resource-management/v5/types.json (ErrorResponse, ErrorDetail, ErrorAdditionalInfo); Azure/go-autorest autorest/azure/azure.go (ServiceError.Error, RequestError.Error), autorest/azure/async.go; Azure/azure-sdk-for-python sdk/core/azure-core/azure/core/exceptions.py (ODataV4Format.message_details) (gathered 2026-12-06)",
+        terms: &[
+            "details: [{\"code\":",
+            "details=[{\"code\":",
+            "\"additionalInfo\": [{\"type\":",
+            "additional information:type:",
+            "innererror",
+            "\"status\": \"Failed\", \"error\": {\"code\":",
+            "failure sending request:",
+            "failure responding to request:",
+            "failure preparing request:",
+            "service returned an error. status=",
+            "status=400 code=",
+            "status=401 code=",
+            "status=403 code=",
+            "status=404 code=",
+            "status=409 code=",
+            "status=412 code=",
+            "status=429 code=",
+            "status=500 code=",
+        ],
+    },
+    Family {
+        // Compute's and AKS's word for a machine's size (`vmSize` in ARM
+        // bodies, "VM size" in their messages); other clouds say instance
+        // or machine type.
+        source: "Azure/azure-rest-api-specs specification/compute/resource-manager/Microsoft.Compute (HardwareProfile.vmSize), specification/containerservice/resource-manager/Microsoft.ContainerService (ManagedClusterAgentPoolProfile.vmSize) (gathered 2026-12-06)",
+        terms: &["vm size"],
+    },
+    Family {
+        // Argo CD's Application status by its YAML keys, and the API
+        // server's own answer when it gave up on a request in time.
+        source: "argoproj/argo-cd pkg/apis/application/v1alpha1/types.go (ApplicationStatus.OperationState, OperationState.SyncResult); kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go (StatusReasonTimeout message) (gathered 2026-12-06)",
+        terms: &[
+            "operationstate:",
+            "syncresult:",
+            "the server was unable to return a response in the time allotted",
+        ],
+    },
 ];
 
 /// Every term of the lexicon.
