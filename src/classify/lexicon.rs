@@ -385,10 +385,11 @@ pub(crate) const LEXICON: &[Family] = &[
     },
     Family {
         // Compute's and AKS's word for a machine's size (`vmSize` in ARM
-        // bodies, "VM size" in their messages); other clouds say instance
-        // or machine type.
-        source: "Azure/azure-rest-api-specs specification/compute/resource-manager/Microsoft.Compute (HardwareProfile.vmSize), specification/containerservice/resource-manager/Microsoft.ContainerService (ManagedClusterAgentPoolProfile.vmSize) (gathered 2026-12-06)",
-        terms: &["vm size"],
+        // bodies, "VM size" in their messages, `vm_size` in Terraform's
+        // azurerm and Ansible's azure_rm modules); other clouds say
+        // instance or machine type.
+        source: "Azure/azure-rest-api-specs specification/compute/resource-manager/Microsoft.Compute (HardwareProfile.vmSize), specification/containerservice/resource-manager/Microsoft.ContainerService (ManagedClusterAgentPoolProfile.vmSize); hashicorp/terraform-provider-azurerm website/docs/r/kubernetes_cluster.html.markdown (default_node_pool vm_size); ansible-collections/azure plugins/modules/azure_rm_virtualmachine.py (vm_size) (gathered 2026-12-06)",
+        terms: &["vm size", "vm_size"],
     },
     Family {
         // Argo CD's Application status by its YAML keys, and the API
