@@ -392,12 +392,15 @@ pub(crate) const LEXICON: &[Family] = &[
         terms: &["vm size", "vm_size"],
     },
     Family {
-        // Argo CD's Application status by its YAML keys, and the API
-        // server's own answer when it gave up on a request in time.
-        source: "argoproj/argo-cd pkg/apis/application/v1alpha1/types.go (ApplicationStatus.OperationState, OperationState.SyncResult); kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go (StatusReasonTimeout message) (gathered 2026-12-06)",
+        // Argo CD's Application status by its YAML keys and its sync
+        // engine's operation messages, and the API server's own answer
+        // when it gave up on a request in time.
+        source: "argoproj/argo-cd pkg/apis/application/v1alpha1/types.go (ApplicationStatus.OperationState, OperationState.SyncResult); argoproj/gitops-engine pkg/sync/sync_context.go (setOperationPhase messages); kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go (StatusReasonTimeout message) (gathered 2026-12-06)",
         terms: &[
             "operationstate:",
             "syncresult:",
+            "one or more synchronization tasks",
+            "one or more objects failed to apply",
             "the server was unable to return a response in the time allotted",
         ],
     },
