@@ -1063,6 +1063,7 @@ fn arms_envelope_and_azures_words_tell_other_from_unknown() {
         "The server could not complete the request in the time allotted.",
         "error: sync failed: one or more tasks failed",
         "Error: services could not be started",
+        r#"{"error":{"code":"/IWFND/CM_MGW/051","message":{"lang":"en","value":"Resource not found for the segment"},"innererror":{"application":{"service_id":"ZSVC"}}}}"#,
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }

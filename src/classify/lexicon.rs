@@ -356,18 +356,19 @@ pub(crate) const LEXICON: &[Family] = &[
     },
     Family {
         // ARM's error envelope (an error's `details` and `additionalInfo`
-        // lists, `innererror`, an async operation's failed status) and the
-        // shapes the SDKs print it in: go-autorest's `Failure sending
-        // request:` and `Status=409 Code="…"`, its `Details=[{"code":…`,
-        // azure-core's `Inner error:` and `Additional Information:Type:`.
-        // A bare `"code"`/`"message"` pair is every vendor's and no term.
+        // lists, an async operation's failed status) and the shapes the
+        // SDKs print it in: go-autorest's `Failure sending request:`,
+        // `Status=409 Code="…"`, `Details=[{"code":…` and `InnerError=`,
+        // azure-core's `Additional Information:Type:`. A bare
+        // `"code"`/`"message"` pair is every vendor's and no term, and so
+        // is `innererror` alone (SAP Gateway's OData errors carry it too).
         source: "Azure/azure-rest-api-specs specification/common-types/resource-management/v5/types.json (ErrorResponse, ErrorDetail, ErrorAdditionalInfo); Azure/go-autorest autorest/azure/azure.go (ServiceError.Error, RequestError.Error), autorest/azure/async.go; Azure/azure-sdk-for-python sdk/core/azure-core/azure/core/exceptions.py (ODataV4Format.message_details) (gathered 2026-12-06)",
         terms: &[
             "details: [{\"code\":",
             "details=[{\"code\":",
             "\"additionalInfo\": [{\"type\":",
             "additional information:type:",
-            "innererror",
+            "innererror=",
             "\"status\": \"Failed\", \"error\": {\"code\":",
             "failure sending request:",
             "failure responding to request:",
