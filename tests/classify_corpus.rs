@@ -1001,3 +1001,69 @@ fn hybrid_tools_localized_registrations_and_the_object_named() {
     ];
     assert_categories(&related);
 }
+
+#[test]
+fn arms_envelope_and_azures_words_tell_other_from_unknown() {
+    // ARM's error envelope and the SDKs' shapes of it, Compute's word for a
+    // machine's size, Argo CD's status and the API server's timeout are the
+    // domain's even where no category fits.
+    let related = [
+        (
+            r#"Code="BadRequest" Message="The operation failed" Details=[{"code":"Inner","message":"x"}]"#,
+            "other",
+        ),
+        (
+            "\"details\": [\n  {\n    \"code\": \"BadRequest\",\n    \"message\": \"Getting static credential is not allowed\"\n  }\n]",
+            "other",
+        ),
+        (
+            r#"error: Status=400 Code="InvalidParameter" Message="The requested size is not valid""#,
+            "other",
+        ),
+        (
+            "client#Start: Failure sending request: StatusCode=0 -- Original Error: context canceled",
+            "other",
+        ),
+        (
+            "Parameter error: vm_size Standard_X1 is not valid for your subscription and location.",
+            "other",
+        ),
+        (
+            "operationState:\n  phase: Failed\n  message: 'one or more objects failed to apply, reason: x'",
+            "other",
+        ),
+        (
+            "Failed to sync cluster: the server was unable to return a response in the time allotted",
+            "other",
+        ),
+        // A lock on any resource but an extension is no extension failure.
+        (
+            "(ScopeLocked) The scope '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa' cannot perform delete operation because following scope(s) are locked: '/subscriptions/s/resourceGroups/rg'.",
+            "other",
+        ),
+        // The API server's answer on Helm's `Error:` line; kubectl's own
+        // prefix is no Helm failure.
+        ("Error: secrets \"db\" already exists", "helm_resource_exists"),
+        (
+            "Error from server (AlreadyExists): secrets \"db\" already exists",
+            "other",
+        ),
+        (
+            "Operation could not be completed without additional regional quota.",
+            "quota_exceeded",
+        ),
+    ];
+    assert_categories(&related);
+    // Every vendor's `code`/`message` pair, other clouds and plain English.
+    let unrelated = [
+        r#"{"error": {"code": 404, "message": "Not found", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo"}]}}"#,
+        r#"{"error": {"code": "resource_missing", "message": "No such customer"}}"#,
+        "An error occurred (ValidationError) when calling the CreateStack operation: Template format error",
+        "Error: failed to allocate buffer: allocation failed",
+        "The server could not complete the request in the time allotted.",
+        "error: sync failed: one or more tasks failed",
+        "Error: services could not be started",
+        r#"{"error":{"code":"/IWFND/CM_MGW/051","message":{"lang":"en","value":"Resource not found for the segment"},"innererror":{"application":{"service_id":"ZSVC"}}}}"#,
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

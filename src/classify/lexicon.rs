@@ -354,6 +354,57 @@ pub(crate) const LEXICON: &[Family] = &[
             "kubernetes_manifest",
         ],
     },
+    Family {
+        // ARM's error envelope (an error's `details` and `additionalInfo`
+        // lists, an async operation's failed status) and the shapes the
+        // SDKs print it in: go-autorest's `Failure sending request:`,
+        // `Status=409 Code="…"`, `Details=[{"code":…` and `InnerError=`,
+        // azure-core's `Additional Information:Type:`. A bare
+        // `"code"`/`"message"` pair is every vendor's and no term, and so
+        // is `innererror` alone (SAP Gateway's OData errors carry it too).
+        source: "Azure/azure-rest-api-specs specification/common-types/resource-management/v5/types.json (ErrorResponse, ErrorDetail, ErrorAdditionalInfo); Azure/go-autorest autorest/azure/azure.go (ServiceError.Error, RequestError.Error), autorest/azure/async.go; Azure/azure-sdk-for-python sdk/core/azure-core/azure/core/exceptions.py (ODataV4Format.message_details) (gathered 2026-12-06)",
+        terms: &[
+            "details: [{\"code\":",
+            "details=[{\"code\":",
+            "\"additionalInfo\": [{\"type\":",
+            "additional information:type:",
+            "innererror=",
+            "\"status\": \"Failed\", \"error\": {\"code\":",
+            "failure sending request:",
+            "failure responding to request:",
+            "failure preparing request:",
+            "service returned an error. status=",
+            "status=400 code=",
+            "status=401 code=",
+            "status=403 code=",
+            "status=404 code=",
+            "status=409 code=",
+            "status=412 code=",
+            "status=429 code=",
+            "status=500 code=",
+        ],
+    },
+    Family {
+        // Compute's and AKS's word for a machine's size (`vmSize` in ARM
+        // bodies, "VM size" in their messages, `vm_size` in Terraform's
+        // azurerm and Ansible's azure_rm modules); other clouds say
+        // instance or machine type.
+        source: "Azure/azure-rest-api-specs specification/compute/resource-manager/Microsoft.Compute (HardwareProfile.vmSize), specification/containerservice/resource-manager/Microsoft.ContainerService (ManagedClusterAgentPoolProfile.vmSize); hashicorp/terraform-provider-azurerm website/docs/r/kubernetes_cluster.html.markdown (default_node_pool vm_size); ansible-collections/azure plugins/modules/azure_rm_virtualmachine.py (vm_size) (gathered 2026-12-06)",
+        terms: &["vm size", "vm_size"],
+    },
+    Family {
+        // Argo CD's Application status by its YAML keys and its sync
+        // engine's operation messages, and the API server's own answer
+        // when it gave up on a request in time.
+        source: "argoproj/argo-cd pkg/apis/application/v1alpha1/types.go (ApplicationStatus.OperationState, OperationState.SyncResult); argoproj/gitops-engine pkg/sync/sync_context.go (setOperationPhase messages); kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go (StatusReasonTimeout message) (gathered 2026-12-06)",
+        terms: &[
+            "operationstate:",
+            "syncresult:",
+            "one or more synchronization tasks",
+            "one or more objects failed to apply",
+            "the server was unable to return a response in the time allotted",
+        ],
+    },
 ];
 
 /// Every term of the lexicon.

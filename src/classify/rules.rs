@@ -231,6 +231,29 @@ const RELEASE_NAME_TAKEN: Term = Any(&[
     "name that is still in use",
 ]);
 
+/// Helm's `Error:` line opening with a Kubernetes resource (plural, with its
+/// API group where it has one), as the API server names it in its answers.
+const HELM_ERROR_KIND: Term = Any(&[
+    "Error: serviceaccounts",
+    "Error: secrets",
+    "Error: configmaps",
+    "Error: services",
+    "Error: namespaces",
+    "Error: persistentvolumeclaims",
+    "Error: deployments.",
+    "Error: statefulsets.",
+    "Error: daemonsets.",
+    "Error: jobs.batch",
+    "Error: ingresses.",
+    "Error: roles.rbac",
+    "Error: rolebindings.rbac",
+    "Error: clusterroles.rbac",
+    "Error: clusterrolebindings.rbac",
+    "Error: customresourcedefinitions.",
+    "Error: mutatingwebhook",
+    "Error: validatingwebhook",
+]);
+
 /// A managed-identity credential or endpoint, in the words of every SDK
 /// (azidentity, Azure.Identity, azure-identity, MSAL, AppAuthentication).
 const MANAGED_IDENTITY: Term = Any(&[
@@ -763,6 +786,13 @@ pub const DOMAIN_CODES: &[&str] = &[
     "InvalidResourceType",
     "InternalServerError",
     "OperationNotAllowed",
+    // Compute's placement and ARM's lock codes, which only Azure gives.
+    "AllocationFailed",
+    "ZonalAllocationFailed",
+    "Overconstrained*AllocationRequest",
+    "SkuNotAvailable",
+    "ScopeLocked",
+    "ResourceDeploymentFailure",
 ];
 
 /// The table, in the order of the category ids.
@@ -862,7 +892,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("failed to get the immutable configMap")], 0.9),
             signal(&[Phrase("error while adding the CRD configuration")], 0.88),
             signal(&[Phrase("aks-managed-azure-monitor-logs")], 0.85),
-            signal(&[Phrase("following scope(s) are locked")], 0.85),
+            // A lock blocks any resource's delete or update: it is the
+            // extension's failure only where the locked operation names it.
+            signal(&[Phrase("following scope(s) are locked"), Any(&["Microsoft.KubernetesConfiguration/extensions", "k8s-extension", "sc-extension", "cluster extension"])], 0.85),
             signal(&[Phrase("namespace is terminating"), Phrase("extension")], 0.8),
             signal(&[Code("ExtensionOperationFailed")], 0.8),
             // Every extension-manager code of the form Extension…Failed.
@@ -1160,6 +1192,10 @@ pub const RULES: &[CategoryRule] = &[
                 &[Any(&["repository name", "repo add", "plugin", "already exists with the same configuration", "post-install", "pre-install", "post-upgrade", "pre-upgrade"]), RELEASE_NAME_TAKEN],
                 0.84,
             ),
+            // Early Helm 3 printed the API server's answer on its own
+            // `Error:` line (`Error: serviceaccounts "x" already exists`);
+            // kubectl prints it after `Error from server (AlreadyExists):`.
+            signal(&[HELM_ERROR_KIND, Phrase("already exists")], 0.82),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
             signal(&[Phrase("-n <resource namespace>")], 0.88),
@@ -1810,6 +1846,9 @@ pub const RULES: &[CategoryRule] = &[
             // (`This region has quota of 0 instances for your subscription`).
             signal(&[Any(&["has quota of", "has a quota of", "quota of 0 "]), Any(&["subscription", "region", "instances", "SKU"])], 0.86),
             signal(&[Any(&["InsufficientQuota", "Operation cannot be completed without additional quota", "Operation could not be completed without additional quota"])], 0.9),
+            // The same refusal for a kind of quota (`without additional AZ
+            // quota`, regional or zonal quota) in any service's words.
+            signal(&[Any(&["cannot be completed without additional", "could not be completed without additional"]), Phrase("quota")], 0.88),
             signal(&[Any(&["available capacity", "current quota usage", "quota usage is"]), Any(&["quota", "UsageName", "Tokens Per Minute"])], 0.86),
             signal(&[Any(&["quota"]), Any(&["not enough", "not have enough", "insufficient", "exceeds", "exceeded", "exceeding", "increase your quota", "request a higher quota", "quota increase", "out of quota"])], 0.72),
             // A subscription's or region's limit reached in words (weak: other
