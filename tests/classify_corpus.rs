@@ -276,6 +276,8 @@ fn real_corpus_is_development_data_and_holdout_loads() {
     assert_eq!(demoted8, 123, "texts of origin holdout8 in split.tsv");
     let demoted9 = split.values().filter(|(_, o)| o == "holdout9").count();
     assert_eq!(demoted9, 113, "texts of origin holdout9 in split.tsv");
+    let demoted10 = split.values().filter(|(_, o)| o == "holdout10").count();
+    assert_eq!(demoted10, 109, "texts of origin holdout10 in split.tsv");
     // The test set may hold no text yet; what it holds must load.
     let holdout = corpus::load_holdout().expect("holdout loads");
     assert!(holdout.iter().all(|t| t.set == corpus::Set::Holdout));
