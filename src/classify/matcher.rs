@@ -33,11 +33,14 @@ pub(crate) struct Automaton {
     delta: Vec<u16>,
     /// States from this one on end at least one pattern.
     first_out: usize,
-    /// Patterns ending in state `s` (via failure links too):
-    /// `outs[out_at[s]..out_at[s + 1]]`.
-    out_at: Vec<u32>,
+    /// Patterns ending in state `s` (via failure links too): `outs[a..b]`
+    /// for `(a, b) = out_range[s - first_out]`.
+    out_range: Vec<(u32, u32)>,
     outs: Vec<u32>,
+    /// The length of each pattern, by id.
     lens: Vec<usize>,
+    /// The pattern id of each entry of the patterns given.
+    ids: Vec<u32>,
     /// The longest pattern, in bytes.
     longest: usize,
 }
@@ -56,8 +59,10 @@ impl Hits {
 }
 
 impl Automaton {
-    /// Builds the automaton; pattern ids are indices into `patterns`, which
-    /// must already be in key form.
+    /// Builds the automaton over `patterns`, which must already be in key
+    /// form and may repeat. Pattern ids count the distinct patterns in the
+    /// order they first appear; [`Automaton::id`] gives the id of each entry
+    /// of `patterns`.
     pub fn new(patterns: &[String]) -> Automaton {
         // Byte classes: one column per distinct pattern byte.
         let mut classes = [0u8; 256];
@@ -78,94 +83,97 @@ impl Automaton {
             }
         }
 
-        // Trie, with dense rows filled in below.
-        let mut delta: Vec<u32> = vec![0; width];
-        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
-        for (pid, p) in patterns.iter().enumerate() {
-            let mut s = 0usize;
-            for &b in p.as_bytes() {
-                let col = usize::from(classes[usize::from(b)]);
-                let t = delta[s * width + col] as usize;
-                s = if t != 0 {
-                    t
-                } else {
-                    let t = own.len();
-                    own.push(Vec::new());
-                    delta.extend(std::iter::repeat_n(0, width));
-                    delta[s * width + col] = t as u32;
-                    t
-                };
-            }
-            if !p.is_empty() {
-                own[s].push(pid as u32);
-            }
-        }
-        let states = own.len();
+        // The trie, as child and sibling links (a state has few children),
+        // with the root's children in a row of their own (it has many). A
+        // pattern equal to an earlier one ends in a state that already has
+        // an owner, so repeats are found here, without comparing strings.
+        let trie = Trie::new(patterns, &classes, width);
+        let states = trie.owner.len();
 
-        // Breadth-first: a missing edge takes the failure state's edge
-        // (already complete, being shallower); outputs inherit along
-        // failure links.
+        // Breadth-first, each state numbered when it is found: states that
+        // end no pattern count up from the root (0), states that end one
+        // count down from the last, so the scan tells them apart by one
+        // comparison with no second numbering pass. A state's row is its
+        // failure state's row (complete, being shallower) with the edges to
+        // its children replaced; a child's failure state is the failure
+        // row's entry for its byte, and its outputs are its own pattern and
+        // its failure state's. The phrase table has far fewer than 65,536
+        // states (a test holds it); beyond, numbers would wrap, so the
+        // automaton keeps to the states that fit.
+        let mut delta = vec![0u16; states * width];
+        // By new number: the range of `outs` of each state's patterns.
+        let mut out_range = vec![(0u32, 0u32); states];
+        let mut outs: Vec<u32> = Vec::new();
+        // By trie state: its new number and its failure state's.
+        let mut number = vec![0usize; states];
         let mut fail = vec![0usize; states];
-        let mut outs_of: Vec<Vec<u32>> = own;
-        let mut queue = std::collections::VecDeque::new();
-        queue.extend(
-            delta[..width]
-                .iter()
-                .map(|&t| t as usize)
-                .filter(|&t| t != 0),
-        );
-        while let Some(s) = queue.pop_front() {
-            let inherited = outs_of[fail[s]].clone();
-            outs_of[s].extend(inherited);
-            for col in 0..width {
-                let t = delta[s * width + col] as usize;
-                let via_fail = delta[fail[s] * width + col];
-                if t != 0 {
-                    fail[t] = via_fail as usize;
-                    queue.push_back(t);
+        let (mut next_plain, mut next_out) = (1usize, states);
+        let mut queue: Vec<u32> = Vec::with_capacity(states);
+        queue.push(0);
+        let mut head = 0;
+        while let Some(&s) = queue.get(head) {
+            head += 1;
+            let s = s as usize;
+            let row = number[s] * width;
+            if s != 0 {
+                let from = fail[s] * width;
+                delta.copy_within(from..from + width, row);
+            }
+            let mut child = trie.first[s];
+            while child != NONE {
+                let t = child as usize;
+                let col = usize::from(trie.col[t]);
+                let f = if s == 0 {
+                    0
                 } else {
-                    delta[s * width + col] = via_fail;
-                }
+                    usize::from(delta[row + col])
+                };
+                let (from, to) = out_range[f];
+                let own = trie.owner[t];
+                let n = if own == NONE && from == to {
+                    next_plain += 1;
+                    next_plain - 1
+                } else {
+                    next_out -= 1;
+                    let start = outs.len() as u32;
+                    if own != NONE {
+                        outs.push(own);
+                    }
+                    outs.extend_from_within(from as usize..to as usize);
+                    out_range[next_out] = (start, outs.len() as u32);
+                    next_out
+                };
+                number[t] = n;
+                fail[t] = f;
+                delta[row + col] = u16::try_from(n).unwrap_or(0);
+                queue.push(child);
+                child = trie.next_sibling[t];
             }
         }
-        // Number the states that end a pattern last, so the scan tells them
-        // by one comparison. Root (no outputs) stays 0. The phrase table has
-        // far fewer than 65,536 states (a test holds it); beyond, numbers
-        // would wrap, so the automaton keeps to the states that fit.
-        let mut order: Vec<usize> = (0..states).filter(|&s| outs_of[s].is_empty()).collect();
-        let first_out = order.len();
-        order.extend((0..states).filter(|&s| !outs_of[s].is_empty()));
-        let mut new_id = vec![0u16; states];
-        for (n, &o) in order.iter().enumerate() {
-            new_id[o] = u16::try_from(n).unwrap_or(0);
-        }
-        let mut dense = Vec::with_capacity(delta.len());
-        let mut out_at = Vec::with_capacity(states + 1);
-        let mut outs = Vec::new();
-        for &o in &order {
-            let row = delta.get(o * width..(o + 1) * width).unwrap_or(&[]);
-            dense.extend(row.iter().map(|&t| new_id[t as usize]));
-            out_at.push(outs.len() as u32);
-            outs.extend_from_slice(&outs_of[o]);
-        }
-        out_at.push(outs.len() as u32);
-        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        out_range.drain(..next_out);
+        let longest = trie.lens.iter().copied().max().unwrap_or(0);
         Automaton {
             classes,
             width,
-            delta: dense,
-            first_out,
-            out_at,
+            delta,
+            first_out: next_out,
+            out_range,
             outs,
-            lens: patterns.iter().map(String::len).collect(),
+            lens: trie.lens,
+            ids: trie.ids,
             longest,
         }
+    }
+
+    /// The pattern id of `patterns[i]` as given to [`Automaton::new`].
+    pub fn id(&self, i: usize) -> usize {
+        self.ids.get(i).map_or(usize::MAX, |&p| p as usize)
     }
 
     /// The number of states (for tests and sizing).
     #[cfg(test)]
     pub fn states(&self) -> usize {
-        self.out_at.len() - 1
+        self.delta.len() / self.width
     }
 
     /// Scans the key form of `text` (a clean view) once; adds the steps
@@ -307,11 +315,105 @@ impl Automaton {
     /// scan, which keeps per-byte work to two table lookups.
     #[inline(never)]
     fn record(&self, s: usize, i: usize, ends: &mut [Vec<usize>], work: &mut u64) {
-        let (from, to) = (self.out_at[s] as usize, self.out_at[s + 1] as usize);
-        for &p in &self.outs[from..to] {
+        let (from, to) = self.out_range[s - self.first_out];
+        for &p in &self.outs[from as usize..to as usize] {
             *work += 1;
             keep(&mut ends[p as usize], i + 1);
         }
+    }
+}
+
+/// No state or pattern.
+const NONE: u32 = u32::MAX;
+
+/// The trie of the patterns, before failure links.
+struct Trie {
+    /// The root's child for each column ([`NONE`] if none).
+    root: Vec<u32>,
+    /// Each state's first child ([`NONE`] if none); the others follow by
+    /// `next_sibling`.
+    first: Vec<u32>,
+    next_sibling: Vec<u32>,
+    /// The column of the edge into each state.
+    col: Vec<u8>,
+    /// The pattern id each state ends ([`NONE`] if none).
+    owner: Vec<u32>,
+    /// The length of each pattern, by id.
+    lens: Vec<usize>,
+    /// The pattern id of each pattern given.
+    ids: Vec<u32>,
+}
+
+impl Trie {
+    fn new(patterns: &[String], classes: &[u8; 256], width: usize) -> Trie {
+        let bytes: usize = patterns.iter().map(String::len).sum();
+        let mut trie = Trie {
+            root: vec![NONE; width],
+            first: Vec::with_capacity(bytes + 1),
+            next_sibling: Vec::with_capacity(bytes + 1),
+            col: Vec::with_capacity(bytes + 1),
+            owner: Vec::with_capacity(bytes + 1),
+            lens: Vec::with_capacity(patterns.len()),
+            ids: Vec::with_capacity(patterns.len()),
+        };
+        trie.add_state(0);
+        for p in patterns {
+            let mut s = 0usize;
+            for &b in p.as_bytes() {
+                let col = classes[usize::from(b)];
+                s = trie.child(s, col);
+            }
+            // The empty pattern ends nowhere: an id of its own, no hits.
+            let id = match trie.owner[s] {
+                own if own != NONE && s != 0 => own,
+                _ => {
+                    let id = trie.lens.len() as u32;
+                    trie.lens.push(p.len());
+                    if s != 0 {
+                        trie.owner[s] = id;
+                    }
+                    id
+                }
+            };
+            trie.ids.push(id);
+        }
+        trie
+    }
+
+    fn add_state(&mut self, col: u8) -> u32 {
+        let t = self.owner.len() as u32;
+        self.first.push(NONE);
+        self.next_sibling.push(NONE);
+        self.col.push(col);
+        self.owner.push(NONE);
+        t
+    }
+
+    /// The child of `s` by column `col`, added if missing.
+    fn child(&mut self, s: usize, col: u8) -> usize {
+        if s == 0 {
+            let slot = usize::from(col);
+            if self.root[slot] == NONE {
+                self.root[slot] = self.link(0, col) as u32;
+            }
+            return self.root[slot] as usize;
+        }
+        let mut c = self.first[s];
+        while c != NONE {
+            if self.col[c as usize] == col {
+                return c as usize;
+            }
+            c = self.next_sibling[c as usize];
+        }
+        self.link(s, col)
+    }
+
+    /// Adds a child of `s` by column `col`.
+    fn link(&mut self, s: usize, col: u8) -> usize {
+        let t = self.add_state(col);
+        self.next_sibling[t as usize] = self.first[s];
+        self.first[s] = t;
+        t as usize
     }
 }
 
@@ -372,6 +474,23 @@ mod tests {
         assert!(h.spans[2].is_empty());
         assert_eq!(h.spans[3], vec![(2, 6)]);
         assert!(w <= 3 * 6 + 10);
+    }
+
+    #[test]
+    fn repeated_patterns_share_an_id() {
+        let pats: Vec<String> = ["he", "she", "he", "", "hers", "she", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let a = Automaton::new(&pats);
+        let ids: Vec<usize> = (0..pats.len()).map(|i| a.id(i)).collect();
+        assert_eq!(ids, [0, 1, 0, 2, 3, 1, 4]);
+        assert_eq!(a.id(pats.len()), usize::MAX);
+        let h = a.scan("ushers", &mut 0);
+        assert_eq!(
+            h.spans,
+            [vec![(2, 4)], vec![(1, 4)], vec![], vec![(2, 6)], vec![]]
+        );
     }
 
     #[test]
