@@ -345,9 +345,9 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let c = compiled();
     let views = normalize::normalize(input, &mut work);
     let hits = c.ac.scan(&views.clean, &mut work);
-    let mut masks = LineMasks::default();
-    let entities = entities::extract(&views, &hits, &c.marker_pids, &mut masks, &mut work);
     let lines = Lines::new(&views.clean, &mut work);
+    let mut masks = LineMasks::new(lines.breaks());
+    let entities = entities::extract(&views, &lines, &hits, &c.marker_pids, &mut masks, &mut work);
     let mut a = Analysis {
         input,
         views,
