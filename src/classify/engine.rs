@@ -43,18 +43,12 @@ type SignalIds = (Vec<TermIds>, Vec<TermIds>);
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
+        // Every phrase in key form, in the order the terms name them; the
+        // automaton gives phrases shared by several terms one pattern id.
         let mut patterns: Vec<String> = Vec::new();
-        // Phrases shared by several rules get one pattern. A linear search (a few
-        // hundred phrases, once) compiles to less than a `BTreeMap<String, usize>`.
         let add = |phrase: &'static str, patterns: &mut Vec<String>| -> usize {
-            let k = squeeze(phrase);
-            match patterns.iter().position(|p| *p == k) {
-                Some(i) => i,
-                None => {
-                    patterns.push(k);
-                    patterns.len() - 1
-                }
-            }
+            patterns.push(squeeze(phrase));
+            patterns.len() - 1
         };
         let ids = |terms: &[Term], patterns: &mut Vec<String>| -> Vec<TermIds> {
             terms
@@ -76,10 +70,25 @@ fn compiled() -> &'static Compiled {
             let negative = ids(r.negative, &mut patterns);
             rules.push(RuleIds { negative, signals });
         }
-        let marker_pids = MARKERS.iter().map(|m| add(m.text, &mut patterns)).collect();
-        let domain_pids = domain_terms().map(|d| add(d, &mut patterns)).collect();
+        let mut marker_pids: Vec<usize> =
+            MARKERS.iter().map(|m| add(m.text, &mut patterns)).collect();
+        let mut domain_pids: Vec<usize> = domain_terms().map(|d| add(d, &mut patterns)).collect();
+        let ac = Automaton::new(&patterns);
+        let terms = rules.iter_mut().flat_map(|r| {
+            r.signals
+                .iter_mut()
+                .flat_map(|(all, none)| all.iter_mut().chain(none))
+                .chain(&mut r.negative)
+        });
+        for pid in terms
+            .flatten()
+            .chain(&mut marker_pids)
+            .chain(&mut domain_pids)
+        {
+            *pid = ac.id(*pid);
+        }
         Compiled {
-            ac: Automaton::new(&patterns),
+            ac,
             rules,
             marker_pids,
             domain_pids,
@@ -336,9 +345,9 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     let c = compiled();
     let views = normalize::normalize(input, &mut work);
     let hits = c.ac.scan(&views.clean, &mut work);
-    let mut masks = LineMasks::default();
-    let entities = entities::extract(&views, &hits, &c.marker_pids, &mut masks, &mut work);
     let lines = Lines::new(&views.clean, &mut work);
+    let mut masks = LineMasks::new(lines.breaks());
+    let entities = entities::extract(&views, &lines, &hits, &c.marker_pids, &mut masks, &mut work);
     let mut a = Analysis {
         input,
         views,

@@ -10,6 +10,7 @@
 use super::keyform::dropped;
 use super::markers::{Kind, Marker, Shape, MARKERS};
 use super::matcher::Hits;
+use super::near::Lines;
 use super::normalize::Views;
 use super::redact::{self, LineMasks};
 use Kind::*;
@@ -67,6 +68,11 @@ impl Entities {
 /// CamelCase reason and an age next to each other. Any controller's event is
 /// Kubernetes output, whatever its reason.
 fn event_row(clean: &str, work: &mut u64) -> bool {
+    // Most texts hold no type word at all: one search of the whole text.
+    *work += clean.len() as u64;
+    if !clean.contains("Warning") && !clean.contains("Normal") {
+        return false;
+    }
     clean.split('\n').any(|line| {
         *work += line.len() as u64;
         // A row starts with a type or an age, both short: skip lines
@@ -136,6 +142,7 @@ fn event_age(w: &str) -> bool {
 /// Extracts entities; `marker_pids[i]` is the automaton pattern of `MARKERS[i]`.
 pub(crate) fn extract(
     views: &Views,
+    lines: &Lines,
     hits: &Hits,
     marker_pids: &[usize],
     masks: &mut LineMasks,
@@ -163,7 +170,7 @@ pub(crate) fn extract(
         }
     }
     let from_markers = found.len();
-    lines_codes(&views.clean, &mut found, work);
+    lines_codes(&views.clean, lines.breaks(), &mut found, work);
     // The az CLI prints `(Code) message` and then `Code: Code`: that pair is
     // the CLI's output shape, evidence of the domain even for an unlisted code.
     let (marked, lines) = found.split_at(from_markers);
@@ -487,16 +494,16 @@ fn quoted(c: &[u8], i: usize, work: &mut u64) -> Option<(usize, usize)> {
 
 /// `(Code) message` at the start of a line, after the usual CLI, klog and
 /// Terraform prefixes.
-fn lines_codes(clean: &str, found: &mut Vec<Entity>, work: &mut u64) {
-    let mut offset = 0;
+fn lines_codes(clean: &str, breaks: &[usize], found: &mut Vec<Entity>, work: &mut u64) {
     let mut kept_lines = 0;
     // Past the cap, only the last code is kept: remember where it is and
     // copy it once at the end.
     let mut last: Option<(usize, usize)> = None;
-    for line in clean.split('\n') {
+    let ends = breaks.iter().copied().chain([clean.len()]);
+    let starts = [0].into_iter().chain(breaks.iter().map(|&b| b + 1));
+    for (line_start, end) in starts.zip(ends) {
         *work += 1;
-        let line_start = offset;
-        offset += line.len() + 1;
+        let line = clean.get(line_start..end).unwrap_or_default();
         // Most lines hold no `(` and no translated label: no need to strip
         // their prefixes.
         let span = if line.as_bytes().contains(&b'(') {
@@ -701,7 +708,8 @@ mod tests {
     fn the_cli_error_line_is_recognised_only_where_the_cli_prints_it() {
         let opens = |clean: &str| {
             let (mut found, mut w) = (Vec::new(), 0);
-            lines_codes(clean, &mut found, &mut w);
+            let breaks = crate::classify::near::line_breaks(clean.as_bytes());
+            lines_codes(clean, &breaks, &mut found, &mut w);
             opens_with_cli_error(clean, &found)
         };
         assert!(opens(

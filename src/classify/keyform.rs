@@ -5,14 +5,19 @@
 
 /// Whether the key form drops `c`.
 pub(crate) fn dropped(c: char) -> bool {
+    // Most characters are ASCII: their whitespace is these five and the space.
+    if c.is_ascii() {
+        return matches!(
+            c,
+            '\t' | '\n' | '\x0B' | '\x0C' | '\r' | ' ' | '"' | '\'' | '`'
+        );
+    }
     c.is_whitespace()
         || matches!(
             c,
-            // Quotes of any kind: ASCII, typographic, low-9, guillemets,
+            // Quotes of any kind: typographic, low-9, guillemets,
             // CJK corner brackets and full-width forms.
-            '"' | '\''
-                | '`'
-                | '\u{00AB}'
+            '\u{00AB}'
                 | '\u{00BB}'
                 | '\u{2018}'..='\u{201F}'
                 | '\u{2039}'
@@ -31,4 +36,21 @@ pub(crate) fn squeeze(phrase: &str) -> String {
         .filter(|&c| !dropped(c))
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dropped;
+
+    #[test]
+    fn ascii_drops_whitespace_and_quotes_only() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(
+                dropped(c),
+                c.is_whitespace() || matches!(c, '"' | '\'' | '`'),
+                "{b:#x}"
+            );
+        }
+    }
 }

@@ -14,16 +14,24 @@ use super::keyform::dropped;
 /// the innermost (last) error code.
 pub(crate) const MAX_HITS: usize = 48;
 
-/// Byte class of bytes the key form drops (ASCII whitespace and quotes).
-const SKIP: u8 = u8::MAX;
+/// Most columns: byte classes are `u8`, and the last column is the skip
+/// column.
+const MAX_COLUMNS: usize = u8::MAX as usize;
+
+/// How many parts a long text is scanned in, side by side.
+const STREAMS: usize = 4;
 
 /// The compiled automaton.
 pub(crate) struct Automaton {
     /// `classes[b]`: the column of byte `b` in `delta` (0: in no pattern), or
-    /// [`SKIP`]. Upper-case ASCII shares the column of its lower case.
+    /// `skip` for ASCII the key form drops. Upper-case ASCII shares the
+    /// column of its lower case.
     classes: [u8; 256],
     /// Number of columns of `delta`.
     width: usize,
+    /// The last column, where every state leads to itself: a byte the key
+    /// form drops changes nothing, with no test in the scan's loop.
+    skip: u8,
     /// Dense transitions: `delta[state * width + class]` is the next state.
     /// A full table instead of trie edges plus failure links makes each byte
     /// one lookup. 16-bit entries halve the table (about 3 MB instead of 6 MB
@@ -33,11 +41,14 @@ pub(crate) struct Automaton {
     delta: Vec<u16>,
     /// States from this one on end at least one pattern.
     first_out: usize,
-    /// Patterns ending in state `s` (via failure links too):
-    /// `outs[out_at[s]..out_at[s + 1]]`.
-    out_at: Vec<u32>,
+    /// Patterns ending in state `s` (via failure links too): `outs[a..b]`
+    /// for `(a, b) = out_range[s - first_out]`.
+    out_range: Vec<(u32, u32)>,
     outs: Vec<u32>,
+    /// The length of each pattern, by id.
     lens: Vec<usize>,
+    /// The pattern id of each entry of the patterns given.
+    ids: Vec<u32>,
     /// The longest pattern, in bytes.
     longest: usize,
 }
@@ -56,15 +67,17 @@ impl Hits {
 }
 
 impl Automaton {
-    /// Builds the automaton; pattern ids are indices into `patterns`, which
-    /// must already be in key form.
+    /// Builds the automaton over `patterns`, which must already be in key
+    /// form and may repeat. Pattern ids count the distinct patterns in the
+    /// order they first appear; [`Automaton::id`] gives the id of each entry
+    /// of `patterns`.
     pub fn new(patterns: &[String]) -> Automaton {
         // Byte classes: one column per distinct pattern byte.
         let mut classes = [0u8; 256];
         let mut width = 1usize;
         for b in patterns.iter().flat_map(|p| p.bytes()) {
             let b = b.to_ascii_lowercase();
-            if classes[usize::from(b)] == 0 && width < usize::from(SKIP) {
+            if classes[usize::from(b)] == 0 && width < MAX_COLUMNS - 1 {
                 classes[usize::from(b)] = width as u8;
                 width += 1;
             }
@@ -72,161 +85,184 @@ impl Automaton {
         for b in b'A'..=b'Z' {
             classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
         }
+        let skip = width as u8;
+        width += 1;
         for b in 0u8..0x80 {
             if dropped(char::from(b)) {
-                classes[usize::from(b)] = SKIP;
+                classes[usize::from(b)] = skip;
             }
         }
 
-        // Trie, with dense rows filled in below.
-        let mut delta: Vec<u32> = vec![0; width];
-        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
-        for (pid, p) in patterns.iter().enumerate() {
-            let mut s = 0usize;
-            for &b in p.as_bytes() {
-                let col = usize::from(classes[usize::from(b)]);
-                let t = delta[s * width + col] as usize;
-                s = if t != 0 {
-                    t
-                } else {
-                    let t = own.len();
-                    own.push(Vec::new());
-                    delta.extend(std::iter::repeat_n(0, width));
-                    delta[s * width + col] = t as u32;
-                    t
-                };
-            }
-            if !p.is_empty() {
-                own[s].push(pid as u32);
-            }
-        }
-        let states = own.len();
+        // The trie, as child and sibling links (a state has few children),
+        // with the root's children in a row of their own (it has many). A
+        // pattern equal to an earlier one ends in a state that already has
+        // an owner, so repeats are found here, without comparing strings.
+        let trie = Trie::new(patterns, &classes, width);
+        let states = trie.owner.len();
 
-        // Breadth-first: a missing edge takes the failure state's edge
-        // (already complete, being shallower); outputs inherit along
-        // failure links.
+        // Breadth-first, each state numbered when it is found: states that
+        // end no pattern count up from the root (0), states that end one
+        // count down from the last, so the scan tells them apart by one
+        // comparison with no second numbering pass. A state's row is its
+        // failure state's row (complete, being shallower) with the edges to
+        // its children replaced; a child's failure state is the failure
+        // row's entry for its byte, and its outputs are its own pattern and
+        // its failure state's. The phrase table has far fewer than 65,536
+        // states (a test holds it); beyond, numbers would wrap, so the
+        // automaton keeps to the states that fit.
+        let mut delta = vec![0u16; states * width];
+        // By new number: the range of `outs` of each state's patterns.
+        let mut out_range = vec![(0u32, 0u32); states];
+        let mut outs: Vec<u32> = Vec::new();
+        // By trie state: its new number and its failure state's.
+        let mut number = vec![0usize; states];
         let mut fail = vec![0usize; states];
-        let mut outs_of: Vec<Vec<u32>> = own;
-        let mut queue = std::collections::VecDeque::new();
-        queue.extend(
-            delta[..width]
-                .iter()
-                .map(|&t| t as usize)
-                .filter(|&t| t != 0),
-        );
-        while let Some(s) = queue.pop_front() {
-            let inherited = outs_of[fail[s]].clone();
-            outs_of[s].extend(inherited);
-            for col in 0..width {
-                let t = delta[s * width + col] as usize;
-                let via_fail = delta[fail[s] * width + col];
-                if t != 0 {
-                    fail[t] = via_fail as usize;
-                    queue.push_back(t);
+        let (mut next_plain, mut next_out) = (1usize, states);
+        let mut queue: Vec<u32> = Vec::with_capacity(states);
+        queue.push(0);
+        let mut head = 0;
+        while let Some(&s) = queue.get(head) {
+            head += 1;
+            let s = s as usize;
+            let row = number[s] * width;
+            if s != 0 {
+                let from = fail[s] * width;
+                delta.copy_within(from..from + width, row);
+            }
+            delta[row + usize::from(skip)] = u16::try_from(number[s]).unwrap_or(0);
+            let mut child = trie.first[s];
+            while child != NONE {
+                let t = child as usize;
+                let col = usize::from(trie.col[t]);
+                let f = if s == 0 {
+                    0
                 } else {
-                    delta[s * width + col] = via_fail;
-                }
+                    usize::from(delta[row + col])
+                };
+                let (from, to) = out_range[f];
+                let own = trie.owner[t];
+                let n = if own == NONE && from == to {
+                    next_plain += 1;
+                    next_plain - 1
+                } else {
+                    next_out -= 1;
+                    let start = outs.len() as u32;
+                    if own != NONE {
+                        outs.push(own);
+                    }
+                    outs.extend_from_within(from as usize..to as usize);
+                    out_range[next_out] = (start, outs.len() as u32);
+                    next_out
+                };
+                number[t] = n;
+                fail[t] = f;
+                delta[row + col] = u16::try_from(n).unwrap_or(0);
+                queue.push(child);
+                child = trie.next_sibling[t];
             }
         }
-        // Number the states that end a pattern last, so the scan tells them
-        // by one comparison. Root (no outputs) stays 0. The phrase table has
-        // far fewer than 65,536 states (a test holds it); beyond, numbers
-        // would wrap, so the automaton keeps to the states that fit.
-        let mut order: Vec<usize> = (0..states).filter(|&s| outs_of[s].is_empty()).collect();
-        let first_out = order.len();
-        order.extend((0..states).filter(|&s| !outs_of[s].is_empty()));
-        let mut new_id = vec![0u16; states];
-        for (n, &o) in order.iter().enumerate() {
-            new_id[o] = u16::try_from(n).unwrap_or(0);
-        }
-        let mut dense = Vec::with_capacity(delta.len());
-        let mut out_at = Vec::with_capacity(states + 1);
-        let mut outs = Vec::new();
-        for &o in &order {
-            let row = delta.get(o * width..(o + 1) * width).unwrap_or(&[]);
-            dense.extend(row.iter().map(|&t| new_id[t as usize]));
-            out_at.push(outs.len() as u32);
-            outs.extend_from_slice(&outs_of[o]);
-        }
-        out_at.push(outs.len() as u32);
-        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        out_range.drain(..next_out);
+        let longest = trie.lens.iter().copied().max().unwrap_or(0);
         Automaton {
             classes,
             width,
-            delta: dense,
-            first_out,
-            out_at,
+            skip,
+            delta,
+            first_out: next_out,
+            out_range,
             outs,
-            lens: patterns.iter().map(String::len).collect(),
+            lens: trie.lens,
+            ids: trie.ids,
             longest,
         }
+    }
+
+    /// The pattern id of `patterns[i]` as given to [`Automaton::new`].
+    pub fn id(&self, i: usize) -> usize {
+        self.ids.get(i).map_or(usize::MAX, |&p| p as usize)
     }
 
     /// The number of states (for tests and sizing).
     #[cfg(test)]
     pub fn states(&self) -> usize {
-        self.out_at.len() - 1
+        self.delta.len() / self.width
     }
 
     /// Scans the key form of `text` (a clean view) once; adds the steps
     /// taken to `work`.
     ///
-    /// Long texts are scanned as two halves in one loop: each byte costs a
-    /// table lookup that depends on the previous one, and two independent
-    /// chains keep the processor busy while the other waits. The second
-    /// half starts early enough (`longest` key bytes before the middle) to
-    /// be in the same state as a single pass when it reaches the middle,
-    /// and keeps only hits that end there or later.
+    /// Long texts are scanned as [`STREAMS`] parts in one loop: each byte
+    /// costs a table lookup that depends on the previous one, and
+    /// independent chains keep the processor busy while the others wait.
+    /// Each part but the first starts early enough (`longest` key bytes
+    /// before its own start) to be in the same state as a single pass when
+    /// it gets there, and keeps only hits that end there or later.
     pub fn scan(&self, text: &str, work: &mut u64) -> Hits {
-        /// Below this, one pass: not worth a second ring and hit list.
+        /// Below this, one pass: not worth more hit lists.
         const SPLIT_FROM: usize = 1 << 16;
-        let mid = if text.len() >= SPLIT_FROM {
-            text.len() / 2
-        } else {
-            text.len()
-        };
-        self.scan_split(text, mid, work)
+        let cuts = std::array::from_fn(|k| {
+            if text.len() >= SPLIT_FROM {
+                text.len() / STREAMS * (k + 1)
+            } else {
+                text.len()
+            }
+        });
+        self.scan_split(text, cuts, work)
     }
 
-    /// [`Automaton::scan`] with the second half starting at `mid` (moved
-    /// back to a char boundary); no split if `mid` is the text's length.
-    fn scan_split(&self, text: &str, mut mid: usize, work: &mut u64) -> Hits {
+    /// [`Automaton::scan`] with the parts after the first starting at
+    /// `cuts` (each moved back to a char boundary, and to the previous cut
+    /// if before it); a part that would start at the text's end is left out.
+    fn scan_split(&self, text: &str, cuts: [usize; STREAMS - 1], work: &mut u64) -> Hits {
         *work += text.len() as u64;
-        mid = mid.min(text.len());
-        while !text.is_char_boundary(mid) {
-            mid -= 1;
-        }
-        let mut first = self.stream(0, mid, 0, true);
-        // Back from the middle over at least `longest` key bytes (no second
-        // half without a split).
-        let mut start = mid;
-        let mut key = if mid == text.len() { self.longest } else { 0 };
-        for (p, c) in text.get(..mid).unwrap_or("").char_indices().rev() {
-            if key >= self.longest {
-                break;
+        let mut starts = [0; STREAMS + 1];
+        starts[STREAMS] = text.len();
+        for (k, &cut) in cuts.iter().enumerate() {
+            let mut at = cut.clamp(starts[k], text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
             }
-            *work += 1;
-            start = p;
-            if !dropped(c) {
-                key += c.len_utf8();
+            starts[k + 1] = at.max(starts[k]);
+        }
+        let mut streams: [Stream; STREAMS] = std::array::from_fn(|k| {
+            let (from, end) = (starts[k], starts[k + 1]);
+            let used = k == 0 || from < end;
+            // Back from the part's start over at least `longest` key bytes.
+            let mut start = from;
+            let mut key = if used && k > 0 { 0 } else { self.longest };
+            for (p, c) in text.get(..from).unwrap_or("").char_indices().rev() {
+                if key >= self.longest {
+                    break;
+                }
+                *work += 1;
+                start = p;
+                if !dropped(c) {
+                    key += c.len_utf8();
+                }
             }
-        }
-        let mut second = self.stream(start, text.len(), mid, mid < text.len());
-        while first.i < first.end && second.i < second.end {
-            self.step(text, &mut first, work);
-            self.step(text, &mut second, work);
-        }
-        for st in [&mut first, &mut second] {
-            while st.i < st.end {
-                self.step(text, st, work);
+            Stream {
+                s: 0,
+                i: start,
+                end,
+                from,
+                ends: vec![Vec::new(); self.lens.len() * usize::from(used)],
             }
+        });
+        if streams.iter().all(|st| st.i < st.end) {
+            self.run(text, &mut streams, work);
         }
-        // The second half's kept hits follow the first half's under the same
+        for st in &mut streams {
+            self.run_one(text, st, work);
+        }
+        // Each later part's kept hits follow the earlier ones' under the same
         // rule (first ones, then the last), which gives what one pass keeps.
+        let [first, later @ ..] = streams;
         let mut ends = first.ends;
-        for (all, later) in ends.iter_mut().zip(second.ends) {
-            for end in later {
-                keep(all, end);
+        for part in later {
+            for (all, more) in ends.iter_mut().zip(part.ends) {
+                for end in more {
+                    keep(all, end);
+                }
             }
         }
         let spans = ends
@@ -241,36 +277,109 @@ impl Automaton {
         Hits { spans }
     }
 
-    /// A stream over `[i, end)`; `used: false` for the absent second half,
-    /// which gets no hit lists.
-    fn stream(&self, i: usize, end: usize, from: usize, used: bool) -> Stream {
-        Stream {
-            s: 0,
-            i,
-            end,
-            from,
-            ends: vec![Vec::new(); self.lens.len() * usize::from(used)],
+    /// Runs `streams` side by side until one reaches its end.
+    fn run(&self, text: &str, streams: &mut [Stream; STREAMS], work: &mut u64) {
+        self.run_side_by_side(text, streams, work);
+    }
+
+    /// Runs one stream to its end, as [`Automaton::run`] runs several.
+    fn run_one(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        self.run_side_by_side(text, std::array::from_mut(st), work);
+    }
+
+    /// Runs `streams` side by side until one reaches its end: ASCII bytes in
+    /// [`Automaton::advance`], the states that end a pattern it notes
+    /// recorded between its runs, and a character outside ASCII in any
+    /// stream read by [`Automaton::step_wide`].
+    #[inline(always)]
+    fn run_side_by_side<const N: usize>(
+        &self,
+        text: &str,
+        streams: &mut [Stream; N],
+        work: &mut u64,
+    ) {
+        let bytes = text.as_bytes();
+        let mut noted = [0u64; NOTED];
+        loop {
+            let parts: [&[u8]; N] = std::array::from_fn(|k| {
+                let st = &streams[k];
+                bytes.get(st.i..st.end).unwrap_or(&[])
+            });
+            let mut s: [usize; N] = std::array::from_fn(|k| streams[k].s);
+            let (taken, len) = self.advance(parts, &mut s, &mut noted);
+            for &note in noted.get(..len).unwrap_or(&[]) {
+                let (j, k, t) = unnote(note);
+                if let Some(st) = streams.get_mut(k) {
+                    let i = st.i + j;
+                    let class = bytes
+                        .get(i)
+                        .map_or(self.skip, |&b| self.classes[usize::from(b)]);
+                    self.hit(t, class, i, st.from, &mut st.ends, work);
+                }
+            }
+            let mut more = len > NOTED - N;
+            for (st, s) in streams.iter_mut().zip(s) {
+                st.s = s;
+                st.i += taken;
+                if !more && st.i < st.end && bytes.get(st.i).is_some_and(|&b| b >= 0x80) {
+                    self.step_wide(text, st, work);
+                    more = true;
+                }
+            }
+            if !more {
+                return;
+            }
         }
     }
 
-    /// Reads the character at `st.i`.
+    /// Takes the ASCII bytes of `parts` side by side, one of each at a time,
+    /// from states `s`, until a character outside ASCII in any part, the end
+    /// of the shortest part, or `noted` nearly full. Each state that ends a
+    /// pattern is noted with the byte and the part that led there. Returns
+    /// the bytes taken from each part and how many notes were made. No call
+    /// in the loop: the states stay in registers.
     #[inline(always)]
-    fn step(&self, text: &str, st: &mut Stream, work: &mut u64) {
-        let bytes = text.as_bytes();
-        let i = st.i;
-        let Some(&b) = bytes.get(i) else {
-            st.i = st.end;
-            return;
-        };
-        if b < 0x80 {
-            let class = self.classes[usize::from(b)];
-            if class != SKIP {
-                self.feed(st, class, i, work);
+    fn advance<const N: usize>(
+        &self,
+        parts: [&[u8]; N],
+        s: &mut [usize; N],
+        noted: &mut [u64; NOTED],
+    ) -> (usize, usize) {
+        let n = parts.iter().map(|p| p.len()).min().unwrap_or(0);
+        // Each part cut to `n` bytes, which the compiler then knows: no
+        // bounds test per byte.
+        let parts: [&[u8]; N] = parts.map(|p| p.split_at(n).0);
+        let (classes, delta) = (&self.classes, self.delta.as_slice());
+        let (width, first_out) = (self.width, self.first_out);
+        let mut len = 0;
+        // `j` indexes every part and goes into the notes: no one iterator.
+        #[allow(clippy::needless_range_loop)]
+        for j in 0..n {
+            let b: [u8; N] = std::array::from_fn(|k| parts[k][j]);
+            if b.iter().fold(0, |all, &x| all | x) >= 0x80 {
+                return (j, len);
             }
-            st.i = i + 1;
-            return;
+            let mut out = false;
+            for k in 0..N {
+                let at = s[k] * width + usize::from(classes[usize::from(b[k])]);
+                s[k] = delta.get(at).map_or(0, |&t| usize::from(t));
+                out |= s[k] >= first_out;
+            }
+            if out {
+                for (k, &t) in s.iter().enumerate() {
+                    if t >= first_out {
+                        if let Some(slot) = noted.get_mut(len) {
+                            *slot = note(j, k, t);
+                            len += 1;
+                        }
+                    }
+                }
+                if len > NOTED - N {
+                    return (j + 1, len);
+                }
+            }
         }
-        self.step_wide(text, st, work);
+        (n, len)
     }
 
     /// Reads the multi-byte character at `st.i`: dropped whole (curly
@@ -286,32 +395,157 @@ impl Automaton {
                 // by whole chars; feed the byte.
                 let end = c.map_or(i + 1, |c| i + c.len_utf8());
                 for (j, &b) in text.as_bytes().iter().enumerate().take(end).skip(i) {
-                    self.feed(st, self.classes[usize::from(b)], j, work);
+                    let class = self.classes[usize::from(b)];
+                    let at = st.s * self.width + usize::from(class);
+                    st.s = self.delta.get(at).map_or(0, |&t| usize::from(t));
+                    if st.s >= self.first_out {
+                        self.hit(st.s, class, j, st.from, &mut st.ends, work);
+                    }
                 }
                 st.i = end;
             }
         }
     }
 
-    /// Feeds the key byte at clean offset `i`, of column `class`.
-    #[inline(always)]
-    fn feed(&self, st: &mut Stream, class: u8, i: usize, work: &mut u64) {
-        st.s = usize::from(self.delta[st.s * self.width + usize::from(class)]);
-        if st.s >= self.first_out && i >= st.from {
-            self.record(st.s, i, &mut st.ends, work);
+    /// State `s`, which ends a pattern, was reached by a byte of column
+    /// `class` at clean offset `i`: a hit unless the byte is one the key
+    /// form drops (the state only stayed) or before the stream's own part.
+    #[inline(never)]
+    fn hit(
+        &self,
+        s: usize,
+        class: u8,
+        i: usize,
+        from: usize,
+        ends: &mut [Vec<usize>],
+        work: &mut u64,
+    ) {
+        if class != self.skip && i >= from {
+            self.record(s, i, ends, work);
         }
     }
 
     /// Records the patterns that end in state `s` at clean byte `i`. Only
     /// the end is kept: the start is found for the few kept hits after the
     /// scan, which keeps per-byte work to two table lookups.
-    #[inline(never)]
     fn record(&self, s: usize, i: usize, ends: &mut [Vec<usize>], work: &mut u64) {
-        let (from, to) = (self.out_at[s] as usize, self.out_at[s + 1] as usize);
-        for &p in &self.outs[from..to] {
+        let (from, to) = self.out_range[s - self.first_out];
+        for &p in &self.outs[from as usize..to as usize] {
             *work += 1;
             keep(&mut ends[p as usize], i + 1);
         }
+    }
+}
+
+/// No state or pattern.
+const NONE: u32 = u32::MAX;
+
+/// How many states that end a pattern one run of [`Automaton::advance`]
+/// notes at most.
+const NOTED: usize = 64;
+
+/// A noted state `t` (16 bits), reached by byte `j` of part `k`.
+fn note(j: usize, k: usize, t: usize) -> u64 {
+    (j as u64) << 20 | (k as u64) << 16 | (t as u64 & 0xffff)
+}
+
+/// The byte, part and state of a note.
+fn unnote(note: u64) -> (usize, usize, usize) {
+    (
+        (note >> 20) as usize,
+        (note >> 16 & 0xf) as usize,
+        (note & 0xffff) as usize,
+    )
+}
+
+/// The trie of the patterns, before failure links.
+struct Trie {
+    /// The root's child for each column ([`NONE`] if none).
+    root: Vec<u32>,
+    /// Each state's first child ([`NONE`] if none); the others follow by
+    /// `next_sibling`.
+    first: Vec<u32>,
+    next_sibling: Vec<u32>,
+    /// The column of the edge into each state.
+    col: Vec<u8>,
+    /// The pattern id each state ends ([`NONE`] if none).
+    owner: Vec<u32>,
+    /// The length of each pattern, by id.
+    lens: Vec<usize>,
+    /// The pattern id of each pattern given.
+    ids: Vec<u32>,
+}
+
+impl Trie {
+    fn new(patterns: &[String], classes: &[u8; 256], width: usize) -> Trie {
+        let bytes: usize = patterns.iter().map(String::len).sum();
+        let mut trie = Trie {
+            root: vec![NONE; width],
+            first: Vec::with_capacity(bytes + 1),
+            next_sibling: Vec::with_capacity(bytes + 1),
+            col: Vec::with_capacity(bytes + 1),
+            owner: Vec::with_capacity(bytes + 1),
+            lens: Vec::with_capacity(patterns.len()),
+            ids: Vec::with_capacity(patterns.len()),
+        };
+        trie.add_state(0);
+        for p in patterns {
+            let mut s = 0usize;
+            for &b in p.as_bytes() {
+                let col = classes[usize::from(b)];
+                s = trie.child(s, col);
+            }
+            // The empty pattern ends nowhere: an id of its own, no hits.
+            let id = match trie.owner[s] {
+                own if own != NONE && s != 0 => own,
+                _ => {
+                    let id = trie.lens.len() as u32;
+                    trie.lens.push(p.len());
+                    if s != 0 {
+                        trie.owner[s] = id;
+                    }
+                    id
+                }
+            };
+            trie.ids.push(id);
+        }
+        trie
+    }
+
+    fn add_state(&mut self, col: u8) -> u32 {
+        let t = self.owner.len() as u32;
+        self.first.push(NONE);
+        self.next_sibling.push(NONE);
+        self.col.push(col);
+        self.owner.push(NONE);
+        t
+    }
+
+    /// The child of `s` by column `col`, added if missing.
+    fn child(&mut self, s: usize, col: u8) -> usize {
+        if s == 0 {
+            let slot = usize::from(col);
+            if self.root[slot] == NONE {
+                self.root[slot] = self.link(0, col) as u32;
+            }
+            return self.root[slot] as usize;
+        }
+        let mut c = self.first[s];
+        while c != NONE {
+            if self.col[c as usize] == col {
+                return c as usize;
+            }
+            c = self.next_sibling[c as usize];
+        }
+        self.link(s, col)
+    }
+
+    /// Adds a child of `s` by column `col`.
+    fn link(&mut self, s: usize, col: u8) -> usize {
+        let t = self.add_state(col);
+        self.next_sibling[t as usize] = self.first[s];
+        self.first[s] = t;
+        t as usize
     }
 }
 
@@ -375,6 +609,23 @@ mod tests {
     }
 
     #[test]
+    fn repeated_patterns_share_an_id() {
+        let pats: Vec<String> = ["he", "she", "he", "", "hers", "she", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let a = Automaton::new(&pats);
+        let ids: Vec<usize> = (0..pats.len()).map(|i| a.id(i)).collect();
+        assert_eq!(ids, [0, 1, 0, 2, 3, 1, 4]);
+        assert_eq!(a.id(pats.len()), usize::MAX);
+        let h = a.scan("ushers", &mut 0);
+        assert_eq!(
+            h.spans,
+            [vec![(2, 4)], vec![(1, 4)], vec![], vec![(2, 6)], vec![]]
+        );
+    }
+
+    #[test]
     fn split_scan_equals_one_pass() {
         let pats: Vec<String> = ["ab", "b", "abcab", "c"]
             .iter()
@@ -386,14 +637,24 @@ mod tests {
             text.push_str(["a b", "\"c\"", "ab’cab", "é", "AB", "  "][n % 6]);
         }
         let mut w = 0;
-        let one = a.scan_split(&text, text.len(), &mut w).spans;
+        let n = text.len();
+        let one = a.scan_split(&text, [n; STREAMS - 1], &mut w).spans;
         assert!(one.iter().any(|v| v.len() == MAX_HITS));
-        for mid in 0..=text.len() {
-            assert_eq!(
-                a.scan_split(&text, mid, &mut w).spans,
-                one,
-                "split at {mid}"
-            );
+        for mid in 0..=n {
+            for cuts in [
+                [mid, n, n],
+                [0, mid, n],
+                [mid / 3, mid, n],
+                [mid / 2, mid, (mid + n) / 2],
+                [mid, mid, mid],
+                [n, mid, 0],
+            ] {
+                assert_eq!(
+                    a.scan_split(&text, cuts, &mut w).spans,
+                    one,
+                    "split at {cuts:?}"
+                );
+            }
         }
     }
 
@@ -571,7 +832,7 @@ mod reference {
         #[test]
         fn long_texts_agree_with_aho_corasick(
             text in text().prop_filter("some text", |t| !t.is_empty()),
-            mid in any::<prop::sample::Index>(),
+            cuts in prop::array::uniform3(any::<prop::sample::Index>()),
         ) {
             let (_, automaton, _) = table();
             let mut long = String::new();
@@ -579,8 +840,11 @@ mod reference {
                 long.push_str(&text);
             }
             let mut work = 0;
-            let split = mid.index(long.len() + 1);
-            prop_assert_eq!(automaton.scan_split(&long, split, &mut work).spans, expected(&long));
+            let mut cuts = cuts.map(|c| c.index(long.len() + 1));
+            cuts.sort_unstable();
+            let want = expected(&long);
+            prop_assert_eq!(&automaton.scan(&long, &mut work).spans, &want);
+            prop_assert_eq!(automaton.scan_split(&long, cuts, &mut work).spans, want);
         }
     }
 

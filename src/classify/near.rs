@@ -25,13 +25,13 @@ impl Lines {
     pub fn new(text: &str, work: &mut u64) -> Lines {
         *work += (text.len() / 64) as u64;
         Lines {
-            breaks: text
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
+            breaks: line_breaks(text.as_bytes()),
         }
+    }
+
+    /// Where the line breaks are, ascending.
+    pub fn breaks(&self) -> &[usize] {
+        &self.breaks
     }
 
     /// The number of line breaks in `[a, b)`.
@@ -44,6 +44,37 @@ impl Lines {
     pub fn near(&self, a: usize, b: usize) -> bool {
         a.abs_diff(b) <= NEAR_BYTES && self.between(a, b) <= NEAR_LINES
     }
+}
+
+/// The offsets of the `\n` bytes of `text`, ascending. Eight bytes at a
+/// time: most words of a text hold none.
+pub(crate) fn line_breaks(text: &[u8]) -> Vec<usize> {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut breaks = Vec::new();
+    let mut words = text.chunks_exact(8);
+    for (n, word) in words.by_ref().enumerate() {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        // A byte's high bit set where it is `\n`: the others' low seven
+        // bits are not all zero after the `xor`, so adding 0x7f carries
+        // into the high bit (and never into the next byte).
+        let x = u64::from_le_bytes(bytes) ^ 0x0a0a_0a0a_0a0a_0a0a;
+        let mut found = !(((x & LOW) + LOW) | x | LOW);
+        while found != 0 {
+            breaks.push(n * 8 + found.trailing_zeros() as usize / 8);
+            found &= found - 1;
+        }
+    }
+    let tail = text.len() - words.remainder().len();
+    breaks.extend(
+        words
+            .remainder()
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(i, _)| tail + i),
+    );
+    breaks
 }
 
 /// One span per term, all near the first one's, if there is such a choice:
@@ -77,6 +108,21 @@ pub(crate) fn combine(lines: &Lines, found: &[Vec<Span>], work: &mut u64) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_every_line_break_and_no_other_byte() {
+        // Every byte value next to breaks, at every offset of a word.
+        let mut text: Vec<u8> = (0..=255u8).collect();
+        for i in 0..40 {
+            text.insert(i * 7 % text.len(), b'\n');
+        }
+        text.extend_from_slice(b"\n\n\x8a\x0b\x09\n");
+        for from in 0..16 {
+            let t = &text[from..];
+            let want: Vec<usize> = (0..t.len()).filter(|&i| t[i] == b'\n').collect();
+            assert_eq!(line_breaks(t), want, "from {from}");
+        }
+    }
 
     #[test]
     fn counts_breaks_between_offsets_either_way() {

@@ -99,7 +99,25 @@ fn classify_char(c: char) -> Piece {
 /// entities): copied to the clean view as is.
 #[inline]
 fn plain(b: u8) -> bool {
-    (0x21..0x7f).contains(&b) && b != b'\\' && b != b'&'
+    PLAIN[usize::from(b)]
+}
+
+/// [`plain`] of each byte: one lookup per byte of a run.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7f {
+        t[b] = b != b'\\' as usize && b != b'&' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// Where the run of [`plain`] bytes that starts at `i` ends.
+#[inline]
+fn plain_run(bytes: &[u8], i: usize) -> usize {
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest.iter().position(|&b| !plain(b)).unwrap_or(rest.len())
 }
 
 /// The HTML entities of quotes and markup characters that a text copied
@@ -209,9 +227,7 @@ fn clean_view(input: &str, work: &mut u64) -> (String, SourceMap) {
             let start = i;
             i += 1;
             loop {
-                while i < bytes.len() && plain(bytes[i]) {
-                    i += 1;
-                }
+                i = plain_run(bytes, i);
                 if i + 1 < bytes.len()
                     && matches!(bytes[i], b' ' | b'\n')
                     && plain(bytes[i + 1])
@@ -372,6 +388,18 @@ fn next_boundary(input: &str, i: usize) -> usize {
 mod tests {
     use super::*;
     use crate::classify::keyform::squeeze;
+
+    #[test]
+    fn plain_bytes_are_printable_ascii_but_escapes_and_entities() {
+        for b in 0..=255u8 {
+            let want = (0x21..0x7f).contains(&b) && b != b'\\' && b != b'&';
+            assert_eq!(plain(b), want, "{b:#x}");
+        }
+        assert_eq!(plain_run(b"ab\\c", 0), 2);
+        assert_eq!(plain_run(b"ab c", 1), 2);
+        assert_eq!(plain_run(b"abc", 1), 3);
+        assert_eq!(plain_run(b"abc", 5), 5);
+    }
 
     #[test]
     fn reads_html_entities_and_typographic_quotes_as_ascii() {

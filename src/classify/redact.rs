@@ -101,21 +101,29 @@ pub(crate) struct LineMasks {
 }
 
 impl LineMasks {
+    /// The masks of a text whose line breaks are at `breaks` (ascending).
+    pub fn new(breaks: &[usize]) -> LineMasks {
+        let mut masks = LineMasks {
+            work: breaks.len() as u64,
+            ..LineMasks::default()
+        };
+        masks.line_starts.reserve(breaks.len() + 1);
+        masks.line_starts.push(0);
+        masks.line_starts.extend(breaks.iter().map(|&b| b + 1));
+        masks
+            .blocks
+            .resize_with(masks.line_starts.len().div_ceil(BLOCK_LINES), || None);
+        masks
+    }
+
     fn index_lines(&mut self, text: &str) {
         if !self.line_starts.is_empty() {
             return;
         }
-        self.work += text.len() as u64;
-        self.line_starts.push(0);
-        self.line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        self.blocks = Vec::new();
-        self.blocks
-            .resize_with(self.line_starts.len().div_ceil(BLOCK_LINES), || None);
+        *self = LineMasks {
+            work: self.work + (text.len() / 64) as u64,
+            ..LineMasks::new(&super::near::line_breaks(text.as_bytes()))
+        };
     }
 
     /// Where line `n` starts (the text's end past the last line).
