@@ -602,7 +602,8 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "helm installation",
     "pod/",
     "namespace/",
-    "serviceaccount",
+    "serviceaccount/",
+    "kind: serviceaccount",
     "configmap",
     "failedscheduling",
     "failedmount",
@@ -721,7 +722,6 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "aad-pod-identity",
     "service principal token",
     "storage account",
-    "ComparisonError",
     "desired state to live state",
     "field not declared in schema",
     "server-side apply",
@@ -1407,8 +1407,13 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Code("*InProgress")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("OperationPreempted")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("preempted by another operation")], 0.9, BUSY_RANK),
-            signal_ranked(&[Phrase("another operation is in progress")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("conflicting operation in progress")], 0.9, BUSY_RANK),
+            // Azure services' own busy answers: App Service's site lock, Arc
+            // servers' (HCRP) one extension operation at a time, Azure Machine
+            // Learning's workspace entity lock.
+            signal_ranked(&[Phrase("Cannot modify this site because another operation is in progress")], 0.9, BUSY_RANK),
+            signal_ranked(&[Phrase("Only one instance of an extension may be in progress")], 0.88, BUSY_RANK),
+            signal_ranked(&[Phrase("Conflict of operation"), Phrase("another operation on same entity")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("DueToAnotherOperation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("is updating resource")], 0.8, BUSY_RANK),
             // AKS's operation-not-allowed answers that name a running operation or a transitional state.
@@ -2287,6 +2292,10 @@ pub const RULES: &[CategoryRule] = &[
                 &[MANAGED_IDENTITY, WORKLOAD_IDENTITY, Any(&["IMDS", "metadata/identity", "169.254.169.254", "pod identity", "aad-pod-identity"])],
                 0.76,
             ),
+            // Argo CD's comparison failing on objects outside the namespaces
+            // it manages (gitops-engine's cluster cache): it names Kubernetes
+            // objects; `ComparisonError` alone is Argo CD's own state.
+            signal(&[Phrase("ComparisonError"), Any(&["is not managed", "can not be managed when in namespaced mode"])], 0.8),
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
