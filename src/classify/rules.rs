@@ -225,11 +225,21 @@ const AZURE_RESOURCE_NOUNS: Term = Any(&[
 /// A Helm release name already taken, in Helm 3's and Helm 2's words: the
 /// release, not a cluster object, exists.
 const RELEASE_NAME_TAKEN: Term = Any(&[
+    // Helm 3's storage record (`release: already exists`).
+    "release: already exists",
     "cannot re-use a name",
     "cannot reuse a name",
     "a release named",
     "name that is still in use",
 ]);
+
+/// Helm 2's storage record taken (`release: "<name>.v<N>" already exists`):
+/// the record's name ends in its revision number.
+const HELM2_RECORD_TAKEN: &[Term] = &[
+    Phrase("release:"),
+    Phrase(".v"),
+    Any(&["0 already exists", "1 already exists", "2 already exists", "3 already exists", "4 already exists", "5 already exists", "6 already exists", "7 already exists", "8 already exists", "9 already exists"]),
+];
 
 /// Helm's `Error:` line opening with a Kubernetes resource (plural, with its
 /// API group where it has one), as the API server names it in its answers.
@@ -329,8 +339,16 @@ const MI_NOT_THE_POD: &[Term] = &[
 
 /// The token endpoint answering a refresh itself (adal's refresh, the
 /// AppAuthentication library's `MSI ResponseCode`): its 404 names no resource.
-const TOKEN_ENDPOINT_ANSWER: &[Term] =
-    &[Any(&["adal: Refresh request failed", "MSI ResponseCode"])];
+const TOKEN_ENDPOINT: Term = Any(&["adal: Refresh request failed", "MSI ResponseCode"]);
+const TOKEN_ENDPOINT_ANSWER: &[Term] = &[TOKEN_ENDPOINT];
+
+/// Entra's answer to a role assignment for a principal it does not (yet)
+/// know: a directory object, not an Azure resource.
+const PRINCIPAL_MISSING: Term = Any(&["PrincipalNotFound", "does not exist in the directory"]);
+
+/// What a not-found code names no resource in: the token endpoint's 404s
+/// and a missing directory principal.
+const NO_RESOURCE_NAMED: &[Term] = &[TOKEN_ENDPOINT, PRINCIPAL_MISSING];
 
 /// The workload-identity credential in the words of every SDK.
 const WORKLOAD_IDENTITY: Term = Any(&[
@@ -947,9 +965,11 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Timed out waiting for resource readiness")], 0.97),
             signal(&[Phrase("Timed out waiting for the resource to come to a ready")], 0.95),
             // kubelet says the same when a volume cannot be mounted.
+            // kubectl wait says it too, naming what it waited on
+            // (`timed out waiting for the condition on pods/x`).
             signal_unless(
                 &[Phrase("timed out waiting for the condition")],
-                &[Phrase("Unable to attach or mount volumes")],
+                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on"])],
                 0.9,
             ),
             signal(&[Phrase("job failed: BackoffLimitExceeded")], 0.85),
@@ -1278,6 +1298,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("cannot re-use a name that is still in use")], 0.88),
             // A release name already taken, in any Helm's words.
             signal(&[RELEASE_NAME_TAKEN, Any(&["in use", "already exists", "already taken"])], 0.86),
+            // Helm 2's release record, not a Kubernetes object, already
+            // exists: ranked ahead of the resource-exists reading of its words.
+            signal_ranked(HELM2_RECORD_TAKEN, 0.88, 9),
             signal(&[Phrase("has no deployed releases")], 0.85),
             // Helm's own refusals of a release: a name its validation
             // rejects, a release its storage does not hold while
@@ -1631,8 +1654,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Kubernetes Cluster"), Phrase("was not found")], 0.86),
             signal(&[Phrase("Kubernetes Cluster"), Phrase("could not be found")], 0.86),
             signal(&[Phrase("ManagedClustersClient#Get"), Phrase("StatusCode=404")], 0.88),
-            signal(&[Phrase("AKS cluster"), Phrase("not found")], 0.82),
-            signal(&[Phrase("AKS cluster"), Phrase("does not exist")], 0.82),
+            signal_unless(&[Phrase("AKS cluster"), Phrase("not found")], &[PRINCIPAL_MISSING], 0.82),
+            signal_unless(&[Phrase("AKS cluster"), Phrase("does not exist")], &[PRINCIPAL_MISSING], 0.82),
             signal_unless(&[Phrase("managed cluster"), Phrase("does not exist")], &[Phrase("Could not find")], 0.8),
             signal(&[Phrase("managedClusters/"), Phrase("does not exist")], 0.84),
             // The cluster as the object of any tool's "cannot find".
@@ -1688,6 +1711,9 @@ pub const RULES: &[CategoryRule] = &[
                     Phrase("in the resource group"),
                     Phrase("in resource group"),
                     Phrase("Kubernetes Cluster"),
+                    // ARM's `Resource <id> referenced by resource <id> was
+                    // not found`: the group is a segment of the ids.
+                    Phrase("referenced by resource"),
                 ],
                 0.8,
             ),
@@ -1726,9 +1752,13 @@ pub const RULES: &[CategoryRule] = &[
             // SDKs' status wording.
             // Not the token endpoint's own 404 (the metadata endpoint or the
             // pod-identity proxy answering a token refresh): no resource is named.
-            signal_unless(&[Code("*NotFound")], TOKEN_ENDPOINT_ANSWER, 0.8),
+            signal_unless(&[Code("*NotFound")], NO_RESOURCE_NAMED, 0.8),
             signal(&[Code("NotFound"), Phrase("Could not find")], 0.82),
             signal(&[Phrase("not found within subscription")], 0.85),
+            // A referenced resource missing or in another region, and a
+            // management group (Terraform's `Management Group "x" was not found`).
+            signal(&[Any(&["InvalidResourceReference", "referenced by resource"]), Any(&["was not found", "could not be found"])], 0.88),
+            signal(&[Phrase("Management Group"), Any(&["was not found", "could not be found", "ManagementGroupNotFound"])], 0.85),
             signal(&[Phrase("invalid status code 'NotFound'")], 0.82),
             signal(&[Phrase("ResourceNotFoundError")], 0.85),
             signal(&[Phrase("could not be found in subscription")], 0.85),
@@ -1804,6 +1834,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("results in exceeding approved")], 0.95),
             signal(&[Phrase("exceeding quota limits")], 0.93),
             signal(&[Phrase("Insufficient vcpu quota")], 0.92),
+            // The Azure Developer CLI finding no region whose quota holds
+            // the model deployments asked for.
+            signal(&[Any(&["no location found with enough quota", "getting locations with quota"])], 0.9),
             signal(&[Code("OperationNotAllowed"), Phrase("quota")], 0.92),
             signal(&[Phrase("exceeding approved"), Phrase("quota")], 0.92),
             signal(&[Code("*QuotaExceeded")], 0.93),
@@ -2296,6 +2329,7 @@ pub const RULES: &[CategoryRule] = &[
             // it manages (gitops-engine's cluster cache): it names Kubernetes
             // objects; `ComparisonError` alone is Argo CD's own state.
             signal(&[Phrase("ComparisonError"), Any(&["is not managed", "can not be managed when in namespaced mode"])], 0.8),
+            signal(&[PRINCIPAL_MISSING], 0.8),
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
