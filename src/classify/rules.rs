@@ -965,11 +965,12 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Timed out waiting for resource readiness")], 0.97),
             signal(&[Phrase("Timed out waiting for the resource to come to a ready")], 0.95),
             // kubelet says the same when a volume cannot be mounted.
-            // kubectl wait says it too, naming what it waited on
-            // (`timed out waiting for the condition on pods/x`).
+            // kubectl's own waits say it too: `wait` naming what it waited
+            // on (`timed out waiting for the condition on pods/x`), `delete`
+            // and `drain` waiting for objects to go.
             signal_unless(
                 &[Phrase("timed out waiting for the condition")],
-                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on"])],
+                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"])],
                 0.9,
             ),
             signal(&[Phrase("job failed: BackoffLimitExceeded")], 0.85),
@@ -1048,6 +1049,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("is not a valid chart repository or cannot be reached")], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("dial tcp")], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("i/o timeout")], 0.85),
+            // `helm repo add` giving up on the repository (Argo CD's repo
+            // server runs it with its own timeout).
+            signal(&[Phrase("helm repo add"), Any(&["timeout after", "timed out", "i/o timeout", "deadline exceeded"])], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("no such host")], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("403 Forbidden")], 0.8),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("chart")], 0.8),
@@ -1903,6 +1907,10 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["number of", "count of", "maximum number", "no more"]),
                 Any(&["more than the maximum", "exceeds the maximum", "exceeded the maximum", "exceed the maximum", "greater than the maximum", "over the maximum", "above the maximum", "reached the maximum", "can be created (limit"]),
             ], 0.74),
+            // A service's counted maximum of its own resources reached
+            // (Automation's `Maximum number of Accounts reached`); not a
+            // client's retries or connections.
+            signal_unless(&[Phrase("Maximum number of"), Phrase("reached")], &[Any(&["retries", "retry", "attempts", "redirects", "connections", "iterations"])], 0.8),
             signal(&[Code("RoleAssignmentLimitExceeded")], 0.93),
             signal(&[Phrase("No more role assignments can be created")], 0.9),
             // The same in any word order (`the limit of 1 free plan per
@@ -1940,6 +1948,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("*DisallowedBy*Policy*")], 0.93),
             signal(&[Any(&["blocked by", "denied by", "disallowed by", "prevented by", "rejected by", "forbidden by"]), Any(&["Azure Policy", "policy assignment", "policy definition"])], 0.9),
             signal(&[Any(&["BlockedByAzurePolicy", "DeniedByAzurePolicy", "DisallowedByAzurePolicy"])], 0.92),
+            // ARM's template validation wrapping the denial (azd, the portal).
+            signal(&[Phrase("deployment failed because of policy violation")], 0.9),
         ],
         negative: &[],
         cause: "A policy assignment forbids the action (Azure Policy on the subscription or resource group, or Azure Policy for AKS / Gatekeeper admission inside the cluster).",
