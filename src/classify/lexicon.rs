@@ -414,7 +414,7 @@ pub(crate) const LEXICON: &[Family] = &[
         terms: &[
             "endpoints_resolution_error",
             "openid_config_error",
-            "no agent is connected in the target arc resource",
+            "no agent is connected in the target arc",
         ],
     },
 ];

@@ -233,13 +233,9 @@ const RELEASE_NAME_TAKEN: Term = Any(&[
     "name that is still in use",
 ]);
 
-/// Helm 2's storage record taken (`release: "<name>.v<N>" already exists`):
-/// the record's name ends in its revision number.
-const HELM2_RECORD_TAKEN: &[Term] = &[
-    Phrase("release:"),
-    Phrase(".v"),
-    Any(&["0 already exists", "1 already exists", "2 already exists", "3 already exists", "4 already exists", "5 already exists", "6 already exists", "7 already exists", "8 already exists", "9 already exists"]),
-];
+/// Helm 2's storage record taken (`release: "<name>.v<N>" already exists`,
+/// the record named by its revision) while Tiller runs the release.
+const HELM2_RECORD_TAKEN: &[Term] = &[Phrase("release:"), Phrase(".v"), Phrase("already exists"), Phrase("tiller")];
 
 /// Helm's `Error:` line opening with a Kubernetes resource (plural, with its
 /// API group where it has one), as the API server names it in its answers.
@@ -1438,8 +1434,8 @@ pub const RULES: &[CategoryRule] = &[
             // Azure services' own busy answers: App Service's site lock, Arc
             // servers' (HCRP) one extension operation at a time, Azure Machine
             // Learning's workspace entity lock.
-            signal_ranked(&[Phrase("Cannot modify this site because another operation is in progress")], 0.9, BUSY_RANK),
-            signal_ranked(&[Phrase("Only one instance of an extension may be in progress")], 0.88, BUSY_RANK),
+            signal_ranked(&[Phrase("this site because another operation")], 0.9, BUSY_RANK),
+            signal_ranked(&[Phrase("one instance of an extension may be")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("Conflict of operation"), Phrase("another operation on same entity")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("DueToAnotherOperation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("is updating resource")], 0.8, BUSY_RANK),
@@ -1840,7 +1836,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Insufficient vcpu quota")], 0.92),
             // The Azure Developer CLI finding no region whose quota holds
             // the model deployments asked for.
-            signal(&[Any(&["no location found with enough quota", "getting locations with quota"])], 0.9),
+            signal(&[Any(&["with enough quota"])], 0.9),
             signal(&[Code("OperationNotAllowed"), Phrase("quota")], 0.92),
             signal(&[Phrase("exceeding approved"), Phrase("quota")], 0.92),
             signal(&[Code("*QuotaExceeded")], 0.93),
@@ -1949,7 +1945,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["blocked by", "denied by", "disallowed by", "prevented by", "rejected by", "forbidden by"]), Any(&["Azure Policy", "policy assignment", "policy definition"])], 0.9),
             signal(&[Any(&["BlockedByAzurePolicy", "DeniedByAzurePolicy", "DisallowedByAzurePolicy"])], 0.92),
             // ARM's template validation wrapping the denial (azd, the portal).
-            signal(&[Phrase("deployment failed because of policy violation")], 0.9),
+            signal(&[Phrase("because of policy violation")], 0.9),
         ],
         negative: &[],
         cause: "A policy assignment forbids the action (Azure Policy on the subscription or resource group, or Azure Policy for AKS / Gatekeeper admission inside the cluster).",
@@ -2338,7 +2334,7 @@ pub const RULES: &[CategoryRule] = &[
             // Argo CD's comparison failing on objects outside the namespaces
             // it manages (gitops-engine's cluster cache): it names Kubernetes
             // objects; `ComparisonError` alone is Argo CD's own state.
-            signal(&[Phrase("ComparisonError"), Any(&["is not managed", "can not be managed when in namespaced mode"])], 0.8),
+            signal(&[Phrase("ComparisonError"), Any(&["is not managed", "managed when in namespaced mode"])], 0.8),
             signal(&[PRINCIPAL_MISSING], 0.8),
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
