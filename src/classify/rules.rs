@@ -235,7 +235,12 @@ const RELEASE_NAME_TAKEN: Term = Any(&[
 
 /// Helm 2's storage record taken (`release: "<name>.v<N>" already exists`,
 /// the record named by its revision) while Tiller runs the release.
-const HELM2_RECORD_TAKEN: &[Term] = &[Phrase("release:"), Phrase(".v"), Phrase("already exists"), Phrase("tiller")];
+const HELM2_RECORD_TAKEN: &[Term] = &[
+    Phrase("release:"),
+    Phrase(".v"),
+    Phrase("already exists"),
+    Phrase("tiller"),
+];
 
 /// Helm's `Error:` line opening with a Kubernetes resource (plural, with its
 /// API group where it has one), as the API server names it in its answers.
