@@ -1436,10 +1436,10 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("OperationPreempted")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("preempted by another operation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("conflicting operation in progress")], 0.9, BUSY_RANK),
-            // Azure services' own busy answers: App Service's site lock, Arc
+            // Azure services' own busy answers: App Service's site and plan lock, Arc
             // servers' (HCRP) one extension operation at a time, Azure Machine
             // Learning's workspace entity lock.
-            signal_ranked(&[Phrase("this site because another operation")], 0.9, BUSY_RANK),
+            signal_ranked(&[Phrase("Cannot modify this"), Phrase("because another operation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("one instance of an extension may be")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("Conflict of operation"), Phrase("another operation on same entity")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("DueToAnotherOperation")], 0.9, BUSY_RANK),
