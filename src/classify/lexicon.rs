@@ -181,7 +181,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // Kubernetes kinds that prose does not name, the event reasons of
         // the kubelet, controllers and autoscaler, the kubelet's and
         // scheduler's messages, and kubectl's own (rollout status, get).
-        source: "kubernetes/kubernetes staging/src/k8s.io/api/*/*/types.go, cmd/kube-apiserver/, pkg/kubelet/events/event.go, pkg/kubelet/kubelet.go, pkg/kubelet/kubelet_pods.go, pkg/kubelet/nodestatus/setters.go, pkg/kubelet/eviction/eviction_manager.go, pkg/kubelet/images/types.go, pkg/kubelet/container/sync_result.go, pkg/kubelet/images/image_manager.go, pkg/controller/deployment/util/deployment_util.go, pkg/controller/deployment/sync.go, pkg/controller/podautoscaler/horizontal.go, pkg/controller/daemon/daemon_controller.go, pkg/controller/volume/events/event.go, pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go, staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go, staging/src/k8s.io/kubectl/pkg/cmd/get/get.go; kubernetes/autoscaler cluster-autoscaler/processors/status/eventing_scale_up_processor.go; kubernetes/ingress-nginx README.md (checked 2026-12-06)",
+        source: "kubernetes/kubernetes staging/src/k8s.io/api/*/*/types.go, cmd/kube-apiserver/, pkg/kubelet/events/event.go, pkg/kubelet/kubelet.go, pkg/kubelet/kubelet_pods.go, pkg/kubelet/nodestatus/setters.go, pkg/kubelet/eviction/eviction_manager.go, pkg/kubelet/images/types.go, pkg/kubelet/container/sync_result.go, pkg/kubelet/images/image_manager.go, pkg/controller/deployment/util/deployment_util.go, pkg/controller/deployment/sync.go, pkg/controller/podautoscaler/horizontal.go, pkg/controller/daemon/daemon_controller.go, pkg/controller/volume/events/event.go, pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go, staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go, staging/src/k8s.io/kubectl/pkg/cmd/get/get.go, staging/src/k8s.io/kubectl/pkg/cmd/wait/ (extendErrWaitTimeout); kubernetes/autoscaler cluster-autoscaler/processors/status/eventing_scale_up_processor.go; kubernetes/ingress-nginx README.md (checked 2026-12-06)",
         terms: &[
             "podsecuritypolicy",
             "horizontalpodautoscaler",
@@ -219,6 +219,7 @@ pub(crate) const LEXICON: &[Family] = &[
             "old replicas are pending termination",
             "new pods have been updated",
             "no resources found in",
+            "timed out waiting for the condition on",
             "untolerated taint",
             "that the pod didn't tolerate",
             "back-off pulling image",
@@ -403,6 +404,17 @@ pub(crate) const LEXICON: &[Family] = &[
             "one or more synchronization tasks",
             "one or more objects failed to apply",
             "the server was unable to return a response in the time allotted",
+        ],
+    },
+    Family {
+        // Microsoft's authentication library (under the Azure SDKs'
+        // credentials) naming its own failures by code, and Azure Arc's
+        // cluster-connect relay with no agent behind it.
+        source: "AzureAD/microsoft-authentication-library-for-js lib/msal-common/src/error/ClientAuthErrorCodes.ts (endpointResolutionError, openIdConfigError); MicrosoftDocs/azure-docs articles/azure-arc/kubernetes/troubleshooting.md (cluster connect) (gathered 2026-12-06)",
+        terms: &[
+            "endpoints_resolution_error",
+            "openid_config_error",
+            "no agent is connected in the target arc",
         ],
     },
 ];

@@ -225,11 +225,22 @@ const AZURE_RESOURCE_NOUNS: Term = Any(&[
 /// A Helm release name already taken, in Helm 3's and Helm 2's words: the
 /// release, not a cluster object, exists.
 const RELEASE_NAME_TAKEN: Term = Any(&[
+    // Helm 3's storage record (`release: already exists`).
+    "release: already exists",
     "cannot re-use a name",
     "cannot reuse a name",
     "a release named",
     "name that is still in use",
 ]);
+
+/// Helm 2's storage record taken (`release: "<name>.v<N>" already exists`,
+/// the record named by its revision) while Tiller runs the release.
+const HELM2_RECORD_TAKEN: &[Term] = &[
+    Phrase("release:"),
+    Phrase(".v"),
+    Phrase("already exists"),
+    Phrase("tiller"),
+];
 
 /// Helm's `Error:` line opening with a Kubernetes resource (plural, with its
 /// API group where it has one), as the API server names it in its answers.
@@ -329,8 +340,16 @@ const MI_NOT_THE_POD: &[Term] = &[
 
 /// The token endpoint answering a refresh itself (adal's refresh, the
 /// AppAuthentication library's `MSI ResponseCode`): its 404 names no resource.
-const TOKEN_ENDPOINT_ANSWER: &[Term] =
-    &[Any(&["adal: Refresh request failed", "MSI ResponseCode"])];
+const TOKEN_ENDPOINT: Term = Any(&["adal: Refresh request failed", "MSI ResponseCode"]);
+const TOKEN_ENDPOINT_ANSWER: &[Term] = &[TOKEN_ENDPOINT];
+
+/// Entra's answer to a role assignment for a principal it does not (yet)
+/// know: a directory object, not an Azure resource.
+const PRINCIPAL_MISSING: Term = Any(&["PrincipalNotFound", "does not exist in the directory"]);
+
+/// What a not-found code names no resource in: the token endpoint's 404s
+/// and a missing directory principal.
+const NO_RESOURCE_NAMED: &[Term] = &[TOKEN_ENDPOINT, PRINCIPAL_MISSING];
 
 /// The workload-identity credential in the words of every SDK.
 const WORKLOAD_IDENTITY: Term = Any(&[
@@ -602,7 +621,8 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "helm installation",
     "pod/",
     "namespace/",
-    "serviceaccount",
+    "serviceaccount/",
+    "kind: serviceaccount",
     "configmap",
     "failedscheduling",
     "failedmount",
@@ -721,7 +741,6 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "aad-pod-identity",
     "service principal token",
     "storage account",
-    "ComparisonError",
     "desired state to live state",
     "field not declared in schema",
     "server-side apply",
@@ -947,9 +966,12 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Timed out waiting for resource readiness")], 0.97),
             signal(&[Phrase("Timed out waiting for the resource to come to a ready")], 0.95),
             // kubelet says the same when a volume cannot be mounted.
+            // kubectl's own waits say it too: `wait` naming what it waited
+            // on (`timed out waiting for the condition on pods/x`), `delete`
+            // and `drain` waiting for objects to go.
             signal_unless(
                 &[Phrase("timed out waiting for the condition")],
-                &[Phrase("Unable to attach or mount volumes")],
+                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"])],
                 0.9,
             ),
             signal(&[Phrase("job failed: BackoffLimitExceeded")], 0.85),
@@ -1028,6 +1050,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("is not a valid chart repository or cannot be reached")], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("dial tcp")], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("i/o timeout")], 0.85),
+            // `helm repo add` giving up on the repository (Argo CD's repo
+            // server runs it with its own timeout).
+            signal(&[Phrase("helm repo add"), Any(&["timeout after", "timed out", "i/o timeout", "deadline exceeded"])], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("no such host")], 0.85),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("403 Forbidden")], 0.8),
             signal(&[Phrase("scaksextension.azurecr.io"), Phrase("chart")], 0.8),
@@ -1278,6 +1303,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("cannot re-use a name that is still in use")], 0.88),
             // A release name already taken, in any Helm's words.
             signal(&[RELEASE_NAME_TAKEN, Any(&["in use", "already exists", "already taken"])], 0.86),
+            // Helm 2's release record, not a Kubernetes object, already
+            // exists: ranked ahead of the resource-exists reading of its words.
+            signal_ranked(HELM2_RECORD_TAKEN, 0.88, 9),
             signal(&[Phrase("has no deployed releases")], 0.85),
             // Helm's own refusals of a release: a name its validation
             // rejects, a release its storage does not hold while
@@ -1407,8 +1435,13 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Code("*InProgress")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("OperationPreempted")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("preempted by another operation")], 0.9, BUSY_RANK),
-            signal_ranked(&[Phrase("another operation is in progress")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("conflicting operation in progress")], 0.9, BUSY_RANK),
+            // Azure services' own busy answers: App Service's site and plan lock, Arc
+            // servers' (HCRP) one extension operation at a time, Azure Machine
+            // Learning's workspace entity lock.
+            signal_ranked(&[Phrase("Cannot modify this"), Phrase("because another operation")], 0.9, BUSY_RANK),
+            signal_ranked(&[Phrase("one instance of an extension may be")], 0.88, BUSY_RANK),
+            signal_ranked(&[Phrase("Conflict of operation"), Phrase("another operation on same entity")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("DueToAnotherOperation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("is updating resource")], 0.8, BUSY_RANK),
             // AKS's operation-not-allowed answers that name a running operation or a transitional state.
@@ -1626,8 +1659,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Kubernetes Cluster"), Phrase("was not found")], 0.86),
             signal(&[Phrase("Kubernetes Cluster"), Phrase("could not be found")], 0.86),
             signal(&[Phrase("ManagedClustersClient#Get"), Phrase("StatusCode=404")], 0.88),
-            signal(&[Phrase("AKS cluster"), Phrase("not found")], 0.82),
-            signal(&[Phrase("AKS cluster"), Phrase("does not exist")], 0.82),
+            signal_unless(&[Phrase("AKS cluster"), Phrase("not found")], &[PRINCIPAL_MISSING], 0.82),
+            signal_unless(&[Phrase("AKS cluster"), Phrase("does not exist")], &[PRINCIPAL_MISSING], 0.82),
             signal_unless(&[Phrase("managed cluster"), Phrase("does not exist")], &[Phrase("Could not find")], 0.8),
             signal(&[Phrase("managedClusters/"), Phrase("does not exist")], 0.84),
             // The cluster as the object of any tool's "cannot find".
@@ -1683,6 +1716,9 @@ pub const RULES: &[CategoryRule] = &[
                     Phrase("in the resource group"),
                     Phrase("in resource group"),
                     Phrase("Kubernetes Cluster"),
+                    // ARM's `Resource <id> referenced by resource <id> was
+                    // not found`: the group is a segment of the ids.
+                    Phrase("referenced by resource"),
                 ],
                 0.8,
             ),
@@ -1721,9 +1757,13 @@ pub const RULES: &[CategoryRule] = &[
             // SDKs' status wording.
             // Not the token endpoint's own 404 (the metadata endpoint or the
             // pod-identity proxy answering a token refresh): no resource is named.
-            signal_unless(&[Code("*NotFound")], TOKEN_ENDPOINT_ANSWER, 0.8),
+            signal_unless(&[Code("*NotFound")], NO_RESOURCE_NAMED, 0.8),
             signal(&[Code("NotFound"), Phrase("Could not find")], 0.82),
             signal(&[Phrase("not found within subscription")], 0.85),
+            // A referenced resource missing or in another region, and a
+            // management group (Terraform's `Management Group "x" was not found`).
+            signal(&[Any(&["InvalidResourceReference", "referenced by resource"]), Any(&["was not found", "could not be found"])], 0.88),
+            signal(&[Phrase("Management Group"), Any(&["was not found", "could not be found", "ManagementGroupNotFound"])], 0.85),
             signal(&[Phrase("invalid status code 'NotFound'")], 0.82),
             signal(&[Phrase("ResourceNotFoundError")], 0.85),
             signal(&[Phrase("could not be found in subscription")], 0.85),
@@ -1799,6 +1839,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("results in exceeding approved")], 0.95),
             signal(&[Phrase("exceeding quota limits")], 0.93),
             signal(&[Phrase("Insufficient vcpu quota")], 0.92),
+            // The Azure Developer CLI finding no region whose quota holds
+            // the model deployments asked for.
+            signal(&[Any(&["with enough quota"])], 0.9),
             signal(&[Code("OperationNotAllowed"), Phrase("quota")], 0.92),
             signal(&[Phrase("exceeding approved"), Phrase("quota")], 0.92),
             signal(&[Code("*QuotaExceeded")], 0.93),
@@ -1865,6 +1908,10 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["number of", "count of", "maximum number", "no more"]),
                 Any(&["more than the maximum", "exceeds the maximum", "exceeded the maximum", "exceed the maximum", "greater than the maximum", "over the maximum", "above the maximum", "reached the maximum", "can be created (limit"]),
             ], 0.74),
+            // A service's counted maximum of its own resources reached
+            // (Automation's `Maximum number of Accounts reached`); not a
+            // client's retries or connections.
+            signal_unless(&[Phrase("Maximum number of"), Phrase("reached")], &[Any(&["retries", "retry", "attempts", "redirects", "connections", "iterations"])], 0.8),
             signal(&[Code("RoleAssignmentLimitExceeded")], 0.93),
             signal(&[Phrase("No more role assignments can be created")], 0.9),
             // The same in any word order (`the limit of 1 free plan per
@@ -1902,6 +1949,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("*DisallowedBy*Policy*")], 0.93),
             signal(&[Any(&["blocked by", "denied by", "disallowed by", "prevented by", "rejected by", "forbidden by"]), Any(&["Azure Policy", "policy assignment", "policy definition"])], 0.9),
             signal(&[Any(&["BlockedByAzurePolicy", "DeniedByAzurePolicy", "DisallowedByAzurePolicy"])], 0.92),
+            // ARM's template validation wrapping the denial (azd, the portal).
+            signal(&[Phrase("because of policy violation")], 0.9),
         ],
         negative: &[],
         cause: "A policy assignment forbids the action (Azure Policy on the subscription or resource group, or Azure Policy for AKS / Gatekeeper admission inside the cluster).",
@@ -2287,6 +2336,11 @@ pub const RULES: &[CategoryRule] = &[
                 &[MANAGED_IDENTITY, WORKLOAD_IDENTITY, Any(&["IMDS", "metadata/identity", "169.254.169.254", "pod identity", "aad-pod-identity"])],
                 0.76,
             ),
+            // Argo CD's comparison failing on objects outside the namespaces
+            // it manages (gitops-engine's cluster cache): it names Kubernetes
+            // objects; `ComparisonError` alone is Argo CD's own state.
+            signal(&[Phrase("ComparisonError"), Any(&["is not managed", "managed when in namespaced mode"])], 0.8),
+            signal(&[PRINCIPAL_MISSING], 0.8),
             signal(&[Code("InternalServerError")], 0.7),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
