@@ -352,8 +352,6 @@ impl Automaton {
         let (classes, delta) = (&self.classes, self.delta.as_slice());
         let (width, first_out) = (self.width, self.first_out);
         let mut len = 0;
-        // `j` indexes every part and goes into the notes: no one iterator.
-        #[allow(clippy::needless_range_loop)]
         for j in 0..n {
             let b: [u8; N] = std::array::from_fn(|k| parts[k][j]);
             if b.iter().fold(0, |all, &x| all | x) >= 0x80 {
