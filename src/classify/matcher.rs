@@ -279,49 +279,21 @@ impl Automaton {
 
     /// Runs `streams` side by side until one reaches its end.
     fn run(&self, text: &str, streams: &mut [Stream; STREAMS], work: &mut u64) {
-        self.run_side_by_side(text, streams, work);
-    }
-
-    /// Runs one stream to its end, as [`Automaton::run`] runs several.
-    fn run_one(&self, text: &str, st: &mut Stream, work: &mut u64) {
-        self.run_side_by_side(text, std::array::from_mut(st), work);
-    }
-
-    /// Runs `streams` side by side until one reaches its end: ASCII bytes in
-    /// [`Automaton::advance`], the states that end a pattern it notes
-    /// recorded between its runs, and a character outside ASCII in any
-    /// stream read by [`Automaton::step_wide`].
-    #[inline(always)]
-    fn run_side_by_side<const N: usize>(
-        &self,
-        text: &str,
-        streams: &mut [Stream; N],
-        work: &mut u64,
-    ) {
         let bytes = text.as_bytes();
-        let mut noted = [0u64; NOTED];
         loop {
-            let parts: [&[u8]; N] = std::array::from_fn(|k| {
+            let parts: [&[u8]; STREAMS] = std::array::from_fn(|k| {
                 let st = &streams[k];
                 bytes.get(st.i..st.end).unwrap_or(&[])
             });
-            let mut s: [usize; N] = std::array::from_fn(|k| streams[k].s);
-            let (taken, len) = self.advance(parts, &mut s, &mut noted);
-            for &note in noted.get(..len).unwrap_or(&[]) {
-                let (j, k, t) = unnote(note);
-                if let Some(st) = streams.get_mut(k) {
-                    let i = st.i + j;
-                    let class = bytes
-                        .get(i)
-                        .map_or(self.skip, |&b| self.classes[usize::from(b)]);
-                    self.hit(t, class, i, st.from, &mut st.ends, work);
-                }
-            }
-            let mut more = len > NOTED - N;
+            let mut s: [usize; STREAMS] = std::array::from_fn(|k| streams[k].s);
+            let (taken, hit) = self.advance(parts, &mut s);
+            let mut more = hit;
             for (st, s) in streams.iter_mut().zip(s) {
                 st.s = s;
                 st.i += taken;
-                if !more && st.i < st.end && bytes.get(st.i).is_some_and(|&b| b >= 0x80) {
+                if hit {
+                    self.hit_at(text, st, work);
+                } else if bytes.get(st.i).is_some_and(|&b| b >= 0x80) && st.i < st.end {
                     self.step_wide(text, st, work);
                     more = true;
                 }
@@ -332,30 +304,43 @@ impl Automaton {
         }
     }
 
+    /// Runs one stream to its end, as [`Automaton::run`] runs several.
+    fn run_one(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        let bytes = text.as_bytes();
+        while st.i < st.end {
+            let [part] = [bytes.get(st.i..st.end).unwrap_or(&[])];
+            let mut s = [st.s];
+            let (taken, hit) = self.advance([part], &mut s);
+            st.s = s[0];
+            st.i += taken;
+            if hit {
+                self.hit_at(text, st, work);
+            } else if st.i < st.end {
+                self.step_wide(text, st, work);
+            }
+        }
+    }
+
     /// Takes the ASCII bytes of `parts` side by side, one of each at a time,
     /// from states `s`, until a character outside ASCII in any part, the end
-    /// of the shortest part, or `noted` nearly full. Each state that ends a
-    /// pattern is noted with the byte and the part that led there. Returns
-    /// the bytes taken from each part and how many notes were made. No call
-    /// in the loop: the states stay in registers.
+    /// of the shortest part, or a state that ends a pattern (the bytes that
+    /// led there taken). Returns the bytes taken from each part, and whether
+    /// the last ones reached such a state. No call in the loop: the states
+    /// stay in registers.
     #[inline(always)]
-    fn advance<const N: usize>(
-        &self,
-        parts: [&[u8]; N],
-        s: &mut [usize; N],
-        noted: &mut [u64; NOTED],
-    ) -> (usize, usize) {
+    fn advance<const N: usize>(&self, parts: [&[u8]; N], s: &mut [usize; N]) -> (usize, bool) {
         let n = parts.iter().map(|p| p.len()).min().unwrap_or(0);
         // Each part cut to `n` bytes, which the compiler then knows: no
         // bounds test per byte.
         let parts: [&[u8]; N] = parts.map(|p| p.split_at(n).0);
-        let (classes, delta) = (&self.classes, self.delta.as_slice());
-        let (width, first_out) = (self.width, self.first_out);
-        let mut len = 0;
+        // The table's fields in locals, the classes on the stack: fewer
+        // registers for the loop.
+        let classes = self.classes;
+        let (delta, width, first_out) = (self.delta.as_slice(), self.width, self.first_out);
         for j in 0..n {
             let b: [u8; N] = std::array::from_fn(|k| parts[k][j]);
             if b.iter().fold(0, |all, &x| all | x) >= 0x80 {
-                return (j, len);
+                return (j, false);
             }
             let mut out = false;
             for k in 0..N {
@@ -364,20 +349,26 @@ impl Automaton {
                 out |= s[k] >= first_out;
             }
             if out {
-                for (k, &t) in s.iter().enumerate() {
-                    if t >= first_out {
-                        if let Some(slot) = noted.get_mut(len) {
-                            *slot = note(j, k, t);
-                            len += 1;
-                        }
-                    }
-                }
-                if len > NOTED - N {
-                    return (j + 1, len);
-                }
+                return (j + 1, true);
             }
         }
-        (n, len)
+        (n, false)
+    }
+
+    /// After a byte that may have led `st` to a state that ends a pattern:
+    /// records its hits.
+    #[inline(never)]
+    fn hit_at(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        let Some(i) = st.i.checked_sub(1) else {
+            return;
+        };
+        if st.s >= self.first_out && i < st.end {
+            let class = text
+                .as_bytes()
+                .get(i)
+                .map_or(self.skip, |&b| self.classes[usize::from(b)]);
+            self.hit(st.s, class, i, st.from, &mut st.ends, work);
+        }
     }
 
     /// Reads the multi-byte character at `st.i`: dropped whole (curly
@@ -437,24 +428,6 @@ impl Automaton {
 
 /// No state or pattern.
 const NONE: u32 = u32::MAX;
-
-/// How many states that end a pattern one run of [`Automaton::advance`]
-/// notes at most.
-const NOTED: usize = 64;
-
-/// A noted state `t` (16 bits), reached by byte `j` of part `k`.
-fn note(j: usize, k: usize, t: usize) -> u64 {
-    (j as u64) << 20 | (k as u64) << 16 | (t as u64 & 0xffff)
-}
-
-/// The byte, part and state of a note.
-fn unnote(note: u64) -> (usize, usize, usize) {
-    (
-        (note >> 20) as usize,
-        (note >> 16 & 0xf) as usize,
-        (note & 0xffff) as usize,
-    )
-}
 
 /// The trie of the patterns, before failure links.
 struct Trie {
