@@ -14,24 +14,16 @@ use super::keyform::dropped;
 /// the innermost (last) error code.
 pub(crate) const MAX_HITS: usize = 48;
 
-/// Most columns: byte classes are `u8`, and the last column is the skip
-/// column.
-const MAX_COLUMNS: usize = u8::MAX as usize;
-
-/// How many parts a long text is scanned in, side by side.
-const STREAMS: usize = 4;
+/// Byte class of bytes the key form drops (ASCII whitespace and quotes).
+const SKIP: u8 = u8::MAX;
 
 /// The compiled automaton.
 pub(crate) struct Automaton {
     /// `classes[b]`: the column of byte `b` in `delta` (0: in no pattern), or
-    /// `skip` for ASCII the key form drops. Upper-case ASCII shares the
-    /// column of its lower case.
+    /// [`SKIP`]. Upper-case ASCII shares the column of its lower case.
     classes: [u8; 256],
     /// Number of columns of `delta`.
     width: usize,
-    /// The last column, where every state leads to itself: a byte the key
-    /// form drops changes nothing, with no test in the scan's loop.
-    skip: u8,
     /// Dense transitions: `delta[state * width + class]` is the next state.
     /// A full table instead of trie edges plus failure links makes each byte
     /// one lookup. 16-bit entries halve the table (about 3 MB instead of 6 MB
@@ -77,7 +69,7 @@ impl Automaton {
         let mut width = 1usize;
         for b in patterns.iter().flat_map(|p| p.bytes()) {
             let b = b.to_ascii_lowercase();
-            if classes[usize::from(b)] == 0 && width < MAX_COLUMNS - 1 {
+            if classes[usize::from(b)] == 0 && width < usize::from(SKIP) {
                 classes[usize::from(b)] = width as u8;
                 width += 1;
             }
@@ -85,11 +77,9 @@ impl Automaton {
         for b in b'A'..=b'Z' {
             classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
         }
-        let skip = width as u8;
-        width += 1;
         for b in 0u8..0x80 {
             if dropped(char::from(b)) {
-                classes[usize::from(b)] = skip;
+                classes[usize::from(b)] = SKIP;
             }
         }
 
@@ -129,7 +119,6 @@ impl Automaton {
                 let from = fail[s] * width;
                 delta.copy_within(from..from + width, row);
             }
-            delta[row + usize::from(skip)] = u16::try_from(number[s]).unwrap_or(0);
             let mut child = trie.first[s];
             while child != NONE {
                 let t = child as usize;
@@ -166,7 +155,6 @@ impl Automaton {
         Automaton {
             classes,
             width,
-            skip,
             delta,
             first_out: next_out,
             out_range,
@@ -191,78 +179,62 @@ impl Automaton {
     /// Scans the key form of `text` (a clean view) once; adds the steps
     /// taken to `work`.
     ///
-    /// Long texts are scanned as [`STREAMS`] parts in one loop: each byte
-    /// costs a table lookup that depends on the previous one, and
-    /// independent chains keep the processor busy while the others wait.
-    /// Each part but the first starts early enough (`longest` key bytes
-    /// before its own start) to be in the same state as a single pass when
-    /// it gets there, and keeps only hits that end there or later.
+    /// Long texts are scanned as two halves in one loop: each byte costs a
+    /// table lookup that depends on the previous one, and two independent
+    /// chains keep the processor busy while the other waits. The second
+    /// half starts early enough (`longest` key bytes before the middle) to
+    /// be in the same state as a single pass when it reaches the middle,
+    /// and keeps only hits that end there or later.
     pub fn scan(&self, text: &str, work: &mut u64) -> Hits {
-        /// Below this, one pass: not worth more hit lists.
+        /// Below this, one pass: not worth a second ring and hit list.
         const SPLIT_FROM: usize = 1 << 16;
-        let cuts = std::array::from_fn(|k| {
-            if text.len() >= SPLIT_FROM {
-                text.len() / STREAMS * (k + 1)
-            } else {
-                text.len()
-            }
-        });
-        self.scan_split(text, cuts, work)
+        let mid = if text.len() >= SPLIT_FROM {
+            text.len() / 2
+        } else {
+            text.len()
+        };
+        self.scan_split(text, mid, work)
     }
 
-    /// [`Automaton::scan`] with the parts after the first starting at
-    /// `cuts` (each moved back to a char boundary, and to the previous cut
-    /// if before it); a part that would start at the text's end is left out.
-    fn scan_split(&self, text: &str, cuts: [usize; STREAMS - 1], work: &mut u64) -> Hits {
+    /// [`Automaton::scan`] with the second half starting at `mid` (moved
+    /// back to a char boundary); no split if `mid` is the text's length.
+    fn scan_split(&self, text: &str, mut mid: usize, work: &mut u64) -> Hits {
         *work += text.len() as u64;
-        let mut starts = [0; STREAMS + 1];
-        starts[STREAMS] = text.len();
-        for (k, &cut) in cuts.iter().enumerate() {
-            let mut at = cut.clamp(starts[k], text.len());
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            starts[k + 1] = at.max(starts[k]);
+        mid = mid.min(text.len());
+        while !text.is_char_boundary(mid) {
+            mid -= 1;
         }
-        let mut streams: [Stream; STREAMS] = std::array::from_fn(|k| {
-            let (from, end) = (starts[k], starts[k + 1]);
-            let used = k == 0 || from < end;
-            // Back from the part's start over at least `longest` key bytes.
-            let mut start = from;
-            let mut key = if used && k > 0 { 0 } else { self.longest };
-            for (p, c) in text.get(..from).unwrap_or("").char_indices().rev() {
-                if key >= self.longest {
-                    break;
-                }
-                *work += 1;
-                start = p;
-                if !dropped(c) {
-                    key += c.len_utf8();
-                }
+        let mut first = self.stream(0, mid, 0, true);
+        // Back from the middle over at least `longest` key bytes (no second
+        // half without a split).
+        let mut start = mid;
+        let mut key = if mid == text.len() { self.longest } else { 0 };
+        for (p, c) in text.get(..mid).unwrap_or("").char_indices().rev() {
+            if key >= self.longest {
+                break;
             }
-            Stream {
-                s: 0,
-                i: start,
-                end,
-                from,
-                ends: vec![Vec::new(); self.lens.len() * usize::from(used)],
+            *work += 1;
+            start = p;
+            if !dropped(c) {
+                key += c.len_utf8();
             }
-        });
-        if streams.iter().all(|st| st.i < st.end) {
-            self.run(text, &mut streams, work);
         }
-        for st in &mut streams {
-            self.run_one(text, st, work);
+        let mut second = self.stream(start, text.len(), mid, mid < text.len());
+        while first.i < first.end && second.i < second.end {
+            self.step(text, &mut first, work);
+            self.step(text, &mut second, work);
         }
-        // Each later part's kept hits follow the earlier ones' under the same
+        for st in [&mut first, &mut second] {
+            while st.i < st.end {
+                self.step(text, st, work);
+            }
+        }
+        // The second half's kept hits follow the first half's under the same
         // rule (first ones, then the last), which gives what one pass keeps.
-        let [first, later @ ..] = streams;
         let mut ends = first.ends;
-        for part in later {
-            for (all, more) in ends.iter_mut().zip(part.ends) {
-                for end in more {
-                    keep(all, end);
-                }
+        for (all, later) in ends.iter_mut().zip(second.ends) {
+            for end in later {
+                keep(all, end);
             }
         }
         let spans = ends
@@ -277,98 +249,36 @@ impl Automaton {
         Hits { spans }
     }
 
-    /// Runs `streams` side by side until one reaches its end.
-    fn run(&self, text: &str, streams: &mut [Stream; STREAMS], work: &mut u64) {
-        let bytes = text.as_bytes();
-        loop {
-            let parts: [&[u8]; STREAMS] = std::array::from_fn(|k| {
-                let st = &streams[k];
-                bytes.get(st.i..st.end).unwrap_or(&[])
-            });
-            let mut s: [usize; STREAMS] = std::array::from_fn(|k| streams[k].s);
-            let (taken, hit) = self.advance(parts, &mut s);
-            let mut more = hit;
-            for (st, s) in streams.iter_mut().zip(s) {
-                st.s = s;
-                st.i += taken;
-                if hit {
-                    self.hit_at(text, st, work);
-                } else if bytes.get(st.i).is_some_and(|&b| b >= 0x80) && st.i < st.end {
-                    self.step_wide(text, st, work);
-                    more = true;
-                }
-            }
-            if !more {
-                return;
-            }
+    /// A stream over `[i, end)`; `used: false` for the absent second half,
+    /// which gets no hit lists.
+    fn stream(&self, i: usize, end: usize, from: usize, used: bool) -> Stream {
+        Stream {
+            s: 0,
+            i,
+            end,
+            from,
+            ends: vec![Vec::new(); self.lens.len() * usize::from(used)],
         }
     }
 
-    /// Runs one stream to its end, as [`Automaton::run`] runs several.
-    fn run_one(&self, text: &str, st: &mut Stream, work: &mut u64) {
-        let bytes = text.as_bytes();
-        while st.i < st.end {
-            let [part] = [bytes.get(st.i..st.end).unwrap_or(&[])];
-            let mut s = [st.s];
-            let (taken, hit) = self.advance([part], &mut s);
-            st.s = s[0];
-            st.i += taken;
-            if hit {
-                self.hit_at(text, st, work);
-            } else if st.i < st.end {
-                self.step_wide(text, st, work);
-            }
-        }
-    }
-
-    /// Takes the ASCII bytes of `parts` side by side, one of each at a time,
-    /// from states `s`, until a character outside ASCII in any part, the end
-    /// of the shortest part, or a state that ends a pattern (the bytes that
-    /// led there taken). Returns the bytes taken from each part, and whether
-    /// the last ones reached such a state. No call in the loop: the states
-    /// stay in registers.
+    /// Reads the character at `st.i`.
     #[inline(always)]
-    fn advance<const N: usize>(&self, parts: [&[u8]; N], s: &mut [usize; N]) -> (usize, bool) {
-        let n = parts.iter().map(|p| p.len()).min().unwrap_or(0);
-        // Each part cut to `n` bytes, which the compiler then knows: no
-        // bounds test per byte.
-        let parts: [&[u8]; N] = parts.map(|p| p.split_at(n).0);
-        // The table's fields in locals, the classes on the stack: fewer
-        // registers for the loop.
-        let classes = self.classes;
-        let (delta, width, first_out) = (self.delta.as_slice(), self.width, self.first_out);
-        for j in 0..n {
-            let b: [u8; N] = std::array::from_fn(|k| parts[k][j]);
-            if b.iter().fold(0, |all, &x| all | x) >= 0x80 {
-                return (j, false);
-            }
-            let mut out = false;
-            for k in 0..N {
-                let at = s[k] * width + usize::from(classes[usize::from(b[k])]);
-                s[k] = delta.get(at).map_or(0, |&t| usize::from(t));
-                out |= s[k] >= first_out;
-            }
-            if out {
-                return (j + 1, true);
-            }
-        }
-        (n, false)
-    }
-
-    /// After a byte that may have led `st` to a state that ends a pattern:
-    /// records its hits.
-    #[inline(never)]
-    fn hit_at(&self, text: &str, st: &mut Stream, work: &mut u64) {
-        let Some(i) = st.i.checked_sub(1) else {
+    fn step(&self, text: &str, st: &mut Stream, work: &mut u64) {
+        let bytes = text.as_bytes();
+        let i = st.i;
+        let Some(&b) = bytes.get(i) else {
+            st.i = st.end;
             return;
         };
-        if st.s >= self.first_out && i < st.end {
-            let class = text
-                .as_bytes()
-                .get(i)
-                .map_or(self.skip, |&b| self.classes[usize::from(b)]);
-            self.hit(st.s, class, i, st.from, &mut st.ends, work);
+        if b < 0x80 {
+            let class = self.classes[usize::from(b)];
+            if class != SKIP {
+                self.feed(st, class, i, work);
+            }
+            st.i = i + 1;
+            return;
         }
+        self.step_wide(text, st, work);
     }
 
     /// Reads the multi-byte character at `st.i`: dropped whole (curly
@@ -384,39 +294,26 @@ impl Automaton {
                 // by whole chars; feed the byte.
                 let end = c.map_or(i + 1, |c| i + c.len_utf8());
                 for (j, &b) in text.as_bytes().iter().enumerate().take(end).skip(i) {
-                    let class = self.classes[usize::from(b)];
-                    let at = st.s * self.width + usize::from(class);
-                    st.s = self.delta.get(at).map_or(0, |&t| usize::from(t));
-                    if st.s >= self.first_out {
-                        self.hit(st.s, class, j, st.from, &mut st.ends, work);
-                    }
+                    self.feed(st, self.classes[usize::from(b)], j, work);
                 }
                 st.i = end;
             }
         }
     }
 
-    /// State `s`, which ends a pattern, was reached by a byte of column
-    /// `class` at clean offset `i`: a hit unless the byte is one the key
-    /// form drops (the state only stayed) or before the stream's own part.
-    #[inline(never)]
-    fn hit(
-        &self,
-        s: usize,
-        class: u8,
-        i: usize,
-        from: usize,
-        ends: &mut [Vec<usize>],
-        work: &mut u64,
-    ) {
-        if class != self.skip && i >= from {
-            self.record(s, i, ends, work);
+    /// Feeds the key byte at clean offset `i`, of column `class`.
+    #[inline(always)]
+    fn feed(&self, st: &mut Stream, class: u8, i: usize, work: &mut u64) {
+        st.s = usize::from(self.delta[st.s * self.width + usize::from(class)]);
+        if st.s >= self.first_out && i >= st.from {
+            self.record(st.s, i, &mut st.ends, work);
         }
     }
 
     /// Records the patterns that end in state `s` at clean byte `i`. Only
     /// the end is kept: the start is found for the few kept hits after the
     /// scan, which keeps per-byte work to two table lookups.
+    #[inline(never)]
     fn record(&self, s: usize, i: usize, ends: &mut [Vec<usize>], work: &mut u64) {
         let (from, to) = self.out_range[s - self.first_out];
         for &p in &self.outs[from as usize..to as usize] {
@@ -608,24 +505,14 @@ mod tests {
             text.push_str(["a b", "\"c\"", "ab’cab", "é", "AB", "  "][n % 6]);
         }
         let mut w = 0;
-        let n = text.len();
-        let one = a.scan_split(&text, [n; STREAMS - 1], &mut w).spans;
+        let one = a.scan_split(&text, text.len(), &mut w).spans;
         assert!(one.iter().any(|v| v.len() == MAX_HITS));
-        for mid in 0..=n {
-            for cuts in [
-                [mid, n, n],
-                [0, mid, n],
-                [mid / 3, mid, n],
-                [mid / 2, mid, (mid + n) / 2],
-                [mid, mid, mid],
-                [n, mid, 0],
-            ] {
-                assert_eq!(
-                    a.scan_split(&text, cuts, &mut w).spans,
-                    one,
-                    "split at {cuts:?}"
-                );
-            }
+        for mid in 0..=text.len() {
+            assert_eq!(
+                a.scan_split(&text, mid, &mut w).spans,
+                one,
+                "split at {mid}"
+            );
         }
     }
 
@@ -803,7 +690,7 @@ mod reference {
         #[test]
         fn long_texts_agree_with_aho_corasick(
             text in text().prop_filter("some text", |t| !t.is_empty()),
-            cuts in prop::array::uniform3(any::<prop::sample::Index>()),
+            mid in any::<prop::sample::Index>(),
         ) {
             let (_, automaton, _) = table();
             let mut long = String::new();
@@ -811,11 +698,8 @@ mod reference {
                 long.push_str(&text);
             }
             let mut work = 0;
-            let mut cuts = cuts.map(|c| c.index(long.len() + 1));
-            cuts.sort_unstable();
-            let want = expected(&long);
-            prop_assert_eq!(&automaton.scan(&long, &mut work).spans, &want);
-            prop_assert_eq!(automaton.scan_split(&long, cuts, &mut work).spans, want);
+            let split = mid.index(long.len() + 1);
+            prop_assert_eq!(automaton.scan_split(&long, split, &mut work).spans, expected(&long));
         }
     }
 
