@@ -220,6 +220,7 @@ const AZURE_RESOURCE_NOUNS: Term = Any(&[
     "private endpoint",
     "private dns zone",
     "role definition",
+    "serverfarm",
 ]);
 
 /// A Helm release name already taken, in Helm 3's and Helm 2's words: the
@@ -1498,7 +1499,9 @@ pub const RULES: &[CategoryRule] = &[
             // with no code of its own: the cluster was busy.
             signal(&[HTTP_409, Any(&["ManagedClustersClient", "AgentPoolsClient", "managedClusters", "agentPools"])], 0.8),
         ],
-        negative: &[],
+        // AKS refusing an operation the cluster's state makes pointless (a
+        // stop of a stopped cluster) reports no running operation.
+        negative: &[Phrase("is not currently running")],
         cause: "The connection was created while the cluster was updating, so Service Connector's update conflicted with the running one. The same error also appears when the subscription is not registered with Microsoft.KubernetesConfiguration.",
         mitigation: &[
             "Wait until the cluster's provisioning state is Succeeded.",
@@ -1776,6 +1779,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("NotFound")], 0.6),
             // The SDKs' and tools' 404 wordings and "… was not found in subscription".
             signal(&[Phrase("was not found in subscription")], 0.85),
+            // ARM's child resource whose parent is missing.
+            signal(&[Phrase("on nested resource. Parent resource")], 0.8),
             // The code as a message prefix (whitespace is ignored, so "resource not found:" alone would match too).
             signal(&[Phrase("ResourceNotFound:"), Phrase("was not found")], 0.8),
             signal(&[Phrase("(HTTP 404)")], 0.72),
