@@ -1328,8 +1328,9 @@ pub const RULES: &[CategoryRule] = &[
             // `INSTALLATION FAILED` alone would also be the extension's code
             // `InstallationFailed`).
             signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
-            // Weak: other tools print such headings too.
-            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
+            // Weak: other tools print such headings too (AKS's own
+            // `UpgradeFailed` code, extracted as a code, is no Helm heading).
+            signal_unless(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], &[Code("UpgradeFailed")], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
             signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
             // A Helm controller's release failure carrying the API server's
