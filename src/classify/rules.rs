@@ -652,7 +652,11 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "vault.azure.net",
     "workload identity",
     "workload.identity",
-    "federated",
+    // Entra's federation in its own words; `federated` alone is also AWS
+    // STS's `federated-user` and the fediverse's.
+    "federated identit",
+    "federated credential",
+    "federated token",
     "managedidentity",
     "managed identity",
     "defaultazurecredential",
