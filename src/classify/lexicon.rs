@@ -419,7 +419,11 @@ mod tests {
         let ctx = ClassifyContext::default();
         for term in terms() {
             // The provider prefix proves the domain only with a type.
-            let typed = if term == PROVIDER_PREFIX { "web/sites" } else { "" };
+            let typed = if term == PROVIDER_PREFIX {
+                "web/sites"
+            } else {
+                ""
+            };
             let text = format!("error: the run failed near {term}{typed} today");
             assert_ne!(
                 classify(&text, &ctx).category,
