@@ -432,6 +432,8 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
             a.hits.spans.get(pid)?.iter().copied().find(|&span| {
                 work += 1;
                 bounded(&a.views, a.input, span, marker)
+                    && (marker != lexicon::PROVIDER_PREFIX
+                        || lexicon::provider_type_follows(&a.views.clean, span.1))
             })
         })
         .min_by_key(|&(s, _)| s);

@@ -25,69 +25,13 @@ pub(crate) const LEXICON: &[Family] = &[
     Family {
         // Resource provider namespaces followed by a resource type: ARM ids
         // without `providers/`, Bicep's `'Microsoft.Web/sites@…'`, SDK
-        // messages (`of type Microsoft.Web/Sites`). With the `/` only:
-        // `Microsoft.Web.WebView2` is a .NET namespace.
-        source: "Azure/azure-rest-api-specs specification/<service>/resource-manager/<Namespace>/ folder names, each found (checked 2026-12-06)",
-        terms: &[
-            "microsoft.aad/",
-            "microsoft.alertsmanagement/",
-            "microsoft.apimanagement/",
-            "microsoft.app/",
-            "microsoft.appconfiguration/",
-            "microsoft.authorization/",
-            "microsoft.automation/",
-            "microsoft.batch/",
-            "microsoft.botservice/",
-            "microsoft.cache/",
-            "microsoft.cdn/",
-            "microsoft.cognitiveservices/",
-            "microsoft.compute/",
-            "microsoft.containerinstance/",
-            "microsoft.containerregistry/",
-            "microsoft.containerservice/",
-            "microsoft.dashboard/",
-            "microsoft.databricks/",
-            "microsoft.datafactory/",
-            "microsoft.dataprotection/",
-            "microsoft.dbformysql/",
-            "microsoft.dbforpostgresql/",
-            "microsoft.devices/",
-            "microsoft.documentdb/",
-            "microsoft.eventgrid/",
-            "microsoft.eventhub/",
-            "microsoft.extendedlocation/",
-            "microsoft.features/",
-            "microsoft.hdinsight/",
-            "microsoft.hybridcompute/",
-            "microsoft.insights/",
-            "microsoft.keyvault/",
-            "microsoft.kubernetes/",
-            "microsoft.kubernetesconfiguration/",
-            "microsoft.logic/",
-            "microsoft.machinelearningservices/",
-            "microsoft.maintenance/",
-            "microsoft.managedidentity/",
-            "microsoft.management/",
-            "microsoft.monitor/",
-            "microsoft.netapp/",
-            "microsoft.network/",
-            "microsoft.notificationhubs/",
-            "microsoft.operationalinsights/",
-            "microsoft.policyinsights/",
-            "microsoft.recoveryservices/",
-            "microsoft.redhatopenshift/",
-            "microsoft.relay/",
-            "microsoft.resources/",
-            "microsoft.search/",
-            "microsoft.security/",
-            "microsoft.servicebus/",
-            "microsoft.servicelinker/",
-            "microsoft.signalrservice/",
-            "microsoft.sql/",
-            "microsoft.storage/",
-            "microsoft.synapse/",
-            "microsoft.web/",
-        ],
+        // messages (`of type Microsoft.Web/Sites`). The namespace prefix
+        // counts only as that shape, `Microsoft.<Namespace>/<type>` (the
+        // engine checks what follows it): `Microsoft.Web.WebView2` and
+        // `Microsoft.AspNetCore` are .NET namespaces, and a NuGet folder
+        // `microsoft.build/17.0.0` has a version where a type would be.
+        source: "Azure/azure-rest-api-specs specification/<service>/resource-manager/<Namespace>/ folder names (checked 2026-12-06)",
+        terms: &[PROVIDER_PREFIX],
     },
     Family {
         // The az CLI's command groups (the two-letter `az ad` reads as a
@@ -417,7 +361,36 @@ pub(crate) const LEXICON: &[Family] = &[
             "no agent is connected in the target arc",
         ],
     },
+    Family {
+        // Azure tools that name no Azure word in their own failures: the
+        // Arc server agent's numbered codes (`AZCM0070`, `azcmagent`) and
+        // its metadata service, and the Azure Developer CLI's step and
+        // action wrappers around any inner error.
+        source: "MicrosoftDocs/azure-docs articles/azure-arc/servers/troubleshoot-agent-onboard.md (AZCM0000 codes, himds; ms.date 10/13/2022); Azure/azure-dev cli/azd/pkg/workflow/runner.go, cli/azd/pkg/ext/event_dispatcher.go (gathered 2026-12-06)",
+        terms: &[
+            "azcm",
+            "himds",
+            "error executing step command",
+            "failing invoking action",
+        ],
+    },
 ];
+
+/// The resource provider namespace prefix, a marker only where
+/// [`provider_type_follows`] holds.
+pub(crate) const PROVIDER_PREFIX: &str = "microsoft.";
+
+/// Whether the clean view after a [`PROVIDER_PREFIX`] ending at `end` reads
+/// `<Namespace>/<type>`: letters, a `/`, and no digit after it; a web
+/// address (`go.microsoft.com/fwlink`) is no namespace.
+pub(crate) fn provider_type_follows(clean: &str, end: usize) -> bool {
+    let rest = clean.as_bytes().get(end..).unwrap_or_default();
+    let word = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    !matches!(&rest[..word], b"com" | b"net" | b"org")
+        && word > 0
+        && rest.get(word) == Some(&b'/')
+        && rest.get(word + 1).is_some_and(|b| !b.is_ascii_digit())
+}
 
 /// Every term of the lexicon.
 pub(crate) fn terms() -> impl Iterator<Item = &'static str> {
@@ -445,7 +418,13 @@ mod tests {
     fn every_term_proves_the_domain_only_as_a_word_of_its_own() {
         let ctx = ClassifyContext::default();
         for term in terms() {
-            let text = format!("error: the run failed near {term} today");
+            // The provider prefix proves the domain only with a type.
+            let typed = if term == PROVIDER_PREFIX {
+                "web/sites"
+            } else {
+                ""
+            };
+            let text = format!("error: the run failed near {term}{typed} today");
             assert_ne!(
                 classify(&text, &ctx).category,
                 "unknown",
@@ -456,13 +435,93 @@ mod tests {
             // may carry another marker after it, so single tokens only.
             let single = term.chars().all(|c| c.is_ascii_alphanumeric());
             if single {
-                let glued = format!("error: the run failed near x{term} today");
+                let glued = format!("error: the run failed near x{term}{typed} today");
                 assert_eq!(
                     classify(&glued, &ctx).category,
                     "unknown",
                     "{term}: matched inside a word"
                 );
             }
+        }
+    }
+
+    /// Resource provider namespaces gathered from the REST specs, each of
+    /// which the prefix's shape reads as the domain with a type.
+    const NAMESPACES: &[&str] = &[
+        "aad",
+        "alertsmanagement",
+        "apimanagement",
+        "app",
+        "appconfiguration",
+        "authorization",
+        "automation",
+        "batch",
+        "botservice",
+        "cache",
+        "cdn",
+        "cognitiveservices",
+        "compute",
+        "containerinstance",
+        "containerregistry",
+        "containerservice",
+        "dashboard",
+        "databricks",
+        "datafactory",
+        "dataprotection",
+        "dbformysql",
+        "dbforpostgresql",
+        "devices",
+        "documentdb",
+        "eventgrid",
+        "eventhub",
+        "extendedlocation",
+        "features",
+        "hdinsight",
+        "hybridcompute",
+        "insights",
+        "keyvault",
+        "kubernetes",
+        "kubernetesconfiguration",
+        "logic",
+        "machinelearningservices",
+        "maintenance",
+        "managedidentity",
+        "management",
+        "monitor",
+        "netapp",
+        "network",
+        "notificationhubs",
+        "operationalinsights",
+        "policyinsights",
+        "recoveryservices",
+        "redhatopenshift",
+        "relay",
+        "resources",
+        "search",
+        "security",
+        "servicebus",
+        "servicelinker",
+        "signalrservice",
+        "sql",
+        "storage",
+        "synapse",
+        "web",
+    ];
+
+    #[test]
+    fn provider_namespaces_prove_the_domain_only_with_a_type() {
+        let ctx = ClassifyContext::default();
+        for ns in NAMESPACES {
+            let typed = format!("error: deployment of Microsoft.{ns}/things failed");
+            assert_ne!(classify(&typed, &ctx).category, "unknown", "{ns}");
+        }
+        for text in [
+            "error: the call at Microsoft.AspNetCore.Mvc failed",
+            "error: could not load ~/.nuget/packages/microsoft.build/17.3.2/lib",
+            "error: Microsoft.Build failed",
+            "error: see https://go.microsoft.com/fwlink/?LinkID=135170",
+        ] {
+            assert_eq!(classify(text, &ctx).category, "unknown", "{text}");
         }
     }
 }

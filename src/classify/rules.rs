@@ -220,6 +220,7 @@ const AZURE_RESOURCE_NOUNS: Term = Any(&[
     "private endpoint",
     "private dns zone",
     "role definition",
+    "serverfarm",
 ]);
 
 /// A Helm release name already taken, in Helm 3's and Helm 2's words: the
@@ -572,7 +573,20 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "microsoft.identity",
     "microsoft.rest",
     "onmicrosoft.com",
-    "aka.ms",
+    // Azure's help links as its errors print them (`aka.ms/arm-…`,
+    // `aka.ms/aks/…`, `aka.ms/rps-not-found`); `aka.ms` alone is every
+    // Microsoft product's (WSL's kernel update, .NET's runtime download).
+    "aka.ms/arm",
+    "aka.ms/aks",
+    "aka.ms/az",
+    "aka.ms/rps",
+    "aka.ms/arc",
+    "aka.ms/acr",
+    "aka.ms/k8s",
+    "aka.ms/bicep",
+    "aka.ms/deployoperations",
+    "aka.ms/prodportalcrp",
+    "aka.ms/vmextension",
     "azclierror",
     "az_command_data_logger",
     "management.azure.com",
@@ -638,7 +652,11 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "vault.azure.net",
     "workload identity",
     "workload.identity",
-    "federated",
+    // Entra's federation in its own words; `federated` alone is also AWS
+    // STS's `federated-user` and the fediverse's.
+    "federated identit",
+    "federated credential",
+    "federated token",
     "managedidentity",
     "managed identity",
     "defaultazurecredential",
@@ -1327,8 +1345,9 @@ pub const RULES: &[CategoryRule] = &[
             // `INSTALLATION FAILED` alone would also be the extension's code
             // `InstallationFailed`).
             signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
-            // Weak: other tools print such headings too.
-            signal(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], 0.74),
+            // Weak: other tools print such headings too (AKS's own
+            // `UpgradeFailed` code, extracted as a code, is no Helm heading).
+            signal_unless(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], &[Code("UpgradeFailed")], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
             signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
             // A Helm controller's release failure carrying the API server's
@@ -1498,7 +1517,9 @@ pub const RULES: &[CategoryRule] = &[
             // with no code of its own: the cluster was busy.
             signal(&[HTTP_409, Any(&["ManagedClustersClient", "AgentPoolsClient", "managedClusters", "agentPools"])], 0.8),
         ],
-        negative: &[],
+        // AKS refusing an operation the cluster's state makes pointless (a
+        // stop of a stopped cluster) reports no running operation.
+        negative: &[Phrase("is not currently running")],
         cause: "The connection was created while the cluster was updating, so Service Connector's update conflicted with the running one. The same error also appears when the subscription is not registered with Microsoft.KubernetesConfiguration.",
         mitigation: &[
             "Wait until the cluster's provisioning state is Succeeded.",
@@ -1776,6 +1797,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("NotFound")], 0.6),
             // The SDKs' and tools' 404 wordings and "… was not found in subscription".
             signal(&[Phrase("was not found in subscription")], 0.85),
+            // ARM's child resource whose parent is missing.
+            signal(&[Phrase("on nested resource. Parent resource")], 0.8),
             // The code as a message prefix (whitespace is ignored, so "resource not found:" alone would match too).
             signal(&[Phrase("ResourceNotFound:"), Phrase("was not found")], 0.8),
             signal(&[Phrase("(HTTP 404)")], 0.72),
