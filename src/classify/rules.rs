@@ -149,7 +149,52 @@ const ARM_DENIAL: &[Term] = &[
     Phrase("does not have authorization to perform action"),
     Phrase("does not have permission to perform action"),
     Phrase("Authorization failed for template resource"),
+    // The Kubernetes API server refusing a pod's call (a Key Vault
+    // injector's own service account) is no Key Vault answering 403.
+    KUBE_API_PATH,
+    Any(&["is forbidden: User", "is forbidden: ServiceAccount", "in API group"]),
 ];
+
+/// The Kubernetes API server's REST paths as client libraries print the URL
+/// they called (`Get https://10.0.0.1:443/apis/apps/v1/…`,
+/// `/api/v1/namespaces/…/pods`): the core group's and the built-in groups'
+/// prefixes, any `*.k8s.io` group, and the in-cluster service name.
+const KUBE_API_PATH: Term = Any(&[
+    "/api/v1/namespaces",
+    "/api/v1/pods",
+    "/api/v1/nodes",
+    "/api/v1/services",
+    "/api/v1/secrets",
+    "/api/v1/configmaps",
+    "/api/v1/serviceaccounts",
+    "/api/v1/endpoints",
+    "/api/v1/events",
+    "/api/v1/persistentvolume",
+    "/apis/apps/v1",
+    "/apis/batch/v1",
+    "/apis/policy/v1",
+    "/apis/autoscaling/v",
+    "/apis/extensions/v1beta1",
+    ".k8s.io/v1",
+    "kubernetes.default.svc",
+    ":443/apis/",
+    ":443/api/v1",
+    ":6443/api",
+]);
+
+/// The API server's denial of a call in any client's words: a `Forbidden`
+/// status (client-go's `…: Forbidden`, .NET's `Status Code: Forbidden`,
+/// a `403`) on a URL under `/api/` or `/apis/`.
+const FORBIDDEN_STATUS: Term = Any(&[
+    "Forbidden",
+    "StatusCode=403",
+    "Status=403",
+    "status code 403",
+    "status code: 403",
+    "status: 403",
+    "code: 403",
+    "HTTP 403",
+]);
 
 /// Kubernetes RBAC's denial of a user or service account (`… is forbidden:
 /// User "…" cannot create resource …`).
@@ -1572,6 +1617,22 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Phrase("RESPONSE 403: 403")], NOT_A_GRANT, 0.7),
             // Kubernetes RBAC (and Azure RBAC for Kubernetes) denials of kubectl and in-cluster clients.
             signal(&[Phrase("is forbidden: User"), Phrase("cannot")], 0.86),
+            // The same denial in client-go's other shapes (`cannot list
+            // resource "pods" in API group "" at the cluster scope`), a
+            // `Forbidden` status on an API server URL, kubectl's
+            // `Error from server (Forbidden)` unless the API server names
+            // another refusal (a namespace being deleted, a quota, a pod
+            // security level, a webhook's own denial).
+            signal(&[Any(&["in API group", "at the cluster scope"]), Any(&["cannot get resource", "cannot list resource", "cannot watch resource", "cannot create resource", "cannot update resource", "cannot patch resource", "cannot delete resource", "cannot deletecollection resource", "cannot impersonate resource", "cannot escalate resource", "cannot bind resource", "cannot use resource"])], 0.88),
+            signal(&[KUBE_API_PATH, FORBIDDEN_STATUS], 0.86),
+            // A client's request report (.NET's `RequestUri: '…/api/v1/namespaces/x/pods'`)
+            // may print its headers between the URL and the status.
+            signal(&[Phrase("/api/v1/namespaces/"), Phrase("Status Code: Forbidden")], 0.84),
+            signal_unless(&[Any(&["Error from server (Forbidden)", "(Forbidden): error when", "Forbidden): "])], &[Any(&["being terminated", "exceeded quota", "violates PodSecurity", "denied the request", "unable to create new content"])], 0.84),
+            // RBAC's escalation check refusing to grant permissions the
+            // caller does not hold, in the API server's words (current and
+            // before 1.9) and in admission webhooks' (Rancher's).
+            signal(&[Any(&["attempting to grant RBAC permissions not currently held", "attempt to grant extra privileges", "attempting to grant RBAC permissions"])], 0.9),
             // The same denial as the inner error of the extension's Helm
             // heading (`Helm installation failed : … InnerError [… is
             // forbidden: User … cannot create resource …]`): the heading
@@ -1881,6 +1942,12 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("Max*Exceeded")], 0.72),
             signal(&[Phrase("Cannot create more than"), Phrase("for this subscription in this region")], 0.9),
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
+            // ARM's counted limits of a template and a deployment history,
+            // which name no quota: `The number of template resources limit
+            // exceeded. Limit: '800' and actual: '1012'` (also parameters,
+            // variables, outputs), the 800 deployments kept per scope.
+            signal(&[Any(&["number of template resources", "number of template parameters", "number of template variables", "number of template outputs", "template resources limit", "template parameters limit", "template outputs limit", "template variables limit", "limit exceeded. Limit:"])], 0.86),
+            signal(&[Any(&["deployment history", "number of deployments", "deployments in this resource group", "deployments per resource group"]), Any(&["limit of 800", "limit (800)", "quota of 800", "quota of '800'", "800 deployments", "exceed the limit", "exceeded the limit", "reached the limit"])], 0.86),
             // A Job's BackoffLimitExceeded is no quota.
             signal_unless(
                 &[Code("*LimitExceeded")],
