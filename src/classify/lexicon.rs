@@ -192,7 +192,7 @@ pub(crate) const LEXICON: &[Family] = &[
     Family {
         // Helm's commands, flags and messages, Flux's controllers and
         // commands, Terraform's helm provider.
-        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/install.go, pkg/action/install.go, pkg/storage/storage.go; helm/helm v2 pkg/tiller/release_server.go; helm/helm-www content/en/docs/helm/helm_<command>.md; fluxcd/flux2 pkg/manifestgen/install/options.go, cmd/flux/reconcile_source_git.go, cmd/flux/bootstrap_github.go, cmd/flux/create_source_oci.go, cmd/flux/get_source_git.go, cmd/flux/logs.go, cmd/flux/suspend.go, cmd/flux/resume.go, cmd/flux/events.go, cmd/flux/tree.go; fluxcd/source-controller internal/controller/gitrepository_controller.go (failed to checkout and determine revision, stored artifact for revision); fluxcd/kustomize-controller internal/controller/kustomization_controller.go (kustomization path not found, kustomize build failed, failed early due to stalled resources); fluxcd/helm-controller internal/reconcile/ (install retries exhausted, upgrade retries exhausted); fluxcd/pkg apis/meta conditions; hashicorp/terraform-provider-helm helm/provider.go (checked 2026-12-06)",
+        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/install.go, pkg/action/install.go, pkg/storage/storage.go; helm/helm v2 pkg/tiller/release_server.go; helm/helm-www content/en/docs/helm/helm_<command>.md; fluxcd/flux2 pkg/manifestgen/install/options.go, cmd/flux/reconcile_source_git.go, cmd/flux/bootstrap_github.go, cmd/flux/create_source_oci.go, cmd/flux/get_source_git.go, cmd/flux/logs.go, cmd/flux/suspend.go, cmd/flux/resume.go, cmd/flux/events.go, cmd/flux/tree.go; fluxcd/source-controller internal/controller/gitrepository_controller.go (failed to checkout and determine revision, stored artifact for revision); fluxcd/kustomize-controller internal/controller/kustomization_controller.go (kustomization path not found, kustomize build failed, failed early due to stalled resources), fluxcd/pkg ssa/wait.go (timeout waiting for: [...]); fluxcd/helm-controller internal/reconcile/ (install retries exhausted, upgrade retries exhausted); fluxcd/pkg apis/meta conditions; hashicorp/terraform-provider-helm helm/provider.go (checked 2026-12-06)",
         terms: &[
             "installing it now",
             "--create-namespace",
@@ -242,6 +242,7 @@ pub(crate) const LEXICON: &[Family] = &[
             "kustomization path not found",
             "kustomize build failed",
             "failed early due to stalled resources",
+            "timeout waiting for: [",
             "stored artifact for revision",
             "artifact up-to-date with remote revision",
             "chart requires kubeVersion",

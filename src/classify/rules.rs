@@ -393,9 +393,15 @@ const TOKEN_ENDPOINT_ANSWER: &[Term] = &[TOKEN_ENDPOINT];
 /// know: a directory object, not an Azure resource.
 const PRINCIPAL_MISSING: Term = Any(&["PrincipalNotFound", "does not exist in the directory"]);
 
-/// What a not-found code names no resource in: the token endpoint's 404s
-/// and a missing directory principal.
-const NO_RESOURCE_NAMED: &[Term] = &[TOKEN_ENDPOINT, PRINCIPAL_MISSING];
+/// What a not-found code names no resource in: the token endpoint's 404s,
+/// a missing directory principal, and a container runtime's gRPC `code =
+/// NotFound` for an image tag a registry does not hold (a missing image is
+/// no Azure resource).
+const NO_RESOURCE_NAMED: &[Term] = &[
+    TOKEN_ENDPOINT,
+    PRINCIPAL_MISSING,
+    Any(&["Failed to pull image", "failed to pull and unpack image", "failed to resolve reference", "pulling image"]),
+];
 
 /// The workload-identity credential in the words of every SDK.
 const WORKLOAD_IDENTITY: Term = Any(&[
@@ -988,7 +994,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("status not populated")], 0.82),
             signal(&[Phrase("FailedToLoadClusterExtensionConfig")], 0.86),
             signal(&[Phrase("InstallState of Cluster Extension")], 0.86),
-            signal(&[Phrase("unable to create new content in namespace"), Phrase("being terminated")], 0.8),
+            // The extension's namespace being deleted; any other namespace's is the API server's own answer.
+            signal(&[Phrase("unable to create new content in namespace"), Phrase("being terminated"), Phrase("extension")], 0.8),
             signal(&[Phrase("Extension failed to deploy")], 0.8),
             signal(&[Phrase("Microsoft.KubernetesConfiguration/extensions/"), Phrase("failed")], 0.78),
             signal(&[Phrase("ExtensionOperationFailed")], 0.78),
@@ -1414,7 +1421,9 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz"), Phrase("executing command in container")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
-        negative: &[],
+        // Helm that cannot reach the cluster at all reports no install
+        // failure of its own.
+        negative: &[Phrase("Kubernetes cluster unreachable")],
         cause: "A wrapped Helm install or upgrade failed for a reason other than the five known Helm errors; commonly an admission policy or webhook rejecting resources, or an API error. Read the inner error.",
         mitigation: &[
             "Check admission policies and webhooks that apply to sc-system.",
@@ -1855,7 +1864,7 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Phrase("StatusCode=404")], TOKEN_ENDPOINT_ANSWER, 0.78),
             signal(&[Phrase("Status: 404 (Not Found)")], 0.78),
             signal(&[Phrase("ResourceNotFound")], 0.6),
-            signal(&[Code("NotFound")], 0.6),
+            signal_unless(&[Code("NotFound")], NO_RESOURCE_NAMED, 0.6),
             // The SDKs' and tools' 404 wordings and "… was not found in subscription".
             signal(&[Phrase("was not found in subscription")], 0.85),
             // ARM's child resource whose parent is missing.
@@ -2432,6 +2441,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("ComparisonError"), Any(&["is not managed", "managed when in namespaced mode"])], 0.8),
             signal(&[PRINCIPAL_MISSING], 0.8),
             signal(&[Code("InternalServerError")], 0.7),
+            // The API server's own answers about Kubernetes objects as kubectl
+            // prints them (`Error from server (NotFound): pods "web" not
+            // found`): a Kubernetes object, no Azure resource.
+            signal(&[Any(&["Error from server (NotFound)", "Error from server (AlreadyExists)", "Error from server (Conflict)", "Error from server (Invalid)", "Error from server (BadRequest)", "Error from server (TooManyRequests)", "Error from server (Timeout)", "Error from server (ServerTimeout)", "Error from server (Expired)", "Error from server (Gone)", "Error from server (MethodNotAllowed)", "Error from server (InternalError)", "Error from server (ServiceUnavailable)"])], 0.76),
+            // The kubelet's volume plugins failing on their own sources (a
+            // config map, a secret, a claim); the secrets-store CSI driver's
+            // mounts are their own category.
+            signal_unless(&[Any(&["MountVolume.SetUp failed for volume", "MountVolume.MountDevice failed for volume", "Unable to attach or mount volumes"])], &[CSI_PROVIDER, Phrase("secrets-store"), Phrase("secretproviderclass")], 0.76),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
             // A VM or scale-set extension (AKS node bootstrap, `vmssCSE`)
