@@ -163,18 +163,8 @@ const KUBE_API_PATH: Term = Any(&[
     "/api/v1/namespaces",
     "/api/v1/pods",
     "/api/v1/nodes",
-    "/api/v1/services",
-    "/api/v1/secrets",
-    "/api/v1/configmaps",
-    "/api/v1/serviceaccounts",
-    "/api/v1/endpoints",
-    "/api/v1/events",
-    "/api/v1/persistentvolume",
     "/apis/apps/v1",
     "/apis/batch/v1",
-    "/apis/policy/v1",
-    "/apis/autoscaling/v",
-    "/apis/extensions/v1beta1",
     ".k8s.io/v1",
     "kubernetes.default.svc",
     ":443/apis/",
@@ -185,16 +175,7 @@ const KUBE_API_PATH: Term = Any(&[
 /// The API server's denial of a call in any client's words: a `Forbidden`
 /// status (client-go's `…: Forbidden`, .NET's `Status Code: Forbidden`,
 /// a `403`) on a URL under `/api/` or `/apis/`.
-const FORBIDDEN_STATUS: Term = Any(&[
-    "Forbidden",
-    "StatusCode=403",
-    "Status=403",
-    "status code 403",
-    "status code: 403",
-    "status: 403",
-    "code: 403",
-    "HTTP 403",
-]);
+const FORBIDDEN_STATUS: Term = Any(&["Forbidden", "StatusCode=403", "Status=403", "status: 403"]);
 
 /// Kubernetes RBAC's denial of a user or service account (`… is forbidden:
 /// User "…" cannot create resource …`).
@@ -1632,16 +1613,16 @@ pub const RULES: &[CategoryRule] = &[
             // `Error from server (Forbidden)` unless the API server names
             // another refusal (a namespace being deleted, a quota, a pod
             // security level, a webhook's own denial).
-            signal(&[Any(&["in API group", "at the cluster scope"]), Any(&["cannot get resource", "cannot list resource", "cannot watch resource", "cannot create resource", "cannot update resource", "cannot patch resource", "cannot delete resource", "cannot deletecollection resource", "cannot impersonate resource", "cannot escalate resource", "cannot bind resource", "cannot use resource"])], 0.88),
+            signal(&[Any(&["in API group", "at the cluster scope"]), Any(&["cannot"])], 0.88),
             signal(&[KUBE_API_PATH, FORBIDDEN_STATUS], 0.86),
             // A client's request report (.NET's `RequestUri: '…/api/v1/namespaces/x/pods'`)
             // may print its headers between the URL and the status.
             signal(&[Phrase("/api/v1/namespaces/"), Phrase("Status Code: Forbidden")], 0.84),
-            signal_unless(&[Any(&["Error from server (Forbidden)", "(Forbidden): error when", "Forbidden): "])], &[Any(&["being terminated", "exceeded quota", "violates PodSecurity", "denied the request", "unable to create new content"])], 0.84),
+            signal_unless(&[Phrase("Error from server (Forbidden)")], &[Any(&["being terminated", "exceeded quota", "violates PodSecurity", "denied the request"])], 0.84),
             // RBAC's escalation check refusing to grant permissions the
             // caller does not hold, in the API server's words (current and
             // before 1.9) and in admission webhooks' (Rancher's).
-            signal(&[Any(&["attempting to grant RBAC permissions not currently held", "attempt to grant extra privileges", "attempting to grant RBAC permissions"])], 0.9),
+            signal(&[Any(&["attempting to grant RBAC permissions", "attempt to grant extra privileges"])], 0.9),
             // The same denial as the inner error of the extension's Helm
             // heading (`Helm installation failed : … InnerError [… is
             // forbidden: User … cannot create resource …]`): the heading
@@ -1953,10 +1934,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
             // ARM's counted limits of a template and a deployment history,
             // which name no quota: `The number of template resources limit
-            // exceeded. Limit: '800' and actual: '1012'` (also parameters,
-            // variables, outputs), the 800 deployments kept per scope.
-            signal(&[Any(&["number of template resources", "number of template parameters", "number of template variables", "number of template outputs", "template resources limit", "template parameters limit", "template outputs limit", "template variables limit", "limit exceeded. Limit:"])], 0.86),
-            signal(&[Any(&["deployment history", "number of deployments", "deployments in this resource group", "deployments per resource group"]), Any(&["limit of 800", "limit (800)", "quota of 800", "quota of '800'", "800 deployments", "exceed the limit", "exceeded the limit", "reached the limit"])], 0.86),
+            // exceeded. Limit: '800' and actual: '1012'`, also parameters
+            // and outputs); the 800 deployments kept per scope name their quota.
+            signal(&[Any(&["number of template resources", "number of template parameters", "number of template outputs", "limit exceeded. Limit:"])], 0.86),
             // A Job's BackoffLimitExceeded is no quota.
             signal_unless(
                 &[Code("*LimitExceeded")],
@@ -2444,11 +2424,11 @@ pub const RULES: &[CategoryRule] = &[
             // The API server's own answers about Kubernetes objects as kubectl
             // prints them (`Error from server (NotFound): pods "web" not
             // found`): a Kubernetes object, no Azure resource.
-            signal(&[Any(&["Error from server (NotFound)", "Error from server (AlreadyExists)", "Error from server (Conflict)", "Error from server (Invalid)", "Error from server (BadRequest)", "Error from server (TooManyRequests)", "Error from server (Timeout)", "Error from server (ServerTimeout)", "Error from server (Expired)", "Error from server (Gone)", "Error from server (MethodNotAllowed)", "Error from server (InternalError)", "Error from server (ServiceUnavailable)"])], 0.76),
+            signal(&[Phrase("Error from server (")], 0.76),
             // The kubelet's volume plugins failing on their own sources (a
             // config map, a secret, a claim); the secrets-store CSI driver's
             // mounts are their own category.
-            signal_unless(&[Any(&["MountVolume.SetUp failed for volume", "MountVolume.MountDevice failed for volume", "Unable to attach or mount volumes"])], &[CSI_PROVIDER, Phrase("secrets-store"), Phrase("secretproviderclass")], 0.76),
+            signal_unless(&[Any(&["MountVolume.SetUp failed", "MountVolume.MountDevice failed", "Unable to attach or mount volumes"])], &[CSI_PROVIDER, Phrase("secrets-store")], 0.76),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
             // A VM or scale-set extension (AKS node bootstrap, `vmssCSE`)
