@@ -54,9 +54,18 @@ mod tests {
 
     #[test]
     fn ascii_and_other_phrases_squeeze_alike() {
-        assert_eq!(squeeze("Error from server (Forbidden)"), "errorfromserver(forbidden)");
-        assert_eq!(squeeze("namespace 'Microsoft.X'\tis"), "namespacemicrosoft.xis");
-        assert_eq!(squeeze("Die Ressource \u{201E}Microsoft.Web\u{201C} ist"), "dieressourcemicrosoft.webist");
+        assert_eq!(
+            squeeze("Error from server (Forbidden)"),
+            "errorfromserver(forbidden)"
+        );
+        assert_eq!(
+            squeeze("namespace 'Microsoft.X'\tis"),
+            "namespacemicrosoft.xis"
+        );
+        assert_eq!(
+            squeeze("Die Ressource \u{201E}Microsoft.Web\u{201C} ist"),
+            "dieressourcemicrosoft.webist"
+        );
     }
 
     #[test]

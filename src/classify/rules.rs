@@ -152,8 +152,21 @@ const ARM_DENIAL: &[Term] = &[
     // The Kubernetes API server refusing a pod's call (a Key Vault
     // injector's own service account) is no Key Vault answering 403.
     KUBE_API_PATH,
-    Any(&["is forbidden: User", "is forbidden: ServiceAccount", "in API group"]),
+    Any(&[
+        "is forbidden: User",
+        "is forbidden: ServiceAccount",
+        "in API group",
+    ]),
 ];
+
+/// A Git remote refusing or failing a clone or fetch, in Flux's source
+/// controller's and Git's own words.
+const GIT_REMOTE: Term = Any(&[
+    "unable to list remote",
+    "unable to clone",
+    "failed to checkout and determine revision",
+    "git-upload-pack",
+]);
 
 /// The Kubernetes API server's REST paths as client libraries print the URL
 /// they called (`Get https://10.0.0.1:443/apis/apps/v1/…`,
@@ -381,7 +394,12 @@ const PRINCIPAL_MISSING: Term = Any(&["PrincipalNotFound", "does not exist in th
 const NO_RESOURCE_NAMED: &[Term] = &[
     TOKEN_ENDPOINT,
     PRINCIPAL_MISSING,
-    Any(&["Failed to pull image", "failed to pull and unpack image", "failed to resolve reference", "pulling image"]),
+    Any(&[
+        "Failed to pull image",
+        "failed to pull and unpack image",
+        "failed to resolve reference",
+        "pulling image",
+    ]),
 ];
 
 /// The workload-identity credential in the words of every SDK.
@@ -1579,7 +1597,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("You do not have permission to perform")], 0.9),
             signal(&[Phrase("If access was recently granted, please refresh your credentials")], 0.9),
             signal(&[Phrase("LinkedAuthorizationFailed")], 0.9),
-            signal(&[Phrase("AuthorizationFailed")], 0.88),
+            // The code's words in prose are also a Git remote's refusal of
+            // a clone (Flux's source controller, a CI runner): no Azure role.
+            signal_unless(&[Phrase("AuthorizationFailed")], &[GIT_REMOTE], 0.88),
             signal(&[Code("Authorization_RequestDenied")], 0.88),
             signal(&[Phrase("Insufficient privileges to complete the operation")], 0.88),
             signal_unless(&[Code("UnauthorizedResourceAccess")], &[Phrase("not registered")], 0.9),
