@@ -1,12 +1,22 @@
-//! The documented error catalogue: every code and message the upstream
+//! The documented error catalogues: every code and message the upstream
 //! troubleshooting pages publish (`tests/fixtures/catalog/documented.tsv`)
 //! classifies to the category the labelling guide gives it, as the az CLI
-//! prints an ARM error and, where the message names the domain, alone.
+//! prints an ARM error and, where the message names the domain, alone; and
+//! the Kubernetes side's documented answers
+//! (`tests/fixtures/catalog/kubernetes.tsv`: the API server's status
+//! reasons, event reasons, Flux's and Argo CD's conditions, Helm's errors) as
+//! kubectl, its events and a status condition print them.
 #![cfg(not(target_arch = "wasm32"))]
 
 use aks_service_connector::classify::{category_ids, classify, ClassifyContext};
 
-const TABLE: &str = include_str!("fixtures/catalog/documented.tsv");
+const TABLES: [&str; 2] = [
+    include_str!("fixtures/catalog/documented.tsv"),
+    include_str!("fixtures/catalog/kubernetes.tsv"),
+];
+
+/// Every form a row may be classified in.
+const FORMS: [&str; 6] = ["both", "coded", "bare", "kubectl", "event", "condition"];
 
 /// One catalogue row.
 struct Row<'a> {
@@ -17,8 +27,9 @@ struct Row<'a> {
 }
 
 fn rows() -> Vec<Row<'static>> {
-    TABLE
-        .lines()
+    TABLES
+        .iter()
+        .flat_map(|t| t.lines())
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -46,13 +57,35 @@ fn texts(row: &Row) -> Vec<String> {
     if matches!(row.forms, "both" | "bare") {
         out.push(row.message.clone());
     }
+    let (code, msg) = (row.code, &row.message);
+    match row.forms {
+        "kubectl" => out.push(format!("Error from server ({code}): {msg}")),
+        "event" => {
+            // The component that reports the reason, as `kubectl describe` names it.
+            let from = match code {
+                "FailedScheduling" => "default-scheduler",
+                "FailedCreate" => "replicaset-controller",
+                _ => "kubelet",
+            };
+            out.push(format!(
+                "Events:\n  Type     Reason  Age                From  Message\n  ----     ------  ----               ----  -------\n  Warning  {code}  2m (x4 over 6m)  {from}  {msg}"
+            ));
+            out.push(format!(
+                "LAST SEEN   TYPE      REASON   OBJECT          MESSAGE\n2m          Warning   {code}   pod/web-7d9f8   {msg}"
+            ));
+        }
+        "condition" => out.push(format!(
+            "Status:\n  Conditions:\n    Last Transition Time:  2026-12-06T08:41:09Z\n    Message:               {msg}\n    Reason:                {code}\n    Status:                False\n    Type:                  Ready"
+        )),
+        _ => {}
+    }
     out
 }
 
 #[test]
 fn the_catalogue_is_well_formed() {
     let rows = rows();
-    assert!(rows.len() >= 40, "the catalogue holds {} rows", rows.len());
+    assert!(rows.len() >= 100, "the catalogues hold {} rows", rows.len());
     for row in &rows {
         assert!(
             category_ids().any(|id| id == row.category),
@@ -60,8 +93,8 @@ fn the_catalogue_is_well_formed() {
             row.category
         );
         assert!(
-            matches!(row.forms, "both" | "coded" | "bare"),
-            "forms must be both, coded or bare, found {}",
+            FORMS.contains(&row.forms),
+            "forms must be one of {FORMS:?}, found {}",
             row.forms
         );
         assert_eq!(

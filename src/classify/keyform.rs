@@ -31,6 +31,16 @@ pub(crate) fn dropped(c: char) -> bool {
 /// Lower-cases a table phrase and drops whitespace and quotes: the key form
 /// the matcher compares the clean view in.
 pub(crate) fn squeeze(phrase: &str) -> String {
+    // Nearly every table phrase is ASCII: byte by byte, without decoding
+    // characters or growing the string one character at a time.
+    if phrase.is_ascii() {
+        let mut bytes = phrase.as_bytes().to_vec();
+        bytes.retain(|&b| !dropped(char::from(b)));
+        bytes.make_ascii_lowercase();
+        if let Ok(key) = String::from_utf8(bytes) {
+            return key;
+        }
+    }
     phrase
         .chars()
         .filter(|&c| !dropped(c))
@@ -40,7 +50,23 @@ pub(crate) fn squeeze(phrase: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::dropped;
+    use super::{dropped, squeeze};
+
+    #[test]
+    fn ascii_and_other_phrases_squeeze_alike() {
+        assert_eq!(
+            squeeze("Error from server (Forbidden)"),
+            "errorfromserver(forbidden)"
+        );
+        assert_eq!(
+            squeeze("namespace 'Microsoft.X'\tis"),
+            "namespacemicrosoft.xis"
+        );
+        assert_eq!(
+            squeeze("Die Ressource \u{201E}Microsoft.Web\u{201C} ist"),
+            "dieressourcemicrosoft.webist"
+        );
+    }
 
     #[test]
     fn ascii_drops_whitespace_and_quotes_only() {

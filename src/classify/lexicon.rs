@@ -192,7 +192,7 @@ pub(crate) const LEXICON: &[Family] = &[
     Family {
         // Helm's commands, flags and messages, Flux's controllers and
         // commands, Terraform's helm provider.
-        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/install.go, pkg/action/install.go, pkg/storage/storage.go; helm/helm v2 pkg/tiller/release_server.go; helm/helm-www content/en/docs/helm/helm_<command>.md; fluxcd/flux2 pkg/manifestgen/install/options.go, cmd/flux/reconcile_source_git.go, cmd/flux/bootstrap_github.go, cmd/flux/create_source_oci.go; hashicorp/terraform-provider-helm helm/provider.go (checked 2026-12-06)",
+        source: "helm/helm pkg/cmd/upgrade.go, pkg/cmd/install.go, pkg/action/install.go, pkg/storage/storage.go; helm/helm v2 pkg/tiller/release_server.go; helm/helm-www content/en/docs/helm/helm_<command>.md; fluxcd/flux2 pkg/manifestgen/install/options.go, cmd/flux/reconcile_source_git.go, cmd/flux/bootstrap_github.go, cmd/flux/create_source_oci.go, cmd/flux/get_source_git.go, cmd/flux/logs.go, cmd/flux/suspend.go, cmd/flux/resume.go; fluxcd/source-controller internal/controller/gitrepository_controller.go (failed to checkout and determine revision); fluxcd/kustomize-controller internal/controller/kustomization_controller.go (kustomization path not found, kustomize build failed, failed early due to stalled resources), fluxcd/pkg ssa/wait.go (timeout waiting for: [...]); fluxcd/helm-controller internal/reconcile/ (install retries exhausted, upgrade retries exhausted); fluxcd/pkg apis/meta conditions; hashicorp/terraform-provider-helm helm/provider.go (checked 2026-12-06)",
         terms: &[
             "installing it now",
             "--create-namespace",
@@ -213,8 +213,25 @@ pub(crate) const LEXICON: &[Family] = &[
             "ocirepository",
             "flux reconcile",
             "flux bootstrap",
+            "flux get source",
+            "flux get kustomization",
+            "flux get helmrelease",
+            "flux get all",
+            "flux logs",
+            "flux suspend",
+            "flux resume",
             "flux-system",
             "gotk-",
+            "kustomize-controller",
+            "helm-controller",
+            "toolkit.fluxcd.io",
+            "failed to checkout and determine revision",
+            "install retries exhausted",
+            "upgrade retries exhausted",
+            "kustomization path not found",
+            "kustomize build failed",
+            "failed early due to stalled resources",
+            "timeout waiting for: [",
             "chart requires kubeVersion",
         ],
     },
@@ -268,10 +285,13 @@ pub(crate) const LEXICON: &[Family] = &[
         // AKS on Azure Stack HCI and AKS Arc: the PowerShell modules'
         // names and cmdlet nouns (`Update-AksHci`, `New-AksHciCluster`,
         // `Get-MocConfig`), the az extension, and the Az modules by name.
-        source: "powershellgallery.com/packages/AksHci (functions Install-AksHci, Update-AksHci, New-AksHciCluster, ...; dependencies Kva, Moc, Az.Accounts, Az.Resources); Azure/azure-cli-extensions src/aksarc; Azure/azure-powershell src/*/*.psd1 module names (gathered 2026-12-06)",
+        source: "learn.microsoft.com/azure/aks/aksarc/aks-edge-howto-* and Azure/AKS-Edge tools/modules/AksEdgeDeploy (module AksEdge, cmdlets New-AksEdgeDeployment, Get-AksEdgeDeploymentInfo, Test-AksEdgeNetworkParameters, ...); powershellgallery.com/packages/AksHci (functions Install-AksHci, Update-AksHci, New-AksHciCluster, ...; dependencies Kva, Moc, Az.Accounts, Az.Resources); Azure/azure-cli-extensions src/aksarc; Azure/azure-powershell src/*/*.psd1 module names (gathered 2026-12-06)",
         terms: &[
             "akshci",
             "aksarc",
+            "aksedge",
+            "aks edge essentials",
+            "aks-edge",
             "akshybrid",
             "get-mocconfig",
             "set-mocconfig",

@@ -149,7 +149,46 @@ const ARM_DENIAL: &[Term] = &[
     Phrase("does not have authorization to perform action"),
     Phrase("does not have permission to perform action"),
     Phrase("Authorization failed for template resource"),
+    // The Kubernetes API server refusing a pod's call (a Key Vault
+    // injector's own service account) is no Key Vault answering 403.
+    KUBE_API_PATH,
+    Any(&[
+        "is forbidden: User",
+        "is forbidden: ServiceAccount",
+        "in API group",
+    ]),
 ];
+
+/// A Git remote refusing or failing a clone or fetch, in Flux's source
+/// controller's and Git's own words.
+const GIT_REMOTE: Term = Any(&[
+    "unable to list remote",
+    "unable to clone",
+    "failed to checkout and determine revision",
+    "git-upload-pack",
+]);
+
+/// The Kubernetes API server's REST paths as client libraries print the URL
+/// they called (`Get https://10.0.0.1:443/apis/apps/v1/…`,
+/// `/api/v1/namespaces/…/pods`): the core group's and the built-in groups'
+/// prefixes, any `*.k8s.io` group, and the in-cluster service name.
+const KUBE_API_PATH: Term = Any(&[
+    "/api/v1/namespaces",
+    "/api/v1/pods",
+    "/api/v1/nodes",
+    "/apis/apps/v1",
+    "/apis/batch/v1",
+    ".k8s.io/v1",
+    "kubernetes.default.svc",
+    ":443/apis/",
+    ":443/api/v1",
+    ":6443/api",
+]);
+
+/// The API server's denial of a call in any client's words: a `Forbidden`
+/// status (client-go's `…: Forbidden`, .NET's `Status Code: Forbidden`,
+/// a `403`) on a URL under `/api/` or `/apis/`.
+const FORBIDDEN_STATUS: Term = Any(&["Forbidden", "StatusCode=403", "Status=403", "status: 403"]);
 
 /// Kubernetes RBAC's denial of a user or service account (`… is forbidden:
 /// User "…" cannot create resource …`).
@@ -348,9 +387,20 @@ const TOKEN_ENDPOINT_ANSWER: &[Term] = &[TOKEN_ENDPOINT];
 /// know: a directory object, not an Azure resource.
 const PRINCIPAL_MISSING: Term = Any(&["PrincipalNotFound", "does not exist in the directory"]);
 
-/// What a not-found code names no resource in: the token endpoint's 404s
-/// and a missing directory principal.
-const NO_RESOURCE_NAMED: &[Term] = &[TOKEN_ENDPOINT, PRINCIPAL_MISSING];
+/// What a not-found code names no resource in: the token endpoint's 404s,
+/// a missing directory principal, and a container runtime's gRPC `code =
+/// NotFound` for an image tag a registry does not hold (a missing image is
+/// no Azure resource).
+const NO_RESOURCE_NAMED: &[Term] = &[
+    TOKEN_ENDPOINT,
+    PRINCIPAL_MISSING,
+    Any(&[
+        "Failed to pull image",
+        "failed to pull and unpack image",
+        "failed to resolve reference",
+        "pulling image",
+    ]),
+];
 
 /// The workload-identity credential in the words of every SDK.
 const WORKLOAD_IDENTITY: Term = Any(&[
@@ -943,7 +993,8 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("status not populated")], 0.82),
             signal(&[Phrase("FailedToLoadClusterExtensionConfig")], 0.86),
             signal(&[Phrase("InstallState of Cluster Extension")], 0.86),
-            signal(&[Phrase("unable to create new content in namespace"), Phrase("being terminated")], 0.8),
+            // The extension's namespace being deleted; any other namespace's is the API server's own answer.
+            signal(&[Phrase("unable to create new content in namespace"), Phrase("being terminated"), Phrase("extension")], 0.8),
             signal(&[Phrase("Extension failed to deploy")], 0.8),
             signal(&[Phrase("Microsoft.KubernetesConfiguration/extensions/"), Phrase("failed")], 0.78),
             signal(&[Phrase("ExtensionOperationFailed")], 0.78),
@@ -1369,7 +1420,9 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Any(&["Error: Internal error occurred", "Error: admission webhook", "Error: failed calling webhook"])], &[Phrase("terraform"), Phrase(".tf line"), Phrase("dry-run"), Phrase("kustomiz"), Phrase("executing command in container")], 0.74),
             signal(&[Any(&["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-delete", "post-delete", "pre-rollback", "post-rollback"]), Any(&["hook", "hooks"]), Any(&["failed", "error"])], 0.8),
         ],
-        negative: &[],
+        // Helm that cannot reach the cluster at all reports no install
+        // failure of its own.
+        negative: &[Phrase("Kubernetes cluster unreachable")],
         cause: "A wrapped Helm install or upgrade failed for a reason other than the five known Helm errors; commonly an admission policy or webhook rejecting resources, or an API error. Read the inner error.",
         mitigation: &[
             "Check admission policies and webhooks that apply to sc-system.",
@@ -1544,7 +1597,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("You do not have permission to perform")], 0.9),
             signal(&[Phrase("If access was recently granted, please refresh your credentials")], 0.9),
             signal(&[Phrase("LinkedAuthorizationFailed")], 0.9),
-            signal(&[Phrase("AuthorizationFailed")], 0.88),
+            // The code's words in prose are also a Git remote's refusal of
+            // a clone (Flux's source controller, a CI runner): no Azure role.
+            signal_unless(&[Phrase("AuthorizationFailed")], &[GIT_REMOTE], 0.88),
             signal(&[Code("Authorization_RequestDenied")], 0.88),
             signal(&[Phrase("Insufficient privileges to complete the operation")], 0.88),
             signal_unless(&[Code("UnauthorizedResourceAccess")], &[Phrase("not registered")], 0.9),
@@ -1572,6 +1627,22 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Phrase("RESPONSE 403: 403")], NOT_A_GRANT, 0.7),
             // Kubernetes RBAC (and Azure RBAC for Kubernetes) denials of kubectl and in-cluster clients.
             signal(&[Phrase("is forbidden: User"), Phrase("cannot")], 0.86),
+            // The same denial in client-go's other shapes (`cannot list
+            // resource "pods" in API group "" at the cluster scope`), a
+            // `Forbidden` status on an API server URL, kubectl's
+            // `Error from server (Forbidden)` unless the API server names
+            // another refusal (a namespace being deleted, a quota, a pod
+            // security level, a webhook's own denial).
+            signal(&[Any(&["in API group", "at the cluster scope"]), Any(&["cannot"])], 0.88),
+            signal(&[KUBE_API_PATH, FORBIDDEN_STATUS], 0.86),
+            // A client's request report (.NET's `RequestUri: '…/api/v1/namespaces/x/pods'`)
+            // may print its headers between the URL and the status.
+            signal(&[Phrase("/api/v1/namespaces/"), Phrase("Status Code: Forbidden")], 0.84),
+            signal_unless(&[Phrase("Error from server (Forbidden)")], &[Any(&["being terminated", "exceeded quota", "violates PodSecurity", "denied the request"])], 0.84),
+            // RBAC's escalation check refusing to grant permissions the
+            // caller does not hold, in the API server's words (current and
+            // before 1.9) and in admission webhooks' (Rancher's).
+            signal(&[Any(&["attempting to grant RBAC permissions", "attempt to grant extra privileges"])], 0.9),
             // The same denial as the inner error of the extension's Helm
             // heading (`Helm installation failed : … InnerError [… is
             // forbidden: User … cannot create resource …]`): the heading
@@ -1794,7 +1865,7 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Phrase("StatusCode=404")], TOKEN_ENDPOINT_ANSWER, 0.78),
             signal(&[Phrase("Status: 404 (Not Found)")], 0.78),
             signal(&[Phrase("ResourceNotFound")], 0.6),
-            signal(&[Code("NotFound")], 0.6),
+            signal_unless(&[Code("NotFound")], NO_RESOURCE_NAMED, 0.6),
             // The SDKs' and tools' 404 wordings and "… was not found in subscription".
             signal(&[Phrase("was not found in subscription")], 0.85),
             // ARM's child resource whose parent is missing.
@@ -1881,6 +1952,11 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("Max*Exceeded")], 0.72),
             signal(&[Phrase("Cannot create more than"), Phrase("for this subscription in this region")], 0.9),
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
+            // ARM's counted limits of a template and a deployment history,
+            // which name no quota: `The number of template resources limit
+            // exceeded. Limit: '800' and actual: '1012'`, also parameters
+            // and outputs); the 800 deployments kept per scope name their quota.
+            signal(&[Any(&["number of template resources", "number of template parameters", "number of template outputs", "limit exceeded. Limit:"])], 0.86),
             // A Job's BackoffLimitExceeded is no quota.
             signal_unless(
                 &[Code("*LimitExceeded")],
@@ -2365,6 +2441,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("ComparisonError"), Any(&["is not managed", "managed when in namespaced mode"])], 0.8),
             signal(&[PRINCIPAL_MISSING], 0.8),
             signal(&[Code("InternalServerError")], 0.7),
+            // The API server's own answers about Kubernetes objects as kubectl
+            // prints them (`Error from server (NotFound): pods "web" not
+            // found`): a Kubernetes object, no Azure resource.
+            signal(&[Phrase("Error from server (")], 0.76),
+            // The kubelet's volume plugins failing on their own sources (a
+            // config map, a secret, a claim); the secrets-store CSI driver's
+            // mounts are their own category.
+            signal_unless(&[Any(&["MountVolume.SetUp failed", "MountVolume.MountDevice failed", "Unable to attach or mount volumes"])], &[CSI_PROVIDER, Phrase("secrets-store")], 0.76),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
             // A VM or scale-set extension (AKS node bootstrap, `vmssCSE`)
