@@ -271,6 +271,7 @@ fn real_corpus_is_development_data_and_holdout_loads() {
         ("holdout9", 113),
         ("holdout10", 109),
         ("holdout11", 101),
+        ("holdout12", 98),
     ] {
         let n = split.values().filter(|(_, o)| o == origin).count();
         assert_eq!(n, size, "texts of origin {origin} in split.tsv");
