@@ -1067,3 +1067,65 @@ fn arms_envelope_and_azures_words_tell_other_from_unknown() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+/// Probes of the families added for the last set's misses: counted limits in
+/// the services' own words, a resource being deleted, registration advice,
+/// Helm's getters, a resource not found named by its id, kubectl's prefix;
+/// and unrelated texts sharing their words, which stay `unknown`.
+#[test]
+fn counted_limits_deletions_registration_advice_and_getters() {
+    let related = [
+        (
+            "Creating ContainerAppEnvironment 'dev' in resource group rg\nERROR: You have more than 5 environments in location westeurope.",
+            "quota_exceeded",
+        ),
+        (
+            "Conflict: The maximum number of Free ServerFarms allowed in a Subscription is 10.",
+            "quota_exceeded",
+        ),
+        (
+            "Cannot create more than 2 App Service plans per region in resource group 'rg'.",
+            "quota_exceeded",
+        ),
+        (
+            "Deployment failed for /subscriptions/s/resourceGroups/rg: you can have a maximum of 50 workspaces per region.",
+            "quota_exceeded",
+        ),
+        (
+            "(StorageAccountBeingDeleted) The storage account 'sa' is being deleted and cannot be modified.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "The resource group 'rg' is being deleted. Please try again once the deletion completes.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Failed to create the container group. Ensure that the Microsoft.ContainerInstance resource provider is registered for your subscription.",
+            "subscription_not_registered",
+        ),
+        (
+            "Deployment failed. Please check that Microsoft.Insights provider is registered.",
+            "subscription_not_registered",
+        ),
+        (
+            "$ helm dependency build\nError: could not find protocol handler for: s3",
+            "helm_chart_download",
+        ),
+        (
+            "The resource could not be found. /subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/app",
+            "resource_not_found",
+        ),
+        ("Resource group 'rg' could not be found.", "resource_group_not_found"),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "Error from Server: ORA-00060: deadlock detected while waiting for resource",
+        "You cannot create more than 5 users on the Free plan. Upgrade your subscription to add more.",
+        "The maximum number of projects allowed in a subscription is 3.",
+        "Database 'orders' is being deleted and cannot perform this operation. Try again later.",
+        "Make sure that the OAuth provider is registered in your subscription settings.",
+        "could not find protocol handler for: tel",
+        "This resource was not found, it may have been deleted.",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

@@ -235,6 +235,23 @@ const NOT_FOUND_WORDS: Term = Any(&[
     "no longer exists",
 ]);
 
+/// A resource itself said missing, in the portal's and tools' words (`This
+/// resource was not found, it may have been deleted`): a resource group in its
+/// id is only where it lived.
+const RESOURCE_ITSELF_NOT_FOUND: Term = Any(&[
+    "this resource was not found",
+    "the resource was not found",
+    "this resource could not be found",
+    "the resource could not be found",
+    "this resource does not exist",
+    "the resource does not exist",
+    "this resource no longer exists",
+    "the resource no longer exists",
+    "resource may have been deleted",
+    "resource might have been deleted",
+    "resource has been deleted",
+]);
+
 /// Azure resources as prose names them (the managed cluster and the
 /// resource group have categories of their own).
 const AZURE_RESOURCE_NOUNS: Term = Any(&[
@@ -725,7 +742,12 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "sts.windows.net",
     "kubelogin",
     "kube-system",
-    "error from server",
+    // kubectl's failure prefix: with the API server's reason in
+    // parentheses, or its own wrappers (`Error from server: error when
+    // creating`, `error dialing backend`); `Error from Server:` alone is any
+    // database client's.
+    "error from server (",
+    "error from server: error",
     "admission webhook",
     "helmrelease",
     "helmrepository",
@@ -1198,6 +1220,9 @@ pub const RULES: &[CategoryRule] = &[
                 0.84,
             ),
             signal(&[Phrase("tags in provided repository")], 0.88),
+            // Helm's getters: no handler for the scheme of a repository or
+            // dependency URL (`could not find protocol handler for: x`).
+            signal(&[Any(&["could not find protocol handler", "no protocol handler"]), Any(&["helm", "chart", "dependency", "dependencies", "requirements.yaml"])], 0.86),
             // A chart reference ORAS or Helm cannot parse (an image's is the
             // same error without a chart word).
             signal_unless(&[OCI_REFERENCE_INVALID, CHART_WORDS], IMAGE_PULL, 0.82),
@@ -1565,6 +1590,19 @@ pub const RULES: &[CategoryRule] = &[
             // Any service's busy-resource conflict: the provisioning state is
             // not terminal, the request conflicts with a running one.
             signal(&[Code("RequestConflict")], 0.85),
+            // A resource (or its group) being deleted refuses other
+            // operations until the deletion ends (`ResourceGroupBeingDeleted`,
+            // `… is in deprovisioning state and cannot perform this
+            // operation`). A deleted but recoverable resource holds its name
+            // (`other`); a Kubernetes object being deleted is the API
+            // server's answer.
+            signal_ranked(&[Code("*BeingDeleted")], 0.88, BUSY_RANK),
+            Signal {
+                all: &[Any(&["is being deleted", "is currently being deleted", "in deprovisioning state", "is deprovisioning", "in deleting state", "in a deleting state"]), Any(&["cannot perform", "can't perform", "cannot be performed", "not allowed", "cannot be modified", "cannot be updated", "try again", "retry"])],
+                none: &[Any(&["object is being deleted", "recoverable", "soft-delete", "soft delete", "purge"])],
+                weight: 0.74,
+                priority: Some(BUSY_RANK),
+            },
             signal(&[Phrase("provisioning state"), Any(&["is not terminal", "to become terminal", "non-terminal", "not in a terminal"])], 0.88),
             // A 409 answered to an update of the cluster or its node pools
             // with no code of its own: the cluster was busy.
@@ -1711,7 +1749,23 @@ pub const RULES: &[CategoryRule] = &[
                 &[Code("AuthorizationFailed"), Phrase("/register/action")],
                 0.86,
             ),
-            signal(&[Any(&["is registered for this subscription", "is registered for the subscription", "is registered in the subscription", "is registered in your subscription"]), Any(&["ensure that", "make sure", "failed", "error"])], 0.84),
+            // The same advice in az's words (`Ensure that microsoft.x is
+            // registered for this subscription`); a SaaS product's provider
+            // registered in its own subscription names no namespace.
+            signal(&[
+                Any(&["is registered for this subscription", "is registered for the subscription", "is registered in the subscription", "is registered in your subscription"]),
+                Any(&["ensure that", "make sure", "failed", "error"]),
+                Any(&["microsoft.", "resource provider", "az provider", "namespace"]),
+            ], 0.84),
+            // Advice to check a provider namespace's registration, in any
+            // tool's words (`Make sure that Microsoft.X provider is registered
+            // in the Azure subscription`); other frameworks' providers have no
+            // `Microsoft.` namespace.
+            signal(&[
+                Any(&["provider is registered", "providers are registered", "namespace is registered", "provider has been registered", "providers have been registered"]),
+                Any(&["make sure", "ensure", "check that", "verify that", "confirm that"]),
+                Any(&["microsoft.", "resource provider", "az provider"]),
+            ], 0.84),
             // The portal's and ARM's localized messages: a resource provider
             // or namespace said not registered (ja, zh, ko, de, fr, es).
             // .NET's namespaces are no resource provider (a service not
@@ -1796,6 +1850,7 @@ pub const RULES: &[CategoryRule] = &[
                     // The group as where another object was searched.
                     Phrase("in resource group"),
                     Phrase("in the resource group"),
+                    RESOURCE_ITSELF_NOT_FOUND,
                 ],
                 0.88,
             ),
@@ -1811,6 +1866,7 @@ pub const RULES: &[CategoryRule] = &[
                     // ARM's `Resource <id> referenced by resource <id> was
                     // not found`: the group is a segment of the ids.
                     Phrase("referenced by resource"),
+                    RESOURCE_ITSELF_NOT_FOUND,
                 ],
                 0.8,
             ),
@@ -1870,6 +1926,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("was not found in subscription")], 0.85),
             // ARM's child resource whose parent is missing.
             signal(&[Phrase("on nested resource. Parent resource")], 0.8),
+            // The portal's and tools' not-found for the resource itself
+            // (`This resource was not found, it may have been deleted.
+            // /subscriptions/…/resourceGroups/g/providers/Microsoft.X/…`):
+            // the group is only a segment of its id.
+            signal(&[
+                RESOURCE_ITSELF_NOT_FOUND,
+                Any(&["/providers/microsoft."]),
+            ], 0.84),
             // The code as a message prefix (whitespace is ignored, so "resource not found:" alone would match too).
             signal(&[Phrase("ResourceNotFound:"), Phrase("was not found")], 0.8),
             signal(&[Phrase("(HTTP 404)")], 0.72),
@@ -2011,6 +2075,20 @@ pub const RULES: &[CategoryRule] = &[
             // (Automation's `Maximum number of Accounts reached`); not a
             // client's retries or connections.
             signal_unless(&[Phrase("Maximum number of"), Phrase("reached")], &[Any(&["retries", "retry", "attempts", "redirects", "connections", "iterations"])], 0.8),
+            // A counted limit of a service's own resources in its own words,
+            // naming no quota (`You have more than 5 environments in location
+            // x`, `The maximum number of Dynamic ServerFarms allowed in a
+            // Subscription is 100`, `cannot create more than 10 … per
+            // region`); weak: SaaS products count users per subscription too.
+            // A name's length or a client's retries are no count.
+            signal_unless(
+                &[
+                    Any(&["you have more than", "cannot create more than", "can't create more than", "can not create more than", "cannot have more than", "can't have more than", "cannot add more than", "not allowed to create more than", "maximum number of", "max number of", "a maximum of", "the maximum allowed"]),
+                    Any(&["in location", "in region", "in this region", "in the region", "per region", "per location", "per subscription", "in a subscription", "in the subscription", "in this subscription", "in your subscription", "for this subscription", "for the subscription", "per resource group", "in a resource group"]),
+                ],
+                &[Any(&["characters", "length", "retries", "retry", "attempts", "rate limit", "throttl", "too many requests"])],
+                0.74,
+            ),
             signal(&[Code("RoleAssignmentLimitExceeded")], 0.93),
             signal(&[Phrase("No more role assignments can be created")], 0.9),
             // The same in any word order (`the limit of 1 free plan per
