@@ -239,17 +239,10 @@ const NOT_FOUND_WORDS: Term = Any(&[
 /// resource was not found, it may have been deleted`): a resource group in its
 /// id is only where it lived.
 const RESOURCE_ITSELF_NOT_FOUND: Term = Any(&[
-    "this resource was not found",
-    "the resource was not found",
-    "this resource could not be found",
-    "the resource could not be found",
-    "this resource does not exist",
-    "the resource does not exist",
-    "this resource no longer exists",
-    "the resource no longer exists",
-    "resource may have been deleted",
-    "resource might have been deleted",
-    "resource has been deleted",
+    "resource was not found",
+    "resource could not be found",
+    "resource does not exist",
+    "resource no longer exists",
 ]);
 
 /// Azure resources as prose names them (the managed cluster and the
@@ -1222,7 +1215,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("tags in provided repository")], 0.88),
             // Helm's getters: no handler for the scheme of a repository or
             // dependency URL (`could not find protocol handler for: x`).
-            signal(&[Any(&["could not find protocol handler", "no protocol handler"]), Any(&["helm", "chart", "dependency", "dependencies", "requirements.yaml"])], 0.86),
+            signal(&[Any(&["protocol handler"]), Any(&["helm", "chart", "dependenc"])], 0.86),
             // A chart reference ORAS or Helm cannot parse (an image's is the
             // same error without a chart word).
             signal_unless(&[OCI_REFERENCE_INVALID, CHART_WORDS], IMAGE_PULL, 0.82),
@@ -1598,7 +1591,7 @@ pub const RULES: &[CategoryRule] = &[
             // server's answer.
             signal_ranked(&[Code("*BeingDeleted")], 0.88, BUSY_RANK),
             Signal {
-                all: &[Any(&["is being deleted", "is currently being deleted", "in deprovisioning state", "is deprovisioning", "in deleting state", "in a deleting state"]), Any(&["cannot perform", "can't perform", "cannot be performed", "not allowed", "cannot be modified", "cannot be updated", "try again", "retry"])],
+                all: &[Any(&["being deleted", "deprovisioning state", "deleting state"]), Any(&["cannot perform", "cannot be performed", "not allowed", "cannot be modified", "try again"])],
                 none: &[Any(&["object is being deleted", "recoverable", "soft-delete", "soft delete", "purge"])],
                 weight: 0.74,
                 priority: Some(BUSY_RANK),
@@ -1762,8 +1755,8 @@ pub const RULES: &[CategoryRule] = &[
             // in the Azure subscription`); other frameworks' providers have no
             // `Microsoft.` namespace.
             signal(&[
-                Any(&["provider is registered", "providers are registered", "namespace is registered", "provider has been registered", "providers have been registered"]),
-                Any(&["make sure", "ensure", "check that", "verify that", "confirm that"]),
+                Any(&["provider is registered", "providers are registered", "namespace is registered"]),
+                Any(&["make sure", "ensure", "check that"]),
                 Any(&["microsoft.", "resource provider", "az provider"]),
             ], 0.84),
             // The portal's and ARM's localized messages: a resource provider
@@ -2083,7 +2076,7 @@ pub const RULES: &[CategoryRule] = &[
             // A name's length or a client's retries are no count.
             signal_unless(
                 &[
-                    Any(&["you have more than", "cannot create more than", "can't create more than", "can not create more than", "cannot have more than", "can't have more than", "cannot add more than", "not allowed to create more than", "maximum number of", "max number of", "a maximum of", "the maximum allowed"]),
+                    Any(&["have more than", "create more than", "maximum number of", "max number of", "a maximum of", "maximum allowed"]),
                     Any(&["in location", "in region", "in this region", "in the region", "per region", "per location", "per subscription", "in a subscription", "in the subscription", "in this subscription", "in your subscription", "for this subscription", "for the subscription", "per resource group", "in a resource group"]),
                 ],
                 &[Any(&["characters", "length", "retries", "retry", "attempts", "rate limit", "throttl", "too many requests"])],
