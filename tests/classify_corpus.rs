@@ -1116,6 +1116,14 @@ fn counted_limits_deletions_registration_advice_and_getters() {
             "resource_not_found",
         ),
         ("Resource group 'rg' could not be found.", "resource_group_not_found"),
+        (
+            "Failed to save agent pool np1. This operation has been preempted by Scaling operation.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "$ helm fetch stable/app\nError: Get gs://charts/app-1.0.0.tgz: unsupported protocol scheme \"gs\"",
+            "helm_chart_download",
+        ),
     ];
     assert_categories(&related);
     let unrelated = [
@@ -1126,6 +1134,9 @@ fn counted_limits_deletions_registration_advice_and_getters() {
         "Make sure that the OAuth provider is registered in your subscription settings.",
         "could not find protocol handler for: tel",
         "This resource was not found, it may have been deleted.",
+        "Get gs://bucket/file.txt: unsupported protocol scheme \"gs\"",
+        "Job 42 has been preempted by a higher priority operation.",
+        "The transaction was aborted by a conflicting concurrent write. Please retry later.",
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }

@@ -1009,7 +1009,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("FailedToLoadClusterExtensionConfig")], 0.86),
             signal(&[Phrase("InstallState of Cluster Extension")], 0.86),
             // The extension's namespace being deleted; any other namespace's is the API server's own answer.
-            signal(&[Phrase("unable to create new content in namespace"), Phrase("being terminated"), Phrase("extension")], 0.8),
+            signal(&[Phrase("unable to create new content in namespace"), Phrase("being terminated"), Any(&["extension", "namespace azureml"])], 0.8),
             signal(&[Phrase("Extension failed to deploy")], 0.8),
             signal(&[Phrase("Microsoft.KubernetesConfiguration/extensions/"), Phrase("failed")], 0.78),
             signal(&[Phrase("ExtensionOperationFailed")], 0.78),
@@ -1213,9 +1213,11 @@ pub const RULES: &[CategoryRule] = &[
                 0.84,
             ),
             signal(&[Phrase("tags in provided repository")], 0.88),
-            // Helm's getters: no handler for the scheme of a repository or
-            // dependency URL (`could not find protocol handler for: x`).
-            signal(&[Any(&["protocol handler"]), Any(&["helm", "chart", "dependenc"])], 0.86),
+            // Helm's getters and dependency manager: no handler for the
+            // scheme of a repository or dependency URL (`could not find
+            // protocol handler for: x`, Helm 2's `unsupported protocol scheme
+            // "gs"`), no repository known for a dependency.
+            signal(&[Any(&["protocol handler", "unsupported protocol scheme", "no repository definition"]), Any(&["helm", "chart", "dependenc"])], 0.86),
             // A chart reference ORAS or Helm cannot parse (an image's is the
             // same error without a chart word).
             signal_unless(&[OCI_REFERENCE_INVALID, CHART_WORDS], IMAGE_PULL, 0.82),
@@ -1525,6 +1527,11 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Code("*InProgress")], 0.88, BUSY_RANK),
             signal_ranked(&[Phrase("OperationPreempted")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("preempted by another operation")], 0.9, BUSY_RANK),
+            // The same with the other operation named (`preempted by Deleting
+            // operation`), and a concurrent write on the same entity; weak:
+            // batch schedulers preempt jobs and databases refuse writes too.
+            signal_ranked(&[Phrase("has been preempted by"), Phrase("operation")], 0.74, BUSY_RANK),
+            signal_ranked(&[Phrase("conflicting concurrent write")], 0.74, BUSY_RANK),
             signal_ranked(&[Phrase("conflicting operation in progress")], 0.9, BUSY_RANK),
             // Azure services' own busy answers: App Service's site and plan lock, Arc
             // servers' (HCRP) one extension operation at a time, Azure Machine
@@ -2336,7 +2343,9 @@ pub const RULES: &[CategoryRule] = &[
         title: "The secrets-store CSI volume failed to mount",
         priority: 6,
         signals: &[
-            signal(&[Phrase("failed to mount secrets store objects")], 0.95),
+            // Also the driver's own log line (`failed to mount secrets store
+            // object content`).
+            signal(&[Phrase("failed to mount secrets store object")], 0.95),
             signal(&[Phrase("secrets-store.csi.k8s.io not found in the list of registered CSI drivers")], 0.95),
             signal(&[Phrase("MountVolume.SetUp failed"), Phrase("secrets-store")], 0.93),
             signal(&[Phrase("failed to find provider binary")], 0.9),
