@@ -558,6 +558,31 @@ const AKS_PERMISSION_CHECK: Term = Any(&[
     "must be granted",
 ]);
 
+/// A provisioning state that another operation holds, in ARM's words
+/// (`is in Updating state`, `provisioning state Deleting`).
+const PROVISIONING_BUSY: Term = Any(&[
+    "in Updating state",
+    "in Deleting state",
+    "in Creating state",
+    "in Upgrading state",
+    "in Scaling state",
+    "in Migrating state",
+    "provisioning state Updating",
+    "provisioning state Deleting",
+    "provisioning state Creating",
+    "provisioningState: Updating",
+    "provisioningState: Deleting",
+    "provisioningState: Creating",
+]);
+
+/// A provisioning state that failed: nothing is running on the resource.
+const FAILED_STATE: Term = Any(&[
+    "in Failed state",
+    "in a failed state",
+    "provisioning state Failed",
+    "provisioningState: Failed",
+]);
+
 /// Transitional states of an AKS cluster, node pool or operation that make a
 /// new operation wait.
 const TRANSITIONAL_STATE: Term = Any(&[
@@ -794,7 +819,19 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "azmk8s.io",
     "fluxcd",
     "failed to determine artifact digest",
-    "argocd",
+    // Argo CD by its applications, its syncs, its components and API
+    // client, and its resource group: its name alone (a Git repository named
+    // after it) is not the domain.
+    "argocd app",
+    "argocd sync",
+    "argocd/argocd",
+    "argocd-server",
+    "argocd-application-controller",
+    "argocd-repo-server",
+    "argoproj.io",
+    // A Deployment named in Kubernetes' `Kind/name` form (Argo CD's
+    // resource messages, events' involved objects).
+    "deployment/",
     "ingress-nginx",
     "persistentvolume",
     "containercreating",
@@ -895,7 +932,33 @@ pub const DOMAIN_CODES: &[&str] = &[
     "SkuNotAvailable",
     "ScopeLocked",
     "ResourceDeploymentFailure",
+    // ARM's refusal of a deployment's or resource type's location.
+    "LocationNotAvailableFor*",
+    "InvalidDeploymentLocation",
 ];
+
+/// A virtual machine scale set's own upgrades (rolling, automatic OS image,
+/// the upgrade policy's health limits): no Helm release is upgraded.
+const VM_UPGRADE: Term = Any(&[
+    "rolling upgrade",
+    "RollingUpgrade",
+    "OS upgrade",
+    "OSUpgrade",
+    "UpgradePolicy",
+    "UnhealthyUpgradedInstance",
+]);
+
+/// Other clouds' and their SDKs' own words (Google Cloud's Ruby, Go and
+/// REST namespaces and hosts, AWS's): their `ResourceNotFound` is not ARM's.
+const OTHER_CLOUD: Term = Any(&[
+    "Google::",
+    "googleapis.com",
+    "google cloud",
+    "gcloud",
+    "cloud.google.com",
+    "Aws::",
+    "amazonaws.com",
+]);
 
 /// The table, in the order of the category ids.
 pub const RULES: &[CategoryRule] = &[
@@ -1418,7 +1481,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Any(&["failed to create resource:", "failed to update resource:", "failed to replace object:", "failed to delete resource:"])], 0.8),
             // Weak: other tools print such headings too (AKS's own
             // `UpgradeFailed` code, extracted as a code, is no Helm heading).
-            signal_unless(&[Any(&["UPGRADE FAILED", "INSTALLATION FAILED:", "ROLLBACK FAILED", "UNINSTALLATION FAILED:"])], &[Code("UpgradeFailed")], 0.74),
+            // With its colon it is Helm's heading; bare (`upgrade failed
+            // after …`, a scale set's rolling upgrade) it needs Helm's words.
+            signal_unless(&[Any(&["UPGRADE FAILED:", "INSTALLATION FAILED:", "ROLLBACK FAILED:", "UNINSTALLATION FAILED:"])], &[Code("UpgradeFailed"), VM_UPGRADE], 0.74),
+            signal_unless(&[Any(&["UPGRADE FAILED", "ROLLBACK FAILED"]), Any(&["helm", "release", "chart", "tiller"])], &[Code("UpgradeFailed"), VM_UPGRADE], 0.74),
             // Helm 2 (Tiller): `Error: release <name> failed: <inner error>`.
             signal(&[Any(&["Error: release"]), Any(&["failed:"])], 0.74),
             // A Helm controller's release failure carrying the API server's
@@ -1548,6 +1614,12 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Code("OperationNotAllowed"), Phrase("Upgrading")], 0.85, BUSY_RANK),
             signal(&[Code("ReferencedResourceNotProvisioned")], 0.86),
             signal(&[Phrase("Resource is in Updating state")], 0.85),
+            // ARM's `*NotInSucceededState` (a virtual network, a subnet, a
+            // gateway still being changed by another operation) and its
+            // prose: a resource in a transitional provisioning state while
+            // the operation needs it settled; a Failed state is no busy one.
+            signal_unless(&[Code("*NotInSucceededState")], &[FAILED_STATE], 0.86),
+            signal_unless(&[Any(&["succeeded state", "state succeeded", "terminal state", "terminal provisioning state"]), PROVISIONING_BUSY], &[FAILED_STATE], 0.74),
             signal(&[Phrase("Provisioning State("), Phrase("cannot be performed")], 0.88),
             signal(&[Phrase("is not allowed while cluster is being")], 0.85),
             signal(&[Phrase("while parent resource is provisioning")], 0.85),
@@ -1896,7 +1968,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("SubscriptionNotFound")], 0.92),
             signal(&[Phrase("SubscriptionNotFound")], 0.88),
             signal(&[Phrase("ParentResourceNotFound")], 0.88),
-            signal(&[Code("ResourceNotFound")], 0.88),
+            signal_unless(&[Code("ResourceNotFound")], &[OTHER_CLOUD], 0.88),
             signal(&[Phrase("under resource group"), Phrase("was not found")], 0.88),
             signal(&[Phrase("aka.ms/ARMResourceNotFoundFix")], 0.85),
             signal(&[Code("NotFound"), Phrase("Cannot find")], 0.8),
@@ -1920,7 +1992,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("unexpected status 404")], 0.78),
             signal_unless(&[Phrase("StatusCode=404")], TOKEN_ENDPOINT_ANSWER, 0.78),
             signal(&[Phrase("Status: 404 (Not Found)")], 0.78),
-            signal(&[Phrase("ResourceNotFound")], 0.6),
+            signal_unless(&[Phrase("ResourceNotFound")], &[OTHER_CLOUD], 0.6),
             signal_unless(&[Code("NotFound")], NO_RESOURCE_NAMED, 0.6),
             // The SDKs' and tools' 404 wordings and "… was not found in subscription".
             signal(&[Phrase("was not found in subscription")], 0.85),
@@ -1935,7 +2007,7 @@ pub const RULES: &[CategoryRule] = &[
                 Any(&["/providers/microsoft."]),
             ], 0.84),
             // The code as a message prefix (whitespace is ignored, so "resource not found:" alone would match too).
-            signal(&[Phrase("ResourceNotFound:"), Phrase("was not found")], 0.8),
+            signal_unless(&[Phrase("ResourceNotFound:"), Phrase("was not found")], &[OTHER_CLOUD], 0.8),
             signal(&[Phrase("(HTTP 404)")], 0.72),
             signal(&[Phrase("RESPONSE 404: 404")], 0.78),
             signal(&[Phrase("Status=404")], 0.78),
