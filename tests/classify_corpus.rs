@@ -1141,3 +1141,60 @@ fn counted_limits_deletions_registration_advice_and_getters() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+#[test]
+fn other_clouds_argo_cd_alone_busy_states_locations_and_scale_set_upgrades() {
+    let related = [
+        (
+            "Status=400 Code=\"SubnetNotInSucceededState\" Message=\"Subnet default is in Updating state.\"",
+            "conflict_cluster_updating",
+        ),
+        (
+            "(PublicIPAddressNotInSucceededState) The public IP address is not in succeeded state.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Virtual network /subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet is in Deleting state. It needs to be in Succeeded state.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "ERROR: {\"code\": \"LocationNotAvailableForResourceType\", \"message\": \"The provided location 'mars' is not available for resource type 'Microsoft.Web/sites'.\"}",
+            "other",
+        ),
+        (
+            "ERROR: (InvalidDeploymentLocation) The provided location 'westus' is not available.",
+            "other",
+        ),
+        (
+            "(ResourceNotFound) The Resource 'Microsoft.Storage/storageAccounts/sa' under resource group 'rg' was not found.",
+            "resource_not_found",
+        ),
+        (
+            "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress",
+            "helm_operation_in_progress",
+        ),
+        (
+            "helm upgrade web ./chart\nUPGRADE FAILED\nError: release web failed: Deployment.apps \"web\" is invalid",
+            "helm_install_other",
+        ),
+        (
+            "time=\"2024-01-01\" level=info msg=\"argocd app sync web failed: ComparisonError: namespace sc-system is not managed\"",
+            "other",
+        ),
+        (
+            "Deployment/web is part of applications argocd/web-dev and web-prod",
+            "other",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "ERROR: Google::Compute::ResourceNotFound: The resource 'projects/p/zones/z/instances/i' was not found",
+        "googleapi: Error 404: ResourceNotFound: The resource 'projects/p/global/networks/n' was not found, notFound (googleapis.com)",
+        "Aws::CloudFormation::Errors::ResourceNotFound: Stack with id web was not found",
+        "Unable to sync app: error resolving repo revision: Get \"https://github.com/me/deploy-argocd.git/info/refs\": context deadline exceeded",
+        "Rolling upgrade failed after exceeding the maximum unhealthy instances: 3 of 5 nodes are unhealthy.",
+        "Firmware upgrade failed: the device is in Updating state.",
+        "The location 'Moon' is not available for deployment of this course.",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

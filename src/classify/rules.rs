@@ -400,10 +400,11 @@ const PRINCIPAL_MISSING: Term = Any(&["PrincipalNotFound", "does not exist in th
 /// What a not-found code names no resource in: the token endpoint's 404s,
 /// a missing directory principal, and a container runtime's gRPC `code =
 /// NotFound` for an image tag a registry does not hold (a missing image is
-/// no Azure resource).
+/// no Azure resource), and another cloud's SDK naming its own resource.
 const NO_RESOURCE_NAMED: &[Term] = &[
     TOKEN_ENDPOINT,
     PRINCIPAL_MISSING,
+    OTHER_CLOUD,
     Any(&[
         "Failed to pull image",
         "failed to pull and unpack image",
