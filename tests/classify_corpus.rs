@@ -1195,6 +1195,8 @@ fn other_clouds_argo_cd_alone_busy_states_locations_and_scale_set_upgrades() {
         "Rolling upgrade failed after exceeding the maximum unhealthy instances: 3 of 5 nodes are unhealthy.",
         "Firmware upgrade failed: the device is in Updating state.",
         "The location 'Moon' is not available for deployment of this course.",
+        "Error: could not open https://docs.example.com/deployment/overview: connection refused",
+        "Capistrano deployment/release failed: permission denied",
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }

@@ -830,9 +830,9 @@ pub const DOMAIN_MARKERS: &[&str] = &[
     "argocd-application-controller",
     "argocd-repo-server",
     "argoproj.io",
-    // A Deployment named in Kubernetes' `Kind/name` form (Argo CD's
-    // resource messages, events' involved objects).
-    "deployment/",
+    // Argo CD's shared-resource message naming the applications that
+    // manage an object (`Deployment/web is part of applications …`).
+    "is part of applications",
     "ingress-nginx",
     "persistentvolume",
     "containercreating",
