@@ -1142,6 +1142,11 @@ fn counted_limits_deletions_registration_advice_and_getters() {
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
 
+/// Probes of the families added for the set after: busy provisioning states,
+/// location refusals as the domain, Helm's headings with and without their
+/// colon, Argo CD in its own shapes; and unrelated neighbours (other clouds'
+/// not-found codes, a repository fetch, a rolling or firmware upgrade), which
+/// stay `unknown`.
 #[test]
 fn other_clouds_argo_cd_alone_busy_states_locations_and_scale_set_upgrades() {
     let related = [
