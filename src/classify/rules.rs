@@ -994,7 +994,11 @@ const OTHER_CLOUD: Term = Any(&[
 
 /// ARM's own context around a denial: its endpoint, a resource id, the
 /// authorization provider. It outweighs another cloud's mark in the same text.
-const ARM_CONTEXT: Term = Any(&["management.azure.com", "/subscriptions/", "Microsoft.Authorization"]);
+const ARM_CONTEXT: Term = Any(&[
+    "management.azure.com",
+    "/subscriptions/",
+    "Microsoft.Authorization",
+]);
 
 /// The table, in the order of the category ids.
 pub const RULES: &[CategoryRule] = &[
@@ -1155,8 +1159,16 @@ pub const RULES: &[CategoryRule] = &[
             // Another tool's own step that timed out (`Error creating pod:
             // timed out waiting for the condition` from a job runner) is no
             // Helm wait unless Helm's words say so (the signals below).
+            // The wait's words alone are also a CI job's: weak, they count
+            // next to the domain's words; on Helm's `Error:` line or near
+            // Helm's words they are Helm's.
             signal_unless(
                 &[Phrase("timed out waiting for the condition")],
+                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"]), OTHER_STEP_TIMED_OUT],
+                0.74,
+            ),
+            signal_unless(
+                &[Phrase("timed out waiting for the condition"), Any(&["Error:", "release", "hook", "helm", "tiller", "chart", "upgrade", "install"])],
                 &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"]), OTHER_STEP_TIMED_OUT],
                 0.9,
             ),
@@ -1770,7 +1782,7 @@ pub const RULES: &[CategoryRule] = &[
             // Another cloud's denial says so too (Oracle Cloud's
             // `NotAuthorizedOrNotFound`): not without ARM's own context.
             signal_unless(&[Phrase("AuthorizationFailed")], &[GIT_REMOTE, OTHER_CLOUD], 0.88),
-            signal_unless(&[Phrase("AuthorizationFailed"), ARM_CONTEXT], &[GIT_REMOTE], 0.88),
+            signal_unless(&[Phrase("AuthorizationFailed"), ARM_CONTEXT, OTHER_CLOUD], &[GIT_REMOTE], 0.88),
             signal(&[Code("Authorization_RequestDenied")], 0.88),
             signal(&[Phrase("Insufficient privileges to complete the operation")], 0.88),
             signal_unless(&[Code("UnauthorizedResourceAccess")], &[Phrase("not registered")], 0.9),
