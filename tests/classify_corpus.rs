@@ -1333,3 +1333,23 @@ fn other_clouds_denials_arms_active_deployment_helms_lookups_and_other_tools_wai
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+#[test]
+fn storages_own_denial_in_its_words_and_the_code_alone() {
+    let related = [
+        (
+            "containers.Client#ListBlobs: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code=\"AuthorizationFailure\" Message=\"This request is not authorized to perform this operation.\"",
+            "authorization_failed",
+        ),
+        (
+            "<Error><Code>AuthorizationFailure</Code><Message>This request is not authorized to perform this operation.\nRequestId:abc</Message></Error>",
+            "authorization_failed",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "{\"code\": \"AuthorizationFailure\", \"message\": \"token expired for the billing API\"}",
+        "This request is not authorized to perform this operation on the wiki page.",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

@@ -240,7 +240,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // Kubernetes word in their failures: Flux v1's helm-operator
         // (its release sync and chart preparation), Crossplane and its
         // providers, Rancher's Fleet and its `cattle` API groups.
-        source: "fluxcd/helm-operator pkg/release/release.go (synchronization of release, failed to prepare chart for release), pkg/apis/helm.fluxcd.io/; crossplane/crossplane apis/ (crossplane.io API groups); rancher/fleet pkg/apis/fleet.cattle.io/ (gathered 2026-12-06)",
+        source: "fluxcd/helm-operator pkg/release/release.go; crossplane/crossplane apis/; rancher/fleet pkg/apis/fleet.cattle.io/ (2026-12-06)",
         terms: &[
             "synchronization of release",
             "failed to prepare chart for release",
@@ -258,7 +258,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // environment's `activeDirectoryEndpoint`), the `--sdk-auth` file's
         // endpoint keys, and azidentity's credential types that carry no
         // Azure word.
-        source: "Azure/go-autorest autorest/azure/auth/auth.go (NewAuthorizerFromEnvironment, ClientCredentialsConfig, failed to get SPT from), autorest/azure/environments.go (ActiveDirectoryEndpoint, ResourceManagerEndpoint), autorest/adal/token.go (NewServicePrincipalToken); Azure/azure-sdk-for-go sdk/azidentity/client_secret_credential.go, client_certificate_credential.go, managed_identity_credential.go, environment_credential.go (gathered 2026-12-06)",
+        source: "Azure/go-autorest autorest/azure/auth/auth.go, autorest/azure/environments.go, autorest/adal/token.go; Azure/azure-sdk-for-go sdk/azidentity/ (2026-12-06)",
         terms: &[
             "failed to get spt from",
             "activedirectoryendpoint",
@@ -275,7 +275,7 @@ pub(crate) const LEXICON: &[Family] = &[
         // Kubernetes' condition wait (`wait.ErrWaitTimeout`) right after the
         // object it waited on: a pod. The wait's words alone are any CI
         // job's too.
-        source: "kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/wait/ (ErrWaitTimeout: timed out waiting for the condition) (gathered 2026-12-06)",
+        source: "kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/wait/ (2026-12-06)",
         terms: &[
             "pod: timed out waiting for the condition",
             "pods: timed out waiting for the condition",

@@ -1791,6 +1791,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("on the linked scope")], 0.9),
             signal(&[Code("*AuthorizationFailed")], 0.9),
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
+            // Storage's data plane refusing a request (`AuthorizationFailure`)
+            // in its own words; the code alone is any vendor's.
+            signal(&[Phrase("AuthorizationFailure"), Phrase("This request is not authorized to perform this operation")], 0.88),
             // AKS's permission checks of its own identity on a resource it
             // was given (a private DNS zone, a subnet, a kubelet identity).
             // (Other APIs name codes so too: the identity or the cluster must be named.)
