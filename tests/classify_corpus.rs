@@ -1219,6 +1219,14 @@ fn other_clouds_denials_arms_active_deployment_helms_lookups_and_other_tools_wai
             "Authorization failed for GET https://management.azure.com/subscriptions/s/resourceGroups/rg (replica of the openstack project)",
             "authorization_failed",
         ),
+        (
+            "(ResourceGroupNotFound) Resource group 'rg' could not be found. (moved from IBM Cloud)",
+            "resource_group_not_found",
+        ),
+        (
+            "Code=\"Conflict\" Message=\"Operation on the cluster is in progress\" (mirrors the openstack region)",
+            "conflict_cluster_updating",
+        ),
         // ARM's active deployment in its several shapes.
         (
             "New-AzResourceGroupDeployment : Unable to edit or replace deployment 'main': previous deployment from '1/2/2024 10:00:00 AM' is still active (expiration time is '1/9/2024 10:00:00 AM'). Please see https://aka.ms/arm-deploy for usage details.",
@@ -1317,6 +1325,7 @@ fn other_clouds_denials_arms_active_deployment_helms_lookups_and_other_tools_wai
         "Error: GET https://api.digitalocean.com/v2/droplets: 403 Authorization failed",
         "User: arn:aws:iam::123456789012:user/ci is not authorized: Authorization failed",
         "Error: ResourceNotFound: instance ocid1.instance.oc1.iad.abc was not found",
+        "oci.exceptions.ServiceError: {'status': 409, 'code': 'Conflict', 'opc-request-id': 'x', 'message': 'Resource is being updated, retry later'}",
         // A deployment still active, a database that exists, a CI wait.
         "Jenkins: previous deployment of job web is still active, waiting",
         "Cannot start a new deployment: the previous deployment is still active.",

@@ -1653,7 +1653,8 @@ pub const RULES: &[CategoryRule] = &[
             // state (a bad request, an invalid or disallowed value) is that code's error.
             signal_unless(
                 &[Innermost("Conflict")],
-                &[Code("BadRequest"), Code("Invalid*"), Code("*ValueNotAllowed"), Code("*NotSupported")],
+                // Another cloud's 409 (Oracle's `Conflict`) is no ARM's.
+                &[Code("BadRequest"), Code("Invalid*"), Code("*ValueNotAllowed"), Code("*NotSupported"), OTHER_CLOUD],
                 0.8,
             ),
             // Other layers saying the same: busy codes of any service, and
@@ -1999,6 +2000,8 @@ pub const RULES: &[CategoryRule] = &[
                     Phrase("in resource group"),
                     Phrase("in the resource group"),
                     RESOURCE_ITSELF_NOT_FOUND,
+                    // IBM Cloud has resource groups too.
+                    OTHER_CLOUD,
                 ],
                 0.88,
             ),
@@ -2015,11 +2018,12 @@ pub const RULES: &[CategoryRule] = &[
                     // not found`: the group is a segment of the ids.
                     Phrase("referenced by resource"),
                     RESOURCE_ITSELF_NOT_FOUND,
+                    OTHER_CLOUD,
                 ],
                 0.8,
             ),
             // The subscription as where the group was searched.
-            signal(&[Phrase("Resource group"), Any(&["could not be found in the subscription", "could not be found in subscription"])], 0.88),
+            signal_unless(&[Phrase("Resource group"), Any(&["could not be found in the subscription", "could not be found in subscription"])], &[OTHER_CLOUD], 0.88),
             signal(&[Phrase("Provided resource group")], 0.92),
             signal(&[Phrase("Resource group"), Phrase("does not exist")], 0.82),
         ],
