@@ -1206,3 +1206,159 @@ fn other_clouds_argo_cd_alone_busy_states_locations_and_scale_set_upgrades() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+#[test]
+fn other_clouds_denials_arms_active_deployment_helms_lookups_and_other_tools_waits() {
+    let related = [
+        // Another cloud's mark does not outweigh ARM's own context.
+        (
+            "(AuthorizationFailed) The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Compute/virtualMachines/read' over scope '/subscriptions/s'. Migrated from OpenStack (ocid1.tenancy.oc1..aaa).",
+            "authorization_failed",
+        ),
+        (
+            "Authorization failed for GET https://management.azure.com/subscriptions/s/resourceGroups/rg (replica of the openstack project)",
+            "authorization_failed",
+        ),
+        (
+            "(ResourceGroupNotFound) Resource group 'rg' could not be found. (moved from IBM Cloud)",
+            "resource_group_not_found",
+        ),
+        (
+            "Code=\"Conflict\" Message=\"Operation on the cluster is in progress\" (mirrors the openstack region)",
+            "conflict_cluster_updating",
+        ),
+        // ARM's active deployment in its several shapes.
+        (
+            "New-AzResourceGroupDeployment : Unable to edit or replace deployment 'main': previous deployment from '1/2/2024 10:00:00 AM' is still active (expiration time is '1/9/2024 10:00:00 AM'). Please see https://aka.ms/arm-deploy for usage details.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "ERROR: {\"code\": \"DeploymentActive\", \"message\": \"Unable to edit or replace deployment 'web': previous deployment from '2024-01-02' is still active\"}",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Status=409 Code=\"DeploymentActive\" Message=\"Unable to edit or replace deployment 'aks'\"",
+            "conflict_cluster_updating",
+        ),
+        // Helm's repository lookup, also through Flux v1's helm-operator.
+        (
+            "Error: chart \"nginx\" version \"9.9.9\" not found in https://charts.bitnami.com/bitnami repository",
+            "helm_chart_download",
+        ),
+        (
+            "synchronization of release 'web' in namespace 'apps' failed: failed to prepare chart for release: chart unavailable: no chart version found for nginx-1.2.3",
+            "helm_chart_download",
+        ),
+        (
+            "failed to prepare chart for release: chart unavailable: chart \"redis\" not found in https://charts.example.com/ repository",
+            "helm_chart_download",
+        ),
+        (
+            "ts=2024-01-01 caller=operator.go:120 component=helm-operator info=\"starting sync run\" error=\"failed to list releases\"",
+            "other",
+        ),
+        // Helm installing, the API server's AlreadyExists on a line of its own.
+        (
+            "helm install web ./chart\n---> Running `kubectl create -f` ...\nError from server: error when creating \"STDIN\": namespaces \"web\" already exists",
+            "helm_resource_exists",
+        ),
+        (
+            "$ helm upgrade --install web ./chart\nrendering 12 manifests\nError from server (AlreadyExists): error when creating \"web.yaml\": services \"web\" already exists",
+            "helm_resource_exists",
+        ),
+        (
+            "kubectl create -f ns.yaml\nError from server (AlreadyExists): error when creating \"ns.yaml\": namespaces \"web\" already exists",
+            "other",
+        ),
+        // Another tool's step timing out on a pod is Kubernetes, not Helm.
+        (
+            "Receptor detail:\nError creating pod: timed out waiting for the condition",
+            "other",
+        ),
+        (
+            "Error deleting pod: timed out waiting for the condition",
+            "other",
+        ),
+        ("Error: timed out waiting for the condition", "helm_timeout"),
+        (
+            "Error: UPGRADE FAILED: timed out waiting for the condition",
+            "helm_timeout",
+        ),
+        (
+            "release web failed: Error creating pod: timed out waiting for the condition",
+            "helm_timeout",
+        ),
+        // go-autorest's, ADAL's and azidentity's own words, Crossplane's and Fleet's names.
+        (
+            "cannot get authorizer from client credentials config: failed to get SPT from client credentials: parameter 'activeDirectoryEndpoint' cannot be empty",
+            "other",
+        ),
+        (
+            "failed to get SPT from client certificate: open /etc/cert.pem: no such file or directory",
+            "other",
+        ),
+        (
+            "auth.NewAuthorizerFromEnvironment failed: parameter 'resourceManagerEndpoint' cannot be empty",
+            "other",
+        ),
+        (
+            "ClientSecretCredential: unable to resolve a tenant for the request",
+            "other",
+        ),
+        (
+            "crossplane: cannot resolve package dependencies: package xpkg.upbound.io/x not found",
+            "other",
+        ),
+        (
+            "fleet-agent: error while deploying bundle web: unable to apply",
+            "other",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        // Other clouds' denials and not-founds.
+        "Service error:NotAuthorizedOrNotFound. Authorization failed or requested resource not found.. http status code: 404. Opc request id: abc/def",
+        "oci.exceptions.ServiceError: {'status': 404, 'code': 'NotAuthorizedOrNotFound', 'opc-request-id': 'abc', 'message': 'Authorization failed or requested resource not found.'}",
+        "Error: GET https://iam.cloud.ibm.com/v1/apikeys: Authorization failed (403)",
+        "ErrorCode: Forbidden.RAM Message: Authorization failed for the requested action, host ecs.aliyuncs.com",
+        "openstack server list: Authorization failed. The request you have made requires authentication. (HTTP 401)",
+        "Error: GET https://api.digitalocean.com/v2/droplets: 403 Authorization failed",
+        "User: arn:aws:iam::123456789012:user/ci is not authorized: Authorization failed",
+        "Error: ResourceNotFound: instance ocid1.instance.oc1.iad.abc was not found",
+        "oci.exceptions.ServiceError: {'status': 409, 'code': 'Conflict', 'opc-request-id': 'x', 'message': 'Resource is being updated, retry later'}",
+        // A deployment still active, a database that exists, a CI wait.
+        "Jenkins: previous deployment of job web is still active, waiting",
+        "Cannot start a new deployment: the previous deployment is still active.",
+        "createdb: error: database creation failed: ERROR: database \"web\" already exists",
+        "ERROR 1007 (HY000): Can't create database 'app'; database exists; table already exists",
+        "CI job build-42: step deploy timed out waiting for the condition",
+        "Error creating runner: timed out waiting for the condition",
+        // Repositories that hold no chart, a chart of a dashboard.
+        "artifact com.example:lib:1.0 not found in https://repo.maven.apache.org/maven2 repository",
+        "Chart unavailable: the dashboard's data source is down",
+        // An OAuth client with no Kubernetes or Azure.
+        "OAuth client config error: cannot get authorizer: client_id cannot be empty",
+        "spring.security.oauth2.client: authorizer not configured, token endpoint is empty",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}
+
+#[test]
+fn storages_own_denial_in_its_words_and_the_code_alone() {
+    let related = [
+        (
+            "containers.Client#ListBlobs: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code=\"AuthorizationFailure\" Message=\"This request is not authorized to perform this operation.\"",
+            "authorization_failed",
+        ),
+        (
+            "<Error><Code>AuthorizationFailure</Code><Message>This request is not authorized to perform this operation.\nRequestId:abc</Message></Error>",
+            "authorization_failed",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "{\"code\": \"AuthorizationFailure\", \"message\": \"token expired for the billing API\"}",
+        "This request is not authorized to perform this operation on the wiki page.",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

@@ -236,6 +236,52 @@ pub(crate) const LEXICON: &[Family] = &[
         ],
     },
     Family {
+        // Controllers around Helm and Kubernetes that name no Helm or
+        // Kubernetes word in their failures: Flux v1's helm-operator
+        // (its release sync and chart preparation), Crossplane and its
+        // providers, Rancher's Fleet and its `cattle` API groups.
+        source: "fluxcd/helm-operator pkg/release/release.go; crossplane/crossplane apis/; rancher/fleet pkg/apis/fleet.cattle.io/ (2026-12-06)",
+        terms: &[
+            "synchronization of release",
+            "failed to prepare chart for release",
+            "helm-operator",
+            "helm.fluxcd.io",
+            "crossplane",
+            "fleet.cattle.io",
+            "cattle-system",
+            "fleet-agent",
+        ],
+    },
+    Family {
+        // go-autorest's and ADAL's own words for a credential they could
+        // not build (`failed to get SPT from client credentials`, the
+        // environment's `activeDirectoryEndpoint`), the `--sdk-auth` file's
+        // endpoint keys, and azidentity's credential types that carry no
+        // Azure word.
+        source: "Azure/go-autorest autorest/azure/auth/auth.go, autorest/azure/environments.go, autorest/adal/token.go; Azure/azure-sdk-for-go sdk/azidentity/ (2026-12-06)",
+        terms: &[
+            "failed to get spt from",
+            "activedirectoryendpoint",
+            "resourcemanagerendpoint",
+            "newauthorizerfrom",
+            "newserviceprincipaltoken",
+            "serviceprincipaltoken",
+            "clientsecretcredential",
+            "clientcertificatecredential",
+            "environmentcredential",
+        ],
+    },
+    Family {
+        // Kubernetes' condition wait (`wait.ErrWaitTimeout`) right after the
+        // object it waited on: a pod. The wait's words alone are any CI
+        // job's too.
+        source: "kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/wait/ (2026-12-06)",
+        terms: &[
+            "pod: timed out waiting for the condition",
+            "pods: timed out waiting for the condition",
+        ],
+    },
+    Family {
         // Helm's validation and storage errors (a release name its regex
         // rejects, a release its storage driver does not hold), Helm 2's
         // commands and its server Tiller, reached through a port-forward.

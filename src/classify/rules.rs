@@ -949,8 +949,26 @@ const VM_UPGRADE: Term = Any(&[
     "UnhealthyUpgradedInstance",
 ]);
 
+/// Another tool's step in its own `Error <verb>ing …:` words before a
+/// condition wait's timeout: Helm's waits end on its `Error:` line or name
+/// a release, a hook or a chart.
+const OTHER_STEP_TIMED_OUT: Term = Any(&[
+    "Error creating",
+    "Error deleting",
+    "Error updating",
+    "Error getting",
+    "Error scaling",
+    "Error starting",
+    "Error launching",
+    "Error provisioning",
+    "Error waiting for",
+]);
+
 /// Other clouds' and their SDKs' own words (Google Cloud's Ruby, Go and
-/// REST namespaces and hosts, AWS's): their `ResourceNotFound` is not ARM's.
+/// REST namespaces and hosts, AWS's, Oracle Cloud's code, request header and
+/// resource ids, IBM Cloud's, Alibaba Cloud's, DigitalOcean's and
+/// OpenStack's names and hosts): their `ResourceNotFound` is not ARM's, nor
+/// their "authorization failed" a missing Azure role.
 const OTHER_CLOUD: Term = Any(&[
     "Google::",
     "googleapis.com",
@@ -959,6 +977,27 @@ const OTHER_CLOUD: Term = Any(&[
     "cloud.google.com",
     "Aws::",
     "amazonaws.com",
+    "arn:aws:",
+    "NotAuthorizedOrNotFound",
+    "opc request id",
+    "opc-request-id",
+    "ocid1.",
+    "oraclecloud.com",
+    "oracle cloud",
+    "cloud.ibm.com",
+    "ibmcloud",
+    "aliyun",
+    "alibaba cloud",
+    "digitalocean",
+    "openstack",
+]);
+
+/// ARM's own context around a denial: its endpoint, a resource id, the
+/// authorization provider. It outweighs another cloud's mark in the same text.
+const ARM_CONTEXT: Term = Any(&[
+    "management.azure.com",
+    "/subscriptions/",
+    "Microsoft.Authorization",
 ]);
 
 /// The table, in the order of the category ids.
@@ -1117,9 +1156,20 @@ pub const RULES: &[CategoryRule] = &[
             // kubectl's own waits say it too: `wait` naming what it waited
             // on (`timed out waiting for the condition on pods/x`), `delete`
             // and `drain` waiting for objects to go.
+            // Another tool's own step that timed out (`Error creating pod:
+            // timed out waiting for the condition` from a job runner) is no
+            // Helm wait unless Helm's words say so (the signals below).
+            // The wait's words alone are also a CI job's: weak, they count
+            // next to the domain's words; on Helm's `Error:` line or near
+            // Helm's words they are Helm's.
             signal_unless(
                 &[Phrase("timed out waiting for the condition")],
-                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"])],
+                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"]), OTHER_STEP_TIMED_OUT],
+                0.74,
+            ),
+            signal_unless(
+                &[Phrase("timed out waiting for the condition"), Any(&["Error:", "release", "hook", "helm", "tiller", "chart", "upgrade", "install"])],
+                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"]), OTHER_STEP_TIMED_OUT],
                 0.9,
             ),
             signal(&[Phrase("job failed: BackoffLimitExceeded")], 0.85),
@@ -1256,6 +1306,12 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("download chart")], 0.85),
             signal(&[Phrase("ChartPullError")], 0.9),
             signal(&[Phrase("no chart version found")], 0.88),
+            // Helm's repository lookup (`chart "x" version "y" not found in
+            // https://… repository`), also as Flux v1's helm-operator reports
+            // it (`chart unavailable: …`); a package's artifact missing from
+            // its repository names no chart.
+            signal(&[Phrase("chart"), Any(&["not found in http", "not found in oci://"]), Phrase("repository")], 0.86),
+            signal(&[Phrase("chart unavailable:"), Any(&["failed to prepare chart", "synchronization of release", "helm"])], 0.86),
             signal(&[Phrase("no chart name found")], 0.88),
             signal(&[Phrase("Error: chart"), Phrase("not found")], 0.86),
             // Helm's own error line about a chart reference it could not fetch.
@@ -1374,6 +1430,13 @@ pub const RULES: &[CategoryRule] = &[
             // `Error:` line (`Error: serviceaccounts "x" already exists`);
             // kubectl prints it after `Error from server (AlreadyExists):`.
             signal(&[HELM_ERROR_KIND, Phrase("already exists")], 0.82),
+            // Helm installing by kubectl's create (Helm Classic) and the API
+            // server's answer after it, on a line of its own; kubectl alone
+            // names no Helm.
+            signal_unless(&[Phrase("helm install"), Phrase("error when creating"), Phrase("already exists")], &[RELEASE_NAME_TAKEN], 0.84),
+            signal_unless(&[Phrase("helm upgrade"), Phrase("error when creating"), Phrase("already exists")], &[RELEASE_NAME_TAKEN], 0.84),
+            signal_unless(&[Phrase("helm install"), Phrase("Error from server (AlreadyExists)")], &[RELEASE_NAME_TAKEN], 0.84),
+            signal_unless(&[Phrase("helm upgrade"), Phrase("Error from server (AlreadyExists)")], &[RELEASE_NAME_TAKEN], 0.84),
             // The extension's own advice after the message, kept in English in translated pages.
             signal(&[Phrase("-n {resource namespace}")], 0.88),
             signal(&[Phrase("-n <resource namespace>")], 0.88),
@@ -1579,12 +1642,19 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("aka.ms/aks-pending-operation")], 0.9, BUSY_RANK),
             signal_ranked(&[Phrase("please wait for it to finish before starting a new operation")], 0.9, BUSY_RANK),
             signal(&[Phrase("please retry later to avoid conflict")], 0.9),
+            // ARM refusing to replace a deployment that is still running
+            // (`DeploymentActive`: "Unable to edit or replace deployment 'x':
+            // previous deployment from '…' is still active").
+            signal_ranked(&[Code("DeploymentActive")], 0.95, BUSY_RANK),
+            signal_ranked(&[Phrase("DeploymentActive")], 0.9, BUSY_RANK),
+            signal_ranked(&[Phrase("Unable to edit or replace deployment")], 0.9, BUSY_RANK),
             signal(&[Phrase("isn't allowed in the resource's current state")], 0.85),
             // A generic Conflict wrapping a specific code that is no busy
             // state (a bad request, an invalid or disallowed value) is that code's error.
             signal_unless(
                 &[Innermost("Conflict")],
-                &[Code("BadRequest"), Code("Invalid*"), Code("*ValueNotAllowed"), Code("*NotSupported")],
+                // Another cloud's 409 (Oracle's `Conflict`) is no ARM's.
+                &[Code("BadRequest"), Code("Invalid*"), Code("*ValueNotAllowed"), Code("*NotSupported"), OTHER_CLOUD],
                 0.8,
             ),
             // Other layers saying the same: busy codes of any service, and
@@ -1710,7 +1780,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("LinkedAuthorizationFailed")], 0.9),
             // The code's words in prose are also a Git remote's refusal of
             // a clone (Flux's source controller, a CI runner): no Azure role.
-            signal_unless(&[Phrase("AuthorizationFailed")], &[GIT_REMOTE], 0.88),
+            // Another cloud's denial says so too (Oracle Cloud's
+            // `NotAuthorizedOrNotFound`): not without ARM's own context.
+            signal_unless(&[Phrase("AuthorizationFailed")], &[GIT_REMOTE, OTHER_CLOUD], 0.88),
+            signal_unless(&[Phrase("AuthorizationFailed"), ARM_CONTEXT, OTHER_CLOUD], &[GIT_REMOTE], 0.88),
             signal(&[Code("Authorization_RequestDenied")], 0.88),
             signal(&[Phrase("Insufficient privileges to complete the operation")], 0.88),
             signal_unless(&[Code("UnauthorizedResourceAccess")], &[Phrase("not registered")], 0.9),
@@ -1719,6 +1792,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("on the linked scope")], 0.9),
             signal(&[Code("*AuthorizationFailed")], 0.9),
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
+            // Storage's data plane refusing a request (`AuthorizationFailure`)
+            // in its own words; the code alone is any vendor's.
+            signal(&[Phrase("AuthorizationFailure"), Phrase("This request is not authorized to perform this operation")], 0.88),
             // AKS's permission checks of its own identity on a resource it
             // was given (a private DNS zone, a subnet, a kubelet identity).
             // (Other APIs name codes so too: the identity or the cluster must be named.)
@@ -1924,6 +2000,8 @@ pub const RULES: &[CategoryRule] = &[
                     Phrase("in resource group"),
                     Phrase("in the resource group"),
                     RESOURCE_ITSELF_NOT_FOUND,
+                    // IBM Cloud has resource groups too.
+                    OTHER_CLOUD,
                 ],
                 0.88,
             ),
@@ -1940,11 +2018,12 @@ pub const RULES: &[CategoryRule] = &[
                     // not found`: the group is a segment of the ids.
                     Phrase("referenced by resource"),
                     RESOURCE_ITSELF_NOT_FOUND,
+                    OTHER_CLOUD,
                 ],
                 0.8,
             ),
             // The subscription as where the group was searched.
-            signal(&[Phrase("Resource group"), Any(&["could not be found in the subscription", "could not be found in subscription"])], 0.88),
+            signal_unless(&[Phrase("Resource group"), Any(&["could not be found in the subscription", "could not be found in subscription"])], &[OTHER_CLOUD], 0.88),
             signal(&[Phrase("Provided resource group")], 0.92),
             signal(&[Phrase("Resource group"), Phrase("does not exist")], 0.82),
         ],
