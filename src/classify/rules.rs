@@ -992,6 +992,22 @@ const OTHER_CLOUD: Term = Any(&[
     "openstack",
 ]);
 
+/// Virtual networks that are not Azure's: on-premises hypervisors' and
+/// other clouds' networking words.
+const NOT_AZURE_NETWORK: Term = Any(&[
+    "VirtualBox",
+    "VBoxManage",
+    "vboxnet",
+    "VMware",
+    "vSphere",
+    "Hyper-V",
+    "libvirt",
+    "virsh",
+    "Proxmox",
+    "VPC",
+    "subnetwork",
+]);
+
 /// ARM's own context around a denial: its endpoint, a resource id, the
 /// authorization provider. It outweighs another cloud's mark in the same text.
 const ARM_CONTEXT: Term = Any(&[
@@ -2203,6 +2219,19 @@ pub const RULES: &[CategoryRule] = &[
             // A quota stated as a figure for a region, subscription or SKU
             // (`This region has quota of 0 instances for your subscription`).
             signal(&[Any(&["has quota of", "has a quota of", "quota of 0 "]), Any(&["subscription", "region", "instances", "SKU"])], 0.86),
+            // A subscription's vCPU or core quota that cannot hold what was
+            // requested, in a service's own words (Azure Machine Learning's
+            // `The specified subscription has a total vCPU quota of 4 and
+            // cannot accomodate … which maps to 24 vCPUs`).
+            signal_unless(
+                &[
+                    Any(&["vCPU quota", "vCPUs quota", "total vCPU", "cores quota", "core quota", "total cores", "total regional"]),
+                    Any(&["subscription", "region"]),
+                    Any(&["cannot accommodate", "cannot accomodate", "can not accommodate", "could not accommodate", "unable to accommodate", "requested", "which maps to"]),
+                ],
+                &[OTHER_CLOUD],
+                0.86,
+            ),
             signal(&[Any(&["InsufficientQuota", "Operation cannot be completed without additional quota", "Operation could not be completed without additional quota"])], 0.9),
             // The same refusal for a kind of quota (`without additional AZ
             // quota`, regional or zonal quota) in any service's words.
@@ -2647,6 +2676,20 @@ pub const RULES: &[CategoryRule] = &[
         priority: 17,
         signals: &[
             signal(&[Phrase("Resource id is invalid")], 0.8),
+            // Azure's network resource provider on a subnet and its virtual
+            // network (`Subnet 'x' is not valid in virtual network 'y'`, not
+            // found in it, overlapping it): the az CLI's one-line answers.
+            // On-premises virtualisation and other clouds name virtual
+            // networks too.
+            signal_unless(
+                &[
+                    Phrase("Subnet"),
+                    Any(&["in virtual network", "of virtual network", "to virtual network", "from virtual network"]),
+                    Any(&["is not valid", "not valid in", "overlaps", "is not in", "not found", "does not belong", "is in use", "cannot be deleted", "InvalidSubnet", "SubnetNotFound"]),
+                ],
+                &[NOT_AZURE_NETWORK, OTHER_CLOUD],
+                0.78,
+            ),
             signal(&[Phrase("can not end with '_schema'")], 0.8),
             signal(&[Phrase("Invalid user identity resource ID")], 0.8),
             signal(&[Phrase("Required argument is missing, please provide the arguments")], 0.8),
