@@ -1444,3 +1444,27 @@ fn qualified_exceptions_network_sentences_and_vcpu_quotas() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+/// A resource group is IBM Cloud's word too: next to another cloud's mark it
+/// proves nothing, while ARM's code or another of Azure's words still do.
+#[test]
+fn another_clouds_mark_cancels_the_shared_resource_group_word() {
+    let related = [
+        ("Resource group 'rg' could not be found.", "resource_group_not_found"),
+        (
+            "ERROR: (ResourceGroupNotFound) Resource group 'default' could not be found. Migrated from IBM Cloud.",
+            "resource_group_not_found",
+        ),
+        (
+            "az group show -n default: Resource group 'default' could not be found (we left ibmcloud last year).",
+            "resource_group_not_found",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "ibmcloud target -g default: The resource group 'default' could not be found",
+        "FAILED\nThe resource group 'default' could not be found. See https://cloud.ibm.com/docs/account?topic=account-rgs",
+        "Error: the resource group 'web' is not valid for this OpenStack project",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

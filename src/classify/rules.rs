@@ -969,7 +969,11 @@ const OTHER_STEP_TIMED_OUT: Term = Any(&[
 /// resource ids, IBM Cloud's, Alibaba Cloud's, DigitalOcean's and
 /// OpenStack's names and hosts): their `ResourceNotFound` is not ARM's, nor
 /// their "authorization failed" a missing Azure role.
-const OTHER_CLOUD: Term = Any(&[
+const OTHER_CLOUD: Term = Any(OTHER_CLOUD_WORDS);
+
+/// The words of [`OTHER_CLOUD`]; the engine also reads them to cancel the
+/// [`WEAK_DOMAIN_MARKERS`].
+pub const OTHER_CLOUD_WORDS: &[&str] = &[
     "Google::",
     "googleapis.com",
     "google cloud",
@@ -990,7 +994,13 @@ const OTHER_CLOUD: Term = Any(&[
     "alibaba cloud",
     "digitalocean",
     "openstack",
-]);
+];
+
+/// Domain markers other clouds share (IBM Cloud has resource groups too):
+/// they prove the domain only where no other cloud's mark
+/// ([`OTHER_CLOUD_WORDS`]) is in the text, as any other marker, a specific
+/// signal or a domain code still do.
+pub const WEAK_DOMAIN_MARKERS: &[&str] = &["resource group", "resourcegroups"];
 
 /// Virtual networks that are not Azure's: on-premises hypervisors' and
 /// other clouds' networking words.
