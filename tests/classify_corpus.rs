@@ -1468,3 +1468,43 @@ fn another_clouds_mark_cancels_the_shared_resource_group_word() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+/// Azure's network and compute resource types in plain words, next to what
+/// ARM says of them, prove the domain; the same words of a hypervisor or
+/// another cloud do not.
+#[test]
+fn azures_resource_types_in_arms_sentences() {
+    let related = [
+        (
+            "Public IP address 'pip-web' cannot be deleted since it is still allocated to resource '/x'.",
+            "other",
+        ),
+        (
+            "Network security group 'nsg' cannot be deleted because it is in use by subnet 'default'.",
+            "other",
+        ),
+        (
+            "Standard SKU public IP address 'pip' cannot be used with Basic SKU load balancer 'lb'.",
+            "other",
+        ),
+        ("Subnet 'snet' has no available IP addresses.", "other"),
+        (
+            "Private endpoint 'pe' cannot be created in subnet 'snet' since it has private endpoint network policies enabled.",
+            "other",
+        ),
+        (
+            "Managed disk 'data' cannot be attached: Disk 'data' is already attached to VM 'vm2'.",
+            "other",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "VMware vSphere: subnet 'lab' has no available IP addresses in the distributed switch",
+        "VBoxManage: the virtual network 'intnet' uses a Standard SKU adapter",
+        "Error: volume vol-0abc is already attached to VM i-0def (amazonaws.com)",
+        "The network interface eth0 is down; no available IP addresses from DHCP",
+        "Our load balancer supports a Basic plan and a Pro plan; upgrade from the Basic plan",
+        "Proxmox: subnet 10.0.0.0/24 of virtual network vnet0 is in use by subnet 'default'",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

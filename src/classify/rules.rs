@@ -2700,6 +2700,22 @@ pub const RULES: &[CategoryRule] = &[
                 &[NOT_AZURE_NETWORK, OTHER_CLOUD],
                 0.78,
             ),
+            // A subnet whose addresses ran out, in the provider's words.
+            signal_unless(&[Phrase("Subnet"), Phrase("has no available IP addresses")], &[NOT_AZURE_NETWORK, OTHER_CLOUD], 0.78),
+            // Azure's network and compute resource types in plain words
+            // (a public IP, a network security group, a private endpoint, a
+            // managed disk) next to what ARM says of them: still allocated
+            // to a resource, in use by a subnet, a subnet's private endpoint
+            // policies or its addresses run out, a disk attached to a VM,
+            // the Basic and Standard SKUs.
+            signal_unless(
+                &[
+                    Any(&["Public IP address", "network security group", "virtual network", "Subnet", "network interface", "Private endpoint", "load balancer", "Managed disk"]),
+                    Any(&["still allocated to resource", "in use by subnet", "private endpoint network policies", "is already attached to VM", "Basic SKU", "Standard SKU"]),
+                ],
+                &[NOT_AZURE_NETWORK, OTHER_CLOUD],
+                0.78,
+            ),
             signal(&[Phrase("can not end with '_schema'")], 0.8),
             signal(&[Phrase("Invalid user identity resource ID")], 0.8),
             signal(&[Phrase("Required argument is missing, please provide the arguments")], 0.8),
