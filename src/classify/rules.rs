@@ -1006,13 +1006,11 @@ pub const WEAK_DOMAIN_MARKERS: &[&str] = &["resource group", "resourcegroups"];
 /// other clouds' networking words.
 const NOT_AZURE_NETWORK: Term = Any(&[
     "VirtualBox",
-    "VBoxManage",
-    "vboxnet",
+    "vbox",
     "VMware",
     "vSphere",
     "Hyper-V",
     "libvirt",
-    "virsh",
     "Proxmox",
     "VPC",
     "subnetwork",
@@ -2235,9 +2233,9 @@ pub const RULES: &[CategoryRule] = &[
             // cannot accomodate … which maps to 24 vCPUs`).
             signal_unless(
                 &[
-                    Any(&["vCPU quota", "vCPUs quota", "total vCPU", "cores quota", "core quota", "total cores", "total regional"]),
+                    Any(&["vCPU quota", "vCPUs quota", "total vCPU", "cores quota", "core quota", "total cores"]),
                     Any(&["subscription", "region"]),
-                    Any(&["cannot accommodate", "cannot accomodate", "can not accommodate", "could not accommodate", "unable to accommodate", "requested", "which maps to"]),
+                    Any(&["accommodate", "accomodate", "requested"]),
                 ],
                 &[OTHER_CLOUD],
                 0.86,
@@ -2694,8 +2692,8 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(
                 &[
                     Phrase("Subnet"),
-                    Any(&["in virtual network", "of virtual network", "to virtual network", "from virtual network"]),
-                    Any(&["is not valid", "not valid in", "overlaps", "is not in", "not found", "does not belong", "is in use", "cannot be deleted", "InvalidSubnet", "SubnetNotFound"]),
+                    Phrase("virtual network"),
+                    Any(&["not valid", "overlaps", "is not in", "not found", "does not belong", "is in use", "cannot be deleted"]),
                 ],
                 &[NOT_AZURE_NETWORK, OTHER_CLOUD],
                 0.78,
