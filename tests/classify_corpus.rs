@@ -1441,6 +1441,9 @@ fn qualified_exceptions_network_sentences_and_vcpu_quotas() {
         "quota: user alice over disk quota of 4 GB on /home, cannot accommodate 2 requested files",
         "API quota of 1000 requests exceeded for your Mailchimp plan; the request cannot be accommodated",
         "You have reached your total quota of 4 projects on the free plan.",
+        "docker network create: subnet 10.1.0.0/16 overlaps with the virtual network docker0",
+        "The subnet 192.168.1.0/24 is not valid for the virtual network adapter in the BIOS settings",
+        "Your total vCPU count on the requested plan is 4 for this subscription tier",
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }

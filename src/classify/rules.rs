@@ -2233,7 +2233,7 @@ pub const RULES: &[CategoryRule] = &[
             // cannot accomodate … which maps to 24 vCPUs`).
             signal_unless(
                 &[
-                    Any(&["vCPU quota", "vCPUs quota", "total vCPU", "cores quota", "core quota", "total cores"]),
+                    Any(&["vCPU quota", "vCPUs quota", "cores quota", "core quota"]),
                     Any(&["subscription", "region"]),
                     Any(&["accommodate", "accomodate", "requested"]),
                 ],
@@ -2692,7 +2692,7 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(
                 &[
                     Phrase("Subnet"),
-                    Phrase("virtual network"),
+                    Any(&["in virtual network", "of virtual network"]),
                     Any(&["not valid", "overlaps", "is not in", "not found", "does not belong", "is in use", "cannot be deleted"]),
                 ],
                 &[NOT_AZURE_NETWORK, OTHER_CLOUD],
