@@ -14,7 +14,10 @@ use super::matcher::{Automaton, Hits};
 use super::near::{self, Lines};
 use super::normalize::{self, Views};
 use super::redact::{self, LineMasks};
-use super::rules::{CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, RULES, SPECIFIC};
+use super::rules::{
+    CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, OTHER_CLOUD_WORDS, RULES, SPECIFIC,
+    WEAK_DOMAIN_MARKERS,
+};
 use super::{ClassifyContext, ClassifyStats, Diagnosis, Evidence, Match, MAX_INPUT_BYTES};
 
 /// The automaton and the pattern id of every table phrase.
@@ -25,6 +28,8 @@ struct Compiled {
     rules: Vec<RuleIds>,
     marker_pids: Vec<usize>,
     domain_pids: Vec<usize>,
+    /// Pattern ids of [`OTHER_CLOUD_WORDS`].
+    other_cloud_pids: Vec<usize>,
 }
 
 /// The pattern ids of each term of one rule.
@@ -73,6 +78,10 @@ fn compiled() -> &'static Compiled {
         let mut marker_pids: Vec<usize> =
             MARKERS.iter().map(|m| add(m.text, &mut patterns)).collect();
         let mut domain_pids: Vec<usize> = domain_terms().map(|d| add(d, &mut patterns)).collect();
+        let mut other_cloud_pids: Vec<usize> = OTHER_CLOUD_WORDS
+            .iter()
+            .map(|w| add(w, &mut patterns))
+            .collect();
         let ac = Automaton::new(&patterns);
         let terms = rules.iter_mut().flat_map(|r| {
             r.signals
@@ -84,6 +93,7 @@ fn compiled() -> &'static Compiled {
             .flatten()
             .chain(&mut marker_pids)
             .chain(&mut domain_pids)
+            .chain(&mut other_cloud_pids)
         {
             *pid = ac.id(*pid);
         }
@@ -92,6 +102,7 @@ fn compiled() -> &'static Compiled {
             rules,
             marker_pids,
             domain_pids,
+            other_cloud_pids,
         }
     })
 }
@@ -424,10 +435,16 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
 
     // A marker counts as a word of its own: `kube-` in `kube-proxy`, not
     // `helm install` inside `overwhelm installs`.
+    // A marker other clouds share counts only where no other cloud's mark is.
+    let other_cloud = c
+        .other_cloud_pids
+        .iter()
+        .any(|&p| a.hits.first(p).is_some());
     let domain_span = c
         .domain_pids
         .iter()
         .zip(domain_terms())
+        .filter(|(_, marker)| !(other_cloud && WEAK_DOMAIN_MARKERS.contains(marker)))
         .filter_map(|(&pid, marker)| {
             a.hits.spans.get(pid)?.iter().copied().find(|&span| {
                 work += 1;

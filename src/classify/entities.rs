@@ -388,6 +388,9 @@ fn read_value(
                 s -= 1;
             }
             let starts_word = s == 0 || !(c[s - 1].is_ascii_alphanumeric() || c[s - 1] == b'_');
+            if qualified_elsewhere(c, s, work) {
+                return None;
+            }
             let mut i = ce;
             // A hard wrap may put the message on the next line.
             while i < c.len() && i < ce + 4 && matches!(c[i], b' ' | b'\n' | b'\t') {
@@ -405,6 +408,29 @@ fn read_value(
             (s < cs).then_some((s, cs))
         }
     }
+}
+
+/// Whether the name starting at `s` is qualified by another language's
+/// module or package (`Bundler::GemNotFound`, `myapp.errors.UserNotFound`):
+/// an exception class, not ARM's code, unless the qualifier is Azure's own
+/// (`MsRestAzure::…`, `azure.core.exceptions.…`).
+fn qualified_elsewhere(c: &[u8], s: usize, work: &mut u64) -> bool {
+    let qualified = (s >= 2 && &c[s - 2..s] == b"::") || (s >= 1 && c[s - 1] == b'.');
+    if !qualified {
+        return false;
+    }
+    let mut q = s;
+    while q > 0
+        && s - q < 96
+        && (c[q - 1].is_ascii_alphanumeric() || matches!(c[q - 1], b':' | b'.' | b'_'))
+    {
+        *work += 1;
+        q -= 1;
+    }
+    !c[q..s]
+        .to_ascii_lowercase()
+        .windows(5)
+        .any(|w| w == b"azure")
 }
 
 /// Whether the path segment `[vs, ve)` is part of a permission action such
@@ -754,6 +780,14 @@ mod tests {
         assert_eq!(read("x_DeploymentNotFound: X"), None);
         assert_eq!(read("NotFound: X"), None);
         assert_eq!(read("IsNotFound: true,"), None);
+        // Another language's qualified exception class is no ARM code;
+        // Azure's own SDK's is.
+        assert_eq!(read("Bundler::GemNotFound: Could not find x"), None);
+        assert_eq!(read("myapp.errors.UserNotFound: User x"), None);
+        assert_eq!(
+            read("MsRestAzure::DeploymentNotFound: Deployment x").as_deref(),
+            Some("DeploymentNotFound")
+        );
     }
 
     #[test]

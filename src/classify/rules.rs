@@ -969,7 +969,11 @@ const OTHER_STEP_TIMED_OUT: Term = Any(&[
 /// resource ids, IBM Cloud's, Alibaba Cloud's, DigitalOcean's and
 /// OpenStack's names and hosts): their `ResourceNotFound` is not ARM's, nor
 /// their "authorization failed" a missing Azure role.
-const OTHER_CLOUD: Term = Any(&[
+const OTHER_CLOUD: Term = Any(OTHER_CLOUD_WORDS);
+
+/// The words of [`OTHER_CLOUD`]; the engine also reads them to cancel the
+/// [`WEAK_DOMAIN_MARKERS`].
+pub const OTHER_CLOUD_WORDS: &[&str] = &[
     "Google::",
     "googleapis.com",
     "google cloud",
@@ -990,6 +994,26 @@ const OTHER_CLOUD: Term = Any(&[
     "alibaba cloud",
     "digitalocean",
     "openstack",
+];
+
+/// Domain markers other clouds share (IBM Cloud has resource groups too):
+/// they prove the domain only where no other cloud's mark
+/// ([`OTHER_CLOUD_WORDS`]) is in the text, as any other marker, a specific
+/// signal or a domain code still do.
+pub const WEAK_DOMAIN_MARKERS: &[&str] = &["resource group", "resourcegroups"];
+
+/// Virtual networks that are not Azure's: on-premises hypervisors' and
+/// other clouds' networking words.
+const NOT_AZURE_NETWORK: Term = Any(&[
+    "VirtualBox",
+    "vbox",
+    "VMware",
+    "vSphere",
+    "Hyper-V",
+    "libvirt",
+    "Proxmox",
+    "VPC",
+    "subnetwork",
 ]);
 
 /// ARM's own context around a denial: its endpoint, a resource id, the
@@ -2203,6 +2227,19 @@ pub const RULES: &[CategoryRule] = &[
             // A quota stated as a figure for a region, subscription or SKU
             // (`This region has quota of 0 instances for your subscription`).
             signal(&[Any(&["has quota of", "has a quota of", "quota of 0 "]), Any(&["subscription", "region", "instances", "SKU"])], 0.86),
+            // A subscription's vCPU or core quota that cannot hold what was
+            // requested, in a service's own words (Azure Machine Learning's
+            // `The specified subscription has a total vCPU quota of 4 and
+            // cannot accomodate … which maps to 24 vCPUs`).
+            signal_unless(
+                &[
+                    Any(&["vCPU quota", "vCPUs quota", "cores quota", "core quota"]),
+                    Any(&["subscription", "region"]),
+                    Any(&["accommodate", "accomodate", "requested"]),
+                ],
+                &[OTHER_CLOUD],
+                0.86,
+            ),
             signal(&[Any(&["InsufficientQuota", "Operation cannot be completed without additional quota", "Operation could not be completed without additional quota"])], 0.9),
             // The same refusal for a kind of quota (`without additional AZ
             // quota`, regional or zonal quota) in any service's words.
@@ -2647,6 +2684,36 @@ pub const RULES: &[CategoryRule] = &[
         priority: 17,
         signals: &[
             signal(&[Phrase("Resource id is invalid")], 0.8),
+            // Azure's network resource provider on a subnet and its virtual
+            // network (`Subnet 'x' is not valid in virtual network 'y'`, not
+            // found in it, overlapping it): the az CLI's one-line answers.
+            // On-premises virtualisation and other clouds name virtual
+            // networks too.
+            signal_unless(
+                &[
+                    Phrase("Subnet"),
+                    Any(&["in virtual network", "of virtual network"]),
+                    Any(&["not valid", "overlaps", "is not in", "not found", "does not belong", "is in use", "cannot be deleted"]),
+                ],
+                &[NOT_AZURE_NETWORK, OTHER_CLOUD],
+                0.78,
+            ),
+            // A subnet whose addresses ran out, in the provider's words.
+            signal_unless(&[Phrase("Subnet"), Phrase("has no available IP addresses")], &[NOT_AZURE_NETWORK, OTHER_CLOUD], 0.78),
+            // Azure's network and compute resource types in plain words
+            // (a public IP, a network security group, a private endpoint, a
+            // managed disk) next to what ARM says of them: still allocated
+            // to a resource, in use by a subnet, a subnet's private endpoint
+            // policies or its addresses run out, a disk attached to a VM,
+            // the Basic and Standard SKUs.
+            signal_unless(
+                &[
+                    Any(&["Public IP address", "network security group", "virtual network", "Subnet", "network interface", "Private endpoint", "load balancer", "Managed disk"]),
+                    Any(&["still allocated to resource", "in use by subnet", "private endpoint network policies", "is already attached to VM", "Basic SKU", "Standard SKU"]),
+                ],
+                &[NOT_AZURE_NETWORK, OTHER_CLOUD],
+                0.78,
+            ),
             signal(&[Phrase("can not end with '_schema'")], 0.8),
             signal(&[Phrase("Invalid user identity resource ID")], 0.8),
             signal(&[Phrase("Required argument is missing, please provide the arguments")], 0.8),
