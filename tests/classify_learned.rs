@@ -21,10 +21,6 @@ const PLACED_BY_THE_MODEL: &[(&str, &str)] = &[
         "kv_csi_mount_failed",
     ),
     (
-        "ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.",
-        "wi_token_file_missing",
-    ),
-    (
         "    + FullyQualifiedErrorId : NotFound,Microsoft.Azure.Commands.ResourceManager.Cmdlets.Implementation.RemoveAzureReso",
         "resource_not_found",
     ),
