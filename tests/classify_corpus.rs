@@ -277,6 +277,7 @@ fn real_corpus_is_development_data_and_holdout_loads() {
         ("holdout13", 76),
         ("holdout14", 100),
         ("holdout15", 68),
+        ("holdout16", 77),
     ] {
         let n = split.values().filter(|(_, o)| o == origin).count();
         assert_eq!(n, size, "texts of origin {origin} in split.tsv");
