@@ -1619,8 +1619,8 @@ pub const RULES: &[CategoryRule] = &[
             // words the last one too: Helm's command must show).
             signal(&[Phrase("library charts are not installable")], 0.86),
             signal(&[Any(&["chart requires kubeVersion", "chart requires kubernetesVersion"]), Phrase("incompatible with Kubernetes")], 0.86),
-            signal(&[Any(&["invalid client update option", "invalid client create option", "forceConflicts enabled when serverSideApply"])], 0.84),
-            signal(&[Phrase("the namespace from the provided object"), Phrase("does not match the namespace"), Any(&["helm install", "helm upgrade", "helm3", "helm.go", "tiller"])], 0.84),
+            signal(&[Any(&["invalid client update option", "invalid client create option", "forceConflicts enabled"])], 0.84),
+            signal(&[Phrase("from the provided object"), Phrase("does not match the namespace"), Any(&["helm install", "helm upgrade", "helm3", "helm.go", "tiller"])], 0.84),
             // Helm's own refusals of a release: a name its validation
             // rejects, a release its storage does not hold while
             // `upgrade --install` runs (`Installing it now`, then `Error:`).
@@ -1893,7 +1893,7 @@ pub const RULES: &[CategoryRule] = &[
             // Cosmos DB's data plane refusing a principal its data-plane role
             // (`Request blocked by Auth <account> : … does not have required
             // RBAC permissions to perform action [Microsoft.DocumentDB/…]`).
-            signal(&[Any(&["Request blocked by Auth", "does not have required RBAC permissions to perform action"])], 0.9),
+            signal(&[Any(&["Request blocked by Auth", "required RBAC permissions to perform"])], 0.9),
             // Service Bus's and Event Hubs' data planes refusing a right
             // (`Unauthorized access. 'Send' claim(s) are required to
             // perform this operation`, AMQP's `unauthorized-access`).
@@ -2805,7 +2805,7 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Code("PropertyChangeNotAllowed")], 0.78),
             signal(&[Any(&["managed by ARM", "managed by Azure Resource Manager"]), Phrase("namespace"), Any(&["not allowed", "through ARM", "though ARM", "ARM api"])], 0.78),
             signal(&[Code("SubnetWithExternalResources*")], 0.8),
-            signal(&[Phrase("Subnet"), Any(&["cannot be used because it contains external resources", "delete these external resources before deploying"])], 0.78),
+            signal(&[Phrase("Subnet"), Phrase("cannot be used"), Phrase("contains external resources")], 0.78),
             signal(&[Phrase("Invalid user identity resource ID")], 0.8),
             signal(&[Phrase("Required argument is missing, please provide the arguments")], 0.8),
             signal(&[Phrase("Only one auth info is needed")], 0.8),
