@@ -196,13 +196,10 @@ const POD_UNSCHEDULED: Term = Any(&[
     "FailedScheduling",
     "Unschedulable",
     "Pending",
-    "untolerated taint",
     "tolerate",
     "容忍",
     "调度",
     "nodes are available",
-    "can't be scheduled",
-    "cannot be scheduled",
 ]);
 
 /// Helm named around a Go template error: its name, a chart, a chart's
@@ -221,20 +218,15 @@ const HELM_CONTEXT: Term = Any(&[
     "INSTALLATION FAILED",
 ]);
 
-/// A property of an Azure compute or AKS resource as ARM names it.
+/// A property of an Azure compute or AKS resource as ARM names it (any
+/// `…Profile`).
 const AZURE_PROPERTY: Term = Any(&[
     "imageReference",
     "osDisk",
-    "osProfile",
-    "storageProfile",
-    "hardwareProfile",
-    "networkProfile",
+    "Profile",
     "vmSize",
     "availabilityZones",
-    "dataDisks",
-    "agentPoolProfiles",
     "nodeResourceGroup",
-    "dnsPrefix",
     "properties.",
 ]);
 
