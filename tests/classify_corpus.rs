@@ -1512,3 +1512,122 @@ fn azures_resource_types_in_arms_sentences() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+#[test]
+fn data_plane_claims_helms_own_refusals_go_templates_and_arms_sentences() {
+    let related = [
+        // Data planes refusing a caller a right, in their own words.
+        (
+            "azure.cosmos.exceptions.CosmosHttpResponseError: (Forbidden) Request blocked by Auth acct1 : Request is blocked because principal [x] does not have required RBAC permissions to perform action [Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/create] on resource [dbs/app].",
+            "authorization_failed",
+        ),
+        (
+            "Microsoft.Azure.Cosmos.CosmosException : Response status code does not indicate success: Forbidden (403); Substatus: 5301; Reason: (Request blocked by Auth shop-db : principal does not have required RBAC permissions to perform action [Microsoft.DocumentDB/databaseAccounts/readMetadata])",
+            "authorization_failed",
+        ),
+        (
+            "Azure.Messaging.ServiceBus.ServiceBusException: Unauthorized access. 'Listen' claim(s) are required to perform this operation. Resource: 'sb://ns1.servicebus.windows.net/orders'.",
+            "authorization_failed",
+        ),
+        (
+            "com.azure.core.amqp.exception.AmqpException: Unauthorized access. 'Send' claim(s) are required to perform this operation. Resource: 'amqps://hub1.servicebus.windows.net/telemetry'. errorContext[NAMESPACE: hub1.servicebus.windows.net]",
+            "authorization_failed",
+        ),
+        (
+            "Put token failed. status-code: 401, status-description: Unauthorized access. 'Manage' claim(s) are required to perform this operation.",
+            "authorization_failed",
+        ),
+        // Helm's own refusals of an install or upgrade.
+        ("Error: library charts are not installable", "helm_install_other"),
+        (
+            "Error: INSTALLATION FAILED: library charts are not installable",
+            "helm_install_other",
+        ),
+        (
+            "Error: chart requires kubeVersion: >= 1.29.0-0 which is incompatible with Kubernetes v1.27.9",
+            "helm_install_other",
+        ),
+        (
+            "Error: chart requires kubernetesVersion: >=1.10 which is incompatible with Kubernetes v1.9.6",
+            "helm_install_other",
+        ),
+        (
+            "$ helm install web ./web --namespace default\nError: the namespace from the provided object \"apps\" does not match the namespace \"default\". You must pass '--namespace=apps' to perform this operation.",
+            "helm_install_other",
+        ),
+        (
+            "Error: UPGRADE FAILED: invalid client update option(s): forceConflicts enabled when serverSideApply disabled",
+            "helm_install_other",
+        ),
+        (
+            "failed to install release: invalid client create option(s): forceConflicts enabled when serverSideApply disabled",
+            "helm_install_other",
+        ),
+        // Go's template parser on a chart's files, under Helm 2's heading too.
+        (
+            "[debug] CHART PATH: /src/chart\nError: parse error in \"app/templates/_helpers.tpl\": template: app/templates/_helpers.tpl:12: unexpected \"=\" in operand",
+            "helm_render",
+        ),
+        (
+            "Error: release web failed: parse error in \"web/templates/deploy.yaml\": template: web/templates/deploy.yaml:3: unclosed action",
+            "helm_render",
+        ),
+        (
+            "helm template . \nError: template: app/templates/cm.yaml:4:12: executing \"app/templates/cm.yaml\" at <.Values.x.y>: nil pointer evaluating interface {}.y",
+            "helm_render",
+        ),
+        // ARM's sentence shapes.
+        (
+            "(PropertyChangeNotAllowed) Changing property 'osDisk.name' is not allowed.",
+            "other",
+        ),
+        ("Changing property 'imageReference' is not allowed.", "other"),
+        (
+            "Error from ARM: Changing property 'properties.vmSize' is not allowed.",
+            "other",
+        ),
+        (
+            "Error from server (Forbidden): Deleting namespace team-a is not allowed because it is managed by ARM. Please delete this namespace through ARM api.",
+            "other",
+        ),
+        (
+            "Code: SubnetWithExternalResourcesCannotBeUsedByOtherResources Message: Subnet /subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s cannot be used because it contains external resources.",
+            "other",
+        ),
+        // The taint alone pends no pod; the extension's pods left pending do.
+        (
+            "Managed cluster 'Automatic' SKU should set taint 'CriticalAddonsOnly=true:NoSchedule' for the system node pool.",
+            "other",
+        ),
+        (
+            "Warning FailedScheduling pod/extension-agent-5d9 0/1 nodes are available: 1 node(s) had untolerated taint {CriticalAddonsOnly: true}.",
+            "extension_pods_unschedulable",
+        ),
+        (
+            "The Flux extension install hangs on AKS when the only system pool has the CriticalAddonsOnly=true:NoSchedule taint.",
+            "extension_pods_unschedulable",
+        ),
+        // Argo CD's own Go templates are no Helm render.
+        (
+            "kubectl describe applicationset apps -n argocd\nMessage: failed to execute go template {{.path}}: template: :1:2: executing \"\" at <.path>: map has no entry for key \"path\"\nReason: RenderTemplateParamsError",
+            "other",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "Jenkins: deployment 'build-42' is still active, waiting for the previous run to finish",
+        "ERROR: database \"orders\" already exists",
+        "GitLab CI: job timed out waiting for the condition after 3600 seconds",
+        "OAuth client configuration error: the 'email' claim is required but was not found in the id_token",
+        "401 Unauthorized access: the 'roles' claim is required for this API",
+        "Request blocked by the firewall: your IP is not on the allow list",
+        "Changing property 'color' is not allowed while the widget is locked",
+        "The secure world namespace is managed by ARM TrustZone firmware.",
+        "This subnet contains external resources such as printers and cameras.",
+        "panic: template: mail:1:2: executing \"mail\" at <.Name>: map has no entry for key \"Name\"",
+        "template: index.html:5: unexpected \"=\" in operand",
+        "Chart.js: library charts are rendered in a canvas",
+        "The node has taint CriticalAddonsOnly in the docs example below.",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

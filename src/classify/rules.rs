@@ -190,6 +190,54 @@ const KUBE_API_PATH: Term = Any(&[
 /// a `403`) on a URL under `/api/` or `/apis/`.
 const FORBIDDEN_STATUS: Term = Any(&["Forbidden", "StatusCode=403", "Status=403", "status: 403"]);
 
+/// A pod left unscheduled, in the scheduler's or kubectl's words (also a
+/// pod that cannot tolerate a taint, in English or Chinese prose).
+const POD_UNSCHEDULED: Term = Any(&[
+    "FailedScheduling",
+    "Unschedulable",
+    "Pending",
+    "tolerate",
+    "容忍",
+    "调度",
+    "nodes are available",
+]);
+
+/// Helm named around a Go template error: its name, a chart, a chart's
+/// helper file, Tiller, Helm 2's release heading.
+const HELM_NAMED: Term = Any(&["helm", "chart", ".tpl", "tiller", "Error: release"]);
+
+/// Helm's context around a Go template error: Helm named, a chart's
+/// `templates/` path, Helm's failure headings.
+const HELM_CONTEXT: Term = Any(&[
+    "helm",
+    "chart",
+    ".tpl",
+    "tiller",
+    "templates/",
+    "UPGRADE FAILED",
+    "INSTALLATION FAILED",
+]);
+
+/// A property of an Azure compute or AKS resource as ARM names it (any
+/// `…Profile`).
+const AZURE_PROPERTY: Term = Any(&[
+    "imageReference",
+    "osDisk",
+    "Profile",
+    "vmSize",
+    "availabilityZones",
+    "nodeResourceGroup",
+    "properties.",
+]);
+
+/// Go templates that are not Helm's: Argo CD's ApplicationSet generators.
+const NOT_HELM_TEMPLATE: Term = Any(&[
+    "ApplicationSet",
+    "appset",
+    "RenderTemplateParamsError",
+    "failed to execute go template",
+]);
+
 /// Kubernetes RBAC's denial of a user or service account (`… is forbidden:
 /// User "…" cannot create resource …`).
 const RBAC_DENIAL: &[Term] = &[
@@ -1082,7 +1130,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("untolerated taint {CriticalAddonsOnly")], 0.95),
             signal(&[Phrase("Extension pods can't be scheduled")], 0.95),
             signal(&[Phrase("Extension pods cannot be scheduled")], 0.95),
-            signal(&[Phrase("CriticalAddonsOnly"), Phrase("taint")], 0.9),
+            // The taint alone (AKS Automatic requiring it on the system
+            // pool) pends no pod: a pod must be left unscheduled.
+            signal(&[Phrase("CriticalAddonsOnly"), Phrase("taint"), POD_UNSCHEDULED], 0.9),
             signal(&[Phrase("Extension Pod error"), Phrase("nodes are available")], 0.9),
             signal(&[Phrase("FailedScheduling"), Phrase("extension-operator")], 0.88),
             signal(&[Phrase("FailedScheduling"), Phrase("extension-agent")], 0.88),
@@ -1090,7 +1140,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("FailedScheduling"), Phrase("sc-system")], 0.86),
             signal(&[Phrase("untolerated taint"), Phrase("extension")], 0.85),
             signal(&[Phrase("untolerated taint"), Phrase("sc-system")], 0.85),
-            signal(&[Phrase("CriticalAddonsOnly"), Phrase("NoSchedule")], 0.88),
+            signal(&[Phrase("CriticalAddonsOnly"), Phrase("NoSchedule"), POD_UNSCHEDULED], 0.88),
+            // The extension's deployment left hanging by the taint, in prose.
+            signal(&[Phrase("CriticalAddonsOnly"), Phrase("taint"), Phrase("extension"), Any(&["hangs", "hanging", "hung", "stuck", "times out", "timed out", "bootstrapping"])], 0.86),
         ],
         negative: &[],
         cause: "The extension pods have no toleration for a node taint (typically CriticalAddonsOnly=true:NoSchedule); when every node pool carries it, nothing can run them.",
@@ -1401,7 +1453,12 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("error converting YAML to JSON")], 0.8),
             // Go template errors in any wrapper: `template: <file>:<line>:
             // executing "<name>" at <…>: …`.
-            signal(&[Phrase("template:"), Phrase("executing"), Phrase("at <")], 0.88),
+            // Argo CD's ApplicationSet runs Go templates of its own.
+            signal_unless(&[Phrase("template:"), Phrase("executing"), Phrase("at <"), HELM_CONTEXT], &[NOT_HELM_TEMPLATE], 0.88),
+            // Go's template parser (`parse error in "<chart>/templates/…":
+            // template: …: unexpected "=" in operand`, an unclosed action)
+            // on a chart's file, also under Helm 2's release heading.
+            signal(&[Phrase("template:"), Phrase("templates/"), HELM_NAMED, Any(&["parse error in", "in operand", "unclosed action", "unexpected EOF", "unterminated quoted string", "unexpected {{end}}"])], 0.88),
             signal(&[Phrase("template:"), Phrase("not defined")], 0.85),
             signal(&[Phrase("parse error at ("), Phrase("templates/")], 0.86),
             signal(&[Phrase("YAML parse error on")], 0.88),
@@ -1547,6 +1604,15 @@ pub const RULES: &[CategoryRule] = &[
             // exists: ranked ahead of the resource-exists reading of its words.
             signal_ranked(HELM2_RECORD_TAKEN, 0.88, 9),
             signal(&[Phrase("has no deployed releases")], 0.85),
+            // Helm's own refusals before anything is applied: a library
+            // chart, the chart's Kubernetes version constraint (Helm 3's
+            // `kubeVersion`, Helm 2's `kubernetesVersion`), Helm 4's client
+            // options, an object's namespace against the release's (kubectl
+            // words the last one too: Helm's command must show).
+            signal(&[Phrase("library charts are not installable")], 0.86),
+            signal(&[Any(&["chart requires kubeVersion", "chart requires kubernetesVersion"]), Phrase("incompatible with Kubernetes")], 0.86),
+            signal(&[Any(&["invalid client update option", "invalid client create option", "forceConflicts enabled"])], 0.84),
+            signal(&[Phrase("from the provided object"), Phrase("does not match the namespace"), Any(&["helm install", "helm upgrade", "helm3", "helm.go", "tiller"])], 0.84),
             // Helm's own refusals of a release: a name its validation
             // rejects, a release its storage does not hold while
             // `upgrade --install` runs (`Installing it now`, then `Error:`).
@@ -1816,6 +1882,14 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("on the linked scope")], 0.9),
             signal(&[Code("*AuthorizationFailed")], 0.9),
             signal(&[Code("AuthorizationPermissionMismatch")], 0.88),
+            // Cosmos DB's data plane refusing a principal its data-plane role
+            // (`Request blocked by Auth <account> : … does not have required
+            // RBAC permissions to perform action [Microsoft.DocumentDB/…]`).
+            signal(&[Any(&["Request blocked by Auth", "required RBAC permissions to perform"])], 0.9),
+            // Service Bus's and Event Hubs' data planes refusing a right
+            // (`Unauthorized access. 'Send' claim(s) are required to
+            // perform this operation`, AMQP's `unauthorized-access`).
+            signal(&[Any(&["'Send' claim", "'Listen' claim", "'Manage' claim"]), Phrase("required")], 0.9),
             // Storage's data plane refusing a request (`AuthorizationFailure`)
             // in its own words; the code alone is any vendor's.
             signal(&[Phrase("AuthorizationFailure"), Phrase("This request is not authorized to perform this operation")], 0.88),
@@ -1849,7 +1923,7 @@ pub const RULES: &[CategoryRule] = &[
             // A client's request report (.NET's `RequestUri: '…/api/v1/namespaces/x/pods'`)
             // may print its headers between the URL and the status.
             signal(&[Phrase("/api/v1/namespaces/"), Phrase("Status Code: Forbidden")], 0.84),
-            signal_unless(&[Phrase("Error from server (Forbidden)")], &[Any(&["being terminated", "exceeded quota", "violates PodSecurity", "denied the request"])], 0.84),
+            signal_unless(&[Phrase("Error from server (Forbidden)")], &[Any(&["being terminated", "exceeded quota", "violates PodSecurity", "denied the request", "managed by ARM"])], 0.84),
             // RBAC's escalation check refusing to grant permissions the
             // caller does not hold, in the API server's words (current and
             // before 1.9) and in admission webhooks' (Rancher's).
@@ -2715,6 +2789,15 @@ pub const RULES: &[CategoryRule] = &[
                 0.78,
             ),
             signal(&[Phrase("can not end with '_schema'")], 0.8),
+            // ARM's and the compute provider's refusals in their own
+            // sentence shapes: a property that may not change
+            // (`PropertyChangeNotAllowed`), an AKS managed namespace deleted
+            // outside ARM, a subnet that holds another service's resources.
+            signal(&[Phrase("Changing property"), Phrase("is not allowed"), AZURE_PROPERTY], 0.78),
+            signal(&[Code("PropertyChangeNotAllowed")], 0.78),
+            signal(&[Any(&["managed by ARM", "managed by Azure Resource Manager"]), Phrase("namespace"), Any(&["not allowed", "through ARM", "though ARM", "ARM api"])], 0.78),
+            signal(&[Code("SubnetWithExternalResources*")], 0.8),
+            signal(&[Phrase("Subnet"), Phrase("cannot be used"), Phrase("contains external resources")], 0.78),
             signal(&[Phrase("Invalid user identity resource ID")], 0.8),
             signal(&[Phrase("Required argument is missing, please provide the arguments")], 0.8),
             signal(&[Phrase("Only one auth info is needed")], 0.8),
