@@ -278,6 +278,7 @@ fn real_corpus_is_development_data_and_holdout_loads() {
         ("holdout14", 100),
         ("holdout15", 68),
         ("holdout16", 77),
+        ("holdout17", 106),
     ] {
         let n = split.values().filter(|(_, o)| o == origin).count();
         assert_eq!(n, size, "texts of origin {origin} in split.tsv");
