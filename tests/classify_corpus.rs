@@ -1657,6 +1657,22 @@ fn azure_services_data_planes_busy_states_counted_limits_and_own_refusals() {
             "(PermissionDenied) The principal `abc` lacks the required data action `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action` to perform `POST /openai/deployments/gpt/chat/completions` operation.",
             "authorization_failed",
         ),
+        (
+            "Azure.RequestFailedException: The principal 'abc' does not have the required Synapse RBAC permission to perform this action. Status: 403 (Forbidden)",
+            "authorization_failed",
+        ),
+        (
+            "Log Analytics query failed: 403 Forbidden - The provided credentials have insufficient access to perform the requested operation",
+            "authorization_failed",
+        ),
+        (
+            "Message=\"There is another user operation in progress which requires an exclusive lock on [acct]. Please retry after sometime. Microsoft.Azure.Documents.Common/2.14.0\"",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Error: can't get a valid version for 2 subchart(s): \"redis\" (repository \"https://charts.example.com\", version \"9.9.9\")",
+            "helm_chart_download",
+        ),
         // Busy resources in the services' words.
         (
             "Failed to update container app 'api': Container app 'api' is being deleted in managed environment 'env1'.",
@@ -1753,6 +1769,8 @@ fn azure_services_data_planes_busy_states_counted_limits_and_own_refusals() {
         "parse error in config.toml at line 3: unexpected character",
         "The feature is not supported for the account tier you selected; upgrade to Pro.",
         "error validating data: expected type int, for field age, got string",
+        "Matrix Synapse: the user does not have the required power level to perform this action.",
+        "SQLite: the write requires an exclusive lock on the database file.",
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }

@@ -286,6 +286,7 @@ const AZURE_DATA_SERVICE: Term = Any(&[
     "synapse",
     "cognitiveservices",
     "Foundry",
+    "Log Analytics",
 ]);
 
 /// Any tool's words for a thing that is not there.
@@ -1333,6 +1334,9 @@ pub const RULES: &[CategoryRule] = &[
         signals: &[
             signal(&[Phrase("Unable to download the Helm chart")], 0.97),
             signal(&[Phrase("failed to download"), Phrase("chart")], 0.85),
+            // Helm's dependency resolution finding no version of a subchart
+            // in its repository.
+            signal(&[Phrase("can't get a valid version for"), Phrase("subchart")], 0.86),
             signal(&[Phrase("failed to download"), Phrase("helm")], 0.85),
             signal(&[Phrase("failed to download oci://")], 0.9),
             signal(&[Phrase("failed to download"), Phrase("at version")], 0.88),
@@ -1797,6 +1801,9 @@ pub const RULES: &[CategoryRule] = &[
             // (`MaintenanceConfigurationLockConflict`).
             signal_ranked(&[Phrase("SubCode=40901")], 0.9, BUSY_RANK),
             signal_ranked(&[Code("*LockConflict")], 0.88, BUSY_RANK),
+            // Cosmos DB's and App Service's exclusive lock held by another
+            // operation, each service named.
+            signal_ranked(&[Any(&["requires an exclusive lock", "acquire exclusive lock"]), Any(&["Microsoft.Azure.Documents", "documentdb", "this site", "azure-native:web"])], 0.86, BUSY_RANK),
             // Azure services' own busy answers: App Service's site and plan lock, Arc
             // servers' (HCRP) one extension operation at a time, Azure Machine
             // Learning's workspace entity lock.
@@ -1947,6 +1954,8 @@ pub const RULES: &[CategoryRule] = &[
                         "UnauthorizedDatabaseAccess",
                         "lacks the required data action",
                         "does not have the required data action",
+                        "RBAC permission to perform",
+                        "insufficient access to perform the requested operation",
                     ]),
                     AZURE_DATA_SERVICE,
                 ],
