@@ -1632,3 +1632,145 @@ fn data_plane_claims_helms_own_refusals_go_templates_and_arms_sentences() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+#[test]
+fn azure_services_data_planes_busy_states_counted_limits_and_own_refusals() {
+    let related = [
+        // Data planes refusing a caller, each service named.
+        (
+            "Azure.RequestFailedException: The principal associated with access token presented with the incoming request does not have permission to publish events to /providers/Microsoft.EventGrid/domains/d1.",
+            "authorization_failed",
+        ),
+        (
+            "Kusto.Data.Exceptions.KustoRequestDeniedException: Forbidden (403-Forbidden): Principal 'aadapp=1234' is not authorized to write database 'logs'.",
+            "authorization_failed",
+        ),
+        (
+            "Principal 'aaduser=alice' is not authorized to perform operation 'TableShowCommand' on 'https://help.kusto.windows.net:443/'.",
+            "authorization_failed",
+        ),
+        (
+            "Error: the identity does not have permission to receive messages from sb://ns1.servicebus.windows.net/orders.",
+            "authorization_failed",
+        ),
+        (
+            "(PermissionDenied) The principal `abc` lacks the required data action `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action` to perform `POST /openai/deployments/gpt/chat/completions` operation.",
+            "authorization_failed",
+        ),
+        (
+            "Azure.RequestFailedException: The principal 'abc' does not have the required Synapse RBAC permission to perform this action. Status: 403 (Forbidden)",
+            "authorization_failed",
+        ),
+        (
+            "Log Analytics query failed: 403 Forbidden - The provided credentials have insufficient access to perform the requested operation",
+            "authorization_failed",
+        ),
+        (
+            "Message=\"There is another user operation in progress which requires an exclusive lock on [acct]. Please retry after sometime. Microsoft.Azure.Documents.Common/2.14.0\"",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Error: can't get a valid version for 2 subchart(s): \"redis\" (repository \"https://charts.example.com\", version \"9.9.9\")",
+            "helm_chart_download",
+        ),
+        // Busy resources in the services' words.
+        (
+            "Failed to update container app 'api': Container app 'api' is being deleted in managed environment 'env1'.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "(Code: EnvironmentLockConflict) Cannot perform operation on managed environment 'env1' because another operation is in progress.",
+            "conflict_cluster_updating",
+        ),
+        (
+            "Microsoft.Azure.ServiceBus.ServiceBusException: The remote server returned an error: (409) Conflict. SubCode=40901. Request on entity 'q1' is already in progress.",
+            "conflict_cluster_updating",
+        ),
+        // Counted limits without the word quota.
+        (
+            "Code: MoveCannotProceedDueToLargeNumberOfRequestedResourcesInMoveRequest Message: a maximum of 800 resources can be moved at once.",
+            "quota_exceeded",
+        ),
+        (
+            "The resource group allows a maximum of 200 network interfaces to be moved at once. The requested number in the move request is 250.",
+            "quota_exceeded",
+        ),
+        (
+            "Account must have between 1 and 49 existing subscriptions. 50 subscriptions were found under the enrollment account.",
+            "quota_exceeded",
+        ),
+        (
+            "409 Conflict: the site 'app1' would exceed the maximum number of slots allowed for the 'Standard' SKU of its App Service plan.",
+            "quota_exceeded",
+        ),
+        // Not found in the services' words.
+        (
+            "Azure.Messaging.ServiceBus.ServiceBusException: The messaging entity 'sb://ns1.servicebus.windows.net/orders' could not be found. (MessagingEntityNotFound)",
+            "resource_not_found",
+        ),
+        (
+            "The remote server returned an error: (400) Bad Request. SubCode=40400. The destination entity 'q2' does not exist.",
+            "resource_not_found",
+        ),
+        (
+            "azureml._project._commands.ProjectSystemException: Workspace not found.",
+            "resource_not_found",
+        ),
+        // Helm: schema validation after the fetch, parse errors elsewhere.
+        (
+            "WARNING: Deprecated index file format. Try 'helm repo update'\nError: release web failed: error validating \"\": error validating data: ValidationError(Deployment.spec.replicas): invalid type for io.k8s.api.apps.v1.DeploymentSpec.replicas: got \"string\", expected \"integer\"",
+            "helm_install_other",
+        ),
+        (
+            "### Chart [ web ] .\n FAIL deployment\n parse error in \"web/templates/deployment.yaml\": template: web/templates/deployment.yaml:12: unexpected \"}\" in operand",
+            "helm_render",
+        ),
+        (
+            "kustomize build overlays/prod --enable-helm\nError: template: redis/templates/_helpers.tpl:4: function \"lookupX\" not defined",
+            "helm_render",
+        ),
+        // The domain's own refusals with no category of theirs.
+        (
+            "(ProviderError) Resource provider 'Microsoft.Sql' failed to return collection response for type 'deletedServers'.",
+            "other",
+        ),
+        (
+            "ManagedEnvironmentInvalidNetworkConfiguration: The environment network configuration is invalid: Provided subnet must have a size of at least /27",
+            "other",
+        ),
+        (
+            "Code: FeatureNotSupportedForAccount Message: Object replication is not supported for the account.",
+            "other",
+        ),
+        (
+            "E0101 main.go:90] \"failed to start manager\" err=\"could not create RESTMapper from config\"",
+            "other",
+        ),
+        (
+            "AADSTS500011: The resource principal named https://vault.azure.net was not found in the tenant named contoso.",
+            "other",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "Jenkins: the deployment is being deleted, the job cannot continue",
+        "ERROR: database \"orders\" already exists",
+        "GitLab CI: job timed out waiting for the condition after 3600 seconds",
+        "OAuth client configuration error: the resource principal named in the request was not found",
+        "User alice does not have permission to send messages to #general on Slack.",
+        "Postgres: role 'app' is not authorized to read database 'orders'.",
+        "The user lacks the required permission to perform this action in the wiki.",
+        "Another conflicting operation is in progress on the repository; please retry.",
+        "Your plan allows a maximum of 5 projects; 6 were found.",
+        "Stripe: the customer has 3 existing subscriptions; the max number of subscriptions for this product is 3.",
+        "The calendar would exceed the number of slots allowed for the meeting room.",
+        "Error: the destination folder does not exist.",
+        "Workspace not found: please open a folder in the editor first.",
+        "parse error in config.toml at line 3: unexpected character",
+        "The feature is not supported for the account tier you selected; upgrade to Pro.",
+        "error validating data: expected type int, for field age, got string",
+        "Matrix Synapse: the user does not have the required power level to perform this action.",
+        "SQLite: the write requires an exclusive lock on the database file.",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

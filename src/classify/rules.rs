@@ -269,6 +269,26 @@ const API_SERVER_ANSWER: Term = Any(&[
     "the server could not find the requested resource",
 ]);
 
+/// Azure services that answer on their own data planes, named by their
+/// hosts, resource types, SDK namespaces or products: Event Grid, Service
+/// Bus, Event Hubs, Data Explorer (Kusto), Synapse, AI Foundry (Cognitive
+/// Services).
+const AZURE_DATA_SERVICE: Term = Any(&[
+    "Microsoft.EventGrid",
+    "eventgrid",
+    "Event Grid",
+    "servicebus.windows.net",
+    "Microsoft.ServiceBus",
+    "Microsoft.Azure.ServiceBus",
+    "Microsoft.EventHub",
+    "kusto",
+    "Data Explorer",
+    "synapse",
+    "cognitiveservices",
+    "Foundry",
+    "Log Analytics",
+]);
+
 /// Any tool's words for a thing that is not there.
 const NOT_FOUND_WORDS: Term = Any(&[
     "cannot find",
@@ -1314,6 +1334,9 @@ pub const RULES: &[CategoryRule] = &[
         signals: &[
             signal(&[Phrase("Unable to download the Helm chart")], 0.97),
             signal(&[Phrase("failed to download"), Phrase("chart")], 0.85),
+            // Helm's dependency resolution finding no version of a subchart
+            // in its repository.
+            signal(&[Phrase("can't get a valid version for"), Phrase("subchart")], 0.86),
             signal(&[Phrase("failed to download"), Phrase("helm")], 0.85),
             signal(&[Phrase("failed to download oci://")], 0.9),
             signal(&[Phrase("failed to download"), Phrase("at version")], 0.88),
@@ -1337,7 +1360,9 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("failed to fetch Helm repository index")], 0.9),
             signal(&[Phrase("Unable to get an update from the"), Phrase("chart repository")], 0.85),
             signal(&[Phrase("running helm repo update may help")], 0.9),
-            signal(&[Phrase("try helm repo update")], 0.86),
+            // Helm 2's warning on an old index (`Deprecated index file
+            // format. Try 'helm repo update'`) comes with a fetched chart.
+            signal_unless(&[Phrase("try helm repo update")], &[Phrase("Deprecated index file format")], 0.86),
             // Controllers and wrappers around the pull (Flux, Argo CD, the
             // extension manager, Pulumi, Terraform).
             signal(&[Phrase("ChartFetchFailed")], 0.9),
@@ -1460,6 +1485,13 @@ pub const RULES: &[CategoryRule] = &[
             // on a chart's file, also under Helm 2's release heading.
             signal(&[Phrase("template:"), Phrase("templates/"), HELM_NAMED, Any(&["parse error in", "in operand", "unclosed action", "unexpected EOF", "unterminated quoted string", "unexpected {{end}}"])], 0.88),
             signal(&[Phrase("template:"), Phrase("not defined")], 0.85),
+            // Helm's engine's heading of a parse error on a chart's file
+            // (`parse error in "<chart>/templates/x.yaml": template: …`), as
+            // helm-unittest prints it without naming Helm.
+            signal(&[Phrase("parse error in"), Phrase("/templates/"), Phrase("template:"), Any(&["undefined variable", "in operand", "unclosed action", "unexpected", "not defined"])], 0.86),
+            // kustomize inflating a chart (`--enable-helm`, `helmCharts:`)
+            // and failing on the rendered YAML or a template.
+            signal(&[Any(&["--enable-helm", "helmCharts"]), Any(&["yaml: unmarshal errors", "already defined at line", "yaml: line", "template:"])], 0.86),
             signal(&[Phrase("parse error at ("), Phrase("templates/")], 0.86),
             signal(&[Phrase("YAML parse error on")], 0.88),
             // Helm 2: `Error: render error in "<chart>/templates/<file>": template: …`.
@@ -1597,6 +1629,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("upgrade retries exhausted")], 0.85),
             signal(&[Phrase("failed to install release")], 0.8),
             signal(&[Phrase("unable to build kubernetes objects from release manifest")], 0.86),
+            // Helm 2 validating a rendered manifest against the API's schema
+            // (`error validating data: ValidationError(…): invalid type`,
+            // `expected type int, for field …`), also under its release heading.
+            signal(&[Phrase("error validating data"), Any(&["ValidationError(", "invalid type", "expected type", "unknown field"]), HELM_NAMED], 0.86),
             signal(&[Phrase("cannot re-use a name that is still in use")], 0.88),
             // A release name already taken, in any Helm's words.
             signal(&[RELEASE_NAME_TAKEN, Any(&["in use", "already exists", "already taken"])], 0.86),
@@ -1760,6 +1796,14 @@ pub const RULES: &[CategoryRule] = &[
             signal_ranked(&[Phrase("has been preempted by"), Phrase("operation")], 0.74, BUSY_RANK),
             signal_ranked(&[Phrase("conflicting concurrent write")], 0.74, BUSY_RANK),
             signal_ranked(&[Phrase("conflicting operation in progress")], 0.9, BUSY_RANK),
+            // Service Bus's subcode of a request on an entity that another
+            // operation holds, and any service's lock conflict code
+            // (`MaintenanceConfigurationLockConflict`).
+            signal_ranked(&[Phrase("SubCode=40901")], 0.9, BUSY_RANK),
+            signal_ranked(&[Code("*LockConflict")], 0.88, BUSY_RANK),
+            // Cosmos DB's and App Service's exclusive lock held by another
+            // operation, each service named.
+            signal_ranked(&[Any(&["requires an exclusive lock", "acquire exclusive lock"]), Any(&["Microsoft.Azure.Documents", "documentdb", "this site", "azure-native:web"])], 0.86, BUSY_RANK),
             // Azure services' own busy answers: App Service's site and plan lock, Arc
             // servers' (HCRP) one extension operation at a time, Azure Machine
             // Learning's workspace entity lock.
@@ -1830,6 +1874,9 @@ pub const RULES: &[CategoryRule] = &[
             // (`other`); a Kubernetes object being deleted is the API
             // server's answer.
             signal_ranked(&[Code("*BeingDeleted")], 0.88, BUSY_RANK),
+            // Container Apps and App Service naming their own resource being
+            // deleted where an operation needed it.
+            signal_ranked(&[Phrase("is being deleted"), Any(&["container app", "managed environment", "Microsoft.App/", "App Service plan", "Microsoft.Web/"])], 0.86, BUSY_RANK),
             Signal {
                 all: &[Any(&["being deleted", "deprovisioning state", "deleting state"]), Any(&["cannot perform", "cannot be performed", "not allowed", "cannot be modified", "try again"])],
                 none: &[Any(&["object is being deleted", "recoverable", "soft-delete", "soft delete", "purge"])],
@@ -1886,6 +1933,34 @@ pub const RULES: &[CategoryRule] = &[
             // (`Request blocked by Auth <account> : … does not have required
             // RBAC permissions to perform action [Microsoft.DocumentDB/…]`).
             signal(&[Any(&["Request blocked by Auth", "required RBAC permissions to perform"])], 0.9),
+            // The other data planes refusing a caller in their own words
+            // (Event Grid's `principal … does not have permission to send
+            // data`, Kusto's `Principal '…' is not authorized to read
+            // database`, Foundry's `lacks the required data action`):
+            // the service's name or host proves whose refusal it is.
+            signal(
+                &[
+                    Any(&[
+                        "does not have permission to send",
+                        "does not have permission to receive",
+                        "does not have permission to publish",
+                        "does not have permission to read",
+                        "does not have permission to write",
+                        "is not authorized to perform operation",
+                        "is not authorized to read",
+                        "is not authorized to write",
+                        "Caller is not authorized to perform",
+                        "RequestDeniedException",
+                        "UnauthorizedDatabaseAccess",
+                        "lacks the required data action",
+                        "does not have the required data action",
+                        "RBAC permission to perform",
+                        "insufficient access to perform the requested operation",
+                    ]),
+                    AZURE_DATA_SERVICE,
+                ],
+                0.88,
+            ),
             // Service Bus's and Event Hubs' data planes refusing a right
             // (`Unauthorized access. 'Send' claim(s) are required to
             // perform this operation`, AMQP's `unauthorized-access`).
@@ -2143,6 +2218,12 @@ pub const RULES: &[CategoryRule] = &[
         priority: 14,
         signals: &[
             signal(&[Code("ParentResourceNotFound")], 0.92),
+            // Service Bus's missing entity in its words (`MessagingEntityNotFound`,
+            // its 400 with `SubCode=40400`, an auto-forward destination that
+            // does not exist) and Azure Machine Learning's SDK's missing workspace.
+            signal(&[Any(&["MessagingEntityNotFound", "SubCode=40400"])], 0.9),
+            signal(&[Any(&["messaging entity", "destination entity", "forwarding destination"]), Any(&["could not be found", "does not exist", "was not found"])], 0.86),
+            signal(&[Any(&["Workspace not found", "workspace was not found", "workspace could not be found"]), Any(&["ProjectSystemException", "azureml", "Machine Learning", "MachineLearningServices"])], 0.86),
             signal(&[Code("SubscriptionNotFound")], 0.92),
             signal(&[Phrase("SubscriptionNotFound")], 0.88),
             signal(&[Phrase("ParentResourceNotFound")], 0.88),
@@ -2264,6 +2345,15 @@ pub const RULES: &[CategoryRule] = &[
             // other `Max…Exceeded` codes count only next to the domain's vocabulary.
             signal(&[Code("Max*Sub*Exceeded")], 0.9),
             signal(&[Code("Max*Exceeded")], 0.72),
+            // Counted limits that do not say quota: ARM's resources per move
+            // (`MoveCannotProceedDueToLargeNumberOf…`, `allows a maximum of
+            // 200 … to be moved at once`), an enrollment account's
+            // subscriptions (`between 1 and 49 existing subscriptions. 50
+            // subscriptions were found`), App Service's slots per SKU.
+            signal(&[Code("*DueToLargeNumberOf*")], 0.9),
+            signal(&[Phrase("allows a maximum of"), Any(&["to be moved", "in the move request"])], 0.86),
+            signal(&[Any(&["max number of subscriptions", "maximum number of subscriptions", "existing subscriptions"]), Any(&["subscriptions were found", "with the offer", "enrollment account"])], 0.84),
+            signal(&[Any(&["number of slots allowed", "maximum number of slots", "exceed the number of slots"]), Any(&["SKU", "App Service", "site", "plan"])], 0.85),
             signal(&[Phrase("Cannot create more than"), Phrase("for this subscription in this region")], 0.9),
             signal(&[Phrase("limit for resource type"), Phrase("exceeded")], 0.9),
             // ARM's counted limits of a template and a deployment history,
@@ -2833,6 +2923,21 @@ pub const RULES: &[CategoryRule] = &[
             signal_unless(&[Any(&["MountVolume.SetUp failed", "MountVolume.MountDevice failed", "Unable to attach or mount volumes"])], &[CSI_PROVIDER, Phrase("secrets-store")], 0.76),
             signal(&[Code("InvalidResourceType")], 0.7),
             signal(&[Phrase("AADSTS")], 0.6),
+            // Entra's resource (not client) principal missing in the tenant
+            // (`AADSTS500011: The resource principal named … was not found in
+            // the tenant`): the audience asked for, no workload's client id.
+            signal(&[Code("AADSTS500011")], 0.8),
+            signal(&[Phrase("resource principal named"), Phrase("not found in the tenant")], 0.8),
+            // Azure services' own refusals that name no category: a
+            // provider failing a collection (API Management's deleted
+            // services), Container Apps' subnet size, a Storage feature the
+            // account does not support.
+            signal(&[Any(&["Resource provider 'Microsoft.", "Resource provider Microsoft."]), Any(&["failed to return", "ProviderError"])], 0.78),
+            signal_unless(&[Phrase("subnet"), Any(&["must have a size of at least", "environment network configuration is invalid"])], &[NOT_AZURE_NETWORK, OTHER_CLOUD], 0.78),
+            signal(&[Code("*NotSupportedForAccount")], 0.78),
+            // A Kubernetes controller (the secrets-store CSI driver's manager)
+            // that cannot reach the API server's discovery at start.
+            signal(&[Any(&["could not create RESTMapper", "failed to create RESTMapper", "unable to create RESTMapper"])], 0.78),
             // A VM or scale-set extension (AKS node bootstrap, `vmssCSE`)
             // failing to provision.
             signal(&[Any(&["VM has reported a failure when processing extension", "vmssCSE", "VMExtensionProvisioningError", "VMExtensionHandlerNonTransientError"])], 0.8),
