@@ -1039,7 +1039,7 @@ const OTHER_STEP_TIMED_OUT: Term = Any(&[
 /// their "authorization failed" a missing Azure role.
 const OTHER_CLOUD: Term = Any(OTHER_CLOUD_WORDS);
 
-/// The words of [`OTHER_CLOUD`]; the engine also reads them to cancel the
+/// The words of the rules' `OTHER_CLOUD` term; the engine also reads them to cancel the
 /// [`WEAK_DOMAIN_MARKERS`].
 pub const OTHER_CLOUD_WORDS: &[&str] = &[
     "Google::",
