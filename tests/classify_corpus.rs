@@ -1775,3 +1775,103 @@ fn azure_services_data_planes_busy_states_counted_limits_and_own_refusals() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+/// Helm's chart that never arrived, Helm 2's and Helm 4's refusals, services'
+/// busy and not-found answers, the metadata endpoint's bare 400 and the
+/// domain's tools in their own words, each in wordings of its family, next
+/// to unrelated texts that share their words.
+#[test]
+fn fetch_refusal_busy_and_tool_families() {
+    let related = [
+        // A chart that never arrived.
+        ("Error: INSTALLATION FAILED: repo bitnami not found", "helm_chart_download"),
+        ("helm upgrade --install web stable/nginx\nError: UPGRADE FAILED: repo stable not found", "helm_chart_download"),
+        ("helm pull oci://registry.example.io/charts/web --version 9.9.9\nError: Could not locate a version matching provided version string 9.9.9", "helm_chart_download"),
+        ("Error: INSTALLATION FAILED: plugin \"helm-s3\" exited with error", "helm_chart_download"),
+        ("$ helm repo update\nError: error converting YAML to JSON: yaml: invalid leading UTF-8 octet", "helm_chart_download"),
+        // Helm's installs refused by the API server, a post-renderer, subcharts.
+        (
+            "Error: release db failed: Service \"db-primary\" is invalid: spec.clusterIP: Invalid value: \"10.0.0.12\": provided IP is already allocated",
+            "helm_install_other",
+        ),
+        (
+            "Error: release web failed: CronJob.batch \"web-cleanup-scheduled-nightly-maintenance-task-x\" is invalid: metadata.name: Invalid value: \"web-cleanup\": must be no more than 52 characters",
+            "helm_install_other",
+        ),
+        (
+            "Install \"ingress\" failed: conflict occurred while applying object kube-system/ingress apps/v1, Kind=Deployment: Apply failed with 1 conflict",
+            "helm_install_other",
+        ),
+        (
+            "Error: invalid argument \"./post.sh\" for \"--post-renderer\" flag: unable to find binary at ./post.sh",
+            "helm_install_other",
+        ),
+        (
+            "Error: INSTALLATION FAILED: found in Chart.yaml, but missing in charts/ directory: postgresql",
+            "helm_install_other",
+        ),
+        // Helm 2's renderer and sprig's merge.
+        ("Error: rendering template failed: runtime error: invalid memory address or nil pointer dereference", "helm_render"),
+        (
+            "Error: render error in \"web/templates/cm.yaml\": template: web/templates/cm.yaml:3:11: executing \"web/templates/cm.yaml\" at <merge .Values.a .Values.b>: error calling merge: cannot merge nil map",
+            "helm_render",
+        ),
+        // Busy.
+        (
+            "Status: 409 (The specified container is being deleted. Try operation later.) ErrorCode: ContainerBeingDeleted",
+            "conflict_cluster_updating",
+        ),
+        ("The specified share is being deleted. Try operation later. RequestId:1f2e", "conflict_cluster_updating"),
+        (
+            "Code=\"OperationNotAllowed\" Message=\"Operation 'update' is not allowed on VM 'vm1' since the VM is marked for deletion. You can only retry the Delete operation (or wait for an ongoing one to complete).\"",
+            "conflict_cluster_updating",
+        ),
+        // Not found in the services' words.
+        (
+            "Microsoft.Azure.Documents.DocumentClientException: Message: {\"Errors\":[\"Owner resource does not exist\"]} ActivityId: 1b2c",
+            "resource_not_found",
+        ),
+        (
+            "Azure.RequestFailedException: The specified queue does not exist.\nStatus: 404 (The specified queue does not exist.)\nErrorCode: QueueNotFound",
+            "resource_not_found",
+        ),
+        // The metadata endpoint's bare 400, aad-pod-identity's NMI finding no pod.
+        (
+            "Server returned HTTP response code: 400 for URL: http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/",
+            "wi_token_file_missing",
+        ),
+        ("Status: 500 (Internal Server Error)\nContent:\nmatch failed, ip:10.244.1.7 matching pods:[]", "wi_token_file_missing"),
+        // The domain's tools in their own words.
+        ("failed to deserialize task and validate: yaml: line 2: mapping values are not allowed in this context", "other"),
+        ("Run ID: ca1 failed after 3s. Error: failed during run, err: exit status 1", "other"),
+        (
+            "application destination {https://kubernetes.default.svc prod} is not permitted in project 'team-a'",
+            "other",
+        ),
+        ("Error: 1 error occurred:\n\t* pod web-test-connection failed", "other"),
+        ("Error from server: etcdserver: request timed out", "other"),
+        (
+            "{\"code\": \"MarketplacePurchaseEligibilityFailed\", \"message\": \"Marketplace purchase eligibilty check returned errors.\"}",
+            "other",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "Jenkins: the deployment is still active; wait for it to finish",
+        "ERROR: database \"orders\" already exists",
+        "GitHub Actions: job timed out waiting for the condition",
+        "OAuth client configuration error: redirect URI not found in the client's settings",
+        "Error: repo not found on GitHub: check the remote URL",
+        "npm ERR! plugin \"eslint-plugin-x\" exited with error code 1",
+        "pip: Could not find a version that satisfies the requirement flask==9.9",
+        "Error: release notes failed to render: the changelog template is missing",
+        "ActiveRecord: the record is marked for deletion and cannot be updated",
+        "AWS.SimpleQueueService.NonExistentQueue: The specified queue does not exist for this wsdl version.",
+        "etcdctl put foo bar: Error: etcdserver: request timed out",
+        "Steam: this offer cannot be purchased in your region",
+        "pytest: test-connection failed: database refused the connection",
+        "Docker: removal of container web is already in progress",
+        "Jest: 1 test failed after 3s",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

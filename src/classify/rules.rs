@@ -1332,6 +1332,19 @@ pub const RULES: &[CategoryRule] = &[
         title: "The Helm chart cannot be downloaded",
         priority: 10,
         signals: &[
+            // A chart that never arrived in Helm's other words: a repository
+            // never added (`repo x not found` on Helm's error line), no
+            // version of an OCI chart matching, a downloader plugin failing
+            // while it fetches, a repository index that is not YAML on
+            // `helm repo add` or `helm repo update`.
+            signal_unless(
+                &[Any(&["Error: repo", "FAILED: repo", "failed: repo"]), Phrase("not found")],
+                &[Any(&["GitHub", "GitLab", "remote URL", "git remote", "git clone"])],
+                0.86,
+            ),
+            signal(&[Phrase("locate a version matching"), Any(&["helm", "chart", "oci://", "INSTALLATION FAILED", "UPGRADE FAILED"])], 0.88),
+            signal(&[Phrase("plugin"), Phrase("exited with error"), Any(&["helm", "chart", "INSTALLATION FAILED", "UPGRADE FAILED"])], 0.86),
+            signal(&[Any(&["helm repo add", "helm repo update"]), Any(&["invalid leading UTF-8 octet", "error converting YAML to JSON", "cannot unmarshal"])], 0.88),
             signal(&[Phrase("Unable to download the Helm chart")], 0.97),
             signal(&[Phrase("failed to download"), Phrase("chart")], 0.85),
             // Helm's dependency resolution finding no version of a subchart
@@ -1382,7 +1395,6 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("chart for remote reference")], 0.86),
             signal(&[Phrase("could not download http")], 0.86),
             signal(&[Phrase("chart"), Phrase("not found in repository")], 0.85),
-            signal(&[Phrase("Error: repo"), Phrase("not found")], 0.82),
             signal(&[Phrase("helm pull"), Phrase("failed")], 0.82),
             signal(&[Phrase("failed to authorize"), Phrase("chart")], 0.82),
             signal(&[Phrase("/index.yaml"), Phrase("dial tcp")], 0.86),
@@ -1465,6 +1477,10 @@ pub const RULES: &[CategoryRule] = &[
         title: "Helm chart rendering failed with the given values",
         priority: 10,
         signals: &[
+            // Helm 2's renderer failing as a whole (`Error: rendering template
+            // failed: … nil pointer dereference`) and sprig's `merge` on a nil map.
+            signal(&[Phrase("rendering template failed"), Any(&["Error:", "helm", "tiller", "chart"])], 0.86),
+            signal(&[Any(&["error calling merge", "error calling mergeOverwrite"]), Any(&["template", "helm", "chart", "nil pointer"])], 0.86),
             // The extension's headings wrap inner errors too: a permission
             // denied inside one is that denial, not a render failure.
             signal_unless(&[Phrase("Helm chart rendering failed with given values")], RBAC_DENIAL, 0.97),
@@ -1603,6 +1619,22 @@ pub const RULES: &[CategoryRule] = &[
         title: "Other Helm install/upgrade failure",
         priority: 12,
         signals: &[
+            // Helm 2's `Error: release x failed:` heading around the API
+            // server refusing an object (`is invalid`, `Invalid value`).
+            signal(&[Phrase("Error: release"), Phrase("failed:"), Any(&["is invalid:", "Invalid value:", "must be no more than"])], 0.84),
+            // Helm 4's server-side apply meeting another field manager, also
+            // as k3s's helm-controller reports it.
+            signal(&[Phrase("conflict occurred while applying object"), Phrase("failed")], 0.84),
+            // A post-renderer that cannot run, and subcharts that were not
+            // vendored (`found in Chart.yaml, but missing in charts/ directory`).
+            signal(
+                &[
+                    Any(&["--post-renderer", "post-renderer", "error while running post render"]),
+                    Any(&["unable to find binary", "no such file or directory", "executable file not found", "exit status", "exited with error"]),
+                ],
+                0.84,
+            ),
+            signal(&[Phrase("but missing in charts/ directory")], 0.86),
             signal(&[Phrase("unable to create/update Kubernetes resources for the extension")], 0.88),
             signal(&[Phrase("Helm installation failed")], 0.8),
             signal(&[Phrase("Error: INSTALLATION FAILED")], 0.8),
@@ -1758,6 +1790,21 @@ pub const RULES: &[CategoryRule] = &[
         title: "Conflict: the cluster or the connection is busy",
         priority: 16,
         signals: &[
+            // Storage's own busy answer: the container, queue, share or
+            // table is still being deleted (409 `ContainerBeingDeleted` …);
+            // a VM marked for deletion refusing an update of its NIC.
+            signal_ranked(
+                &[Any(&[
+                    "specified container is being deleted",
+                    "specified queue is being deleted",
+                    "specified share is being deleted",
+                    "specified table is being deleted",
+                    "specified filesystem is being deleted",
+                ])],
+                0.86,
+                BUSY_RANK,
+            ),
+            signal_ranked(&[Phrase("is marked for deletion"), Any(&["only retry the Delete operation", "OperationNotAllowed"])], 0.86, BUSY_RANK),
             // A busy signal wins over an extension or Helm wrapper that only
             // carries it (rank BUSY_RANK); a bare inner Conflict does not.
             signal_ranked(&[Phrase("Operation returned an invalid status code: Conflict")], 0.95, BUSY_RANK),
@@ -2217,6 +2264,17 @@ pub const RULES: &[CategoryRule] = &[
         title: "A resource was not found",
         priority: 14,
         signals: &[
+            // Services' own not-found words: Cosmos DB's missing database or
+            // container (`Owner resource does not exist`), Storage's queue.
+            signal(&[Phrase("Owner resource does not exist"), Any(&["DocumentClientException", "CosmosException", "Cosmos", "gremlin", "documents.azure.com", "ActivityId"])], 0.86),
+            signal_unless(
+                &[
+                    Any(&["specified queue does not exist", "QueueNotFound"]),
+                    Any(&["Microsoft.Azure.Storage", "Azure.Storage", "StorageException", "RequestFailedException", "queue.core.windows.net", "azure storage queue", "QueueNotFound"]),
+                ],
+                &[Any(&["wsdl", "SimpleQueueService", "amazonaws", "sqs"])],
+                0.86,
+            ),
             signal(&[Code("ParentResourceNotFound")], 0.92),
             // Service Bus's missing entity in its words (`MessagingEntityNotFound`,
             // its 400 with `SubCode=40400`, an auto-forward destination that
@@ -2560,6 +2618,19 @@ pub const RULES: &[CategoryRule] = &[
         title: "The pod is not set up for workload identity",
         priority: 7,
         signals: &[
+            // aad-pod-identity's NMI finding no pod behind the caller's IP
+            // (`match failed, ip:… matching pods:[]`): no identity for it.
+            signal_unless(&[Phrase("match failed, ip:"), Phrase("matching pods")], MI_NOT_THE_POD, 0.84),
+            // The metadata endpoint's bare 400 to a token request: a
+            // credential chain fell back to it and it has no identity.
+            signal_unless(
+                &[
+                    Any(&["169.254.169.254/metadata/identity/oauth2/token", "Couldn't acquire access token from IMDS"]),
+                    Any(&["response code: 400", "400 Bad Request", "status code 400", "status code: 400", "StatusCode=400", "status: 400", "(400)"]),
+                ],
+                MI_NOT_THE_POD,
+                0.84,
+            ),
             signal(&[Phrase("WorkloadIdentityCredential authentication unavailable")], 0.95),
             signal(&[Phrase("workload options are not fully configured")], 0.95),
             signal(&[Phrase("no token file specified")], 0.9),
@@ -2847,6 +2918,24 @@ pub const RULES: &[CategoryRule] = &[
         title: "Another error of this domain",
         priority: 17,
         signals: &[
+            // The domain's tools in their own words: an ACR task's run, an
+            // Argo CD project refusing an application's destination or
+            // source, `helm test`'s failed test pod, etcd behind the API
+            // server timing out, a Marketplace offer that cannot be bought.
+            signal(&[Any(&["failed to unmarshal task before running", "failed to deserialize task and validate"])], 0.78),
+            signal(&[Phrase("Run ID:"), Phrase("failed after"), Phrase("failed during run")], 0.78),
+            signal(&[Phrase("application"), Any(&["allowed destinations in project", "is not permitted in project"])], 0.78),
+            signal(&[Any(&["Error: pod", "* pod"]), Any(&["test-connection failed", "-test failed"])], 0.78),
+            signal(&[Phrase("helm test"), Phrase("pod"), Phrase("failed")], 0.78),
+            signal(
+                &[
+                    Any(&["etcdserver: request timed out", "etcdserver: leader changed", "etcdserver: no leader", "etcdserver: too many requests"]),
+                    Any(&["Error from server", "kubectl", "kube-apiserver", "apiserver"]),
+                ],
+                0.78,
+            ),
+            signal(&[Code("MarketplacePurchaseEligibilityFailed")], 0.8),
+            signal(&[Phrase("Offer with PublisherId"), Phrase("cannot be purchased")], 0.78),
             signal(&[Phrase("Resource id is invalid")], 0.8),
             // Azure's network resource provider on a subnet and its virtual
             // network (`Subnet 'x' is not valid in virtual network 'y'`, not
