@@ -86,6 +86,9 @@ fn event_row(clean: &str, work: &mut u64) -> bool {
         // a word, and the row may follow a log prefix or a wrapper's key.
         let mut t: [&str; 3] = [""; 3];
         line.split(' ')
+            // A compact JSON string's key glued to the row's first word
+            // (`{"message":"Warning`).
+            .map(|w| w.rsplit_once("\":\"").map_or(w, |(_, r)| r))
             .map(|w| {
                 w.trim_matches(|c: char| {
                     matches!(c, '"' | '\'' | '`' | '[' | ']' | '{' | '}' | ',')
@@ -801,6 +804,14 @@ mod tests {
         assert!(event_row("\"  Warning DoActionFailed 15s x\"", &mut w));
         assert!(event_row(
             "{\"message\": \"  Warning DoActionFailed 15s x\"}",
+            &mut w
+        ));
+        assert!(event_row(
+            "{\"error\":{\"message\":\"Warning  SyncLoadBalancerFailed  8s  service-controller  x\"}}",
+            &mut w
+        ));
+        assert!(!event_row(
+            "{\"level\":\"Warning\",\"msg\":\"Failed 15 times\"}",
             &mut w
         ));
         assert!(event_row("Warning FailedMount <unknown> kubelet x", &mut w));
