@@ -1017,6 +1017,17 @@ const VM_UPGRADE: Term = Any(&[
     "UnhealthyUpgradedInstance",
 ]);
 
+/// kubelet's and kubectl's own condition waits: a volume that cannot be
+/// mounted, `kubectl wait` naming what it waited on, `delete` and `drain`
+/// waiting for objects to go. None is Helm's wait.
+const KUBE_WAIT: Term = Any(&[
+    "Unable to attach or mount volumes",
+    "timed out waiting for the condition on",
+    "kubectl delete",
+    "kubectl drain",
+    "kubectl wait",
+]);
+
 /// Another tool's step in its own `Error <verb>ing …:` words before a
 /// condition wait's timeout: Helm's waits end on its `Error:` line or name
 /// a release, a hook or a chart.
@@ -1248,11 +1259,8 @@ pub const RULES: &[CategoryRule] = &[
         signals: &[
             signal(&[Phrase("Timed out waiting for resource readiness")], 0.97),
             signal(&[Phrase("Timed out waiting for the resource to come to a ready")], 0.95),
-            // kubelet says the same when a volume cannot be mounted.
-            // kubectl's own waits say it too: `wait` naming what it waited
-            // on (`timed out waiting for the condition on pods/x`), `delete`
-            // and `drain` waiting for objects to go.
-            // Another tool's own step that timed out (`Error creating pod:
+            // kubelet and kubectl say the same in their own waits
+            // (`KUBE_WAIT`). Another tool's own step that timed out (`Error creating pod:
             // timed out waiting for the condition` from a job runner) is no
             // Helm wait unless Helm's words say so (the signals below).
             // The wait's words alone are also a CI job's: weak, they count
@@ -1260,12 +1268,12 @@ pub const RULES: &[CategoryRule] = &[
             // Helm's words they are Helm's.
             signal_unless(
                 &[Phrase("timed out waiting for the condition")],
-                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"]), OTHER_STEP_TIMED_OUT],
+                &[KUBE_WAIT, OTHER_STEP_TIMED_OUT],
                 0.74,
             ),
             signal_unless(
                 &[Phrase("timed out waiting for the condition"), Any(&["Error:", "release", "hook", "helm", "tiller", "chart", "upgrade", "install"])],
-                &[Any(&["Unable to attach or mount volumes", "timed out waiting for the condition on", "kubectl delete", "kubectl drain", "kubectl wait"]), OTHER_STEP_TIMED_OUT],
+                &[KUBE_WAIT, OTHER_STEP_TIMED_OUT],
                 0.9,
             ),
             signal(&[Phrase("job failed: BackoffLimitExceeded")], 0.85),
