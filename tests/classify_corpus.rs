@@ -280,6 +280,7 @@ fn real_corpus_is_development_data_and_holdout_loads() {
         ("holdout16", 77),
         ("holdout17", 106),
         ("holdout18", 98),
+        ("holdout19", 121),
     ] {
         let n = split.values().filter(|(_, o)| o == origin).count();
         assert_eq!(n, size, "texts of origin {origin} in split.tsv");
