@@ -269,12 +269,8 @@ const EXTENSION_WORKLOAD: Term = Any(&[
     "arcml",
     "amlarc",
     "flux-system",
-    "microsoft.flux",
     "dapr-system",
     "dapr-operator",
-    "dapr-sidecar-injector",
-    "dapr-placement",
-    "microsoft.dapr",
     "k8s-extension",
     "arc extension",
     "cluster extension",
@@ -282,14 +278,12 @@ const EXTENSION_WORKLOAD: Term = Any(&[
 ]);
 
 /// Helm's storage driver writing its release record (the Secret or
-/// ConfigMap it keeps per revision), in its error wraps and its trace.
+/// ConfigMap it keeps per revision), in its error wraps and its trace
+/// (`pkg/storage/driver.(*Secrets).Create`).
 const HELM_RECORD_WRITE: Term = Any(&[
     "create: failed to create",
     "update: failed to update",
     "storage/driver",
-    "driver.(*Secrets)",
-    "driver.(*ConfigMaps)",
-    "storage.(*Storage)",
 ]);
 
 /// Helm named as the installer: its install and upgrade commands and
@@ -311,7 +305,6 @@ const KUBE_GROUP_RESOURCE: Term = Any(&[
     "daemonsets.apps",
     "replicasets.apps",
     "jobs.batch",
-    "cronjobs.batch",
     ".rbac.authorization.k8s.io",
     ".networking.k8s.io",
     ".apiextensions.k8s.io",
@@ -3027,7 +3020,7 @@ pub const RULES: &[CategoryRule] = &[
             // by resource and group (a multi-cluster controller's work
             // status), and kubectl finding no CRD for a kind, with no Helm.
             signal(&[KUBE_GROUP_RESOURCE, Any(&["already exists", "Failed to apply"])], 0.78),
-            signal(&[Phrase("no matches for kind"), Any(&["in version", "resource mapping not found", "unable to recognize"])], 0.78),
+            signal(&[Phrase("no matches for kind"), Phrase("in version")], 0.78),
             // ARM's role and policy codes in any shape (the portal's `(Code: X)`).
             signal(&[Code("RoleAssignment*")], 0.78),
             signal(&[Code("RoleDefinition*")], 0.78),
