@@ -1947,6 +1947,11 @@ fn extension_pods_helms_record_tillers_relay_and_kubernetes_objects_without_helm
             "Error: INSTALLATION FAILED: unable to build kubernetes objects from release manifest: resource mapping not found for name: \"x\" namespace: \"\" from \"\": no matches for kind \"ServiceMonitor\"",
             "helm_install_other",
         ),
+        // The metadata endpoint out of time in Go's words.
+        (
+            "azidentity: ManagedIdentityCredential: Get \"http://169.254.169.254/metadata/identity/oauth2/token?resource=https%3A%2F%2Fvault.azure.net\": context deadline exceeded",
+            "wi_token_file_missing",
+        ),
         // ARM's role and policy codes in the portal's form.
         (
             "\"The role assignment already exists. (Code: RoleAssignmentExists)\"",
@@ -1964,6 +1969,7 @@ fn extension_pods_helms_record_tillers_relay_and_kubernetes_objects_without_helm
         "Jenkins: the deployment is still active; create: failed to create the workspace",
         "etcd client: update: failed to update lease: context deadline exceeded",
         "grpc client: rpc error: code = Unknown desc = upstream connect error",
+        "vault login: Get \"https://vault.internal:8200/v1/auth/token\": context deadline exceeded (identity service unreachable)",
         "Django: the deployments app already exists in INSTALLED_APPS",
         "ERROR: database \"orders\" already exists",
         "GitHub Actions: job timed out waiting for the condition",

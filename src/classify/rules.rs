@@ -462,6 +462,8 @@ const MI_UNAVAILABLE: Term = Any(&[
     "no identity",
     "timed out",
     "timeout",
+    // Go's words for its client's timeout.
+    "context deadline exceeded",
     "no response",
     "did not respond",
     "unable to connect",
