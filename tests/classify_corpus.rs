@@ -1876,3 +1876,106 @@ fn fetch_refusal_busy_and_tool_families() {
     ];
     assert_categories(&unrelated.map(|text| (text, "unknown")));
 }
+
+#[test]
+fn extension_pods_helms_record_tillers_relay_and_kubernetes_objects_without_helm() {
+    let related = [
+        // An extension's own pods that fit no node, in several wrappers.
+        (
+            "kubectl get events -n azureml\nWarning  FailedScheduling  pod/fluent-bit-x2  0/3 nodes are available: 3 Insufficient cpu.",
+            "extension_pods_unschedulable",
+        ),
+        (
+            "az k8s-extension create --name flux --extension-type microsoft.flux\npod/source-controller-6b8 in flux-system: 0/2 nodes are available: 2 node(s) had untolerated taint",
+            "extension_pods_unschedulable",
+        ),
+        (
+            "dapr-system   dapr-operator-7c9f   0/1   Pending\nWarning FailedScheduling 0/1 nodes are available: 1 Too many pods.",
+            "extension_pods_unschedulable",
+        ),
+        (
+            "The cluster extension's pods stay Pending: 0/4 nodes are available: 4 node(s) didn't match Pod's node affinity/selector.",
+            "extension_pods_unschedulable",
+        ),
+        // Any other workload's pending pods stay `other`.
+        (
+            "Warning  FailedScheduling  pod/web-7d9  0/3 nodes are available: 3 Insufficient memory.",
+            "other",
+        ),
+        // Helm's storage out of time while it writes its release record.
+        (
+            "Error: UPGRADE FAILED: update: failed to update: context deadline exceeded",
+            "helm_install_other",
+        ),
+        (
+            "Helm upgrade failed: create: failed to create: context deadline exceeded",
+            "helm_install_other",
+        ),
+        (
+            "Error: INSTALLATION FAILED: context deadline exceeded\nhelm.go:84: [debug] context deadline exceeded\nhelm.sh/helm/v3/pkg/storage/driver.(*ConfigMaps).Create",
+            "helm_install_other",
+        ),
+        // Helm's own wait stays the wait.
+        ("Error: UPGRADE FAILED: context deadline exceeded", "helm_timeout"),
+        // Tiller's answer relayed.
+        (
+            "Error: rpc error: code = Unknown desc = no kind \"Gateway\" is registered for version \"networking.istio.io/v1alpha3\"\n$ helm install istio-config ./chart",
+            "helm_install_other",
+        ),
+        (
+            "[step 4/9] Helm install error: rpc error: code = Unknown desc = unable to decode \"\": Object 'Kind' is missing",
+            "helm_install_other",
+        ),
+        (
+            "tiller: Helm upgrade error: rpc error: code = Unknown desc = release web failed: deployments.apps \"web\" already exists",
+            "helm_resource_exists",
+        ),
+        // Kubernetes objects with no Helm.
+        (
+            "message: 'Failed to apply all manifests (0/2): statefulsets.apps \"db\" already exists'\nreason: AppliedFailed",
+            "other",
+        ),
+        (
+            "propagation failed: clusterroles.rbac.authorization.k8s.io \"viewer\" already exists",
+            "other",
+        ),
+        (
+            "error: resource mapping not found for name: \"gw\" namespace: \"\" from \"gw.yaml\": no matches for kind \"Gateway\" in version \"gateway.networking.k8s.io/v1\"\nensure CRDs are installed first",
+            "other",
+        ),
+        (
+            "Error: INSTALLATION FAILED: unable to build kubernetes objects from release manifest: resource mapping not found for name: \"x\" namespace: \"\" from \"\": no matches for kind \"ServiceMonitor\"",
+            "helm_install_other",
+        ),
+        // The metadata endpoint out of time in Go's words.
+        (
+            "azidentity: ManagedIdentityCredential: Get \"http://169.254.169.254/metadata/identity/oauth2/token?resource=https%3A%2F%2Fvault.azure.net\": context deadline exceeded",
+            "wi_token_file_missing",
+        ),
+        // ARM's role and policy codes in the portal's form.
+        (
+            "\"The role assignment already exists. (Code: RoleAssignmentExists)\"",
+            "other",
+        ),
+        (
+            "Cannot update the policy assignment's scope. (Code: PolicyAssignmentScopeUpdateNotPermitted)",
+            "other",
+        ),
+    ];
+    assert_categories(&related);
+    let unrelated = [
+        "Chrome: the extension pod manager is pending; 0 of 3 reviewers are available",
+        "Spring Batch: property jobs.batch.size not found in application.yml",
+        "Jenkins: the deployment is still active; create: failed to create the workspace",
+        "etcd client: update: failed to update lease: context deadline exceeded",
+        "grpc client: rpc error: code = Unknown desc = upstream connect error",
+        "vault login: Get \"https://vault.internal:8200/v1/auth/token\": context deadline exceeded (identity service unreachable)",
+        "Django: the deployments app already exists in INSTALLED_APPS",
+        "ERROR: database \"orders\" already exists",
+        "GitHub Actions: job timed out waiting for the condition",
+        "OAuth client configuration error: redirect URI not found (Code: RedirectUriNotAllowed)",
+        "Payment declined by the issuer (Code: CardNotPermitted)",
+        "Dapr sidecar docs: 0/3 reviewers are available for the arcml fork",
+    ];
+    assert_categories(&unrelated.map(|text| (text, "unknown")));
+}

@@ -254,6 +254,63 @@ const KUBE_MAPPING_MISSING: Term = Any(&[
     "ensure CRDs are installed first",
 ]);
 
+/// The scheduler's own words for a pod no node fits.
+const SCHEDULER_NO_FIT: Term = Any(&[
+    "nodes are available",
+    "FailedScheduling",
+    "didn't match Pod's node affinity",
+]);
+
+/// A cluster extension's own workloads by the names they run under: Azure
+/// Machine Learning's (`azureml`, `arcml`, `amlarc`), Flux's, Dapr's, and any
+/// extension named as such.
+const EXTENSION_WORKLOAD: Term = Any(&[
+    "azureml",
+    "arcml",
+    "amlarc",
+    "flux-system",
+    "dapr-system",
+    "dapr-operator",
+    "k8s-extension",
+    "arc extension",
+    "cluster extension",
+    "extension pod",
+]);
+
+/// Helm's storage driver writing its release record (the Secret or
+/// ConfigMap it keeps per revision), in its error wraps and its trace
+/// (`pkg/storage/driver.(*Secrets).Create`).
+const HELM_RECORD_WRITE: Term = Any(&[
+    "create: failed to create",
+    "update: failed to update",
+    "storage/driver",
+]);
+
+/// Helm named as the installer: its install and upgrade commands and
+/// headings, Tiller, a release.
+const HELM_INSTALLING: Term = Any(&[
+    "helm upgrade",
+    "helm install",
+    "tiller",
+    "UPGRADE FAILED",
+    "INSTALLATION FAILED",
+    "Error: release",
+]);
+
+/// A Kubernetes object named by its resource and API group, as the API
+/// server and controllers name it (`deployments.apps "web"`).
+const KUBE_GROUP_RESOURCE: Term = Any(&[
+    "deployments.apps",
+    "statefulsets.apps",
+    "daemonsets.apps",
+    "replicasets.apps",
+    "jobs.batch",
+    ".rbac.authorization.k8s.io",
+    ".networking.k8s.io",
+    ".apiextensions.k8s.io",
+    ".admissionregistration.k8s.io",
+]);
+
 /// The API server's answers to an object a client creates or updates: an
 /// admission webhook that cannot be called or denies it, an invalid or
 /// immutable field, a namespace being deleted, an internal or storage error.
@@ -405,6 +462,8 @@ const MI_UNAVAILABLE: Term = Any(&[
     "no identity",
     "timed out",
     "timeout",
+    // Go's words for its client's timeout.
+    "context deadline exceeded",
     "no response",
     "did not respond",
     "unable to connect",
@@ -1165,6 +1224,14 @@ pub const RULES: &[CategoryRule] = &[
             // pool) pends no pod: a pod must be left unscheduled.
             signal(&[Phrase("CriticalAddonsOnly"), Phrase("taint"), POD_UNSCHEDULED], 0.9),
             signal(&[Phrase("Extension Pod error"), Phrase("nodes are available")], 0.9),
+            // The scheduler finding no node for a pod an extension runs
+            // (Azure Machine Learning's, Flux's, Dapr's, any named extension).
+            signal(&[SCHEDULER_NO_FIT, EXTENSION_WORKLOAD], 0.86),
+            // The namespaces only those extensions use name them anywhere in
+            // the text (a quoted, re-wrapped issue puts them lines apart).
+            signal(&[Phrase("nodes are available"), Phrase("azureml")], 0.84),
+            signal(&[Phrase("nodes are available"), Phrase("flux-system")], 0.84),
+            signal(&[Phrase("nodes are available"), Phrase("dapr-system")], 0.84),
             signal(&[Phrase("FailedScheduling"), Phrase("extension-operator")], 0.88),
             signal(&[Phrase("FailedScheduling"), Phrase("extension-agent")], 0.88),
             signal(&[Phrase("FailedScheduling"), Phrase("extension-manager")], 0.88),
@@ -1695,9 +1762,18 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("invalid release name, must match regex")], 0.82),
             signal(&[Any(&["invalid release name", "release name is invalid"])], 0.74),
             signal(&[Any(&["does not exist. Installing it now", "getting deployed release"]), Any(&["Error:", "release: not found"])], 0.8),
-            signal(&[Phrase("resource mapping not found for name")], 0.82),
-            signal(&[Phrase("ensure CRDs are installed first")], 0.85),
+            // A kind with no CRD is Helm's failure only where Helm installs
+            // (kubectl's apply prints the same words, with the file it read
+            // where Helm's rendered manifest shows `from ""`).
+            signal(&[KUBE_MAPPING_MISSING, Any(&["helm", "chart", "tiller", "release", "UPGRADE FAILED", "INSTALLATION FAILED", "from \"\": no matches"])], 0.85),
             signal(&[Phrase("Error: create: failed to create")], 0.82),
+            // Helm's storage running out of time while it writes its release
+            // record: no readiness wait, ranked ahead of Helm's wait.
+            signal_ranked(&[HELM_RECORD_WRITE, Phrase("context deadline exceeded"), HELM_CONTEXT], 0.86, 9),
+            // Tiller's gRPC answer relayed by Helm 2's client or a wrapper
+            // (an installer's step log); a cause of another category in its
+            // `desc` wins by rank.
+            signal(&[Phrase("rpc error: code = Unknown desc"), HELM_INSTALLING], 0.8),
             signal(&[Phrase("Cannot patch"), Phrase("field is immutable")], 0.78),
             signal(&[Phrase("Helm rollback failed")], 0.8),
             signal(&[Phrase("Helm uninstall failed")], 0.8),
@@ -2942,6 +3018,15 @@ pub const RULES: &[CategoryRule] = &[
                 ],
                 0.78,
             ),
+            // The API server's and controllers' answers about an object named
+            // by resource and group (a multi-cluster controller's work
+            // status), and kubectl finding no CRD for a kind, with no Helm.
+            signal(&[KUBE_GROUP_RESOURCE, Any(&["already exists", "Failed to apply"])], 0.78),
+            signal(&[Phrase("no matches for kind"), Phrase("in version")], 0.78),
+            // ARM's role and policy codes in any shape (the portal's `(Code: X)`).
+            signal(&[Code("RoleAssignment*")], 0.78),
+            signal(&[Code("RoleDefinition*")], 0.78),
+            signal(&[Code("PolicyAssignment*")], 0.78),
             signal(&[Code("MarketplacePurchaseEligibilityFailed")], 0.8),
             signal(&[Phrase("Offer with PublisherId"), Phrase("cannot be purchased")], 0.78),
             signal(&[Phrase("Resource id is invalid")], 0.8),
