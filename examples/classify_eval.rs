@@ -34,13 +34,14 @@ use corpus::Set;
 /// Floors CI holds the sets to: (set, top-1, unknown retention,
 /// calibration). The development set is held to 99% top-1 and calibration
 /// and to every unrelated text kept `unknown`. The test set, texts never used
-/// for tuning, is held to the aim: 95% top-1 over the categories, 95% of the
-/// unrelated texts kept `unknown`, 90% calibration. An empty set has no
+/// for tuning, is held to what its one measurement reached, rounded down
+/// (96.0% top-1 over the categories, every unrelated text kept `unknown`,
+/// every answer given with confidence ≥ 0.80 right), above the aim of 95%
+/// top-1 and 95% of the unrelated texts kept `unknown`, so that a change
+/// losing ground on unseen text fails (docs/classify.md). An empty set has no
 /// figures and passes.
-const FLOORS: &[(Set, f64, f64, f64)] = &[
-    (Set::Dev, 0.99, 1.0, 0.99),
-    (Set::Holdout, 0.95, 0.95, 0.90),
-];
+const FLOORS: &[(Set, f64, f64, f64)] =
+    &[(Set::Dev, 0.99, 1.0, 0.99), (Set::Holdout, 0.96, 1.0, 1.0)];
 
 /// Confidence from which an answer counts as confident for calibration.
 const CONFIDENT: f64 = 0.8;
