@@ -189,7 +189,7 @@ pub(crate) fn guess(words: &Words, work: &mut u64) -> Option<Guess> {
                 .map(|&(_, q)| (q, *w))
         })
         .collect();
-    pushing.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    super::order::sort_short_by(&mut pushing, |a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     Some(Guess {
         id: CLASSES[best],
         probability: 1.0 / sum,
