@@ -74,7 +74,7 @@ mod tests {
         // Pairs sorted by their first item only: ties keep their order.
         let v: Vec<(u8, usize)> = (0..200).map(|i| ((i * 37 % 11) as u8, i)).collect();
         let mut want = v.clone();
-        want.sort_by(|a, b| b.0.cmp(&a.0));
+        want.sort_by_key(|x| std::cmp::Reverse(x.0));
         let mut got = v;
         sort_short_by(&mut got, |a, b| b.0.cmp(&a.0));
         assert_eq!(got, want);
