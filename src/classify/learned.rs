@@ -143,7 +143,7 @@ pub(crate) fn read(text: &str, work: &mut u64) -> Option<Words> {
 pub(crate) fn guess(words: &Words, work: &mut u64) -> Option<Guess> {
     // The text's words and the table's are both sorted (byte order): one walk
     // of the table alongside finds each word's index, with no index to build
-    // (a hash map was several KB of the wasm module).
+    // (a hash map would add several KB to the wasm module).
     let mut table = WORDS.lines().enumerate().peekable();
     let mut scores = vec![0i32; CLASSES.len()];
     let mut norm = 0.0f64;
