@@ -13,6 +13,7 @@ use super::markers::MARKERS;
 use super::matcher::{Automaton, Hits};
 use super::near::{self, Lines};
 use super::normalize::{self, Views};
+use super::order;
 use super::redact::{self, LineMasks};
 use super::rules::{
     CategoryRule, Signal, Term, DOMAIN_CODES, DOMAIN_MARKERS, OTHER_CLOUD_WORDS, RULES, SPECIFIC,
@@ -194,7 +195,7 @@ impl Analysis<'_> {
             Term::Innermost(_) => self.term(t, pids).into_iter().collect(),
         };
         self.work += out.len() as u64;
-        out.sort_unstable();
+        order::sort_spans(&mut out);
         out
     }
 
@@ -469,7 +470,7 @@ pub(crate) fn run(text: &str, ctx: &ClassifyContext) -> (Diagnosis, ClassifyStat
     // Precedence decides among specific matches; a match resting
     // only on weak signals ranks after every specific one.
     let weak = |x: &Candidate| x.confidence < f64::from(SPECIFIC);
-    candidates.sort_by(|x, y| {
+    order::sort_short_by(&mut candidates, |x, y| {
         weak(x)
             .cmp(&weak(y))
             .then(x.priority.cmp(&y.priority))

@@ -183,13 +183,21 @@ pub(crate) fn extract(
             .any(|m| m.name == "errorCode" && m.value == l.value)
     }) || opens_with_cli_error(&views.clean, lines)
         || event_row(&views.clean, work);
-    found.sort_by_key(|e| e.start);
+    // In text order, ties in the order found: the (start, index) pairs sorted
+    // as spans are, where a stable sort of the entities would bring the
+    // standard library's stable sort for one more type into the wasm module.
+    let mut order: Vec<(usize, usize)> = found.iter().map(|e| e.start).zip(0..).collect();
+    super::order::sort_spans(&mut order);
+    let mut found: Vec<Option<Entity>> = found.into_iter().map(Some).collect();
     // Keep a bounded number of values per name.
     let mut kept: Vec<Entity> = Vec::new();
     // Counts per name; the names are a small fixed set, so a list is enough (and
     // compiles to less than one more `BTreeMap` type in the wasm module).
     let mut per_name: Vec<(&'static str, usize)> = Vec::new();
-    for e in found {
+    for e in order
+        .iter()
+        .filter_map(|&(_, i)| found.get_mut(i).and_then(Option::take))
+    {
         *work += 1;
         let i = match per_name.iter().position(|(n, _)| *n == e.name) {
             Some(i) => i,

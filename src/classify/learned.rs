@@ -11,9 +11,6 @@
 //! and asked more widely it unseats as many right answers as it places
 //! (docs/classify.md gives the measured effect).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::learned_table::{
     BIAS, BIAS_SCALE, CLASSES, IDF, IDF_SCALE, STARTS, WEIGHTS, WEIGHT_SCALE, WORDS,
 };
@@ -141,22 +138,30 @@ pub(crate) fn read(text: &str, work: &mut u64) -> Option<Words> {
     Some(out)
 }
 
-/// Word to its index in the table, built on first use.
-fn index() -> &'static HashMap<&'static str, usize> {
-    static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
-    INDEX.get_or_init(|| WORDS.lines().enumerate().map(|(i, w)| (w, i)).collect())
-}
-
 /// The model's best category for a text with these words; `None` when the
 /// text has none of the model's words.
 pub(crate) fn guess(words: &Words, work: &mut u64) -> Option<Guess> {
-    let index = index();
+    // The text's words and the table's are both sorted (byte order): one walk
+    // of the table alongside finds each word's index, with no index to build
+    // (a hash map would add several KB to the wasm module).
+    let mut table = WORDS.lines().enumerate().peekable();
     let mut scores = vec![0i32; CLASSES.len()];
     let mut norm = 0.0f64;
     let mut found = Vec::new();
     for (w, &span) in words {
         *work += 1;
-        let Some(&i) = index.get(w.as_str()) else {
+        let mut at = None;
+        while let Some(&(i, t)) = table.peek() {
+            if t > w.as_str() {
+                break;
+            }
+            table.next();
+            if t == w.as_str() {
+                at = Some(i);
+                break;
+            }
+        }
+        let Some(i) = at else {
             continue;
         };
         let idf = f64::from(IDF[i]) * IDF_SCALE;
@@ -189,7 +194,7 @@ pub(crate) fn guess(words: &Words, work: &mut u64) -> Option<Guess> {
                 .map(|&(_, q)| (q, *w))
         })
         .collect();
-    pushing.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    super::order::sort_short_by(&mut pushing, |a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     Some(Guess {
         id: CLASSES[best],
         probability: 1.0 / sum,

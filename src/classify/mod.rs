@@ -18,6 +18,7 @@ mod markers;
 mod matcher;
 mod near;
 mod normalize;
+mod order;
 mod redact;
 #[rustfmt::skip]
 mod learned_table;

@@ -36,7 +36,7 @@ impl Masks {
 
     /// The union of `ranges`, in any order.
     fn union(mut ranges: Vec<(usize, usize)>) -> Masks {
-        ranges.sort_unstable();
+        super::order::sort_spans(&mut ranges);
         let mut m = Masks::default();
         for (s, e) in ranges {
             m.push(s, e);
