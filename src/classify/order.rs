@@ -48,38 +48,58 @@ fn sift_down(v: &mut [(usize, usize)], mut root: usize, end: usize) {
     }
 }
 
-#[cfg(test)]
+/// The standard library's sorts as the reference, on random lists. Native
+/// only: proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::{sort_short_by, sort_spans};
+    use proptest::prelude::*;
 
-    #[test]
-    fn sorts_spans_as_sort_unstable_does() {
-        for n in [0, 1, 2, 3, 7, 48, 49, 1000] {
-            // Repeats, runs in order and in reverse.
-            let v: Vec<(usize, usize)> = (0..n)
-                .map(|i: usize| ((i * 7919) % 97, (n - i) % 5))
-                .chain((0..n / 3).map(|i| (i, i)))
-                .chain((0..n / 3).rev().map(|i| (i, 0)))
-                .collect();
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Small offsets make ties and runs common.
+        #[test]
+        fn sorts_spans_as_sort_unstable_does(
+            v in prop::collection::vec((0usize..40, 0usize..6), 0..300),
+        ) {
             let mut want = v.clone();
             want.sort_unstable();
             let mut got = v;
             sort_spans(&mut got);
-            assert_eq!(got, want, "{n} pairs");
+            prop_assert_eq!(got, want);
+        }
+
+        /// Pairs compared by their first item only: equal keys must keep their
+        /// order, as the standard stable sort keeps it.
+        #[test]
+        fn sorts_as_the_standard_stable_sort_does(
+            keys in prop::collection::vec(0u8..12, 0..200),
+            descending in any::<bool>(),
+        ) {
+            let v: Vec<(u8, usize)> = keys.into_iter().zip(0..).collect();
+            let cmp = |a: &(u8, usize), b: &(u8, usize)| {
+                if descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) }
+            };
+            let mut want = v.clone();
+            want.sort_by(cmp);
+            let mut got = v;
+            sort_short_by(&mut got, cmp);
+            prop_assert_eq!(got, want);
         }
     }
 
     #[test]
-    fn sorts_as_the_standard_stable_sort_does() {
-        // Pairs sorted by their first item only: ties keep their order.
-        let v: Vec<(u8, usize)> = (0..200).map(|i| ((i * 37 % 11) as u8, i)).collect();
-        let mut want = v.clone();
-        want.sort_by_key(|x| std::cmp::Reverse(x.0));
-        let mut got = v;
-        sort_short_by(&mut got, |a, b| b.0.cmp(&a.0));
-        assert_eq!(got, want);
-        let mut empty: Vec<u8> = Vec::new();
-        sort_short_by(&mut empty, u8::cmp);
-        assert!(empty.is_empty());
+    fn sorts_long_runs_in_order_and_reversed() {
+        for v in [
+            (0..1000).map(|i| (i, 0)).collect::<Vec<(usize, usize)>>(),
+            (0..1000).rev().map(|i| (i, i % 3)).collect(),
+        ] {
+            let mut want = v.clone();
+            want.sort_unstable();
+            let mut got = v;
+            sort_spans(&mut got);
+            assert_eq!(got, want);
+        }
     }
 }
