@@ -1327,9 +1327,10 @@ pub const RULES: &[CategoryRule] = &[
             signal(&[Phrase("Timed out waiting for resource readiness")], 0.97),
             signal(&[Phrase("Timed out waiting for the resource to come to a ready")], 0.95),
             // kubelet and kubectl say the same in their own waits
-            // (`KUBE_WAIT`). Another tool's own step that timed out (`Error creating pod:
-            // timed out waiting for the condition` from a job runner) is no
-            // Helm wait unless Helm's words say so (the signals below).
+            // (`KUBE_WAIT`). Another tool's own step that timed out
+            // (`Error creating pod: timed out waiting for the condition`
+            // from a job runner) is no Helm wait unless Helm's words say so
+            // (the signals below).
             // The wait's words alone are also a CI job's: weak, they count
             // next to the domain's words; on Helm's `Error:` line or near
             // Helm's words they are Helm's.
